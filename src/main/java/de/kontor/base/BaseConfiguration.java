@@ -1,0 +1,24 @@
+package de.kontor.base;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+@Configuration(proxyBeanMethods = false)
+class BaseConfiguration {
+
+    /** Every "now" in Kontor comes from this clock, so tests can move time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The zone in which the UI and exports show times. */
+    @Bean
+    ZoneId displayZone(@Value("${kontor.time-zone}") String zone) {
+        return ZoneId.of(zone);
+    }
+}

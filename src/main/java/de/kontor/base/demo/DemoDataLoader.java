@@ -1,0 +1,84 @@
+package de.kontor.base.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+/** In demo mode, loads every module's sample data that this database has not seen yet. */
+@Component
+@ConditionalOnProperty(name = "kontor.demo.enabled", havingValue = "true")
+@Order(100)
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final List<DemoData> modules;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final String configuredPassword;
+
+    DemoDataLoader(List<DemoData> modules, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
+                   @Value("${kontor.demo.password:${KONTOR_DEMO_PASSWORD:}}") String configuredPassword) {
+        this.modules = modules;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.configuredPassword = configuredPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<DemoData> pending = modules.stream()
+                .sorted(Comparator.comparingInt(DemoData::order).thenComparing(DemoData::name))
+                .filter(m -> jdbc.queryForObject("select count(*) from demo_data where name = ?", Integer.class, m.name()) == 0)
+                .toList();
+        if (pending.isEmpty()) {
+            return;
+        }
+        boolean generated = configuredPassword.isBlank();
+        String password = generated ? generatePassword() : configuredPassword;
+        DemoContext context = new DemoContext(new Random(20261124L), password);
+        for (DemoData module : pending) {
+            transactions.executeWithoutResult(status -> {
+                module.load(context);
+                jdbc.update("insert into demo_data (name, loaded_at) values (?, ?)", module.name(),
+                        Timestamp.from(clock.instant()));
+            });
+            log.info("Demo data loaded: {}", module.name());
+        }
+        if (generated) {
+            log.warn("""
+
+                    ==================================================================
+                      Demo mode: sample accounts were created with the password
+                        {}
+                      (shown once; set KONTOR_DEMO_PASSWORD to choose it).
+                    ==================================================================""", password);
+        }
+    }
+
+    private static String generatePassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder("demo-");
+        for (int i = 0; i < 10; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}

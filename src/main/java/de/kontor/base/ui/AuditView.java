@@ -1,0 +1,145 @@
+package de.kontor.base.ui;
+
+import de.kontor.base.audit.AuditChange;
+import de.kontor.base.audit.AuditEntry;
+import de.kontor.base.audit.AuditQuery;
+import de.kontor.base.audit.AuditService;
+import de.kontor.base.export.ExportColumn;
+import de.kontor.base.export.ExportService;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Who changed what, when: filterable by user, module, date range and text; exportable. */
+@Route("audit")
+@Menu(title = "menu.audit", order = 990, icon = "vaadin:clipboard-text")
+@RolesAllowed("ADMIN")
+class AuditView extends Div implements HasDynamicTitle {
+
+    private final AuditService audit;
+    private final ZoneId zone;
+    private final Grid<AuditEntry> grid = new Grid<>();
+    private final ComboBox<String> user = new ComboBox<>();
+    private final ComboBox<String> module = new ComboBox<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final TextField text = new TextField();
+
+    AuditView(AuditService audit, ExportService exports, ZoneId zone) {
+        this.audit = audit;
+        this.zone = zone;
+        addClassName("kontor-view");
+
+        user.setLabel(getTranslation("audit.user"));
+        user.setId("audit-user");
+        user.setItems(audit.usernames());
+        user.setClearButtonVisible(true);
+        module.setLabel(getTranslation("audit.module"));
+        module.setId("audit-module");
+        module.setItems(audit.modules());
+        module.setItemLabelGenerator(m -> getTranslation("module." + m));
+        module.setClearButtonVisible(true);
+        from.setLabel(getTranslation("audit.from"));
+        from.setId("audit-from");
+        from.setClearButtonVisible(true);
+        to.setLabel(getTranslation("audit.to"));
+        to.setId("audit-to");
+        to.setClearButtonVisible(true);
+        text.setLabel(getTranslation("audit.text"));
+        text.setId("audit-text");
+        text.setPrefixComponent(VaadinIcon.SEARCH.create());
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        user.addValueChangeListener(e -> refresh());
+        module.addValueChangeListener(e -> refresh());
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
+        text.addValueChangeListener(e -> refresh());
+
+        List<ExportColumn<AuditEntry>> columns = List.of(
+                ExportColumn.<AuditEntry>of(getTranslation("audit.time"), AuditEntry::getOccurredAt).withWidth(1.3f),
+                ExportColumn.<AuditEntry>of(getTranslation("audit.user"), AuditEntry::getUsername),
+                ExportColumn.<AuditEntry>of(getTranslation("audit.channel"), e -> e.getChannel().name()).withWidth(0.6f),
+                ExportColumn.<AuditEntry>of(getTranslation("audit.module"), e -> getTranslation("module." + e.getModule())),
+                ExportColumn.<AuditEntry>of(getTranslation("audit.entity"), e -> e.getEntityType()
+                        + (e.getEntityId() == null ? "" : " #" + e.getEntityId())),
+                ExportColumn.<AuditEntry>of(getTranslation("audit.action"), AuditEntry::getAction),
+                ExportColumn.<AuditEntry>of(getTranslation("audit.summary"), AuditEntry::getSummary).withWidth(2.5f),
+                ExportColumn.<AuditEntry>of(getTranslation("audit.changes"), this::changesText).withWidth(2.5f));
+        ExportMenu<AuditEntry> export = new ExportMenu<>(exports, zone, () -> getTranslation("audit.exportTitle"),
+                columns, pageable -> audit.find(query(), pageable), () -> GridSorts.of(grid), () -> audit.count(query()));
+
+        Div spacer = new Div();
+        spacer.addClassName("kontor-toolbar-spacer");
+        Div toolbar = new Div(user, module, from, to, text, spacer, export);
+        toolbar.addClassName("kontor-toolbar");
+
+        grid.setId("audit-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(e -> Formats.dateTime(e.getOccurredAt(), zone)).setHeader(getTranslation("audit.time"))
+                .setSortProperty("occurredAt").setAutoWidth(true).setFlexGrow(0).setKey("time");
+        grid.addColumn(AuditEntry::getUsername).setHeader(getTranslation("audit.user"))
+                .setSortProperty("username").setAutoWidth(true).setFlexGrow(0).setKey("user");
+        grid.addColumn(e -> getTranslation("module." + e.getModule())).setHeader(getTranslation("audit.module"))
+                .setSortProperty("module").setAutoWidth(true).setFlexGrow(0).setKey("module");
+        grid.addColumn(AuditEntry::getAction).setHeader(getTranslation("audit.action"))
+                .setSortProperty("action").setAutoWidth(true).setFlexGrow(0).setKey("action");
+        grid.addColumn(AuditEntry::getSummary).setHeader(getTranslation("audit.summary")).setKey("summary")
+                .setFlexGrow(2);
+        grid.addComponentColumn(this::changesComponent).setHeader(getTranslation("audit.changes")).setKey("changes")
+                .setFlexGrow(2);
+        grid.setItems(LazyGrids.pages(pageable -> audit.find(query(), pageable)));
+
+        add(toolbar, grid);
+    }
+
+    AuditQuery query() {
+        return new AuditQuery(user.getValue(), module.getValue(), startOf(from.getValue()),
+                to.getValue() == null ? null : startOf(to.getValue().plusDays(1)), text.getValue());
+    }
+
+    private @Nullable Instant startOf(@Nullable LocalDate date) {
+        return date == null ? null : date.atStartOfDay(zone).toInstant();
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    private String changesText(AuditEntry entry) {
+        return audit.changesOf(entry).stream().map(AuditView::describe).collect(Collectors.joining("; "));
+    }
+
+    private Span changesComponent(AuditEntry entry) {
+        Span span = new Span(changesText(entry));
+        span.addClassName("kontor-muted");
+        return span;
+    }
+
+    private static String describe(AuditChange change) {
+        return change.field() + ": " + (change.from() == null ? "–" : change.from()) + " → "
+                + (change.to() == null ? "–" : change.to());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.audit");
+    }
+}

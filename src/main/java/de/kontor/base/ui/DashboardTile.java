@@ -1,0 +1,32 @@
+package de.kontor.base.ui;
+
+import com.vaadin.flow.component.Component;
+
+import java.util.Optional;
+
+/**
+ * A module's contribution to the home page: a Spring bean that builds a tile for the signed-in user, or
+ * nothing (e.g. when the user may not see the module). Called on the UI thread at every visit.
+ */
+public interface DashboardTile {
+
+    /** Tiles are shown in ascending order. */
+    default int order() {
+        return 100;
+    }
+
+    Optional<Component> create();
+
+    /** A standard tile: a big number and a label, optionally linking to a view. */
+    static Component numberTile(String id, String value, String label, String route) {
+        com.vaadin.flow.component.html.Anchor tile = new com.vaadin.flow.component.html.Anchor(route);
+        tile.setId(id);
+        tile.addClassName("kontor-tile");
+        com.vaadin.flow.component.html.Div number = new com.vaadin.flow.component.html.Div(value);
+        number.addClassName("kontor-tile-value");
+        com.vaadin.flow.component.html.Div text = new com.vaadin.flow.component.html.Div(label);
+        text.addClassName("kontor-tile-label");
+        tile.add(number, text);
+        return tile;
+    }
+}

@@ -1,0 +1,44 @@
+package de.kontor.base.ui;
+
+import de.kontor.base.prefs.PreferenceService;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every session gets Kontor's error handler; every UI of a signed-in user gets that user's language
+ * and colour scheme. Without a stored language, Vaadin's choice from the browser's languages stands.
+ */
+@Component
+class UiInitializer implements VaadinServiceInitListener {
+
+    private final PreferenceService preferences;
+    private final KontorErrorHandler errorHandler;
+
+    UiInitializer(PreferenceService preferences, KontorErrorHandler errorHandler) {
+        this.preferences = preferences;
+        this.errorHandler = errorHandler;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(e -> e.getSession().setErrorHandler(errorHandler));
+        event.getSource().addUIInitListener(e -> applyPreferences(e.getUI()));
+    }
+
+    private void applyPreferences(UI ui) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return;
+        }
+        preferences.locale(auth.getName()).ifPresent(locale -> {
+            ui.getSession().setLocale(locale);
+            ui.setLocale(locale);
+        });
+        UiPreferences.applyColorScheme(ui, preferences.colorScheme(auth.getName()));
+    }
+}

@@ -1,0 +1,20 @@
+package de.kontor.base.ui;
+
+import de.kontor.base.prefs.ColorScheme;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.page.ColorScheme.Value;
+
+/** Applies a user's stored preferences to a UI. */
+final class UiPreferences {
+
+    private UiPreferences() {
+    }
+
+    static void applyColorScheme(UI ui, ColorScheme scheme) {
+        ui.getPage().setColorScheme(switch (scheme) {
+            case LIGHT -> Value.LIGHT;
+            case DARK -> Value.DARK;
+            case SYSTEM -> Value.LIGHT_DARK;
+        });
+    }
+}

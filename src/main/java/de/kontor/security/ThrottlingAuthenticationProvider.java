@@ -1,0 +1,74 @@
+package de.kontor.security;
+
+import de.kontor.base.audit.AuditService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+import java.util.List;
+
+/**
+ * Username/password authentication with login throttling, used by the login form and by
+ * {@code POST /api/auth/token} alike. Failures and lockouts go to the audit log.
+ */
+class ThrottlingAuthenticationProvider implements AuthenticationProvider {
+
+    private final DaoAuthenticationProvider delegate;
+    private final LoginAttempts attempts;
+    private final UserService users;
+    private final AuditService audit;
+
+    ThrottlingAuthenticationProvider(DaoAuthenticationProvider delegate, LoginAttempts attempts, UserService users,
+                                     AuditService audit) {
+        this.delegate = delegate;
+        this.attempts = attempts;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String username = authentication.getName() == null ? "" : authentication.getName().strip();
+        String address = address(authentication);
+        var lock = attempts.lockRemaining(username, address);
+        if (lock.isPresent()) {
+            throw new LoginLockedException(lock.get());
+        }
+        try {
+            Authentication result = delegate.authenticate(authentication);
+            attempts.succeeded(username);
+            users.recordLogin(result.getName());
+            return result;
+        } catch (BadCredentialsException | DisabledException e) {
+            boolean lockedNow = attempts.failed(username, address);
+            audit.recordAs(safe(username), "security", "User", null, lockedNow ? "LOGIN_LOCKED" : "LOGIN_FAILED",
+                    (lockedNow ? "Login locked after repeated failures for " : "Failed login for ") + safe(username)
+                            + (address == null ? "" : " from " + address), List.of());
+            if (lockedNow) {
+                throw new LoginLockedException(attempts.lockDuration());
+            }
+            // Disabled accounts get the same answer as wrong passwords: nothing to learn for a guesser.
+            throw new BadCredentialsException("Bad credentials");
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static @Nullable String address(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+    }
+
+    private static String safe(String username) {
+        String s = username.length() > 100 ? username.substring(0, 100) : username;
+        return s.isEmpty() ? "(empty)" : s;
+    }
+}

@@ -1,0 +1,379 @@
+package de.kontor.security;
+
+import de.kontor.base.audit.AuditChange;
+import de.kontor.base.audit.AuditService;
+import de.kontor.base.db.Like;
+import de.kontor.base.error.DomainException;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The security module's service: user accounts, passwords and API tokens.
+ */
+@Service
+@Validated
+public class UserService {
+
+    public static final String USERNAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._@-]*";
+    public static final int PASSWORD_MIN = 10;
+    public static final int PASSWORD_MAX = 128;
+    static final String TOKEN_PREFIX = "kt_";
+    private static final String MODULE = "security";
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    private final UserAccountRepository users;
+    private final ApiTokenRepository tokens;
+    private final PasswordEncoder encoder;
+    private final AuditService audit;
+    private final Clock clock;
+    private final Duration sessionTokenTtl;
+
+    UserService(UserAccountRepository users, ApiTokenRepository tokens, PasswordEncoder encoder, AuditService audit,
+                Clock clock, @Value("${kontor.security.api-token-ttl}") Duration sessionTokenTtl) {
+        this.users = users;
+        this.tokens = tokens;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.clock = clock;
+        this.sessionTokenTtl = sessionTokenTtl;
+    }
+
+    // ---- accounts -------------------------------------------------------------------------------
+
+    @Transactional
+    public CreatedUser createUser(@Valid NewUser draft) {
+        String username = draft.username().strip();
+        if (users.existsByUsername(username)) {
+            throw DomainException.conflict("USERNAME_TAKEN", "user.error.usernameTaken", username).onField("username");
+        }
+        String generated = null;
+        String password = draft.password();
+        if (password == null || password.isBlank()) {
+            generated = Passwords.generate(16);
+            password = generated;
+        } else {
+            checkPasswordPolicy(username, password, "password");
+        }
+        UserAccount account = new UserAccount(username, draft.displayName().strip(), blankToNull(draft.email()),
+                encoder.encode(password), draft.roles(), clock.instant());
+        if (generated != null) {
+            account.changePassword(account.getPasswordHash(), true, clock.instant());
+        }
+        users.save(account);
+        audit.record(MODULE, "User", account.getId(), "CREATE", "User " + username + " created",
+                AuditChange.diff(Map.of(), snapshot(account)));
+        return new CreatedUser(account, generated);
+    }
+
+    /** Creates the first admin if no enabled admin exists; returns the generated password if one was made. */
+    @Transactional
+    public Optional<String> ensureFirstAdmin(String username, @Nullable String configuredPassword) {
+        if (users.countEnabledAdmins() > 0) {
+            return Optional.empty();
+        }
+        boolean generate = configuredPassword == null || configuredPassword.isBlank();
+        String password = generate ? Passwords.generate(20) : configuredPassword;
+        Optional<UserAccount> existing = users.findByUsername(username);
+        UserAccount admin;
+        if (existing.isPresent()) {
+            admin = existing.get();
+            admin.grantRoles(EnumSet.of(Role.ADMIN), clock.instant());
+            admin.enable(true, clock.instant());
+            admin.changePassword(encoder.encode(password), generate, clock.instant());
+        } else {
+            admin = new UserAccount(username, "Administrator", null, encoder.encode(password), EnumSet.of(Role.ADMIN),
+                    clock.instant());
+            admin.changePassword(admin.getPasswordHash(), generate, clock.instant());
+            users.save(admin);
+        }
+        audit.record(MODULE, "User", admin.getId(), "CREATE", "First admin " + username + " set up");
+        return generate ? Optional.of(password) : Optional.empty();
+    }
+
+    @Transactional
+    public UserAccount updateUser(long id, long expectedVersion, String displayName, @Nullable String email,
+                                  Set<Role> roles) {
+        UserAccount account = get(id);
+        if (account.getVersion() != expectedVersion) {
+            throw new de.kontor.base.error.ConcurrentChangeException();
+        }
+        if (displayName.isBlank()) {
+            throw DomainException.invalidField("displayName", "DISPLAY_NAME_REQUIRED", "validation.required");
+        }
+        if (roles.isEmpty()) {
+            throw DomainException.invalidField("roles", "ROLE_REQUIRED", "user.error.roleRequired");
+        }
+        if (account.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN) && account.isEnabled()) {
+            guardLastAdmin(account);
+        }
+        Map<String, Object> before = snapshot(account);
+        account.describe(displayName.strip(), blankToNull(email), clock.instant());
+        account.grantRoles(roles, clock.instant());
+        users.saveAndFlush(account);
+        audit.record(MODULE, "User", id, "UPDATE", "User " + account.getUsername() + " updated",
+                AuditChange.diff(before, snapshot(account)));
+        return account;
+    }
+
+    @Transactional
+    public UserAccount setEnabled(long id, boolean enabled) {
+        UserAccount account = get(id);
+        if (!enabled) {
+            if (account.getUsername().equals(currentUsername())) {
+                throw DomainException.conflict("CANNOT_DISABLE_SELF", "user.error.disableSelf");
+            }
+            if (account.hasRole(Role.ADMIN) && account.isEnabled()) {
+                guardLastAdmin(account);
+            }
+            tokens.revokeAllOf(account.getId(), clock.instant());
+        }
+        if (account.isEnabled() != enabled) {
+            account.enable(enabled, clock.instant());
+            audit.record(MODULE, "User", id, enabled ? "ENABLE" : "DISABLE",
+                    "User " + account.getUsername() + (enabled ? " enabled" : " disabled"),
+                    List.of(AuditChange.of("enabled", !enabled, enabled)));
+        }
+        return account;
+    }
+
+    /** Sets a new generated password that must be changed at the next login; returns it (shown once). */
+    @Transactional
+    public String resetPassword(long id) {
+        UserAccount account = get(id);
+        String password = Passwords.generate(16);
+        account.changePassword(encoder.encode(password), true, clock.instant());
+        audit.record(MODULE, "User", id, "RESET_PASSWORD", "Password of " + account.getUsername() + " reset");
+        return password;
+    }
+
+    /** The signed-in user changes their own password. */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        String username = currentUsername();
+        UserAccount account = users.findByUsername(username == null ? "" : username)
+                .orElseThrow(() -> DomainException.notFound("USER_NOT_FOUND", "user.error.notFound"));
+        if (!encoder.matches(currentPassword, account.getPasswordHash())) {
+            throw DomainException.invalidField("currentPassword", "WRONG_PASSWORD", "account.error.wrongPassword");
+        }
+        checkPasswordPolicy(account.getUsername(), newPassword, "newPassword");
+        if (encoder.matches(newPassword, account.getPasswordHash())) {
+            throw DomainException.invalidField("newPassword", "PASSWORD_UNCHANGED", "account.error.samePassword");
+        }
+        account.changePassword(encoder.encode(newPassword), false, clock.instant());
+        audit.record(MODULE, "User", account.getId(), "CHANGE_PASSWORD", account.getUsername() + " changed their password");
+    }
+
+    /** Checks a new password against the rules; {@code field} names the form field for the error. */
+    public void checkPasswordPolicy(String username, String password, String field) {
+        if (password.length() < PASSWORD_MIN) {
+            throw DomainException.invalidField(field, "PASSWORD_TOO_SHORT", "password.error.tooShort", PASSWORD_MIN);
+        }
+        if (password.length() > PASSWORD_MAX) {
+            throw DomainException.invalidField(field, "PASSWORD_TOO_LONG", "password.error.tooLong", PASSWORD_MAX);
+        }
+        if (password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
+            throw DomainException.invalidField(field, "PASSWORD_CONTAINS_USERNAME", "password.error.containsUsername");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Slice<UserAccount> find(UserQuery query, Pageable pageable) {
+        return users.findBy(specification(query), q -> q.slice(pageable));
+    }
+
+    @Transactional(readOnly = true)
+    public long count(UserQuery query) {
+        return users.count(specification(query));
+    }
+
+    @Transactional(readOnly = true)
+    public UserAccount get(long id) {
+        return users.findById(id).orElseThrow(() -> DomainException.notFound("USER_NOT_FOUND", "user.error.notFound"));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> findByUsername(String username) {
+        return users.findByUsername(username);
+    }
+
+    /** The signed-in user's account, if any. */
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> current() {
+        String username = currentUsername();
+        return username == null ? Optional.empty() : users.findByUsername(username);
+    }
+
+    @Transactional
+    void recordLogin(String username) {
+        users.markLoggedIn(username, clock.instant());
+    }
+
+    private void guardLastAdmin(UserAccount account) {
+        if (users.countEnabledAdmins() <= 1) {
+            throw DomainException.conflict("LAST_ADMIN", "user.error.lastAdmin", account.getUsername());
+        }
+    }
+
+    // ---- API tokens -----------------------------------------------------------------------------
+
+    /** A short-lived token for the given (already authenticated) user: {@code POST /api/auth/token}. */
+    @Transactional
+    public IssuedToken issueSessionToken(String username) {
+        UserAccount account = users.findByUsername(username)
+                .orElseThrow(() -> DomainException.notFound("USER_NOT_FOUND", "user.error.notFound"));
+        return issue(account, ApiToken.Kind.SESSION, null, clock.instant().plus(sessionTokenTtl));
+    }
+
+    /** A named token of the signed-in user, e.g. for a script or a shop; optionally expiring. */
+    @Transactional
+    public IssuedToken createPersonalToken(String name, @Nullable Duration validity) {
+        if (name.isBlank()) {
+            throw DomainException.invalidField("name", "TOKEN_NAME_REQUIRED", "validation.required");
+        }
+        if (name.length() > ApiToken.NAME_MAX) {
+            throw DomainException.invalidField("name", "TOKEN_NAME_TOO_LONG", "validation.tooLong", ApiToken.NAME_MAX);
+        }
+        UserAccount account = current()
+                .orElseThrow(() -> DomainException.notFound("USER_NOT_FOUND", "user.error.notFound"));
+        Instant expires = validity == null ? null : clock.instant().plus(validity);
+        IssuedToken issued = issue(account, ApiToken.Kind.PERSONAL, name.strip(), expires);
+        audit.record(MODULE, "ApiToken", issued.token().getId(), "CREATE",
+                "API token \"" + name.strip() + "\" created for " + account.getUsername());
+        return issued;
+    }
+
+    @Transactional
+    public void revokeToken(long tokenId) {
+        ApiToken token = tokens.findById(tokenId)
+                .orElseThrow(() -> DomainException.notFound("TOKEN_NOT_FOUND", "token.error.notFound"));
+        if (token.getRevokedAt() == null) {
+            token.revoke(clock.instant());
+            audit.record(MODULE, "ApiToken", tokenId, "REVOKE", "API token \"" + token.getName() + "\" of "
+                    + token.getUser().getUsername() + " revoked");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Slice<ApiToken> personalTokens(Pageable pageable) {
+        return tokens.findByKind(ApiToken.Kind.PERSONAL, pageable);
+    }
+
+    /**
+     * The account behind a bearer token, if the token is valid (known, not revoked, not expired) and the
+     * account is enabled.
+     */
+    @Transactional
+    public Optional<Authentication> authenticateToken(String value) {
+        if (!value.startsWith(TOKEN_PREFIX)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return tokens.findByHash(hash(value))
+                .filter(t -> t.isActive(now))
+                .filter(t -> t.getUser().isEnabled())
+                .map(t -> {
+                    if (t.getLastUsedAt() == null || t.getLastUsedAt().isBefore(now.minus(TOUCH_EVERY))) {
+                        tokens.touch(t.getId(), now);
+                    }
+                    UserAccount user = t.getUser();
+                    var authorities = user.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+                    var principal = KontorUserDetailsService.toUserDetails(user);
+                    return org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                            .authenticated(principal, null, authorities);
+                });
+    }
+
+    @Transactional
+    public int purgeExpiredSessionTokens() {
+        return tokens.deleteExpiredSessionTokens(clock.instant().minus(Duration.ofDays(1)));
+    }
+
+    private IssuedToken issue(UserAccount account, ApiToken.Kind kind, @Nullable String name, @Nullable Instant expires) {
+        String value = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(Passwords.randomBytes(32));
+        ApiToken token = tokens.save(new ApiToken(account, kind, name, hash(value),
+                value.substring(0, TOKEN_PREFIX.length() + 6), clock.instant(), expires));
+        return new IssuedToken(token, value, expires);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    static @Nullable String currentUsername() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return null;
+        }
+        return auth.getName();
+    }
+
+    private static Map<String, Object> snapshot(UserAccount account) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("username", account.getUsername());
+        map.put("displayName", account.getDisplayName());
+        map.put("email", account.getEmail());
+        map.put("roles", account.getRoles().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+        map.put("enabled", account.isEnabled());
+        return map;
+    }
+
+    private static Specification<UserAccount> specification(UserQuery query) {
+        return (root, cq, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (query.text() != null && !query.text().isBlank()) {
+                String like = Like.contains(query.text());
+                where.add(cb.or(cb.like(cb.lower(root.get("username")), like, '\\'),
+                        cb.like(cb.lower(root.get("displayName")), like, '\\'),
+                        cb.like(cb.lower(root.get("email")), like, '\\')));
+            }
+            if (query.role() != null) {
+                where.add(cb.isMember(query.role(), root.get("roles")));
+            }
+            if (!query.includeDisabled()) {
+                where.add(cb.isTrue(root.get("enabled")));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

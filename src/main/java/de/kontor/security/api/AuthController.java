@@ -1,0 +1,71 @@
+package de.kontor.security.api;
+
+import de.kontor.base.error.DomainException;
+import de.kontor.security.IssuedToken;
+import de.kontor.security.LoginLockedException;
+import de.kontor.security.UserService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+
+/** Exchanges a user name and password for a bearer token. */
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "Authentication")
+class AuthController {
+
+    private final AuthenticationManager authenticationManager;
+    private final UserService users;
+    private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
+
+    AuthController(AuthenticationManager authenticationManager, UserService users) {
+        this.authenticationManager = authenticationManager;
+        this.users = users;
+    }
+
+    record TokenRequest(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
+    }
+
+    record TokenResponse(String token, Instant expiresAt) {
+    }
+
+    @PostMapping("/token")
+    @PermitAll
+    @Operation(summary = "Issue a bearer token",
+            description = "Send it as 'Authorization: Bearer <token>'. Failed attempts count towards the login lock.")
+    TokenResponse token(@Valid @RequestBody TokenRequest body, HttpServletRequest request,
+                        HttpServletResponse response) {
+        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password());
+        attempt.setDetails(details.buildDetails(request));
+        Authentication authenticated;
+        try {
+            authenticated = authenticationManager.authenticate(attempt);
+        } catch (LoginLockedException e) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.remaining().toSeconds()));
+            throw new DomainException(HttpStatus.TOO_MANY_REQUESTS.value(), "LOGIN_LOCKED", "login.error.locked",
+                    e.minutesLeft());
+        } catch (AuthenticationException e) {
+            throw new DomainException(HttpStatus.UNAUTHORIZED.value(), "INVALID_CREDENTIALS", "login.error.credentials");
+        }
+        IssuedToken issued = users.issueSessionToken(authenticated.getName());
+        return new TokenResponse(issued.value(), issued.expiresAt());
+    }
+}

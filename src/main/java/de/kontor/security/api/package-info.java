@@ -1,0 +1,4 @@
+@NullMarked
+package de.kontor.security.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,66 @@
+package de.kontor.security.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The only page anonymous users reach. Posts to Spring Security's form login; comes back with
+ * {@code ?error} after a wrong password and {@code ?locked=<minutes>} while login is throttled.
+ */
+@Route(value = "login", autoLayout = false)
+@AnonymousAllowed
+class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final LoginForm form = new LoginForm();
+
+    LoginView() {
+        addClassName("kontor-login");
+        setSizeFull();
+        Div brand = new Div(VaadinIcon.OFFICE.create(), new Span("Kontor"));
+        brand.addClassName("kontor-login-brand");
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        form.setId("login-form");
+        add(brand, form);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Form texts = i18n.getForm();
+        texts.setTitle(getTranslation("login.title"));
+        texts.setUsername(getTranslation("login.username"));
+        texts.setPassword(getTranslation("login.password"));
+        texts.setSubmit(getTranslation("login.submit"));
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        if (params.containsKey("locked")) {
+            String minutes = params.get("locked").isEmpty() ? "15" : params.get("locked").getFirst();
+            error.setTitle(getTranslation("login.locked.title"));
+            error.setMessage(getTranslation("login.error.locked", minutes.replaceAll("[^0-9]", "")));
+            form.setError(true);
+        } else if (params.containsKey("error")) {
+            error.setTitle(getTranslation("login.error.title"));
+            error.setMessage(getTranslation("login.error.credentials"));
+            form.setError(true);
+        }
+        form.setI18n(i18n);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title") + " · Kontor";
+    }
+}

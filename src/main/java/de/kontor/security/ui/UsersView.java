@@ -1,0 +1,209 @@
+package de.kontor.security.ui;
+
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.SecretDialog;
+import de.kontor.security.CreatedUser;
+import de.kontor.security.NewUser;
+import de.kontor.security.Role;
+import de.kontor.security.UserAccount;
+import de.kontor.security.UserQuery;
+import de.kontor.security.UserService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
+
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Admins manage accounts: create, edit roles, disable, reset passwords. */
+@Route("users")
+@Menu(title = "menu.users", order = 910, icon = "vaadin:users")
+@RolesAllowed(Role.ADMIN_NAME)
+class UsersView extends Div implements HasDynamicTitle {
+
+    private final UserService users;
+    private final ZoneId zone;
+    private final Grid<UserAccount> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final Select<Optional<Role>> roleFilter = new Select<>();
+    private final Checkbox showDisabled = new Checkbox();
+
+    UsersView(UserService users, ZoneId zone) {
+        this.users = users;
+        this.zone = zone;
+        addClassName("kontor-view");
+
+        search.setPlaceholder(getTranslation("users.search"));
+        search.setId("users-search");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        roleFilter.setId("users-role");
+        roleFilter.setItems(Optional.empty(), Optional.of(Role.ADMIN), Optional.of(Role.MEMBER));
+        roleFilter.setItemLabelGenerator(r -> r.map(role -> getTranslation("role." + role.name()))
+                .orElse(getTranslation("users.allRoles")));
+        roleFilter.setValue(Optional.empty());
+        roleFilter.addValueChangeListener(e -> refresh());
+        showDisabled.setLabel(getTranslation("users.showDisabled"));
+        showDisabled.setId("users-show-disabled");
+        showDisabled.setValue(true);
+        showDisabled.addValueChangeListener(e -> refresh());
+        Button create = new Button(getTranslation("users.new"), VaadinIcon.PLUS.create(), e -> openForm(null));
+        create.setId("users-new");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div spacer = new Div();
+        spacer.addClassName("kontor-toolbar-spacer");
+        Div toolbar = new Div(search, roleFilter, showDisabled, spacer, create);
+        toolbar.addClassName("kontor-toolbar");
+
+        grid.setId("users-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(UserAccount::getUsername).setHeader(getTranslation("users.username"))
+                .setSortProperty("username").setAutoWidth(true).setKey("username");
+        grid.addColumn(UserAccount::getDisplayName).setHeader(getTranslation("users.displayName"))
+                .setSortProperty("displayName").setAutoWidth(true).setKey("displayName");
+        grid.addColumn(u -> u.getEmail() == null ? "" : u.getEmail()).setHeader(getTranslation("users.email"))
+                .setSortProperty("email").setAutoWidth(true).setKey("email");
+        grid.addComponentColumn(this::rolesOf).setHeader(getTranslation("users.roles")).setKey("roles");
+        grid.addComponentColumn(u -> u.isEnabled()
+                        ? Badges.of(getTranslation("users.enabled"), Badges.Tone.SUCCESS)
+                        : Badges.of(getTranslation("users.disabled"), Badges.Tone.ERROR))
+                .setHeader(getTranslation("users.status")).setKey("status").setSortProperty("enabled");
+        grid.addColumn(u -> Formats.dateTime(u.getLastLoginAt(), zone)).setHeader(getTranslation("users.lastLogin"))
+                .setSortProperty("lastLoginAt").setAutoWidth(true).setKey("lastLogin");
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setFlexGrow(0).setWidth("5rem");
+        grid.setItems(LazyGrids.pages(pageable -> users.find(query(), pageable)), q -> (int) users.count(query()));
+        grid.addItemDoubleClickListener(e -> openForm(e.getItem()));
+
+        add(toolbar, grid);
+    }
+
+    private UserQuery query() {
+        return new UserQuery(search.getValue(), roleFilter.getValue() == null ? null : roleFilter.getValue().orElse(null),
+                showDisabled.getValue());
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    private Div rolesOf(UserAccount user) {
+        Div roles = new Div();
+        user.getRoles().stream().sorted().forEach(r -> roles.add(
+                Badges.of(getTranslation("role." + r.name()), r == Role.ADMIN ? Badges.Tone.PRIMARY : Badges.Tone.NEUTRAL)));
+        return roles;
+    }
+
+    private MenuBar actions(UserAccount user) {
+        MenuBar bar = new MenuBar();
+        bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        MenuItem more = bar.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
+        more.setAriaLabel(getTranslation("action.more"));
+        more.getSubMenu().addItem(getTranslation("action.edit"), e -> openForm(user)).setId("user-edit");
+        more.getSubMenu().addItem(getTranslation(user.isEnabled() ? "users.disable" : "users.enable"),
+                e -> confirmEnable(user, !user.isEnabled())).setId("user-toggle");
+        more.getSubMenu().addItem(getTranslation("users.resetPassword"), e -> confirmReset(user)).setId("user-reset");
+        return bar;
+    }
+
+    void openForm(@Nullable UserAccount existing) {
+        UserAccount fresh = existing == null ? null : users.get(existing.getId());
+        UserForm form = new UserForm(fresh);
+        form.addSaveListener(e -> save(form, e));
+        form.open();
+    }
+
+    private void save(UserForm form, UserForm.SaveEvent event) {
+        UserForm.Draft draft = event.draft();
+        try {
+            if (event.existing() == null) {
+                CreatedUser created = users.createUser(new NewUser(draft.getUsername(), draft.getDisplayName(),
+                        draft.getEmail(), draft.getRoles(), draft.getPassword().isBlank() ? null : draft.getPassword()));
+                form.close();
+                if (created.generatedPassword() != null) {
+                    new SecretDialog(getTranslation("users.created", created.account().getUsername()),
+                            getTranslation("users.generatedPassword"), created.generatedPassword()).open();
+                } else {
+                    Notifications.success(getTranslation("users.created", created.account().getUsername()));
+                }
+            } else {
+                UserAccount existing = event.existing();
+                users.updateUser(existing.getId(), existing.getVersion(), draft.getDisplayName(), draft.getEmail(),
+                        draft.getRoles());
+                form.close();
+                Notifications.success(getTranslation("users.saved", existing.getUsername()));
+            }
+            refresh();
+        } catch (DomainException e) {
+            FieldErrors.show(this, e, form.fields());
+        } catch (jakarta.validation.ConstraintViolationException e) {
+            Notifications.error(e.getConstraintViolations().iterator().next().getMessage());
+        }
+    }
+
+    private void confirmEnable(UserAccount user, boolean enable) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("user-toggle-confirm");
+        dialog.setHeader(getTranslation(enable ? "users.enable" : "users.disable"));
+        dialog.setText(getTranslation(enable ? "users.enable.confirm" : "users.disable.confirm", user.getUsername()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation(enable ? "users.enable" : "users.disable"));
+        if (!enable) {
+            dialog.setConfirmButtonTheme("error primary");
+        }
+        dialog.addConfirmListener(e -> {
+            try {
+                users.setEnabled(user.getId(), enable);
+                Notifications.success(getTranslation("users.saved", user.getUsername()));
+                refresh();
+            } catch (DomainException ex) {
+                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+            }
+        });
+        dialog.open();
+    }
+
+    private void confirmReset(UserAccount user) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("user-reset-confirm");
+        dialog.setHeader(getTranslation("users.resetPassword"));
+        dialog.setText(getTranslation("users.resetPassword.confirm", user.getUsername()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("users.resetPassword"));
+        dialog.addConfirmListener(e -> {
+            String password = users.resetPassword(user.getId());
+            new SecretDialog(getTranslation("users.resetPassword"),
+                    getTranslation("users.resetPassword.done", user.getUsername()), password).open();
+        });
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.users");
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package de.kontor.security.ui;
+
+import org.jspecify.annotations.NullMarked;
