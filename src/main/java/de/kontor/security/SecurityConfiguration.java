@@ -2,7 +2,6 @@ package de.kontor.security;
 
 import de.kontor.base.api.ProblemResponses;
 import de.kontor.base.audit.AuditService;
-import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,22 +18,21 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains. {@code /api/**} (except the API docs) and the actuator are stateless: bearer
- * tokens, no session, errors as problem+json. Everything else is the Vaadin UI with form login and a
- * session; Vaadin's navigation access control enforces each view's annotation, and anything that is
- * not a view or a listed resource is denied.
+ * The API filter chain: {@code /api/**} (except the API docs) and the actuator are stateless: bearer
+ * tokens, no session, errors as problem+json; endpoints declare their audience with
+ * {@code @AdminOnly}, {@code @SignedIn} or {@code @PublicEndpoint}. The UI chain is in
+ * {@code security.ui}.
  * <p>
  * Module APIs with their own credentials (license clients, tally terminals) register their own chains
  * with a higher precedence.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     /** Order of the API chain; module chains for their own APIs use lower numbers. */
@@ -86,29 +84,6 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(request, response,
                                 HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this request.")));
         return http.build();
-    }
-
-    @Bean
-    @Order(100)
-    SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
-        http.authenticationManager(manager);
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/icons/**", "/themes/**", "/offline.html", "/manifest.webmanifest", "/sw.js").permitAll()
-                .requestMatchers("/api/docs", "/api/docs/**", "/swagger-ui/**", "/swagger-ui.html").hasRole(Role.ADMIN_NAME));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login"));
-        // After the Vaadin configurer, so the form login it sets up already knows its login page
-        // (otherwise Spring Security would add its own default login page).
-        http.formLogin(form -> form.failureHandler(loginFailureHandler()));
-        return http.build();
-    }
-
-    /** Tells the login page whether the password was wrong or the account is locked for a while. */
-    private static AuthenticationFailureHandler loginFailureHandler() {
-        return (request, response, exception) -> {
-            String target = exception instanceof LoginLockedException locked
-                    ? "/login?locked=" + locked.minutesLeft() : "/login?error";
-            response.sendRedirect(request.getContextPath() + target);
-        };
     }
 
     private static String pathOf(HttpServletRequest request) {

@@ -43,7 +43,7 @@ import java.util.Locale;
  */
 @Layout
 @PermitAll
-public final class MainLayout extends AppLayout implements AfterNavigationObserver {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /** Menu orders from here on form the "Administration" group. */
     public static final double ADMIN_ORDER = 900;

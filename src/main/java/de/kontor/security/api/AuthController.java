@@ -6,7 +6,7 @@ import de.kontor.security.LoginLockedException;
 import de.kontor.security.UserService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.annotation.security.PermitAll;
+import de.kontor.base.api.PublicEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -48,7 +48,7 @@ class AuthController {
     }
 
     @PostMapping("/token")
-    @PermitAll
+    @PublicEndpoint
     @Operation(summary = "Issue a bearer token",
             description = "Send it as 'Authorization: Bearer <token>'. Failed attempts count towards the login lock.")
     TokenResponse token(@Valid @RequestBody TokenRequest body, HttpServletRequest request,

@@ -24,6 +24,7 @@ import java.util.Map;
 class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    private LoginI18n i18n = LoginI18n.createDefault();
 
     LoginView() {
         addClassName("kontor-login");
@@ -57,6 +58,12 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             form.setError(true);
         }
         form.setI18n(i18n);
+        this.i18n = i18n;
+    }
+
+    /** The texts the form shows now. */
+    LoginI18n i18n() {
+        return i18n;
     }
 
     @Override

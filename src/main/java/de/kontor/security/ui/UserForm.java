@@ -32,7 +32,7 @@ import java.util.Set;
 class UserForm extends Dialog {
 
     /** The form's bean: Jakarta constraints drive the field validation. */
-    static final class Draft {
+    public static final class Draft {
         @NotBlank @Size(max = UserAccount.USERNAME_MAX)
         @Pattern(regexp = UserService.USERNAME_PATTERN, message = "{user.username.pattern}")
         private String username = "";

@@ -1,0 +1,44 @@
+package de.kontor.security.ui;
+
+import de.kontor.security.LoginLockedException;
+import de.kontor.security.Role;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * The web UI's filter chain: form login on {@link LoginView} and a session. Vaadin's navigation access
+ * control enforces each view's annotation; anything that is neither a view nor a listed resource is
+ * denied.
+ */
+@Configuration(proxyBeanMethods = false)
+class UiSecurityConfiguration {
+
+    @Bean
+    @Order(100)
+    SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
+        http.authenticationManager(manager);
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/icons/**", "/themes/**", "/offline.html", "/manifest.webmanifest", "/sw.js").permitAll()
+                .requestMatchers("/api/docs", "/api/docs/**", "/swagger-ui/**", "/swagger-ui.html").hasRole(Role.ADMIN_NAME));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // After the Vaadin configurer, so the form login it sets up already knows its login page
+        // (otherwise Spring Security would add its own default login page).
+        http.formLogin(form -> form.failureHandler(loginFailureHandler()));
+        return http.build();
+    }
+
+    /** Tells the login page whether the password was wrong or the account is locked for a while. */
+    private static AuthenticationFailureHandler loginFailureHandler() {
+        return (request, response, exception) -> {
+            String target = exception instanceof LoginLockedException locked
+                    ? "/login?locked=" + locked.minutesLeft() : "/login?error";
+            response.sendRedirect(request.getContextPath() + target);
+        };
+    }
+}

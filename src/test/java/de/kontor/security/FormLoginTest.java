@@ -1,0 +1,59 @@
+package de.kontor.security;
+
+import de.kontor.HttpClientSupport;
+import de.kontor.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The login form over real HTTP, as a browser posts it. */
+class FormLoginTest extends IntegrationTest {
+
+    @AfterEach
+    void forget() {
+        forgetLoginFailures();
+    }
+
+    @Test
+    void correctPasswordSignsInAndOpensTheApp() {
+        var http = new HttpClientSupport(baseUrl());
+        assertThat(http.get("/", null).header("Location")).endsWith("/login");
+
+        var login = http.postForm("/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD));
+
+        assertThat(login.status()).isEqualTo(302);
+        assertThat(login.header("Location")).doesNotContain("error").doesNotContain("login");
+        var home = http.get("/", null);
+        assertThat(home.status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswordReturnsToTheLoginPageWithAnError() {
+        var http = new HttpClientSupport(baseUrl());
+
+        var login = http.postForm("/login", Map.of("username", ADMIN, "password", "not-the-password"));
+
+        assertThat(login.status()).isEqualTo(302);
+        assertThat(login.header("Location")).endsWith("/login?error");
+        assertThat(http.get("/", null).header("Location")).endsWith("/login");
+    }
+
+    @Test
+    void fiveFailuresLockTheLoginEvenForTheRightPassword() {
+        var http = new HttpClientSupport(baseUrl());
+        for (int i = 0; i < 4; i++) {
+            assertThat(http.postForm("/login", Map.of("username", ADMIN, "password", "guess-" + i)).header("Location"))
+                    .endsWith("/login?error");
+        }
+        assertThat(http.postForm("/login", Map.of("username", ADMIN, "password", "guess-5")).header("Location"))
+                .endsWith("/login?locked=15");
+
+        var correct = http.postForm("/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD));
+
+        assertThat(correct.header("Location")).contains("/login?locked=");
+        assertThat(http.get("/", null).header("Location")).endsWith("/login");
+    }
+}

@@ -1,0 +1,53 @@
+package de.kontor.security.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.router.QueryParameters;
+import de.kontor.KaribuTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoginViewTest extends KaribuTest {
+
+    @Test
+    void plainLoginPageShowsNoError() {
+        UI.getCurrent().navigate("login");
+
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.isError()).isFalse();
+        assertThat(form.getAction()).isEqualTo("login");
+    }
+
+    @Test
+    void afterAWrongPasswordTheFormSaysSo() {
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.isError()).isTrue();
+        assertThat(_get(LoginView.class).i18n().getErrorMessage().getMessage()).isEqualTo("Wrong user name or password.");
+    }
+
+    @Test
+    void whileLockedTheFormSaysForHowLong() {
+        UI.getCurrent().navigate("login", QueryParameters.of("locked", "12"));
+
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.isError()).isTrue();
+        assertThat(_get(LoginView.class).i18n().getErrorMessage().getTitle()).isEqualTo("Too many failed attempts");
+        assertThat(_get(LoginView.class).i18n().getErrorMessage().getMessage()).contains("Try again in 12 minutes");
+    }
+
+    @Test
+    void germanBrowsersGetAGermanLoginPage() {
+        setUpUi(Locale.GERMANY);
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+
+        LoginForm form = _get(LoginForm.class);
+        assertThat(_get(LoginView.class).i18n().getForm().getTitle()).isEqualTo("Anmelden");
+        assertThat(_get(LoginView.class).i18n().getErrorMessage().getMessage()).isEqualTo("Benutzername oder Passwort ist falsch.");
+    }
+}
