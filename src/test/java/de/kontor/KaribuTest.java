@@ -85,6 +85,21 @@ public abstract class KaribuTest extends IntegrationTest {
         UI.getCurrent().setLocale(browserLocale);
     }
 
+    /**
+     * A fresh UI for the signed-in user, as after reloading the page: UI init listeners (stored
+     * language, colour scheme) run with the user's security context.
+     */
+    protected void setUpUiKeepingLogin() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        MockVaadin.tearDown();
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(authentication);
+        request.setUserInRole((p, role) -> authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+    }
+
     @AfterEach
     void tearDownVaadin() {
         logout();

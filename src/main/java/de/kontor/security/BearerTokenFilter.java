@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -20,9 +20,11 @@ import java.io.IOException;
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final UserService users;
+    private final SecurityContextHolderStrategy contexts;
 
-    BearerTokenFilter(UserService users) {
+    BearerTokenFilter(UserService users, SecurityContextHolderStrategy contexts) {
         this.users = users;
+        this.contexts = contexts;
     }
 
     @Override
@@ -40,13 +42,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     "The bearer token is unknown, expired or revoked.");
             return;
         }
-        var context = SecurityContextHolder.createEmptyContext();
+        var context = contexts.createEmptyContext();
         context.setAuthentication(authentication.get());
-        SecurityContextHolder.setContext(context);
+        contexts.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
-            SecurityContextHolder.clearContext();
+            contexts.clearContext();
         }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -58,7 +59,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(API_CHAIN_ORDER)
-    SecurityFilterChain apiSecurity(HttpSecurity http, UserService users, AuthenticationManager manager) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, UserService users, AuthenticationManager manager,
+                                    SecurityContextHolderStrategy contexts) throws Exception {
         RequestMatcher api = request -> {
             String path = pathOf(request);
             return (path.startsWith("/api/") && !path.startsWith("/api/docs")) || path.startsWith("/actuator");
@@ -72,7 +74,7 @@ class SecurityConfiguration {
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
                 .anonymous(a -> a.principal("anonymous"))
-                .addFilterBefore(new BearerTokenFilter(users), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(users, contexts), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

@@ -8,6 +8,9 @@ import java.util.function.Function;
  * One column of an export: its header and how to get the cell value from a row. Values may be
  * strings, numbers, booleans, {@link java.time.Instant}, {@link java.time.LocalDate},
  * {@link java.time.LocalDateTime} or anything else (exported by {@code toString()}).
+ * <p>
+ * Value functions run in a background thread: they must not touch the UI (no {@code getTranslation},
+ * no {@code UI.getCurrent()}); translate with the request's locale through the I18N provider.
  *
  * @param relativeWidth the column's share of the page width in PDFs
  */

@@ -6,6 +6,7 @@ import de.kontor.base.audit.AuditQuery;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.export.ExportColumn;
 import de.kontor.base.export.ExportService;
+import de.kontor.base.i18n.KontorI18NProvider;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Who changed what, when: filterable by user, module, date range and text; exportable. */
@@ -42,7 +44,7 @@ class AuditView extends Div implements HasDynamicTitle {
     private final DatePicker to = new DatePicker();
     private final TextField text = new TextField();
 
-    AuditView(AuditService audit, ExportService exports, ZoneId zone) {
+    AuditView(AuditService audit, ExportService exports, ZoneId zone, KontorI18NProvider i18n) {
         this.audit = audit;
         this.zone = zone;
         addClassName("kontor-view");
@@ -73,11 +75,14 @@ class AuditView extends Div implements HasDynamicTitle {
         to.addValueChangeListener(e -> refresh());
         text.addValueChangeListener(e -> refresh());
 
+        // Export values are computed in a background thread, away from the UI: translate with a fixed locale.
+        Locale locale = getLocale();
         List<ExportColumn<AuditEntry>> columns = List.of(
                 ExportColumn.<AuditEntry>of(getTranslation("audit.time"), AuditEntry::getOccurredAt).withWidth(1.3f),
                 ExportColumn.<AuditEntry>of(getTranslation("audit.user"), AuditEntry::getUsername),
                 ExportColumn.<AuditEntry>of(getTranslation("audit.channel"), e -> e.getChannel().name()).withWidth(0.6f),
-                ExportColumn.<AuditEntry>of(getTranslation("audit.module"), e -> getTranslation("module." + e.getModule())),
+                ExportColumn.<AuditEntry>of(getTranslation("audit.module"),
+                        e -> i18n.getTranslation("module." + e.getModule(), locale)),
                 ExportColumn.<AuditEntry>of(getTranslation("audit.entity"), e -> e.getEntityType()
                         + (e.getEntityId() == null ? "" : " #" + e.getEntityId())),
                 ExportColumn.<AuditEntry>of(getTranslation("audit.action"), AuditEntry::getAction),

@@ -61,6 +61,11 @@ public class ExportDialog extends Dialog {
                 deleteFile();
             }
         });
+        // Also when the page goes away without closing the dialog (navigation, session end).
+        addDetachListener(e -> {
+            cancelled.set(true);
+            deleteFile();
+        });
 
         UI ui = UI.getCurrent();
         future = exports.exportToFile(request, format, (written, expected) -> {

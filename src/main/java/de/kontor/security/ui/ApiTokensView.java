@@ -78,7 +78,7 @@ class ApiTokensView extends Div implements HasDynamicTitle {
             revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             revoke.setEnabled(t.getRevokedAt() == null);
             return revoke;
-        }).setFlexGrow(0).setAutoWidth(true);
+        }).setFlexGrow(0).setAutoWidth(true).setKey("revoke");
         grid.setItems(LazyGrids.pages(users::personalTokens));
         add(toolbar, grid);
     }

@@ -1,0 +1,113 @@
+package de.kontor;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kontor in a real browser (Debian's headless Chromium): sign in, see the frame, switch language.
+ * Screenshots go to {@code target/screenshots/}.
+ */
+class E2eBrowserTest extends IntegrationTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    ChromeDriver driver;
+    Path userData;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        assertThat(CHROMIUM).as("Chromium is needed for browser tests: apt-get install chromium chromium-driver")
+                .exists();
+        userData = Files.createTempDirectory("kontor-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1366,860", "--lang=en-US", "--user-data-dir=" + userData);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(0));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+        forgetLoginFailures();
+    }
+
+    @Test
+    void signsInAndShowsTheFrame() throws Exception {
+        driver.get(baseUrl() + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(d -> d.getCurrentUrl().endsWith("/login") && !shadowInputs().isEmpty());
+        screenshot("login");
+
+        fillLogin(ADMIN, "wrong password");
+        wait.until(d -> d.getCurrentUrl().contains("error") && pageText().contains("Wrong user name or password."));
+        screenshot("login-error");
+
+        fillLogin(ADMIN, ADMIN_PASSWORD);
+        wait.until(d -> pageText().contains("Welcome, admin"));
+        assertThat(pageText()).contains("Users", "API tokens", "Audit log", "Home");
+        screenshot("home");
+
+        driver.get(baseUrl() + "/audit");
+        wait.until(d -> pageText().contains("What happened"));
+        screenshot("audit");
+
+        driver.get(baseUrl() + "/users");
+        wait.until(d -> pageText().contains("Last sign-in"));
+        screenshot("users");
+    }
+
+    private void fillLogin(String username, String password) {
+        var inputs = shadowInputs();
+        WebElement user = inputs.get(0);
+        WebElement pass = inputs.get(1);
+        user.clear();
+        user.sendKeys(username);
+        pass.clear();
+        pass.sendKeys(password);
+        pass.sendKeys("\n");
+    }
+
+    /** The text and password inputs of the login form (light DOM of vaadin-login-form). */
+    private java.util.List<WebElement> shadowInputs() {
+        return driver.findElements(By.cssSelector("vaadin-login-form input[name='username'], vaadin-login-form input[name='password']"));
+    }
+
+    private String pageText() {
+        Object text = ((JavascriptExecutor) driver).executeScript(
+                "function walk(n){let t='';if(n.shadowRoot)t+=walk(n.shadowRoot);for(const c of n.childNodes){"
+                        + "if(c.nodeType===3)t+=c.textContent+' ';else t+=walk(c);}return t;} return walk(document.body);");
+        return text == null ? "" : text.toString().replaceAll("\\s+", " ");
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), target.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
