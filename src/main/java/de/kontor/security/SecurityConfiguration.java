@@ -63,7 +63,7 @@ class SecurityConfiguration {
                                     SecurityContextHolderStrategy contexts) throws Exception {
         RequestMatcher api = request -> {
             String path = pathOf(request);
-            return (path.startsWith("/api/") && !path.startsWith("/api/docs")) || path.startsWith("/actuator");
+            return (path.startsWith("/api/") && !isApiDocumentation(path)) || path.startsWith("/actuator");
         };
         http.securityMatcher(api)
                 .authenticationManager(manager)
@@ -86,6 +86,11 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(request, response,
                                 HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this request.")));
         return http.build();
+    }
+
+    /** Swagger UI and the OpenAPI document are pages for signed-in admins, served by the UI chain. */
+    static boolean isApiDocumentation(String path) {
+        return path.startsWith("/api/docs") || path.startsWith("/api/swagger-ui");
     }
 
     private static String pathOf(HttpServletRequest request) {

@@ -50,6 +50,11 @@ class DemoDataLoader implements ApplicationRunner {
         if (pending.isEmpty()) {
             return;
         }
+        if (!demoDatabase()) {
+            log.warn("Demo mode is on, but this database already holds real work (changes by users in the "
+                    + "audit log): no sample data is added. Use a fresh data directory for a demo.");
+            return;
+        }
         boolean generated = configuredPassword.isBlank();
         String password = generated ? generatePassword() : configuredPassword;
         DemoContext context = new DemoContext(new Random(20261124L), password);
@@ -70,6 +75,20 @@ class DemoDataLoader implements ApplicationRunner {
                       (shown once; set KONTOR_DEMO_PASSWORD to choose it).
                     ==================================================================""", password);
         }
+    }
+
+    /**
+     * A database is fit for sample data if it got sample data before, or if nobody has changed anything
+     * in it yet (only Kontor itself, e.g. creating the first admin, and login attempts in the audit log).
+     */
+    private boolean demoDatabase() {
+        Integer loadedBefore = jdbc.queryForObject("select count(*) from demo_data", Integer.class);
+        if (loadedBefore != null && loadedBefore > 0) {
+            return true;
+        }
+        Integer changesByPeople = jdbc.queryForObject(
+                "select count(*) from audit_log where username <> 'system' and action not like 'LOGIN%'", Integer.class);
+        return changesByPeople != null && changesByPeople == 0;
     }
 
     private static String generatePassword() {

@@ -25,7 +25,7 @@ class UiSecurityConfiguration {
         http.authenticationManager(manager);
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/icons/**", "/themes/**", "/offline.html", "/manifest.webmanifest", "/sw.js").permitAll()
-                .requestMatchers("/api/docs", "/api/docs/**", "/swagger-ui/**", "/swagger-ui.html").hasRole(Role.ADMIN_NAME));
+                .requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**").hasRole(Role.ADMIN_NAME));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         // After the Vaadin configurer, so the form login it sets up already knows its login page
         // (otherwise Spring Security would add its own default login page).

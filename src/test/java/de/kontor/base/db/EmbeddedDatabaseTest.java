@@ -53,7 +53,7 @@ class EmbeddedDatabaseTest {
     /** Starts Kontor like {@code java -jar kontor.jar --name=value ...} (arguments beat application.properties). */
     private static ConfigurableApplicationContext start(Path dataDir, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("--kontor.data-dir=" + dataDir, "--server.port=0",
-                "--kontor.admin.password="));
+                "--kontor.admin.password=", "--kontor.db.early-start=true"));
         for (String property : extra) {
             args.add("--" + property);
         }

@@ -156,11 +156,22 @@ class AuthApiTest extends IntegrationTest {
     }
 
     @Test
-    void openApiDocumentationListsTheEndpointsForAdmins() {
+    void apiDocumentationIsForSignedInAdmins() {
         // The docs belong to the UI's session chain: anonymous browsers are sent to the login page.
-        var anonymous = http.get("/api/docs/openapi.json", null);
-        assertThat(anonymous.status()).isEqualTo(302);
-        assertThat(anonymous.header("Location")).endsWith("/login");
+        for (String path : List.of("/api/docs/openapi.json", "/api/docs", "/api/swagger-ui/index.html")) {
+            var anonymous = http.get(path, null);
+            assertThat(anonymous.status()).as(path).isEqualTo(302);
+            assertThat(anonymous.header("Location")).as(path).endsWith("/login");
+        }
+
+        http.get("/login", null);
+        assertThat(http.postForm("/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD)).status()).isEqualTo(302);
+        var docs = http.get("/api/docs/openapi.json", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Kontor API");
+        assertThat(docs.json().get("paths").has("/api/auth/token")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/audit")).isTrue();
+        assertThat(http.get("/api/swagger-ui/index.html", null).status()).isEqualTo(200);
     }
 
     private String createMember() {
