@@ -55,6 +55,7 @@ class UsersView extends Div implements HasDynamicTitle {
         addClassName("kontor-view");
 
         search.setPlaceholder(getTranslation("users.search"));
+        search.setWidth("18rem");
         search.setId("users-search");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -19,8 +22,14 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every text exists in both languages, parses as MessageFormat, and every key the code names exists. */
+/**
+ * Every text exists in both languages, parses as MessageFormat, and every key the code names exists.
+ * Bundles: {@code messages*.properties} (frame, security) and one {@code i18n/<module>*.properties} per
+ * module, all listed in {@code spring.messages.basename}.
+ */
 class MessagesTest {
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
 
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
@@ -31,18 +40,55 @@ class MessagesTest {
         return properties;
     }
 
-    @Test
-    void englishAndGermanHaveTheSameKeys() throws IOException {
-        Set<String> english = new TreeSet<>(load("messages.properties").stringPropertyNames());
-        Set<String> german = new TreeSet<>(load("messages_de.properties").stringPropertyNames());
+    /** The bundles' base names, e.g. "messages", "i18n/customer". */
+    private static List<String> bundles() throws IOException {
+        Properties application = load("application.properties");
+        return Arrays.stream(application.getProperty("spring.messages.basename").split(",")).map(String::strip).toList();
+    }
 
-        assertThat(german).as("keys missing in German").containsAll(english);
-        assertThat(english).as("keys missing in English").containsAll(german);
+    private static Properties allEnglish() throws IOException {
+        Properties all = new Properties();
+        for (String bundle : bundles()) {
+            all.putAll(load(bundle + ".properties"));
+        }
+        return all;
+    }
+
+    @Test
+    void everyBundleIsListedAndExistsInBothLanguages() throws IOException {
+        Set<String> onDisk = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(RESOURCES)) {
+            files.map(p -> RESOURCES.relativize(p).toString())
+                    .filter(p -> p.matches("(messages|i18n/[a-z]+)(_de)?\\.properties"))
+                    .forEach(p -> onDisk.add(p.replace("_de.properties", "").replace(".properties", "")));
+        }
+        assertThat(bundles()).containsExactlyInAnyOrderElementsOf(onDisk);
+        for (String bundle : bundles()) {
+            Set<String> english = new TreeSet<>(load(bundle + ".properties").stringPropertyNames());
+            Set<String> german = new TreeSet<>(load(bundle + "_de.properties").stringPropertyNames());
+            assertThat(german).as("keys missing in German (%s)", bundle).containsAll(english);
+            assertThat(english).as("keys missing in English (%s)", bundle).containsAll(german);
+        }
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (String bundle : bundles()) {
+            for (String key : load(bundle + ".properties").stringPropertyNames()) {
+                assertThat(seen.add(key)).as("%s is defined twice (again in %s)", key, bundle).isTrue();
+            }
+        }
     }
 
     @Test
     void everyTextIsAValidMessageFormatWithoutStrayApostrophes() throws IOException {
-        for (String file : new String[]{"messages.properties", "messages_de.properties"}) {
+        List<String> files = new ArrayList<>();
+        for (String bundle : bundles()) {
+            files.add(bundle + ".properties");
+            files.add(bundle + "_de.properties");
+        }
+        for (String file : files) {
             Properties properties = load(file);
             for (String key : properties.stringPropertyNames()) {
                 String text = properties.getProperty(key);
@@ -56,7 +102,7 @@ class MessagesTest {
 
     @Test
     void everyKeyTheCodeTranslatesExists() throws IOException {
-        Properties english = load("messages.properties");
+        Properties english = allEnglish();
         Pattern literal = Pattern.compile("getTranslation\\(\\s*\"([a-zA-Z0-9._-]+)\"");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
@@ -75,7 +121,7 @@ class MessagesTest {
 
     @Test
     void menuTitlesAreKeys() throws IOException {
-        Properties english = load("messages.properties");
+        Properties english = allEnglish();
         Pattern menu = Pattern.compile("@Menu\\(title = \"([^\"]+)\"");
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
