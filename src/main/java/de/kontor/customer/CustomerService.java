@@ -1,0 +1,281 @@
+package de.kontor.customer;
+
+import de.kontor.base.audit.AuditChange;
+import de.kontor.base.audit.AuditEntry;
+import de.kontor.base.audit.AuditService;
+import de.kontor.base.db.Like;
+import de.kontor.base.error.ConcurrentChangeException;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.importing.ColumnMapping;
+import de.kontor.base.importing.ImportPreview;
+import de.kontor.base.importing.ImportSummary;
+import de.kontor.base.importing.ImportTable;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The customer module's service: create, change, archive, restore and delete customers; search them;
+ * import them; tell what other modules keep for them.
+ */
+@Service
+@Validated
+public class CustomerService {
+
+    static final String MODULE = "customer";
+    static final String ENTITY = "Customer";
+    /** Properties grids and the API may sort by. */
+    public static final Set<String> SORTABLE = Set.of("number", "name", "contactPerson", "email", "city", "postalCode",
+            "country", "createdAt", "updatedAt");
+    private static final Sort DEFAULT_SORT = Sort.by(Sort.Order.asc("name"), Sort.Order.asc("id"));
+
+    private final CustomerRepository customers;
+    private final CustomerWriter writer;
+    private final CustomerImporter importer;
+    private final AuditService audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CustomerService(CustomerRepository customers, CustomerWriter writer, CustomerImporter importer, AuditService audit,
+                    ApplicationEventPublisher events, Clock clock) {
+        this.customers = customers;
+        this.writer = writer;
+        this.importer = importer;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- commands ----------------------------------------------------------------------------------
+
+    @Transactional
+    public Customer create(@Valid CustomerData data) {
+        return writer.create(data, "CREATE");
+    }
+
+    /**
+     * Saves the form's data over the customer, if nobody changed it since {@code expectedVersion}
+     * was read; otherwise {@link ConcurrentChangeException}.
+     */
+    @Transactional
+    public Customer update(long id, long expectedVersion, @Valid CustomerData data) {
+        Customer customer = get(id);
+        if (customer.getVersion() != expectedVersion) {
+            throw new ConcurrentChangeException();
+        }
+        return writer.update(customer, data, "UPDATE");
+    }
+
+    @Transactional
+    public Customer archive(long id) {
+        Customer customer = get(id);
+        if (!customer.isArchived()) {
+            customer.archive(clock.instant());
+            audit.record(MODULE, ENTITY, id, "ARCHIVE", "Customer " + customer + " archived",
+                    List.of(AuditChange.of("archived", false, true)));
+            events.publishEvent(new CustomerEvents.CustomerArchived(id));
+        }
+        return customer;
+    }
+
+    @Transactional
+    public Customer restore(long id) {
+        Customer customer = get(id);
+        if (customer.isArchived()) {
+            if (customer.getEmail() != null && customers.activeEmailTakenByOther(customer.getEmail(), id)) {
+                Customer other = customers.findActiveByEmail(customer.getEmail()).orElseThrow();
+                throw DomainException.conflict("EMAIL_TAKEN", "customer.error.restoreEmailTaken",
+                        customer.getEmail(), other.getNumber());
+            }
+            customer.restore(clock.instant());
+            customers.flush();
+            audit.record(MODULE, ENTITY, id, "RESTORE", "Customer " + customer + " restored",
+                    List.of(AuditChange.of("archived", true, false)));
+            events.publishEvent(new CustomerEvents.CustomerRestored(id));
+        }
+        return customer;
+    }
+
+    /** Deletes a customer for good: only when no module keeps anything for it. */
+    @Transactional
+    public void delete(long id) {
+        writer.delete(get(id), "DELETE");
+    }
+
+    // ---- queries -------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Customer get(long id) {
+        return customers.findById(id)
+                .orElseThrow(() -> DomainException.notFound("CUSTOMER_NOT_FOUND", "customer.error.notFound", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> findByNumber(String number) {
+        String normalized = normalizeNumber(number);
+        return normalized == null ? Optional.empty() : customers.findByNumber(normalized);
+    }
+
+    @Transactional(readOnly = true)
+    public Slice<Customer> find(CustomerQuery query, Pageable pageable) {
+        return customers.findBy(specification(query), q -> q.slice(sorted(pageable)));
+    }
+
+    @Transactional(readOnly = true)
+    public long count(CustomerQuery query) {
+        return customers.count(specification(query));
+    }
+
+    @Transactional(readOnly = true)
+    public long countActive() {
+        return customers.countByArchivedFalse();
+    }
+
+    /** Active customers whose number, name, e-mail or city contain {@code text}, for pickers. */
+    @Transactional(readOnly = true)
+    public Slice<Customer> search(@Nullable String text, Pageable pageable) {
+        return find(CustomerQuery.active(text), pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> tags() {
+        return customers.findAllTags();
+    }
+
+    /** What other modules keep for this customer. */
+    @Transactional(readOnly = true)
+    public List<CustomerFact> facts(long id) {
+        return writer.facts(id);
+    }
+
+    /** The latest of: last change of the customer, last audit entry about it, other modules' activity. */
+    @Transactional(readOnly = true)
+    public Instant lastActivity(long id) {
+        Customer customer = get(id);
+        Instant latest = customer.getUpdatedAt();
+        for (AuditEntry entry : audit.findForEntity(ENTITY, id, PageRequest.of(0, 1))) {
+            latest = entry.getOccurredAt().isAfter(latest) ? entry.getOccurredAt() : latest;
+        }
+        for (CustomerFact fact : facts(id)) {
+            if (fact.lastActivity() != null && fact.lastActivity().isAfter(latest)) {
+                latest = fact.lastActivity();
+            }
+        }
+        return latest;
+    }
+
+    /** The audit entries about this customer, newest first. */
+    @Transactional(readOnly = true)
+    public Slice<AuditEntry> timeline(long id, Pageable pageable) {
+        return audit.findForEntity(ENTITY, id, pageable);
+    }
+
+    // ---- import ---------------------------------------------------------------------------------------
+
+    /** Every row's verdict, nothing written. Texts in {@code locale}. */
+    @Transactional(readOnly = true)
+    public ImportPreview previewImport(ImportTable table, ColumnMapping mapping, Locale locale) {
+        return importer.preview(table, mapping, locale);
+    }
+
+    /** Applies the good rows (or all or none); returns the summary with the import's id for undo. */
+    @Transactional
+    public ImportSummary applyImport(ImportTable table, ColumnMapping mapping, boolean allOrNothing, Locale locale) {
+        return importer.apply(table, mapping, allOrNothing, locale);
+    }
+
+    /** Removes what an import created and restores what it updated, unless changed since. */
+    @Transactional
+    public UndoResult undoImport(long importId, Locale locale) {
+        return importer.undo(importId, locale);
+    }
+
+    @Transactional(readOnly = true)
+    public Slice<CustomerImport> imports(Pageable pageable) {
+        return importer.imports(pageable);
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------
+
+    /** {@code K-000123} for 123. */
+    public static String formatNumber(long n) {
+        return String.format(Locale.ROOT, "K-%06d", n);
+    }
+
+    /** A customer number as users type it ("K-123", "k000123", "123") in its stored form, or null. */
+    public static @Nullable String normalizeNumber(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        var m = java.util.regex.Pattern.compile("(?i)\\s*(?:K\\s*-?\\s*)?0*(\\d{1,9})\\s*").matcher(text);
+        return m.matches() ? formatNumber(Long.parseLong(m.group(1))) : null;
+    }
+
+
+
+
+    private static Pageable sorted(Pageable pageable) {
+        if (pageable.getSort().isUnsorted()) {
+            return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), DEFAULT_SORT);
+        }
+        for (Sort.Order order : pageable.getSort()) {
+            if (!SORTABLE.contains(order.getProperty())) {
+                throw DomainException.invalidField("sort", "INVALID_SORT", "customer.error.sort", order.getProperty());
+            }
+        }
+        // A unique tie-breaker keeps paging stable.
+        return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), pageable.getSort().and(Sort.by("id")));
+    }
+
+    static Specification<Customer> specification(CustomerQuery query) {
+        return (root, cq, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            switch (query.status()) {
+                case ACTIVE -> where.add(cb.isFalse(root.get("archived")));
+                case ARCHIVED -> where.add(cb.isTrue(root.get("archived")));
+                case ALL -> { }
+            }
+            if (query.text() != null && !query.text().isBlank()) {
+                // The columns' collation is case- and accent-insensitive: "muller" finds "Müller".
+                String like = "%" + Like.escape(query.text().strip()) + "%";
+                List<Predicate> any = new ArrayList<>();
+                for (String field : List.of("number", "name", "contactPerson", "email", "city")) {
+                    any.add(cb.like(root.get(field), like, Like.ESCAPE));
+                }
+                String number = normalizeNumber(query.text());
+                if (number != null) {
+                    any.add(cb.equal(root.get("number"), number));
+                }
+                where.add(cb.or(any.toArray(Predicate[]::new)));
+            }
+            if (!query.tags().isEmpty()) {
+                Subquery<Long> tagged = cq.subquery(Long.class);
+                Root<Customer> c = tagged.from(Customer.class);
+                Join<Customer, String> tag = c.join("tags");
+                tagged.select(c.get("id")).where(cb.equal(c.get("id"), root.get("id")), tag.in(query.tags()));
+                where.add(cb.exists(tagged));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+}

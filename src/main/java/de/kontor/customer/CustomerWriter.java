@@ -1,0 +1,111 @@
+package de.kontor.customer;
+
+import de.kontor.base.audit.AuditChange;
+import de.kontor.base.audit.AuditService;
+import de.kontor.base.error.DomainException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes customers for the service and the importer alike: the rules (name required, e-mail unique
+ * among active customers), the audit entry and the event come with every write. Callers hold the
+ * transaction.
+ */
+@Component
+class CustomerWriter {
+
+    private final CustomerRepository customers;
+    private final List<CustomerAttachments> attachments;
+    private final AuditService audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CustomerWriter(CustomerRepository customers, List<CustomerAttachments> attachments, AuditService audit,
+                   ApplicationEventPublisher events, Clock clock) {
+        this.customers = customers;
+        this.attachments = attachments;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Customer create(CustomerData input, String auditAction) {
+        CustomerData data = input.normalized();
+        requireName(data);
+        if (data.email() != null && customers.findActiveByEmail(data.email()).isPresent()) {
+            throw emailTaken(data.email());
+        }
+        Customer customer = new Customer(CustomerService.formatNumber(customers.nextNumber()), data, clock.instant());
+        saveAndFlush(customer, data);
+        audit.record(CustomerService.MODULE, CustomerService.ENTITY, customer.getId(), auditAction,
+                "Customer " + customer + " created", AuditChange.diff(Map.of(), customer.snapshot()));
+        events.publishEvent(new CustomerEvents.CustomerCreated(customer.getId(), customer.getNumber()));
+        return customer;
+    }
+
+    Customer update(Customer customer, CustomerData input, String auditAction) {
+        CustomerData data = input.normalized();
+        requireName(data);
+        if (!customer.isArchived() && data.email() != null
+                && customers.activeEmailTakenByOther(data.email(), customer.getId())) {
+            throw emailTaken(data.email());
+        }
+        var before = customer.snapshot();
+        customer.apply(data, clock.instant());
+        saveAndFlush(customer, data);
+        List<AuditChange> changes = AuditChange.diff(before, customer.snapshot());
+        if (!changes.isEmpty()) {
+            audit.record(CustomerService.MODULE, CustomerService.ENTITY, customer.getId(), auditAction,
+                    "Customer " + customer + " updated", changes);
+        }
+        return customer;
+    }
+
+    /** Deletes for good, only when no module keeps anything for the customer. */
+    void delete(Customer customer, String auditAction) {
+        if (facts(customer.getId()).stream().anyMatch(f -> f.count() > 0)) {
+            throw DomainException.conflict("CUSTOMER_HAS_RECORDS", "customer.error.hasRecords", customer.getNumber());
+        }
+        var before = customer.snapshot();
+        customers.delete(customer);
+        customers.flush();
+        audit.record(CustomerService.MODULE, CustomerService.ENTITY, customer.getId(), auditAction,
+                "Customer " + customer + " deleted", AuditChange.diff(before, Map.of()));
+        events.publishEvent(new CustomerEvents.CustomerDeleted(customer.getId(), customer.getNumber()));
+    }
+
+    List<CustomerFact> facts(long id) {
+        List<CustomerFact> facts = new ArrayList<>();
+        attachments.forEach(a -> facts.addAll(a.factsFor(id)));
+        return facts;
+    }
+
+    private static void requireName(CustomerData data) {
+        if (data.getName() == null) {
+            throw DomainException.invalidField("name", "NAME_REQUIRED", "validation.required");
+        }
+    }
+
+    private void saveAndFlush(Customer customer, CustomerData data) {
+        try {
+            customers.saveAndFlush(customer);
+        } catch (DataIntegrityViolationException e) {
+            // Two admins saving the same e-mail at the same moment: the unique index decides.
+            if (data.email() != null && String.valueOf(e.getMostSpecificCause().getMessage()).contains("active_email")) {
+                throw emailTaken(data.email());
+            }
+            throw e;
+        }
+    }
+
+    private DomainException emailTaken(String email) {
+        String owner = customers.findActiveByEmail(email).map(Customer::getNumber).orElse("?");
+        return DomainException.invalidField("email", "EMAIL_TAKEN", "customer.error.emailTaken", email, owner);
+    }
+}
