@@ -1,0 +1,4 @@
+@NullMarked
+package de.kontor.customer.api;
+
+import org.jspecify.annotations.NullMarked;

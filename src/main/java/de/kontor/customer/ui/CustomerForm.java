@@ -1,0 +1,172 @@
+package de.kontor.customer.ui;
+
+import de.kontor.customer.Countries;
+import de.kontor.customer.Customer;
+import de.kontor.customer.CustomerData;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.shared.Registration;
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Create or edit a customer. The fields validate against {@link CustomerData}'s rules as you type;
+ * Save stays disabled while anything is invalid or nothing changed. Fires {@link SaveEvent}; the view
+ * saves.
+ */
+class CustomerForm extends Dialog {
+
+    static final class SaveEvent extends ComponentEvent<CustomerForm> {
+        private final CustomerData data;
+
+        SaveEvent(CustomerForm source, CustomerData data) {
+            super(source, false);
+            this.data = data;
+        }
+
+        CustomerData data() {
+            return data;
+        }
+    }
+
+    private final TextField name = new TextField();
+    private final TextField contactPerson = new TextField();
+    private final EmailField email = new EmailField();
+    private final TextField phone = new TextField();
+    private final TextField street = new TextField();
+    private final TextField postalCode = new TextField();
+    private final TextField city = new TextField();
+    private final ComboBox<String> country = new ComboBox<>();
+    private final TextField vatId = new TextField();
+    private final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>();
+    private final TextArea notes = new TextArea();
+    private final Button save = new Button();
+    private final BeanValidationBinder<CustomerData> binder = new BeanValidationBinder<>(CustomerData.class);
+    private final @Nullable Customer existing;
+
+    CustomerForm(@Nullable Customer existing, List<String> knownTags) {
+        this.existing = existing;
+        setId("customer-form");
+        setHeaderTitle(existing == null ? getTranslation("customer.new")
+                : getTranslation("customer.editTitle", existing.getNumber()));
+        setWidth("min(48rem, 96vw)");
+        setCloseOnOutsideClick(false);
+
+        setUp(name, "name", Customer.NAME_MAX);
+        setUp(contactPerson, "contactPerson", Customer.CONTACT_MAX);
+        email.setLabel(getTranslation("customer.email"));
+        email.setId("customer-email");
+        email.setMaxLength(Customer.EMAIL_MAX);
+        setUp(phone, "phone", Customer.PHONE_MAX);
+        phone.setHelperText(getTranslation("customer.phone.help"));
+        setUp(street, "street", Customer.STREET_MAX);
+        setUp(postalCode, "postalCode", Customer.POSTAL_CODE_MAX);
+        setUp(city, "city", Customer.CITY_MAX);
+        country.setLabel(getTranslation("customer.country"));
+        country.setId("customer-country");
+        country.setItems(Countries.codes(getLocale()));
+        country.setItemLabelGenerator(code -> Countries.name(code, getLocale()) + " (" + code + ")");
+        country.setClearButtonVisible(true);
+        setUp(vatId, "vatId", Customer.VAT_ID_MAX);
+        tags.setLabel(getTranslation("customer.tags"));
+        tags.setId("customer-tags");
+        TreeSet<String> tagItems = new TreeSet<>(knownTags);
+        if (existing != null) {
+            tagItems.addAll(existing.getTags());
+        }
+        tags.setItems(tagItems);
+        tags.setAllowCustomValue(true);
+        tags.addCustomValueSetListener(e -> {
+            String tag = e.getDetail().strip();
+            if (!tag.isEmpty()) {
+                tagItems.add(tag);
+                tags.setItems(tagItems);
+                Set<String> selected = new TreeSet<>(tags.getValue());
+                selected.add(tag);
+                tags.setValue(selected);
+            }
+        });
+        notes.setLabel(getTranslation("customer.notes"));
+        notes.setId("customer-notes");
+        notes.setMaxLength(Customer.NOTES_MAX);
+        notes.setMinHeight("6rem");
+
+        // Bound by property name, so CustomerData's Jakarta constraints check each field.
+        binder.forField(name).bind("name");
+        binder.forField(contactPerson).bind("contactPerson");
+        binder.forField(email).bind("email");
+        binder.forField(phone).bind("phone");
+        binder.forField(street).bind("street");
+        binder.forField(postalCode).bind("postalCode");
+        binder.forField(city).bind("city");
+        binder.forField(country).bind("country");
+        binder.forField(vatId).bind("vatId");
+        binder.forField(tags).bind("tags");
+        binder.forField(notes).bind("notes");
+        binder.readBean(existing == null ? new CustomerData() : existing.data());
+
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
+        form.add(name, 2);
+        form.add(contactPerson, email, phone, vatId);
+        form.add(street, 2);
+        form.add(postalCode, city, country, tags);
+        form.add(notes, 2);
+        add(form);
+
+        save.setText(getTranslation("action.save"));
+        save.setId("customer-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setEnabled(false);
+        save.addClickListener(e -> save());
+        binder.addStatusChangeListener(e -> save.setEnabled(binder.isValid() && binder.hasChanges()));
+        Button cancel = new Button(getTranslation("action.cancel"), e -> close());
+        cancel.setId("customer-cancel");
+        getFooter().add(cancel, save);
+    }
+
+    private void setUp(TextField field, String property, int maxLength) {
+        field.setLabel(getTranslation("customer." + property));
+        field.setId("customer-" + property);
+        field.setMaxLength(maxLength);
+    }
+
+    private void save() {
+        CustomerData data = new CustomerData();
+        try {
+            binder.writeBean(data);
+            fireEvent(new SaveEvent(this, data));
+        } catch (ValidationException e) {
+            // the fields show what is wrong
+        }
+    }
+
+    @Nullable Customer existing() {
+        return existing;
+    }
+
+    Map<String, HasValidation> fields() {
+        return Map.of("name", name, "contactPerson", contactPerson, "email", email, "phone", phone, "street", street,
+                "postalCode", postalCode, "city", city, "country", country, "vatId", vatId, "notes", notes);
+    }
+
+    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
+        return addListener(SaveEvent.class, listener);
+    }
+}

@@ -1,0 +1,284 @@
+package de.kontor.customer.ui;
+
+import de.kontor.base.audit.AuditChange;
+import de.kontor.base.audit.AuditEntry;
+import de.kontor.base.audit.AuditService;
+import de.kontor.base.error.ConcurrentChangeException;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.DashboardTile;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.Notifications;
+import de.kontor.customer.Countries;
+import de.kontor.customer.Customer;
+import de.kontor.customer.CustomerFact;
+import de.kontor.customer.CustomerService;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
+
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** One customer: details, quick stats from all modules, history; edit, archive, restore, delete. */
+@Route("customers")
+@RolesAllowed("ADMIN")
+class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final CustomerService customers;
+    private final AuditService audit;
+    private final ZoneId zone;
+    private @Nullable Customer customer;
+
+    CustomerView(CustomerService customers, AuditService audit, ZoneId zone) {
+        this.customers = customers;
+        this.audit = audit;
+        this.zone = zone;
+        addClassName("kontor-view");
+        setId("customer-view");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        customer = customers.get(id);
+        render();
+    }
+
+    private void render() {
+        Customer c = customer;
+        removeAll();
+        H2 title = new H2(c.getNumber() + " · " + c.getName());
+        title.setId("customer-title");
+        Div header = new Div(title);
+        header.addClassName("kontor-toolbar");
+        if (c.isArchived()) {
+            header.add(Badges.of(getTranslation("customer.archived"), Badges.Tone.WARNING));
+        }
+        Div spacer = new Div();
+        spacer.addClassName("kontor-toolbar-spacer");
+        header.add(spacer);
+        Button edit = new Button(getTranslation("customer.edit"), VaadinIcon.EDIT.create(), e -> openEdit());
+        edit.setId("customer-edit");
+        edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button archive = c.isArchived()
+                ? new Button(getTranslation("customer.restore"), VaadinIcon.ARROW_BACKWARD.create(), e -> restore())
+                : new Button(getTranslation("customer.archive"), VaadinIcon.ARCHIVE.create(), e -> confirmArchive());
+        archive.setId(c.isArchived() ? "customer-restore" : "customer-archive");
+        List<CustomerFact> facts = customers.facts(c.getId());
+        boolean deletable = facts.stream().allMatch(f -> f.count() == 0);
+        Button delete = new Button(getTranslation("customer.delete"), VaadinIcon.TRASH.create(), e -> confirmDelete());
+        delete.setId("customer-delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        delete.setEnabled(deletable);
+        if (!deletable) {
+            delete.setTooltipText(getTranslation("customer.delete.blocked"));
+        }
+        header.add(edit, archive, delete);
+        add(header);
+
+        Div cards = new Div(details(c), address(c));
+        cards.addClassName("kontor-tiles");
+        add(cards);
+
+        add(new H3(getTranslation("customer.stats")));
+        Div stats = new Div();
+        stats.addClassName("kontor-tiles");
+        stats.setId("customer-stats");
+        NumberFormat numbers = NumberFormat.getIntegerInstance(getLocale());
+        for (CustomerFact fact : facts) {
+            stats.add(DashboardTile.numberTile("fact-" + fact.labelKey().replace('.', '-'),
+                    numbers.format(fact.count()), getTranslation(fact.labelKey()), ""));
+        }
+        stats.add(DashboardTile.numberTile("fact-last-activity", Formats.dateTime(customers.lastActivity(c.getId()), zone),
+                getTranslation("customer.lastActivity"), ""));
+        add(stats);
+        if (facts.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("customer.noStats"));
+            none.addClassName("kontor-muted");
+            add(none);
+        }
+
+        add(new H3(getTranslation("customer.timeline")));
+        Grid<AuditEntry> timeline = new Grid<>();
+        timeline.setId("customer-timeline");
+        timeline.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        timeline.addColumn(e -> Formats.dateTime(e.getOccurredAt(), zone)).setHeader(getTranslation("audit.time"))
+                .setAutoWidth(true).setFlexGrow(0);
+        timeline.addColumn(AuditEntry::getUsername).setHeader(getTranslation("audit.user")).setAutoWidth(true).setFlexGrow(0);
+        timeline.addColumn(AuditEntry::getAction).setHeader(getTranslation("audit.action")).setAutoWidth(true).setFlexGrow(0);
+        timeline.addColumn(e -> audit.changesOf(e).stream().map(CustomerView::describe).collect(Collectors.joining("; ")))
+                .setHeader(getTranslation("audit.changes")).setFlexGrow(1);
+        timeline.setItems(LazyGrids.pages(pageable -> customers.timeline(c.getId(), pageable)));
+        timeline.setHeight("18rem");
+        add(timeline);
+    }
+
+    private Component details(Customer c) {
+        Div card = card(getTranslation("customer.details"));
+        line(card, "customer.contactPerson", c.getContactPerson());
+        if (c.getEmail() != null) {
+            Div row = new Div(label("customer.email"), new Anchor("mailto:" + c.getEmail(), c.getEmail()));
+            card.add(row);
+        }
+        line(card, "customer.phone", c.getPhone());
+        line(card, "customer.vatId", c.getVatId());
+        if (!c.getTags().isEmpty()) {
+            Div tags = new Div(label("customer.tags"));
+            c.getTags().forEach(t -> tags.add(Badges.of(t, Badges.Tone.NEUTRAL)));
+            card.add(tags);
+        }
+        if (c.getNotes() != null) {
+            Paragraph notes = new Paragraph(c.getNotes());
+            notes.getStyle().set("white-space", "pre-wrap");
+            card.add(notes);
+        }
+        line(card, "customer.created", Formats.dateTime(c.getCreatedAt(), zone));
+        return card;
+    }
+
+    private Component address(Customer c) {
+        Div card = card(getTranslation("customer.address"));
+        if (c.getStreet() != null) {
+            card.add(new Div(new Span(c.getStreet())));
+        }
+        String place = String.join(" ", java.util.stream.Stream.of(c.getPostalCode(), c.getCity())
+                .filter(java.util.Objects::nonNull).toList());
+        if (!place.isBlank()) {
+            card.add(new Div(new Span(place)));
+        }
+        if (c.getCountry() != null) {
+            card.add(new Div(new Span(Countries.name(c.getCountry(), getLocale()))));
+        }
+        return card;
+    }
+
+    private static Div card(String title) {
+        Div card = new Div(new H3(title));
+        card.addClassName("kontor-card");
+        return card;
+    }
+
+    private void line(Div card, String labelKey, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            card.add(new Div(label(labelKey), new Span(value)));
+        }
+    }
+
+    private Span label(String key) {
+        Span label = new Span(getTranslation(key) + ": ");
+        label.addClassName("kontor-muted");
+        return label;
+    }
+
+    private static String describe(AuditChange change) {
+        return change.field() + ": " + (change.from() == null ? "–" : change.from()) + " → "
+                + (change.to() == null ? "–" : change.to());
+    }
+
+    void openEdit() {
+        Customer current = customer;
+        CustomerForm form = new CustomerForm(current, customers.tags());
+        form.addSaveListener(e -> {
+            try {
+                customer = customers.update(current.getId(), current.getVersion(), e.data());
+                form.close();
+                Notifications.success(getTranslation("customer.saved", customer.getNumber()));
+                render();
+            } catch (ConcurrentChangeException ex) {
+                showChangedMeanwhile(form);
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, form.fields());
+            }
+        });
+        form.open();
+    }
+
+    private void showChangedMeanwhile(CustomerForm form) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("customer-conflict");
+        dialog.setHeader(getTranslation("customer.edit"));
+        dialog.setText(getTranslation("customer.changedMeanwhile"));
+        dialog.setConfirmText(getTranslation("customer.reload"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.addConfirmListener(e -> {
+            form.close();
+            customer = customers.get(customer.getId());
+            render();
+        });
+        dialog.open();
+    }
+
+    private void confirmArchive() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("customer-archive-confirm");
+        dialog.setHeader(getTranslation("customer.archive"));
+        dialog.setText(getTranslation("customer.archive.confirm", customer.getName()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("customer.archive"));
+        dialog.addConfirmListener(e -> {
+            customer = customers.archive(customer.getId());
+            Notifications.success(getTranslation("customer.archivedMessage", customer.getNumber()));
+            render();
+        });
+        dialog.open();
+    }
+
+    private void restore() {
+        try {
+            customer = customers.restore(customer.getId());
+            Notifications.success(getTranslation("customer.restoredMessage", customer.getNumber()));
+            render();
+        } catch (DomainException e) {
+            Notifications.error(getTranslation(e.messageKey(), e.args()));
+        }
+    }
+
+    private void confirmDelete() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("customer-delete-confirm");
+        dialog.setHeader(getTranslation("customer.delete"));
+        dialog.setText(getTranslation("customer.delete.confirm", customer.getNumber() + " " + customer.getName()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("customer.delete"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            try {
+                customers.delete(customer.getId());
+                Notifications.success(getTranslation("customer.deletedMessage", customer.getNumber()));
+                UI.getCurrent().navigate(CustomersView.class);
+            } catch (DomainException ex) {
+                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+            }
+        });
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return customer == null ? getTranslation("menu.customers") : customer.getNumber() + " · " + customer.getName();
+    }
+}

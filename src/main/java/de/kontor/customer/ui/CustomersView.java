@@ -1,0 +1,168 @@
+package de.kontor.customer.ui;
+
+import de.kontor.base.error.DomainException;
+import de.kontor.base.export.ExportColumn;
+import de.kontor.base.export.ExportService;
+import de.kontor.base.i18n.KontorI18NProvider;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.ExportMenu;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.GridSorts;
+import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.Notifications;
+import de.kontor.customer.Countries;
+import de.kontor.customer.Customer;
+import de.kontor.customer.CustomerQuery;
+import de.kontor.customer.CustomerService;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+/** All customers: search as you type, filter by tags and archive state, export, import, create. */
+@Route("customers")
+@Menu(title = "menu.customers", order = 100, icon = "vaadin:briefcase")
+@RolesAllowed("ADMIN")
+class CustomersView extends Div implements HasDynamicTitle {
+
+    private final CustomerService customers;
+    private final Grid<Customer> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>();
+    private final Select<CustomerQuery.Status> status = new Select<>();
+
+    CustomersView(CustomerService customers, ExportService exports, ZoneId zone, KontorI18NProvider i18n) {
+        this.customers = customers;
+        addClassName("kontor-view");
+
+        search.setPlaceholder(getTranslation("customer.search"));
+        search.setId("customers-search");
+        search.setWidth("20rem");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setValueChangeTimeout(300);
+        search.addValueChangeListener(e -> refresh());
+        tags.setPlaceholder(getTranslation("customer.filter.tags"));
+        tags.setId("customers-tags");
+        tags.setItems(customers.tags());
+        tags.addValueChangeListener(e -> refresh());
+        status.setId("customers-status");
+        status.setItems(CustomerQuery.Status.values());
+        status.setItemLabelGenerator(s -> getTranslation("customer.status." + s.name()));
+        status.setValue(CustomerQuery.Status.ACTIVE);
+        status.addValueChangeListener(e -> refresh());
+
+        Locale locale = getLocale();
+        List<ExportColumn<Customer>> columns = List.of(
+                ExportColumn.<Customer>of(getTranslation("customer.number"), Customer::getNumber).withWidth(0.8f),
+                ExportColumn.<Customer>of(getTranslation("customer.name"), Customer::getName).withWidth(1.8f),
+                ExportColumn.<Customer>of(getTranslation("customer.contactPerson"), Customer::getContactPerson),
+                ExportColumn.<Customer>of(getTranslation("customer.email"), Customer::getEmail).withWidth(1.5f),
+                ExportColumn.<Customer>of(getTranslation("customer.phone"), Customer::getPhone),
+                ExportColumn.<Customer>of(getTranslation("customer.street"), Customer::getStreet),
+                ExportColumn.<Customer>of(getTranslation("customer.postalCode"), Customer::getPostalCode).withWidth(0.6f),
+                ExportColumn.<Customer>of(getTranslation("customer.city"), Customer::getCity),
+                ExportColumn.<Customer>of(getTranslation("customer.country"), c -> Countries.name(c.getCountry(), locale)),
+                ExportColumn.<Customer>of(getTranslation("customer.vatId"), Customer::getVatId),
+                ExportColumn.<Customer>of(getTranslation("customer.tags"), c -> String.join(", ", c.getTags())),
+                ExportColumn.<Customer>of(getTranslation("customer.status"),
+                        c -> i18n.getTranslation(c.isArchived() ? "customer.status.ARCHIVED" : "customer.status.ACTIVE", locale)),
+                ExportColumn.<Customer>of(getTranslation("customer.updated"), Customer::getUpdatedAt));
+        ExportMenu<Customer> export = new ExportMenu<>(exports, zone, () -> getTranslation("customer.exportTitle"),
+                columns, pageable -> customers.find(query(), pageable), () -> GridSorts.of(grid),
+                () -> customers.count(query()));
+
+        Button importButton = new Button(getTranslation("customer.import"), VaadinIcon.UPLOAD.create(),
+                e -> UI.getCurrent().navigate(CustomerImportView.class));
+        importButton.setId("customers-import");
+        importButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Button create = new Button(getTranslation("customer.new"), VaadinIcon.PLUS.create(), e -> openNew());
+        create.setId("customers-new");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div spacer = new Div();
+        spacer.addClassName("kontor-toolbar-spacer");
+        Div toolbar = new Div(search, tags, status, spacer, importButton, export, create);
+        toolbar.addClassName("kontor-toolbar");
+
+        grid.setId("customers-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(Customer::getNumber).setHeader(getTranslation("customer.number"))
+                .setSortProperty("number").setAutoWidth(true).setFlexGrow(0).setKey("number");
+        grid.addColumn(Customer::getName).setHeader(getTranslation("customer.name"))
+                .setSortProperty("name").setFlexGrow(2).setKey("name");
+        grid.addColumn(c -> nz(c.getContactPerson())).setHeader(getTranslation("customer.contactPerson"))
+                .setSortProperty("contactPerson").setFlexGrow(1).setKey("contactPerson");
+        grid.addColumn(c -> nz(c.getEmail())).setHeader(getTranslation("customer.email"))
+                .setSortProperty("email").setFlexGrow(1).setKey("email");
+        grid.addColumn(c -> nz(c.getCity())).setHeader(getTranslation("customer.city"))
+                .setSortProperty("city").setAutoWidth(true).setKey("city");
+        grid.addColumn(c -> nz(c.getCountry())).setHeader(getTranslation("customer.country"))
+                .setSortProperty("country").setAutoWidth(true).setFlexGrow(0).setKey("country");
+        grid.addComponentColumn(this::tagsOf).setHeader(getTranslation("customer.tags")).setKey("tags");
+        grid.addColumn(c -> Formats.dateTime(c.getUpdatedAt(), zone)).setHeader(getTranslation("customer.updated"))
+                .setSortProperty("updatedAt").setAutoWidth(true).setFlexGrow(0).setKey("updated");
+        grid.setItems(LazyGrids.pages(pageable -> customers.find(query(), pageable)), q -> (int) customers.count(query()));
+        grid.addItemClickListener(e -> UI.getCurrent().navigate(CustomerView.class, e.getItem().getId()));
+
+        add(toolbar, grid);
+    }
+
+    CustomerQuery query() {
+        return new CustomerQuery(search.getValue(), tags.getValue(), status.getValue());
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    private Div tagsOf(Customer customer) {
+        Div div = new Div();
+        Div badges = div;
+        customer.getTags().forEach(t -> badges.add(Badges.of(t, Badges.Tone.NEUTRAL)));
+        if (customer.isArchived()) {
+            div.add(Badges.of(getTranslation("customer.archived"), Badges.Tone.WARNING));
+        }
+        return div;
+    }
+
+    private void openNew() {
+        CustomerForm form = new CustomerForm(null, customers.tags());
+        form.addSaveListener(e -> {
+            try {
+                Customer created = customers.create(e.data());
+                form.close();
+                Notifications.success(getTranslation("customer.createdMessage", created.getNumber()));
+                UI.getCurrent().navigate(CustomerView.class, created.getId());
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, form.fields());
+            }
+        });
+        form.open();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.customers");
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package de.kontor.customer.ui;
+
+import org.jspecify.annotations.NullMarked;
