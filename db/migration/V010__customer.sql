@@ -57,7 +57,7 @@ CREATE TABLE customer_import (
 CREATE TABLE customer_import_change (
     id              BIGINT      NOT NULL AUTO_INCREMENT,
     import_id       BIGINT      NOT NULL,
-    row_number      INT         NOT NULL,
+    row_no          INT         NOT NULL,
     customer_id     BIGINT      NOT NULL,
     kind            VARCHAR(10) NOT NULL,
     -- the customer as it was before an update (JSON), to restore on undo

@@ -12,4 +12,9 @@ public class TestConfig {
     MutableClock testClock() {
         return new MutableClock();
     }
+
+    @Bean
+    TestCustomerAttachments testCustomerAttachments() {
+        return new TestCustomerAttachments();
+    }
 }

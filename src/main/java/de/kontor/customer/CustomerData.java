@@ -64,7 +64,7 @@ public class CustomerData {
     public CustomerData(@Nullable String name, @Nullable String contactPerson, @Nullable String email,
                         @Nullable String phone, @Nullable String street, @Nullable String postalCode,
                         @Nullable String city, @Nullable String country, @Nullable String vatId,
-                        @Nullable String notes, Set<String> tags) {
+                        @Nullable String notes, @Nullable Set<String> tags) {
         this.name = name;
         this.contactPerson = contactPerson;
         this.email = email;
@@ -75,7 +75,7 @@ public class CustomerData {
         this.country = country;
         this.vatId = vatId;
         this.notes = notes;
-        this.tags = new TreeSet<>(tags);
+        this.tags = tags == null ? new TreeSet<>() : new TreeSet<>(tags);
     }
 
     /** A minimal customer: just a name. */

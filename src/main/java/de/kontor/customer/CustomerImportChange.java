@@ -24,7 +24,7 @@ class CustomerImportChange {
     @Column(name = "import_id", nullable = false)
     private Long importId;
 
-    @Column(name = "row_number", nullable = false)
+    @Column(name = "row_no", nullable = false)
     private int rowNumber;
 
     @Column(name = "customer_id", nullable = false)

@@ -243,12 +243,17 @@ class CustomerImporter {
             existing = byEmail.get(data.getEmail());
         }
         CustomerData target = existing == null ? data : merge(existing.data(), data);
-        if (existing == null && target.getName() == null) {
+        boolean nameMissing = target.getName() == null;
+        if (nameMissing && number == null) {
             errors.add(label(locale, "name") + ": " + text(locale, "validation.required"));
         }
-        for (ConstraintViolation<CustomerData> violation : validator.validate(target)) {
-            String field = violation.getPropertyPath().iterator().next().getName();
-            errors.add(label(locale, field) + ": " + violation.getMessage());
+        if (number == null || existing != null) {
+            for (ConstraintViolation<CustomerData> violation : validator.validate(target)) {
+                String field = violation.getPropertyPath().iterator().next().getName();
+                if (!(nameMissing && "name".equals(field))) {
+                    errors.add(label(locale, field) + ": " + violation.getMessage());
+                }
+            }
         }
         if (existing != null && target.getEmail() != null) {
             Customer owner = byEmail.get(target.getEmail());

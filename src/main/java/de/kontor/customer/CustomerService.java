@@ -14,7 +14,6 @@ import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
-import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
@@ -68,8 +67,9 @@ public class CustomerService {
 
     // ---- commands ----------------------------------------------------------------------------------
 
+    /** Creates a customer; the data is normalized, then validated ({@code ConstraintViolationException}). */
     @Transactional
-    public Customer create(@Valid CustomerData data) {
+    public Customer create(CustomerData data) {
         return writer.create(data, "CREATE");
     }
 
@@ -78,7 +78,7 @@ public class CustomerService {
      * was read; otherwise {@link ConcurrentChangeException}.
      */
     @Transactional
-    public Customer update(long id, long expectedVersion, @Valid CustomerData data) {
+    public Customer update(long id, long expectedVersion, CustomerData data) {
         Customer customer = get(id);
         if (customer.getVersion() != expectedVersion) {
             throw new ConcurrentChangeException();

@@ -3,6 +3,9 @@ package de.kontor.customer;
 import de.kontor.base.audit.AuditChange;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.DomainException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -11,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes customers for the service and the importer alike: the rules (name required, e-mail unique
@@ -21,14 +25,16 @@ import java.util.Map;
 class CustomerWriter {
 
     private final CustomerRepository customers;
+    private final Validator validator;
     private final List<CustomerAttachments> attachments;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerWriter(CustomerRepository customers, List<CustomerAttachments> attachments, AuditService audit,
-                   ApplicationEventPublisher events, Clock clock) {
+    CustomerWriter(CustomerRepository customers, Validator validator, List<CustomerAttachments> attachments,
+                   AuditService audit, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
+        this.validator = validator;
         this.attachments = attachments;
         this.audit = audit;
         this.events = events;
@@ -36,8 +42,7 @@ class CustomerWriter {
     }
 
     Customer create(CustomerData input, String auditAction) {
-        CustomerData data = input.normalized();
-        requireName(data);
+        CustomerData data = validNormalized(input);
         if (data.email() != null && customers.findActiveByEmail(data.email()).isPresent()) {
             throw emailTaken(data.email());
         }
@@ -50,8 +55,7 @@ class CustomerWriter {
     }
 
     Customer update(Customer customer, CustomerData input, String auditAction) {
-        CustomerData data = input.normalized();
-        requireName(data);
+        CustomerData data = validNormalized(input);
         if (!customer.isArchived() && data.email() != null
                 && customers.activeEmailTakenByOther(data.email(), customer.getId())) {
             throw emailTaken(data.email());
@@ -86,10 +90,18 @@ class CustomerWriter {
         return facts;
     }
 
-    private static void requireName(CustomerData data) {
-        if (data.getName() == null) {
-            throw DomainException.invalidField("name", "NAME_REQUIRED", "validation.required");
+    /**
+     * The input trimmed and normalized, then checked against {@link CustomerData}'s rules (so " a@b.de "
+     * is accepted as "a@b.de"). Violations are thrown as {@link ConstraintViolationException}: a 400
+     * with one entry per field in the API.
+     */
+    private CustomerData validNormalized(CustomerData input) {
+        CustomerData data = input.normalized();
+        Set<ConstraintViolation<CustomerData>> violations = validator.validate(data);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
+        return data;
     }
 
     private void saveAndFlush(Customer customer, CustomerData data) {
@@ -106,6 +118,6 @@ class CustomerWriter {
 
     private DomainException emailTaken(String email) {
         String owner = customers.findActiveByEmail(email).map(Customer::getNumber).orElse("?");
-        return DomainException.invalidField("email", "EMAIL_TAKEN", "customer.error.emailTaken", email, owner);
+        return DomainException.conflict("EMAIL_TAKEN", "customer.error.emailTaken", email, owner).onField("email");
     }
 }

@@ -73,6 +73,7 @@ class CustomerForm extends Dialog {
         email.setLabel(getTranslation("customer.email"));
         email.setId("customer-email");
         email.setMaxLength(Customer.EMAIL_MAX);
+        email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage(getTranslation("validation.email")));
         setUp(phone, "phone", Customer.PHONE_MAX);
         phone.setHelperText(getTranslation("customer.phone.help"));
         setUp(street, "street", Customer.STREET_MAX);

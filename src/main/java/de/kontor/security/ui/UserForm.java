@@ -97,6 +97,7 @@ class UserForm extends Dialog {
         email.setLabel(getTranslation("users.email"));
         email.setId("user-email");
         email.setMaxLength(UserAccount.EMAIL_MAX);
+        email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage(getTranslation("validation.email")));
         roles.setLabel(getTranslation("users.roles"));
         roles.setId("user-roles");
         roles.setItems(Role.values());
