@@ -17,6 +17,26 @@ public interface DashboardTile {
 
     Optional<Component> create();
 
+    /** A tile with a big number that links nowhere. */
+    static Component numberTile(String id, String value, String label) {
+        Component tile = textTile(id, value, label);
+        tile.getElement().getChild(0).getClassList().remove("kontor-tile-text");
+        return tile;
+    }
+
+    /** A tile with a text (a date, a name) instead of a number: smaller type. */
+    static Component textTile(String id, String value, String label) {
+        com.vaadin.flow.component.html.Div tile = new com.vaadin.flow.component.html.Div();
+        tile.setId(id);
+        tile.addClassName("kontor-tile");
+        com.vaadin.flow.component.html.Div text = new com.vaadin.flow.component.html.Div(value);
+        text.addClassNames("kontor-tile-value", "kontor-tile-text");
+        com.vaadin.flow.component.html.Div caption = new com.vaadin.flow.component.html.Div(label);
+        caption.addClassName("kontor-tile-label");
+        tile.add(text, caption);
+        return tile;
+    }
+
     /** A standard tile: a big number and a label, optionally linking to a view. */
     static Component numberTile(String id, String value, String label, String route) {
         com.vaadin.flow.component.html.Anchor tile = new com.vaadin.flow.component.html.Anchor(route);

@@ -24,6 +24,11 @@ public final class Formats {
                 .withLocale(locale()).format(instant.atZone(zone));
     }
 
+    /** The day of an instant in {@code zone}. */
+    public static String date(@Nullable Instant instant, ZoneId zone) {
+        return instant == null ? "" : date(LocalDate.ofInstant(instant, zone));
+    }
+
     public static String date(@Nullable LocalDate date) {
         if (date == null) {
             return "";

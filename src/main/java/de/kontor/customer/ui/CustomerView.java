@@ -108,10 +108,10 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
         NumberFormat numbers = NumberFormat.getIntegerInstance(getLocale());
         for (CustomerFact fact : facts) {
             stats.add(DashboardTile.numberTile("fact-" + fact.labelKey().replace('.', '-'),
-                    numbers.format(fact.count()), getTranslation(fact.labelKey()), ""));
+                    numbers.format(fact.count()), getTranslation(fact.labelKey())));
         }
-        stats.add(DashboardTile.numberTile("fact-last-activity", Formats.dateTime(customers.lastActivity(c.getId()), zone),
-                getTranslation("customer.lastActivity"), ""));
+        stats.add(DashboardTile.textTile("fact-last-activity", Formats.dateTime(customers.lastActivity(c.getId()), zone),
+                getTranslation("customer.lastActivity")));
         add(stats);
         if (facts.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("customer.noStats"));

@@ -53,7 +53,7 @@ class CustomersView extends Div implements HasDynamicTitle {
 
         search.setPlaceholder(getTranslation("customer.search"));
         search.setId("customers-search");
-        search.setWidth("20rem");
+        search.setWidth("17rem");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -61,9 +61,11 @@ class CustomersView extends Div implements HasDynamicTitle {
         search.addValueChangeListener(e -> refresh());
         tags.setPlaceholder(getTranslation("customer.filter.tags"));
         tags.setId("customers-tags");
+        tags.setWidth("12rem");
         tags.setItems(customers.tags());
         tags.addValueChangeListener(e -> refresh());
         status.setId("customers-status");
+        status.setWidth("9rem");
         status.setItems(CustomerQuery.Status.values());
         status.setItemLabelGenerator(s -> getTranslation("customer.status." + s.name()));
         status.setValue(CustomerQuery.Status.ACTIVE);
@@ -104,20 +106,21 @@ class CustomersView extends Div implements HasDynamicTitle {
         grid.setId("customers-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(Customer::getNumber).setHeader(getTranslation("customer.number"))
-                .setSortProperty("number").setAutoWidth(true).setFlexGrow(0).setKey("number");
+                .setSortProperty("number").setWidth("7.5rem").setFlexGrow(0).setKey("number").setResizable(true);
         grid.addColumn(Customer::getName).setHeader(getTranslation("customer.name"))
-                .setSortProperty("name").setFlexGrow(2).setKey("name");
+                .setSortProperty("name").setFlexGrow(3).setKey("name").setResizable(true);
         grid.addColumn(c -> nz(c.getContactPerson())).setHeader(getTranslation("customer.contactPerson"))
-                .setSortProperty("contactPerson").setFlexGrow(1).setKey("contactPerson");
+                .setSortProperty("contactPerson").setFlexGrow(2).setKey("contactPerson").setResizable(true);
         grid.addColumn(c -> nz(c.getEmail())).setHeader(getTranslation("customer.email"))
-                .setSortProperty("email").setFlexGrow(1).setKey("email");
+                .setSortProperty("email").setFlexGrow(2).setKey("email").setResizable(true);
         grid.addColumn(c -> nz(c.getCity())).setHeader(getTranslation("customer.city"))
-                .setSortProperty("city").setAutoWidth(true).setKey("city");
+                .setSortProperty("city").setFlexGrow(1).setKey("city").setResizable(true);
         grid.addColumn(c -> nz(c.getCountry())).setHeader(getTranslation("customer.country"))
-                .setSortProperty("country").setAutoWidth(true).setFlexGrow(0).setKey("country");
-        grid.addComponentColumn(this::tagsOf).setHeader(getTranslation("customer.tags")).setKey("tags");
-        grid.addColumn(c -> Formats.dateTime(c.getUpdatedAt(), zone)).setHeader(getTranslation("customer.updated"))
-                .setSortProperty("updatedAt").setAutoWidth(true).setFlexGrow(0).setKey("updated");
+                .setSortProperty("country").setWidth("5rem").setFlexGrow(0).setKey("country");
+        grid.addComponentColumn(this::tagsOf).setHeader(getTranslation("customer.tags")).setKey("tags")
+                .setFlexGrow(1);
+        grid.addColumn(c -> Formats.date(c.getUpdatedAt(), zone)).setHeader(getTranslation("customer.updated"))
+                .setSortProperty("updatedAt").setWidth("8.5rem").setFlexGrow(0).setKey("updated");
         grid.setItems(LazyGrids.pages(pageable -> customers.find(query(), pageable)), q -> (int) customers.count(query()));
         grid.addItemClickListener(e -> UI.getCurrent().navigate(CustomerView.class, e.getItem().getId()));
 
