@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -77,8 +78,12 @@ public class Customer {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "customer_tag", joinColumns = @JoinColumn(name = "customer_id"))
+    @BatchSize(size = 256)
     @Column(name = "tag", length = TAG_MAX)
     private Set<String> tags = new TreeSet<>();
+
+    @Column(name = "search_text", nullable = false, columnDefinition = "varbinary(1400)")
+    private String searchText = "";
 
     @Column(name = "archived", nullable = false)
     private boolean archived;
@@ -119,6 +124,7 @@ public class Customer {
         this.notes = data.notes();
         this.tags.clear();
         this.tags.addAll(data.tags());
+        this.searchText = SearchText.of(number, name, contactPerson, email, city);
         this.updatedAt = now;
     }
 

@@ -19,6 +19,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
+import de.kontor.base.export.RowSource;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -45,7 +47,7 @@ public class CustomerService {
     static final String ENTITY = "Customer";
     /** Properties grids and the API may sort by. */
     public static final Set<String> SORTABLE = Set.of("number", "name", "contactPerson", "email", "city", "postalCode",
-            "country", "createdAt", "updatedAt");
+            "country", "createdAt", "updatedAt", "id");
     private static final Sort DEFAULT_SORT = Sort.by(Sort.Order.asc("name"), Sort.Order.asc("id"));
 
     private final CustomerRepository customers;
@@ -138,7 +140,34 @@ public class CustomerService {
 
     @Transactional(readOnly = true)
     public Slice<Customer> find(CustomerQuery query, Pageable pageable) {
-        return customers.findBy(specification(query), q -> q.slice(sorted(pageable)));
+        return customers.findSlice(specification(query), sorted(pageable));
+    }
+
+    /**
+     * The rows of {@code query} for an export: the ids are read once in the export's sort order (an
+     * index scan), then the rows page by page by id, so even the last page of 100,000 costs no more
+     * than the first. One source per export.
+     */
+    public RowSource<Customer> exportRows(CustomerQuery query) {
+        Specification<Customer> specification = specification(query);
+        return new RowSource<>() {
+            private List<Long> ids;
+
+            @Override
+            public Slice<Customer> fetch(Pageable pageable) {
+                if (ids == null) {
+                    ids = customers.findIds(specification, sorted(pageable).getSort());
+                }
+                int from = (int) Math.min(pageable.getOffset(), ids.size());
+                int to = Math.min(ids.size(), from + pageable.getPageSize());
+                return new SliceImpl<>(customers.findByIdsInOrder(ids.subList(from, to)), pageable, to < ids.size());
+            }
+        };
+    }
+
+    /** Refuses sort orders the customer list does not offer (before anything is written to a response). */
+    public void checkSort(Sort sort) {
+        sorted(PageRequest.of(0, 1, sort));
     }
 
     @Transactional(readOnly = true)
@@ -244,7 +273,8 @@ public class CustomerService {
             }
         }
         // A unique tie-breaker keeps paging stable.
-        return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), pageable.getSort().and(Sort.by("id")));
+        Sort sort = pageable.getSort().getOrderFor("id") == null ? pageable.getSort().and(Sort.by("id")) : pageable.getSort();
+        return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort);
     }
 
     static Specification<Customer> specification(CustomerQuery query) {
@@ -256,17 +286,12 @@ public class CustomerService {
                 case ALL -> { }
             }
             if (query.text() != null && !query.text().isBlank()) {
-                // The columns' collation is case- and accent-insensitive: "muller" finds "Müller".
-                String like = "%" + Like.escape(query.text().strip()) + "%";
-                List<Predicate> any = new ArrayList<>();
-                for (String field : List.of("number", "name", "contactPerson", "email", "city")) {
-                    any.add(cb.like(root.get(field), like, Like.ESCAPE));
-                }
+                String folded = SearchText.fold(query.text());
+                Predicate contains = cb.like(root.get("searchText"), "%" + Like.escape(folded) + "%", Like.ESCAPE);
+                // "123" or "K123" also finds K-000123 (the number is part of the search text, too)
                 String number = normalizeNumber(query.text());
-                if (number != null) {
-                    any.add(cb.equal(root.get("number"), number));
-                }
-                where.add(cb.or(any.toArray(Predicate[]::new)));
+                where.add(number == null ? contains : cb.or(contains, cb.like(root.get("searchText"),
+                        "%" + Like.escape(SearchText.fold(number)) + "%", Like.ESCAPE)));
             }
             if (!query.tags().isEmpty()) {
                 Subquery<Long> tagged = cq.subquery(Long.class);

@@ -99,6 +99,7 @@ class CustomerServiceTest extends IntegrationTest {
 
         assertThat(names(CustomerQuery.active("muller metallbau " + marker.toUpperCase()))).containsExactly(mueller.getName());
         assertThat(names(CustomerQuery.active(marker))).hasSize(2);
+        assertThat(names(CustomerQuery.active("Mueller Metallbau " + marker))).containsExactly(mueller.getName());
         assertThat(customers.find(CustomerQuery.active("KOLN"), PageRequest.of(0, 500)).getContent())
                 .contains(mueller);
         String digits = Long.toString(number(mueller));

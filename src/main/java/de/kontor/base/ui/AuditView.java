@@ -89,7 +89,7 @@ class AuditView extends Div implements HasDynamicTitle {
                 ExportColumn.<AuditEntry>of(getTranslation("audit.summary"), AuditEntry::getSummary).withWidth(2.5f),
                 ExportColumn.<AuditEntry>of(getTranslation("audit.changes"), this::changesText).withWidth(2.5f));
         ExportMenu<AuditEntry> export = new ExportMenu<>(exports, zone, () -> getTranslation("audit.exportTitle"),
-                columns, pageable -> audit.find(query(), pageable), () -> GridSorts.of(grid), () -> audit.count(query()));
+                columns, () -> pageable -> audit.find(query(), pageable), () -> GridSorts.of(grid), () -> audit.count(query()));
 
         Div spacer = new Div();
         spacer.addClassName("kontor-toolbar-spacer");

@@ -28,19 +28,19 @@ public class ExportMenu<T> extends Composite<MenuBar> {
     private final ExportService exports;
     private final Supplier<String> title;
     private final List<ExportColumn<T>> columns;
-    private final RowSource<T> rows;
+    private final Supplier<RowSource<T>> rows;
     private final Supplier<Sort> sort;
     private final @Nullable Supplier<Long> count;
     private final ZoneId zone;
 
     /**
      * @param title   the export's title (e.g. the view title, with the filter if useful)
-     * @param rows    fetches one page with the grid's current filter
+     * @param rows    a fresh row source for each export, reading with the grid's current filter
      * @param sort    the grid's current sort ({@link GridSorts#of})
      * @param count   how many rows match, for the progress bar; {@code null} when unknown or costly
      */
     public ExportMenu(ExportService exports, ZoneId zone, Supplier<String> title, List<ExportColumn<T>> columns,
-                      RowSource<T> rows, Supplier<Sort> sort, @Nullable Supplier<Long> count) {
+                      Supplier<RowSource<T>> rows, Supplier<Sort> sort, @Nullable Supplier<Long> count) {
         this.exports = exports;
         this.zone = zone;
         this.title = title;
@@ -68,7 +68,7 @@ public class ExportMenu<T> extends Composite<MenuBar> {
     /** Starts an export of the grid's current content; returns the dialog showing its progress. */
     public ExportDialog start(ExportFormat format) {
         Locale locale = getLocale();
-        ExportRequest<T> request = new ExportRequest<>(title.get(), columns, rows, sort.get(),
+        ExportRequest<T> request = new ExportRequest<>(title.get(), columns, rows.get(), sort.get(),
                 count == null ? null : count.get(), locale, zone);
         ExportDialog dialog = new ExportDialog(exports, request, format);
         dialog.open();

@@ -162,6 +162,7 @@ class CustomerController {
             throw DomainException.invalidField("format", "INVALID_FORMAT", "api.export.format", format);
         }
         CustomerQuery query = query(q, tag, status);
+        customers.checkSort(sort(sort));
         Locale locale = LocaleContextHolder.getLocale();
         String title = messages.getMessage("customer.exportTitle", null, locale);
         ExportRequest<Customer> request = new ExportRequest<>(title, List.of(
@@ -177,7 +178,7 @@ class CustomerController {
                 ExportColumn.of(label("customer.vatId", locale), Customer::getVatId),
                 ExportColumn.of(label("customer.tags", locale), c -> String.join(", ", c.getTags())),
                 ExportColumn.of(label("customer.updated", locale), Customer::getUpdatedAt)),
-                pageable -> customers.find(query, pageable), sort(sort), null, locale, zone);
+                customers.exportRows(query), sort(sort), null, locale, zone);
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(exportFormat.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

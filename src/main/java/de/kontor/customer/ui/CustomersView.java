@@ -88,7 +88,7 @@ class CustomersView extends Div implements HasDynamicTitle {
                         c -> i18n.getTranslation(c.isArchived() ? "customer.status.ARCHIVED" : "customer.status.ACTIVE", locale)),
                 ExportColumn.<Customer>of(getTranslation("customer.updated"), Customer::getUpdatedAt));
         ExportMenu<Customer> export = new ExportMenu<>(exports, zone, () -> getTranslation("customer.exportTitle"),
-                columns, pageable -> customers.find(query(), pageable), () -> GridSorts.of(grid),
+                columns, () -> customers.exportRows(query()), () -> GridSorts.of(grid),
                 () -> customers.count(query()));
 
         Button importButton = new Button(getTranslation("customer.import"), VaadinIcon.UPLOAD.create(),
