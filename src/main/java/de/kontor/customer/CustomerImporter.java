@@ -1,5 +1,6 @@
 package de.kontor.customer;
 
+import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.importing.ColumnMapping;
@@ -16,7 +17,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Component;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.text.Normalizer;
@@ -383,7 +383,6 @@ class CustomerImporter {
     }
 
     private static String currentUser() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || auth.getName() == null ? AuditService.SYSTEM_USER : auth.getName();
+        return CurrentUser.username().orElse(AuditService.SYSTEM_USER);
     }
 }

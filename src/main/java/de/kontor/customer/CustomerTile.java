@@ -1,9 +1,9 @@
 package de.kontor.customer;
 
+import de.kontor.base.CurrentUser;
 import de.kontor.base.ui.DashboardTile;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 
 import java.text.NumberFormat;
@@ -26,9 +26,7 @@ class CustomerTile implements DashboardTile {
 
     @Override
     public Optional<Component> create() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean admin = auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-        if (!admin) {
+        if (!CurrentUser.hasRole("ADMIN")) {
             return Optional.empty();
         }
         UI ui = UI.getCurrent();

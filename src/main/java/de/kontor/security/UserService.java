@@ -1,5 +1,6 @@
 package de.kontor.security;
 
+import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditChange;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.db.Like;
@@ -11,10 +12,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -337,11 +336,7 @@ public class UserService {
     // ---- helpers --------------------------------------------------------------------------------
 
     static @Nullable String currentUsername() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            return null;
-        }
-        return auth.getName();
+        return CurrentUser.username().orElse(null);
     }
 
     private static Map<String, Object> snapshot(UserAccount account) {

@@ -1,5 +1,6 @@
 package de.kontor.base.audit;
 
+import de.kontor.base.CurrentUser;
 import com.vaadin.flow.server.VaadinSession;
 import de.kontor.base.db.Like;
 import jakarta.persistence.criteria.Predicate;
@@ -9,9 +10,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -137,11 +135,7 @@ public class AuditService {
     }
 
     private static String currentUsername() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            return SYSTEM_USER;
-        }
-        return auth.getName();
+        return CurrentUser.username().orElse(SYSTEM_USER);
     }
 
     private static AuditChannel currentChannel(@Nullable HttpServletRequest request) {

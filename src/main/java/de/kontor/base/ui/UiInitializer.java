@@ -1,12 +1,10 @@
 package de.kontor.base.ui;
 
+import de.kontor.base.CurrentUser;
 import de.kontor.base.prefs.PreferenceService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +29,12 @@ class UiInitializer implements VaadinServiceInitListener {
     }
 
     private void applyPreferences(UI ui) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            return;
-        }
-        preferences.locale(auth.getName()).ifPresent(locale -> {
-            ui.getSession().setLocale(locale);
-            ui.setLocale(locale);
+        CurrentUser.username().ifPresent(username -> {
+            preferences.locale(username).ifPresent(locale -> {
+                ui.getSession().setLocale(locale);
+                ui.setLocale(locale);
+            });
+            UiPreferences.applyColorScheme(ui, preferences.colorScheme(username));
         });
-        UiPreferences.applyColorScheme(ui, preferences.colorScheme(auth.getName()));
     }
 }
