@@ -30,6 +30,9 @@ class E2eBrowserTest extends IntegrationTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     ChromeDriver driver;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    de.kontor.customer.CustomerService customers;
     Path userData;
 
     @BeforeEach
@@ -68,7 +71,7 @@ class E2eBrowserTest extends IntegrationTest {
         screenshot("login-error");
 
         fillLogin(ADMIN, ADMIN_PASSWORD);
-        wait.until(d -> pageText().contains("Welcome, admin"));
+        wait.until(d -> pageText().contains("Welcome, Administrator"));
         assertThat(pageText()).contains("Users", "API tokens", "Audit log", "Home");
         screenshot("home");
 
@@ -79,6 +82,39 @@ class E2eBrowserTest extends IntegrationTest {
         driver.get(baseUrl() + "/users");
         wait.until(d -> pageText().contains("Last sign-in"));
         screenshot("users");
+    }
+
+    @Test
+    void findsACustomerAndOpensItsPage() throws Exception {
+        String marker = unique("E2E");
+        customers.create(de.kontor.customer.CustomerData.named("Schöne Werkstatt " + marker));
+        driver.get(baseUrl() + "/login");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(d -> !shadowInputs().isEmpty());
+        fillLogin(ADMIN, ADMIN_PASSWORD);
+        wait.until(d -> pageText().contains("Welcome"));
+
+        driver.get(baseUrl() + "/customers");
+        wait.until(d -> !d.findElements(By.id("customers-search")).isEmpty());
+        WebElement search = driver.findElement(By.cssSelector("#customers-search input"));
+        search.sendKeys("schone werkstatt " + marker.toLowerCase());
+        wait.until(d -> pageText().contains("Schöne Werkstatt " + marker) && rowCount() == 1);
+        screenshot("customers-search");
+
+        ((JavascriptExecutor) driver).executeScript(
+                "document.querySelector('#customers-grid').activeItem = null;"
+                        + "const grid = document.querySelector('#customers-grid');"
+                        + "const cell = [...grid.querySelectorAll('vaadin-grid-cell-content')]"
+                        + ".find(c => c.textContent.includes('Schöne Werkstatt'));"
+                        + "cell.click();");
+        wait.until(d -> d.getCurrentUrl().matches(".*/customers/\\d+"));
+        wait.until(d -> pageText().contains("At a glance"));
+        screenshot("customer-page");
+    }
+
+    private long rowCount() {
+        Object size = ((JavascriptExecutor) driver).executeScript("return document.querySelector('#customers-grid').size");
+        return size == null ? -1 : ((Number) size).longValue();
     }
 
     private void fillLogin(String username, String password) {

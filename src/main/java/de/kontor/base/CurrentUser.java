@@ -17,6 +17,11 @@ public final class CurrentUser {
         return authentication().map(Authentication::getName);
     }
 
+    /** The signed-in person's name to show, falling back to the user name. */
+    public static Optional<String> displayName() {
+        return authentication().map(a -> a.getPrincipal() instanceof DisplayNamed named ? named.displayName() : a.getName());
+    }
+
     /** Whether the signed-in user has the role ({@code "ADMIN"}, not {@code "ROLE_ADMIN"}). */
     public static boolean hasRole(String role) {
         String authority = "ROLE_" + role;

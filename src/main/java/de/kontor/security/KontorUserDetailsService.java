@@ -1,7 +1,6 @@
 package de.kontor.security;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -25,10 +24,8 @@ class KontorUserDetailsService implements UserDetailsService {
     }
 
     static UserDetails toUserDetails(UserAccount account) {
-        return User.withUsername(account.getUsername())
-                .password(account.getPasswordHash())
-                .disabled(!account.isEnabled())
-                .authorities(account.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
-                .build();
+        return new KontorPrincipal(account.getUsername(), account.getPasswordHash(), account.isEnabled(),
+                account.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(),
+                account.getDisplayName());
     }
 }

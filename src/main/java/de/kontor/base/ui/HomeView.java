@@ -1,5 +1,6 @@
 package de.kontor.base.ui;
 
+import de.kontor.base.CurrentUser;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -23,7 +24,7 @@ class HomeView extends Div implements HasDynamicTitle {
     HomeView(AuthenticationContext authentication, List<DashboardTile> tiles) {
         addClassName("kontor-view");
         setId("home-view");
-        String name = authentication.getPrincipalName().orElse("");
+        String name = CurrentUser.displayName().orElse(authentication.getPrincipalName().orElse(""));
         add(new H2(getTranslation("home.greeting", name)));
         List<Component> built = tiles.stream()
                 .sorted(Comparator.comparingInt(DashboardTile::order))

@@ -1,5 +1,6 @@
 package de.kontor.base.ui;
 
+import de.kontor.base.CurrentUser;
 import de.kontor.base.i18n.KontorI18NProvider;
 import de.kontor.base.prefs.ColorScheme;
 import de.kontor.base.prefs.PreferenceService;
@@ -103,9 +104,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         MenuBar bar = new MenuBar();
         bar.setId("user-menu");
         bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
-        Avatar avatar = new Avatar(username);
+        String shownName = CurrentUser.displayName().orElse(username);
+        Avatar avatar = new Avatar(shownName);
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.XSMALL);
-        Div trigger = new Div(avatar, new Span(username));
+        Div trigger = new Div(avatar, new Span(shownName));
         trigger.addClassName("kontor-user-trigger");
         MenuItem root = bar.addItem(trigger);
         SubMenu menu = root.getSubMenu();

@@ -106,7 +106,7 @@ class CustomersView extends Div implements HasDynamicTitle {
         grid.setId("customers-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(Customer::getNumber).setHeader(getTranslation("customer.number"))
-                .setSortProperty("number").setWidth("7.5rem").setFlexGrow(0).setKey("number").setResizable(true);
+                .setSortProperty("number").setWidth("9rem").setFlexGrow(0).setKey("number").setResizable(true);
         grid.addColumn(Customer::getName).setHeader(getTranslation("customer.name"))
                 .setSortProperty("name").setFlexGrow(3).setKey("name").setResizable(true);
         grid.addColumn(c -> nz(c.getContactPerson())).setHeader(getTranslation("customer.contactPerson"))
@@ -116,7 +116,7 @@ class CustomersView extends Div implements HasDynamicTitle {
         grid.addColumn(c -> nz(c.getCity())).setHeader(getTranslation("customer.city"))
                 .setSortProperty("city").setFlexGrow(1).setKey("city").setResizable(true);
         grid.addColumn(c -> nz(c.getCountry())).setHeader(getTranslation("customer.country"))
-                .setSortProperty("country").setWidth("5rem").setFlexGrow(0).setKey("country");
+                .setSortProperty("country").setWidth("6.5rem").setFlexGrow(0).setKey("country");
         grid.addComponentColumn(this::tagsOf).setHeader(getTranslation("customer.tags")).setKey("tags")
                 .setFlexGrow(1);
         grid.addColumn(c -> Formats.date(c.getUpdatedAt(), zone)).setHeader(getTranslation("customer.updated"))
