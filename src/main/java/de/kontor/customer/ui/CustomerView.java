@@ -14,6 +14,7 @@ import de.kontor.base.ui.Notifications;
 import de.kontor.customer.Countries;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerFact;
+import de.kontor.customer.CustomerPageSection;
 import de.kontor.customer.CustomerService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -49,12 +50,14 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
     private final CustomerService customers;
     private final AuditService audit;
     private final ZoneId zone;
+    private final List<CustomerPageSection> sections;
     private @Nullable Customer customer;
 
-    CustomerView(CustomerService customers, AuditService audit, ZoneId zone) {
+    CustomerView(CustomerService customers, AuditService audit, ZoneId zone, List<CustomerPageSection> sections) {
         this.customers = customers;
         this.audit = audit;
         this.zone = zone;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(CustomerPageSection::order)).toList();
         addClassName("kontor-view");
         setId("customer-view");
     }
@@ -117,6 +120,10 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
             Paragraph none = new Paragraph(getTranslation("customer.noStats"));
             none.addClassName("kontor-muted");
             add(none);
+        }
+
+        for (CustomerPageSection section : sections) {
+            section.create(c).ifPresent(this::add);
         }
 
         add(new H3(getTranslation("customer.timeline")));

@@ -1,0 +1,184 @@
+package de.kontor.license;
+
+import de.kontor.license.LicenseEnums.LicenseStatus;
+import de.kontor.license.LicenseEnums.LicenseType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The right of a customer to use a product on a number of machines for a time. Never deleted. */
+@Entity
+@Table(name = "license")
+public class License {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "license_key", nullable = false, updatable = false, length = 24)
+    private String key;
+
+    @Column(name = "product_id", nullable = false, updatable = false)
+    private Long productId;
+
+    @Column(name = "customer_id", nullable = false)
+    private Long customerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "type", nullable = false, length = 15)
+    private LicenseType type;
+
+    @Column(name = "valid_from", nullable = false)
+    private LocalDate validFrom;
+
+    @Column(name = "valid_until")
+    private @Nullable LocalDate validUntil;
+
+    @Column(name = "max_activations", nullable = false)
+    private int maxActivations;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 15)
+    private LicenseStatus status = LicenseStatus.ACTIVE;
+
+    @Column(name = "notes", columnDefinition = "TEXT")
+    private @Nullable String notes;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "license_feature", joinColumns = @JoinColumn(name = "license_id"))
+    @Column(name = "name", length = 60)
+    @BatchSize(size = 256)
+    private Set<String> features = new TreeSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "license_limit", joinColumns = @JoinColumn(name = "license_id"))
+    @MapKeyColumn(name = "name", length = 60)
+    @Column(name = "max_value")
+    @BatchSize(size = 256)
+    private Map<String, Long> limits = new TreeMap<>();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected License() {
+    }
+
+    License(String key, Long productId, Long customerId, LicenseTerms terms, Instant now) {
+        this.key = key;
+        this.productId = productId;
+        this.customerId = customerId;
+        this.createdAt = now;
+        apply(terms, now);
+    }
+
+    void apply(LicenseTerms terms, Instant now) {
+        this.type = terms.type();
+        this.validFrom = terms.validFrom();
+        this.validUntil = terms.validUntil();
+        this.maxActivations = terms.maxActivations();
+        this.notes = terms.notes();
+        this.features.clear();
+        this.features.addAll(terms.features());
+        this.limits.clear();
+        this.limits.putAll(terms.limits());
+        this.updatedAt = now;
+    }
+
+    void changeStatus(LicenseStatus status, Instant now) {
+        this.status = status;
+        this.updatedAt = now;
+    }
+
+    void extend(LocalDate until, Instant now) {
+        this.validUntil = until;
+        this.updatedAt = now;
+    }
+
+    void reassign(Long customerId, Instant now) {
+        this.customerId = customerId;
+        this.updatedAt = now;
+    }
+
+    public LicenseTerms terms() {
+        return new LicenseTerms(type, validFrom, validUntil, maxActivations, new TreeSet<>(features),
+                new TreeMap<>(limits), notes);
+    }
+
+    /** Whether the license may be used on {@code day} (by its dates, not its status). */
+    public boolean validOn(LocalDate day) {
+        return !day.isBefore(validFrom) && (validUntil == null || !day.isAfter(validUntil));
+    }
+
+    Map<String, Object> snapshot() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("customerId", customerId);
+        map.put("type", type);
+        map.put("validFrom", validFrom);
+        map.put("validUntil", validUntil);
+        map.put("maxActivations", maxActivations);
+        map.put("status", status);
+        map.put("features", String.join(", ", new TreeSet<>(features)));
+        map.put("limits", new TreeMap<>(limits).toString());
+        map.put("notes", notes);
+        return map;
+    }
+
+    public Long getId() { return id; }
+    public String getKey() { return key; }
+    public Long getProductId() { return productId; }
+    public Long getCustomerId() { return customerId; }
+    public LicenseType getType() { return type; }
+    public LocalDate getValidFrom() { return validFrom; }
+    public @Nullable LocalDate getValidUntil() { return validUntil; }
+    public int getMaxActivations() { return maxActivations; }
+    public LicenseStatus getStatus() { return status; }
+    public @Nullable String getNotes() { return notes; }
+    public Set<String> getFeatures() { return new TreeSet<>(features); }
+    public Map<String, Long> getLimits() { return new TreeMap<>(limits); }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public long getVersion() { return version; }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof License other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return License.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,124 @@
+package de.kontor.license;
+
+import de.kontor.license.LicenseEnums.Backend;
+import de.kontor.license.LicenseEnums.MatchRule;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** A piece of software sold with licenses. */
+@Entity
+@Table(name = "license_product")
+public class Product {
+
+    public static final int CODE_MAX = 40;
+    public static final int NAME_MAX = 200;
+    public static final int DEFAULT_HEARTBEAT_MINUTES = 15;
+    public static final int DEFAULT_GRACE_DAYS = 7;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "code", nullable = false, updatable = false, length = CODE_MAX)
+    private String code;
+
+    @Column(name = "name", nullable = false, length = NAME_MAX)
+    private String name;
+
+    @Column(name = "min_supported_version", length = 40)
+    private @Nullable String minSupportedVersion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "match_rule", nullable = false, length = 20)
+    private MatchRule matchRule;
+
+    @Column(name = "heartbeat_minutes", nullable = false)
+    private int heartbeatMinutes;
+
+    @Column(name = "grace_days", nullable = false)
+    private int graceDays;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "backend", nullable = false, length = 10)
+    private Backend backend = Backend.KEY;
+
+    @Column(name = "archived", nullable = false)
+    private boolean archived;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Product() {
+    }
+
+    Product(String code, ProductTerms terms, Instant now) {
+        this.code = code;
+        this.createdAt = now;
+        apply(terms, now);
+    }
+
+    void apply(ProductTerms terms, Instant now) {
+        this.name = terms.name();
+        this.minSupportedVersion = terms.minSupportedVersion();
+        this.matchRule = terms.matchRule();
+        this.heartbeatMinutes = terms.heartbeatMinutes();
+        this.graceDays = terms.graceDays();
+        this.backend = terms.backend();
+        this.updatedAt = now;
+    }
+
+    void archive(boolean archived, Instant now) {
+        this.archived = archived;
+        this.updatedAt = now;
+    }
+
+    public ProductTerms terms() {
+        return new ProductTerms(name, minSupportedVersion, matchRule, heartbeatMinutes, graceDays, backend);
+    }
+
+    public Long getId() { return id; }
+    public String getCode() { return code; }
+    public String getName() { return name; }
+    public @Nullable String getMinSupportedVersion() { return minSupportedVersion; }
+    public MatchRule getMatchRule() { return matchRule; }
+    public int getHeartbeatMinutes() { return heartbeatMinutes; }
+    public Duration heartbeatInterval() { return Duration.ofMinutes(heartbeatMinutes); }
+    public int getGraceDays() { return graceDays; }
+    public Backend getBackend() { return backend; }
+    public boolean isArchived() { return archived; }
+    public Instant getCreatedAt() { return createdAt; }
+    public long getVersion() { return version; }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Product other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Product.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

@@ -1,0 +1,66 @@
+package de.kontor.license.api;
+
+import de.kontor.base.error.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The client API's errors: {@code {"code": ..., "message": ...}} with a stable code (see
+ * docs/license-server.md) — simpler for licensed software to parse than problem+json.
+ */
+@RestControllerAdvice(assignableTypes = ClientApiController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ClientApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientApiErrors.class);
+
+    private final MessageSource messages;
+
+    ClientApiErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Map<String, Object>> domain(DomainException e) {
+        Map<String, Object> body = ClientApiSupport.body(e.code(), text(e.messageKey(), e.args()));
+        if (e instanceof ClientApiController.RateLimited limited) {
+            body.put("retryAfterSeconds", limited.retryAfterSeconds());
+        }
+        return ResponseEntity.status(e.status()).body(body);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<Map<String, Object>> unreadable(Exception e) {
+        return ResponseEntity.badRequest().body(ClientApiSupport.body("INVALID_REQUEST",
+                text("license.client.unreadable")));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(405).body(ClientApiSupport.body("INVALID_REQUEST", e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        log.error("Unexpected error in the license client API", e);
+        return ResponseEntity.status(500).body(ClientApiSupport.body("INTERNAL_ERROR", text("api.internalError")));
+    }
+
+    private String text(String key, Object... args) {
+        Locale locale = "de".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.GERMAN : Locale.ENGLISH;
+        return messages.getMessage(key, args, key, locale);
+    }
+}

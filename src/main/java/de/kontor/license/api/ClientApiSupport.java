@@ -1,0 +1,41 @@
+package de.kontor.license.api;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The client API's error body: {"code": ..., "message": ...}, written where no controller is involved. */
+final class ClientApiSupport {
+
+    static final String PRODUCT_ATTRIBUTE = "kontor.license.productId";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ClientApiSupport() {
+    }
+
+    static Map<String, Object> body(String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("message", message);
+        return body;
+    }
+
+    static void write(HttpServletResponse response, int status, Map<String, Object> body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+    }
+
+    static void rateLimitHeaders(HttpServletResponse response, ClientRateLimiter.Decision decision) {
+        response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
+        response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
+        if (!decision.allowed()) {
+            response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+            response.setHeader("X-RateLimit-Reset", Long.toString(decision.retryAfterSeconds()));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package de.kontor.license.api;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+
+/**
+ * Requests per minute per client address and per license key (Bucket4j token buckets, refilled
+ * greedily). Buckets live in memory per node: in a cluster each node counts on its own.
+ */
+@Component
+class ClientRateLimiter {
+
+    /** The outcome of taking one request out of a bucket. */
+    record Decision(boolean allowed, long limit, long remaining, long retryAfterSeconds) {
+    }
+
+    private final long perAddress;
+    private final long perKey;
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(200_000).build();
+
+    ClientRateLimiter(@Value("${kontor.license.rate-limit.per-address:100}") long perAddress,
+                      @Value("${kontor.license.rate-limit.per-key:100}") long perKey) {
+        this.perAddress = perAddress;
+        this.perKey = perKey;
+    }
+
+    Decision byAddress(String address) {
+        return take("ip:" + address, perAddress);
+    }
+
+    Decision byLicenseKey(String key) {
+        return take("key:" + key, perKey);
+    }
+
+    private Decision take(String name, long perMinute) {
+        Bucket bucket = buckets.get(name, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        long retry = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
+        return new Decision(probe.isConsumed(), perMinute, probe.getRemainingTokens(), retry);
+    }
+}

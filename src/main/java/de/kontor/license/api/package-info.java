@@ -1,0 +1,4 @@
+@NullMarked
+package de.kontor.license.api;
+
+import org.jspecify.annotations.NullMarked;

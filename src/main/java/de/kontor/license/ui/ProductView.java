@@ -1,0 +1,263 @@
+package de.kontor.license.ui;
+
+import de.kontor.base.error.ConcurrentChangeException;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.SecretDialog;
+import de.kontor.license.ClientKey;
+import de.kontor.license.IssuedClientKey;
+import de.kontor.license.LicenseEnums.Backend;
+import de.kontor.license.LicenseEnums.Channel;
+import de.kontor.license.LicenseEnums.MatchRule;
+import de.kontor.license.LicenseService;
+import de.kontor.license.Product;
+import de.kontor.license.ProductTerms;
+import de.kontor.license.Release;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+/** A product: its settings, releases and client keys. */
+@Route("products")
+@RolesAllowed("ADMIN")
+class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final LicenseService licenses;
+    private final Clock clock;
+    private final ZoneId zone;
+    private @Nullable Product product;
+
+    ProductView(LicenseService licenses, Clock clock, ZoneId zone) {
+        this.licenses = licenses;
+        this.clock = clock;
+        this.zone = zone;
+        addClassName("kontor-view");
+        setId("product-view");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        product = licenses.product(id);
+        render();
+    }
+
+    private void render() {
+        Product p = product;
+        removeAll();
+        add(new H2(p.getCode() + " · " + p.getName()));
+
+        TextField name = new TextField(getTranslation("product.name"));
+        name.setId("product-settings-name");
+        name.setValue(p.getName());
+        TextField minVersion = new TextField(getTranslation("product.minVersion"));
+        minVersion.setId("product-settings-min-version");
+        minVersion.setValue(p.getMinSupportedVersion() == null ? "" : p.getMinSupportedVersion());
+        minVersion.setHelperText(getTranslation("product.minVersion.help"));
+        Select<MatchRule> rule = new Select<>();
+        rule.setLabel(getTranslation("product.matchRule"));
+        rule.setId("product-settings-rule");
+        rule.setItems(MatchRule.values());
+        rule.setItemLabelGenerator(r -> getTranslation("product.matchRule." + r.name()));
+        rule.setValue(p.getMatchRule());
+        IntegerField heartbeat = new IntegerField(getTranslation("product.heartbeat"));
+        heartbeat.setId("product-settings-heartbeat");
+        heartbeat.setValue(p.getHeartbeatMinutes());
+        heartbeat.setMin(1);
+        IntegerField grace = new IntegerField(getTranslation("product.grace"));
+        grace.setId("product-settings-grace");
+        grace.setValue(p.getGraceDays());
+        grace.setMin(0);
+        Select<Backend> backend = new Select<>();
+        backend.setLabel(getTranslation("product.backend"));
+        backend.setId("product-settings-backend");
+        backend.setItems(Backend.values());
+        backend.setItemLabelGenerator(b -> getTranslation("product.backend." + b.name()));
+        backend.setValue(p.getBackend());
+        FormLayout settings = new FormLayout(name, minVersion, rule, backend, heartbeat, grace);
+        settings.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                product = licenses.updateProduct(p.getId(), p.getVersion(), new ProductTerms(name.getValue(),
+                        minVersion.getValue(), rule.getValue(), heartbeat.getValue() == null ? 0 : heartbeat.getValue(),
+                        grace.getValue() == null ? -1 : grace.getValue(), backend.getValue()));
+                Notifications.success(getTranslation("product.saved", p.getCode()));
+                render();
+            } catch (ConcurrentChangeException ex) {
+                Notifications.error(getTranslation("error.concurrentChange"));
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, Map.of("name", name, "minSupportedVersion", minVersion));
+            } catch (jakarta.validation.ConstraintViolationException ex) {
+                ex.getConstraintViolations().forEach(v -> {
+                    String field = v.getPropertyPath().toString();
+                    var target = switch (field) {
+                        case "name" -> name;
+                        case "minSupportedVersion" -> minVersion;
+                        case "heartbeatMinutes" -> heartbeat;
+                        case "graceDays" -> grace;
+                        default -> null;
+                    };
+                    if (target != null) {
+                        target.setErrorMessage(v.getMessage());
+                        target.setInvalid(true);
+                    }
+                });
+            }
+        });
+        save.setId("product-settings-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div settingsCard = new Div(new H3(getTranslation("product.settings")), settings, save);
+        settingsCard.addClassName("kontor-card");
+        add(settingsCard);
+
+        Button addRelease = new Button(getTranslation("product.release.add"), VaadinIcon.PLUS.create(), e -> openRelease());
+        addRelease.setId("product-release-add");
+        Div releasesHead = new Div(new H3(getTranslation("product.releases")), addRelease);
+        releasesHead.addClassName("kontor-toolbar");
+        Grid<Release> releases = new Grid<>();
+        releases.setId("product-releases");
+        releases.addThemeVariants(GridVariant.LUMO_COMPACT);
+        releases.setAllRowsVisible(true);
+        releases.addColumn(Release::getVersion).setHeader(getTranslation("product.release.version")).setAutoWidth(true);
+        releases.addComponentColumn(r -> Badges.of(r.getChannel().name(),
+                r.getChannel() == Channel.STABLE ? Badges.Tone.SUCCESS : Badges.Tone.WARNING))
+                .setHeader(getTranslation("product.release.channel")).setAutoWidth(true);
+        releases.addColumn(r -> Formats.date(r.getReleaseDate())).setHeader(getTranslation("product.release.date"))
+                .setAutoWidth(true);
+        releases.addColumn(r -> r.getNotes() == null ? "" : r.getNotes()).setHeader(getTranslation("product.release.notes"))
+                .setFlexGrow(2);
+        releases.addColumn(r -> r.getDownloadUrl() == null ? "" : r.getDownloadUrl())
+                .setHeader(getTranslation("product.release.download")).setFlexGrow(1);
+        releases.setItems(licenses.releases(p.getId()));
+        add(releasesHead, releases);
+
+        Button addKey = new Button(getTranslation("product.key.new"), VaadinIcon.KEY.create(), e -> openKey());
+        addKey.setId("product-key-new");
+        Div keysHead = new Div(new H3(getTranslation("product.keys")), addKey);
+        keysHead.addClassName("kontor-toolbar");
+        Grid<ClientKey> keys = new Grid<>();
+        keys.setId("product-keys");
+        keys.addThemeVariants(GridVariant.LUMO_COMPACT);
+        keys.setAllRowsVisible(true);
+        keys.addColumn(ClientKey::getName).setHeader(getTranslation("tokens.name")).setFlexGrow(1);
+        keys.addColumn(k -> k.getKeyPrefix() + "…").setHeader(getTranslation("tokens.prefix")).setAutoWidth(true);
+        keys.addColumn(k -> Formats.dateTime(k.getCreatedAt(), zone)).setHeader(getTranslation("tokens.created"))
+                .setAutoWidth(true);
+        keys.addComponentColumn(k -> k.isActive() ? Badges.of(getTranslation("tokens.active"), Badges.Tone.SUCCESS)
+                : Badges.of(getTranslation("tokens.revoked"), Badges.Tone.ERROR)).setHeader(getTranslation("tokens.status"));
+        keys.addComponentColumn(k -> {
+            Button revoke = new Button(getTranslation("tokens.revoke"), e -> confirmRevoke(k));
+            revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            revoke.setEnabled(k.isActive());
+            return revoke;
+        }).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
+        keys.setItems(licenses.clientKeys(p.getId()));
+        add(keysHead, keys);
+    }
+
+    private void openRelease() {
+        Dialog dialog = new Dialog();
+        dialog.setId("release-form");
+        dialog.setHeaderTitle(getTranslation("product.release.add"));
+        TextField version = new TextField(getTranslation("product.release.version"));
+        version.setId("release-version");
+        version.setPlaceholder("2.4.0");
+        Select<Channel> channel = new Select<>();
+        channel.setLabel(getTranslation("product.release.channel"));
+        channel.setItems(Channel.values());
+        channel.setValue(Channel.STABLE);
+        DatePicker date = new DatePicker(getTranslation("product.release.date"));
+        date.setValue(LocalDate.ofInstant(clock.instant(), zone));
+        TextField url = new TextField(getTranslation("product.release.download"));
+        url.setId("release-url");
+        TextArea notes = new TextArea(getTranslation("product.release.notes"));
+        FormLayout form = new FormLayout(version, channel, date, url, notes);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        dialog.add(form);
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                licenses.addRelease(product.getId(), version.getValue(), channel.getValue(), date.getValue(),
+                        notes.getValue(), url.getValue());
+                dialog.close();
+                render();
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, Map.of("version", version, "downloadUrl", url));
+            }
+        });
+        save.setId("release-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openKey() {
+        Dialog dialog = new Dialog();
+        dialog.setId("client-key-form");
+        dialog.setHeaderTitle(getTranslation("product.key.new"));
+        TextField name = new TextField(getTranslation("tokens.name"));
+        name.setId("client-key-name");
+        name.setHelperText(getTranslation("product.key.name.help"));
+        dialog.add(name);
+        Button create = new Button(getTranslation("tokens.create"), e -> {
+            try {
+                IssuedClientKey issued = licenses.createClientKey(product.getId(), name.getValue());
+                dialog.close();
+                render();
+                new SecretDialog(getTranslation("product.key.created"), getTranslation("product.key.created.explain"),
+                        issued.value()).open();
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, Map.of("name", name));
+            }
+        });
+        create.setId("client-key-create");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), create);
+        dialog.open();
+    }
+
+    private void confirmRevoke(ClientKey key) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("tokens.revoke"));
+        confirm.setText(getTranslation("product.key.revoke.confirm", key.getName()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("tokens.revoke"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            licenses.revokeClientKey(key.getId());
+            render();
+        });
+        confirm.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return product == null ? getTranslation("menu.products") : product.getCode();
+    }
+}

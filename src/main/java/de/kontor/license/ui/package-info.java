@@ -1,0 +1,4 @@
+@NullMarked
+package de.kontor.license.ui;
+
+import org.jspecify.annotations.NullMarked;
