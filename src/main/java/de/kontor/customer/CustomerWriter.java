@@ -6,6 +6,7 @@ import de.kontor.base.error.DomainException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -26,12 +27,13 @@ class CustomerWriter {
 
     private final CustomerRepository customers;
     private final Validator validator;
-    private final List<CustomerAttachments> attachments;
+    /** Looked up when needed: the modules implementing it depend on the customer service themselves. */
+    private final ObjectProvider<CustomerAttachments> attachments;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerWriter(CustomerRepository customers, Validator validator, List<CustomerAttachments> attachments,
+    CustomerWriter(CustomerRepository customers, Validator validator, ObjectProvider<CustomerAttachments> attachments,
                    AuditService audit, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
         this.validator = validator;
@@ -86,7 +88,7 @@ class CustomerWriter {
 
     List<CustomerFact> facts(long id) {
         List<CustomerFact> facts = new ArrayList<>();
-        attachments.forEach(a -> facts.addAll(a.factsFor(id)));
+        attachments.orderedStream().forEach(a -> facts.addAll(a.factsFor(id)));
         return facts;
     }
 

@@ -77,7 +77,8 @@ class ClientOperations {
         String appVersion = optionalVersion(request.appVersion());
         License found = license(productId, request.licenseKey());
         Product product = products.findById(productId).orElseThrow();
-        // One activation of a license at a time: concurrent requests can never exceed the maximum.
+        // One activation of a license at a time: concurrent requests can never exceed the maximum. (Reads
+        // after the lock see what the previous holder committed: connections run READ COMMITTED.)
         License license = licenses.lockById(found.getId()).orElseThrow();
         Problem problem = problemWith(license, product, appVersion);
         if (problem != null) {

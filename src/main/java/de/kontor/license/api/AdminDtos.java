@@ -99,7 +99,7 @@ final class AdminDtos {
     record LicensePage(List<LicenseDto> items, int page, int size, long total, boolean hasNext) {
     }
 
-    record IdsBody(@Nullable List<Long> ids, @Nullable Integer days) {
+    record IdsBody(@Nullable String action, @Nullable List<Long> ids, @Nullable Integer days) {
     }
 
     record ActivationDto(long id, @Nullable String hostname, @Nullable String mac, @Nullable String cpuId,

@@ -10,6 +10,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
+import java.time.Clock;
+
 /**
  * The license client API ({@code /api/license/**}, {@code /api/version/**}) authenticates with the
  * product's client key, not with user tokens: its own stateless filter chain, ahead of the API chain.
@@ -20,7 +22,7 @@ class ClientApiSecurity {
     @Bean
     @Order(40)
     SecurityFilterChain licenseClientApi(HttpSecurity http, LicenseService licenses, ClientRateLimiter limiter,
-                                         MessageSource messages) throws Exception {
+                                         MessageSource messages, Clock clock) throws Exception {
         http.securityMatcher("/api/license/**", "/api/version/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -28,7 +30,7 @@ class ClientApiSecurity {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ClientKeyFilter(licenses, limiter, messages), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ClientKeyFilter(licenses, limiter, messages, clock), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
     }

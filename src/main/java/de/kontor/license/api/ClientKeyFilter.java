@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,13 +28,14 @@ class ClientKeyFilter extends OncePerRequestFilter {
     private final LicenseService licenses;
     private final ClientRateLimiter limiter;
     private final MessageSource messages;
-    private final Cache<String, Optional<Long>> keys = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
+    private final Cache<String, Optional<Long>> keys;
 
-    ClientKeyFilter(LicenseService licenses, ClientRateLimiter limiter, MessageSource messages) {
+    ClientKeyFilter(LicenseService licenses, ClientRateLimiter limiter, MessageSource messages, Clock clock) {
         this.licenses = licenses;
         this.limiter = limiter;
         this.messages = messages;
+        this.keys = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
     }
 
     @Override

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 
 /**
- * Requests per minute per client address and per license key (Bucket4j token buckets, refilled
- * greedily). Buckets live in memory per node: in a cluster each node counts on its own.
+ * Requests per minute per client address and per license key (Bucket4j token buckets refilled all at
+ * once every minute, so the 101st request within a minute is refused). Buckets live in memory per node: in a cluster each node counts on its own.
  */
 @Component
 class ClientRateLimiter {
@@ -42,7 +42,7 @@ class ClientRateLimiter {
 
     private Decision take(String name, long perMinute) {
         Bucket bucket = buckets.get(name, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long retry = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);

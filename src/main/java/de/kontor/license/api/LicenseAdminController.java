@@ -134,10 +134,11 @@ class LicenseAdminController {
         return dto(licenses.extend(List.of(id), days(body)).getFirst());
     }
 
-    @PostMapping("/bulk/{action}")
+    @PostMapping("/bulk")
     @Operation(summary = "The same action on many licenses",
-            description = "action: suspend, reactivate, revoke, extend; body {\"ids\": [...], \"days\": 30}")
-    List<AdminDtos.LicenseDto> bulk(@PathVariable String action, @RequestBody AdminDtos.IdsBody body) {
+            description = "Body {\"action\": \"suspend|reactivate|revoke|extend\", \"ids\": [...], \"days\": 30}")
+    List<AdminDtos.LicenseDto> bulk(@RequestBody AdminDtos.IdsBody body) {
+        String action = body.action() == null ? "" : body.action().strip().toLowerCase(Locale.ROOT);
         List<Long> ids = body.ids() == null ? List.of() : body.ids();
         if (ids.isEmpty()) {
             throw DomainException.invalidField("ids", "IDS_REQUIRED", "validation.required");

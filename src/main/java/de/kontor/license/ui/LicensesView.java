@@ -389,6 +389,7 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                 columns, () -> pageable -> new SliceImpl<>(page(created, (int) pageable.getOffset(), pageable.getPageSize()),
                 pageable, pageable.getOffset() + pageable.getPageSize() < created.size()),
                 org.springframework.data.domain.Sort::unsorted, () -> (long) created.size());
+        download.setId("license-batch-export");
         dialog.add(new Paragraph(getTranslation("license.batch.info")), keys, download);
         dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
         dialog.open();
