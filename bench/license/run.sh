@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# License server under load: verify and heartbeat throughput and latency with 10,000 licenses, each
+# activated on its own machine, measured with wrk over loopback against target/kontor.jar.
+#   bench/license/run.sh [seconds per run] [connections]      (defaults 30 and 16)
+# Goals (issue 4): verify >= 3,000 req/s with p99 <= 25 ms; heartbeat >= 2,000 req/s; on 2 cores.
+# Needs wrk (Debian: apt-get install wrk) and python3. The client API's rate limit is raised for the run.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../lib.sh"
+seconds=${1:-30}
+connections=${2:-16}
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+java=$(kontor_java)
+jar=$(kontor_jar)
+port=${PORT:-18082}
+data="$here/.data"
+password="Bench-License-Pw-1"
+rm -rf "$data"
+
+KONTOR_DATA_DIR="$data" KONTOR_ADMIN_PASSWORD="$password" PORT=$port \
+  KONTOR_LICENSE_RATE_LIMIT_ADDRESS=1000000000 KONTOR_LICENSE_RATE_LIMIT_KEY=1000000000 \
+  "$java" ${JAVA_OPTS:-} -jar "$jar" > "$here/.last.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$data"' EXIT
+until curl -fs -o /dev/null "http://127.0.0.1:$port/login"; do
+  kill -0 "$pid" 2>/dev/null || { echo "Kontor exited; see $here/.last.log" >&2; exit 1; }
+  sleep 0.2
+done
+base="http://127.0.0.1:$port"
+token=$(curl -fs -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$password\"}" "$base/api/auth/token" \
+  | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+
+echo "seeding 10,000 licenses and activating each on its own machine ..."
+seed_start=$(now_ms)
+python3 "$here/seed.py" "$base" "$token" 10000 > "$data/requests.txt"
+echo "seeded in $(( $(now_ms) - seed_start )) ms"
+
+cd "$here"
+for mode in verify heartbeat; do
+  echo
+  echo "== $mode: warm-up 10 s, then ${seconds} s with $connections connections =="
+  MODE=$mode DATA="$data/requests.txt" wrk -t2 -c"$connections" -d10s -s requests.lua "$base" > /dev/null
+  MODE=$mode DATA="$data/requests.txt" wrk -t2 -c"$connections" -d"${seconds}s" --latency -s requests.lua "$base" \
+    | tail -n 1
+done
+echo
+echo "heartbeat rows stored: $("$data/db/base/bin/mariadb" --skip-ssl --protocol=TCP -h127.0.0.1 \
+  -P"$(cat "$data/db.port")" -ukontor -p"$(cat "$data/db.password")" -N kontor \
+  -e 'select count(*) from license_heartbeat')"
