@@ -15,13 +15,14 @@ jar=$(kontor_jar)
 port=${PORT:-18082}
 data="$here/.data"
 password="Bench-License-Pw-1"
-rm -rf "$data"
+# REUSE=1 starts on the data folder of a previous KEEP=1 run instead of seeding again.
+[ -n "${REUSE:-}" ] && [ -f "$data/requests.txt" ] || { REUSE=""; rm -rf "$data"; }
 
 KONTOR_DATA_DIR="$data" KONTOR_ADMIN_PASSWORD="$password" PORT=$port \
   KONTOR_LICENSE_RATE_LIMIT_ADDRESS=1000000000 KONTOR_LICENSE_RATE_LIMIT_KEY=1000000000 \
   "$java" ${JAVA_OPTS:-} -jar "$jar" > "$here/.last.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$data"' EXIT
 until curl -fs -o /dev/null "http://127.0.0.1:$port/login"; do
   kill -0 "$pid" 2>/dev/null || { echo "Kontor exited; see $here/.last.log" >&2; exit 1; }
   sleep 0.2
@@ -31,16 +32,21 @@ token=$(curl -fs -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$password\"}" "$base/api/auth/token" \
   | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 
-echo "seeding 10,000 licenses and activating each on its own machine ..."
-seed_start=$(now_ms)
-python3 "$here/seed.py" "$base" "$token" 10000 > "$data/requests.txt"
-echo "seeded in $(( $(now_ms) - seed_start )) ms"
+if [ -z "${REUSE:-}" ]; then
+  echo "seeding 10,000 licenses and activating each on its own machine ..."
+  seed_start=$(now_ms)
+  python3 "$here/seed.py" "$base" "$token" 10000 > "$data/requests.txt.new"
+  mv "$data/requests.txt.new" "$data/requests.txt"
+  echo "seeded in $(( $(now_ms) - seed_start )) ms"
+fi
 
 cd "$here"
-for mode in verify heartbeat; do
+for mode in ${MODES:-verify heartbeat}; do
   echo
-  echo "== $mode: warm-up 10 s, then ${seconds} s with $connections connections =="
-  MODE=$mode DATA="$data/requests.txt" wrk -t2 -c"$connections" -d10s -s requests.lua "$base" > /dev/null
+  # The first minute on a fresh JVM is JIT compilation and first-time lease signing; measure after it.
+  warmup=15; [ "$mode" = verify ] && warmup=${WARMUP:-60}
+  echo "== $mode: warm-up ${warmup} s, then ${seconds} s with $connections connections =="
+  MODE=$mode DATA="$data/requests.txt" wrk -t2 -c"$connections" -d"${warmup}s" -s requests.lua "$base" > /dev/null
   MODE=$mode DATA="$data/requests.txt" wrk -t2 -c"$connections" -d"${seconds}s" --latency -s requests.lua "$base" \
     | tail -n 1
 done

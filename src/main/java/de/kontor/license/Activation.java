@@ -3,6 +3,7 @@ package de.kontor.license;
 import de.kontor.license.LicenseEnums.ActivationState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -15,6 +16,7 @@ import java.time.Instant;
 
 /** A machine a license is activated on: one slot of its maximum. */
 @Entity
+@EntityListeners(SnapshotInvalidation.class)
 @Table(name = "license_activation")
 public class Activation {
 

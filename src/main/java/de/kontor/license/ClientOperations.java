@@ -15,7 +15,15 @@ import de.kontor.license.ClientMessages.VersionInfo;
 import de.kontor.license.LicenseEnums.ActivationState;
 import de.kontor.license.LicenseEnums.Channel;
 import de.kontor.license.LicenseEnums.LicenseStatus;
+import de.kontor.license.LicenseEnums.MatchRule;
+import de.kontor.license.LicenseSnapshots.DeviceFacts;
+import de.kontor.license.LicenseSnapshots.LicenseFacts;
+import de.kontor.license.LicenseSnapshots.ProductFacts;
+import de.kontor.license.LicenseSnapshots.Snapshot;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import javax.sql.DataSource;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -32,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the client API does, for licenses of Kontor's own keys. Every call names the product through
@@ -49,20 +58,28 @@ class ClientOperations {
     private final ReleaseRepository releases;
     private final HeartbeatStore heartbeats;
     private final LeaseSigner signer;
+    private final LeaseReuse leaseReuse;
+    private final LicenseSnapshots snapshots;
+    private final TransactionTemplate jdbcTransactions;
     private final AuditService audit;
     private final MessageSource messages;
     private final Clock clock;
     private final ZoneId zone;
 
     ClientOperations(LicenseRepository licenses, ProductRepository products, ActivationRepository activations,
-                     ReleaseRepository releases, HeartbeatStore heartbeats, LeaseSigner signer, AuditService audit,
-                     MessageSource messages, Clock clock, ZoneId zone) {
+                     ReleaseRepository releases, HeartbeatStore heartbeats, LeaseSigner signer, LeaseReuse leaseReuse,
+                     LicenseSnapshots snapshots, DataSource dataSource, AuditService audit, MessageSource messages,
+                     Clock clock, ZoneId zone) {
         this.licenses = licenses;
         this.products = products;
         this.activations = activations;
         this.releases = releases;
         this.heartbeats = heartbeats;
         this.signer = signer;
+        this.leaseReuse = leaseReuse;
+        this.snapshots = snapshots;
+        // Plain JDBC transactions for the heartbeat's two statements (no JPA session needed).
+        this.jdbcTransactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.audit = audit;
         this.messages = messages;
         this.clock = clock;
@@ -80,13 +97,16 @@ class ClientOperations {
         // One activation of a license at a time: concurrent requests can never exceed the maximum. (Reads
         // after the lock see what the previous holder committed: connections run READ COMMITTED.)
         License license = licenses.lockById(found.getId()).orElseThrow();
-        Problem problem = problemWith(license, product, appVersion);
+        LicenseFacts facts = LicenseFacts.of(license);
+        ProductFacts productFacts = ProductFacts.of(product);
+        Problem problem = problemWith(facts, productFacts, appVersion);
         if (problem != null) {
             throw error(403, problem.code(), problem.messageKey(), problem.args());
         }
         List<Activation> all = activations.findByLicenseIdOrderByFirstSeenAtAsc(license.getId());
         Instant now = clock.instant();
-        Optional<Activation> same = sameDevice(all, fingerprint, product);
+        Optional<Activation> same = sameDevice(all.stream().map(DeviceFacts::of).toList(), fingerprint,
+                product.getMatchRule()).flatMap(d -> all.stream().filter(a -> a.getId() == d.id()).findFirst());
         Activation activation;
         boolean existing = same.isPresent();
         if (existing) {
@@ -110,44 +130,51 @@ class ClientOperations {
         }
         activations.flush();
         int used = (int) activations.countHoldingSlots(license.getId());
-        Lease lease = lease(license, product, activation, now);
+        Lease lease = lease(facts, productFacts, activation.getId(), activation.fingerprint(), now);
         return new Activated(activation.getId(), existing, license.getKey(), product.getCode(), license.getValidUntil(),
                 license.getFeatures(), license.getLimits(), used, license.getMaxActivations(), lease.token(),
                 lease.validUntil());
     }
 
-    // ---- verify -------------------------------------------------------------------------------------
+    // ---- verify ---------------------------------------------------------------------------------------
+    // Verify and heartbeat read from snapshots (LicenseSnapshots) and write with plain SQL: no JPA on the
+    // hot path. Their answers about a license are verdicts (valid or not, with a reason), not errors.
 
-    @Transactional
     Verdict verify(long productId, VerifyRequest request) {
         Fingerprint fingerprint = requireFingerprint(request.fingerprint());
         String appVersion = optionalVersion(request.appVersion());
-        License license = license(productId, request.licenseKey());
-        Product product = products.findById(productId).orElseThrow();
-        Problem problem = problemWith(license, product, appVersion);
+        Snapshot snapshot = snapshot(productId, request.licenseKey());
+        Problem problem = problemWith(snapshot.license(), snapshot.product(), appVersion);
         if (problem != null) {
-            return invalid(license, problem, null);
+            return invalid(snapshot.license(), problem, null);
         }
-        Optional<Activation> activation = sameDevice(activations.findByLicenseIdOrderByFirstSeenAtAsc(license.getId()),
-                fingerprint, product);
-        if (activation.isEmpty()) {
-            return invalid(license, new Problem("FINGERPRINT_MISMATCH", "license.client.fingerprintMismatch"), null);
+        Optional<DeviceFacts> match = sameDevice(snapshot.devices(), fingerprint, snapshot.product().matchRule());
+        if (match.isEmpty()) {
+            return invalid(snapshot.license(), new Problem("FINGERPRINT_MISMATCH", "license.client.fingerprintMismatch"), null);
         }
         Instant now = clock.instant();
-        Activation a = activation.get();
-        if (a.getState() == ActivationState.INACTIVE || a.getLastSeenAt().isBefore(now.minus(TOUCH_EVERY))
-                || (appVersion != null && !appVersion.equals(a.getAppVersion()))) {
-            a.seen(appVersion, now);
+        DeviceFacts device = match.get();
+        if (needsTouch(device, appVersion, now)) {
+            device = snapshots.touch(snapshot, device, appVersion, now);
         }
-        Lease lease = lease(license, product, a, now);
-        return new Verdict(true, null, null, license.getKey(), license.getStatus().name(), a.getId(),
-                license.getValidUntil(), license.getFeatures(), license.getLimits(), lease.token(), lease.validUntil(),
-                product.heartbeatInterval().toSeconds(), null);
+        return valid(snapshot, device, now);
+    }
+
+    private static boolean needsTouch(DeviceFacts device, @Nullable String appVersion, Instant now) {
+        return device.state() == ActivationState.INACTIVE || device.lastSeenAt().isBefore(now.minus(TOUCH_EVERY))
+                || (appVersion != null && !appVersion.equals(device.appVersion()));
+    }
+
+    private Verdict valid(Snapshot snapshot, DeviceFacts device, Instant now) {
+        LicenseFacts license = snapshot.license();
+        Lease lease = lease(license, snapshot.product(), device.id(), device.fingerprint(), now);
+        return new Verdict(true, null, null, license.key(), license.status().name(), device.id(),
+                license.validUntil(), license.features(), license.limits(), lease.token(), lease.validUntil(),
+                snapshot.product().heartbeatInterval().toSeconds(), null);
     }
 
     // ---- heartbeat ----------------------------------------------------------------------------------
 
-    @Transactional
     Verdict heartbeat(long productId, HeartbeatRequest request) {
         if (request.activationId() == null) {
             throw error(400, "INVALID_REQUEST", "license.client.activationIdRequired");
@@ -159,21 +186,23 @@ class ClientOperations {
                 throw error(400, "INVALID_REQUEST", "license.client.badUsage", counter.getKey());
             }
         }
-        License license = license(productId, request.licenseKey());
-        Activation activation = activations.findById(request.activationId())
-                .filter(a -> a.getLicenseId().equals(license.getId()) && a.holdsSlot())
+        Snapshot snapshot = snapshot(productId, request.licenseKey());
+        LicenseFacts license = snapshot.license();
+        DeviceFacts device = snapshot.device(request.activationId()).filter(DeviceFacts::holdsSlot)
                 .orElseThrow(() -> error(404, "ACTIVATION_NOT_FOUND", "license.client.activationNotFound",
                         request.activationId()));
-        Product product = products.findById(productId).orElseThrow();
         Instant now = clock.instant();
-        activation.seen(appVersion, now);
-        heartbeats.record(now, license.getId(), activation.getId(), appVersion, usage);
-        Problem problem = problemWith(license, product, appVersion);
+        boolean touch = needsTouch(device, appVersion, now);
+        DeviceFacts seen = jdbcTransactions.execute(status -> {
+            heartbeats.record(now, license.id(), device.id(), appVersion, usage);
+            return touch ? snapshots.touch(snapshot, device, appVersion, now) : device;
+        });
+        Problem problem = problemWith(license, snapshot.product(), appVersion);
         if (problem != null) {
             return invalid(license, problem, null);
         }
         Map<String, Long> exceeded = new LinkedHashMap<>();
-        license.getLimits().forEach((name, max) -> {
+        license.limits().forEach((name, max) -> {
             Long used = usage.get(name);
             if (used != null && used > max) {
                 exceeded.put(name, max);
@@ -183,10 +212,7 @@ class ClientOperations {
             return invalid(license, new Problem("USAGE_LIMIT_EXCEEDED", "license.client.usageExceeded",
                     String.join(", ", exceeded.keySet())), exceeded);
         }
-        Lease lease = lease(license, product, activation, now);
-        return new Verdict(true, null, null, license.getKey(), license.getStatus().name(), activation.getId(),
-                license.getValidUntil(), license.getFeatures(), license.getLimits(), lease.token(), lease.validUntil(),
-                product.heartbeatInterval().toSeconds(), null);
+        return valid(snapshot, seen, now);
     }
 
     // ---- deactivate, info ---------------------------------------------------------------------------
@@ -197,8 +223,9 @@ class ClientOperations {
         License found = license(productId, request.licenseKey());
         Product product = products.findById(productId).orElseThrow();
         License license = licenses.lockById(found.getId()).orElseThrow();
-        Activation activation = sameDevice(activations.findByLicenseIdOrderByFirstSeenAtAsc(license.getId()),
-                fingerprint, product)
+        List<Activation> all = activations.findByLicenseIdOrderByFirstSeenAtAsc(license.getId());
+        Activation activation = sameDevice(all.stream().map(DeviceFacts::of).toList(), fingerprint, product.getMatchRule())
+                .flatMap(d -> all.stream().filter(a -> a.getId() == d.id()).findFirst())
                 .orElseThrow(() -> error(404, "ACTIVATION_NOT_FOUND", "license.client.noActivationForDevice"));
         activation.deactivate(clock.instant());
         activations.flush();
@@ -267,67 +294,69 @@ class ClientOperations {
     private record Problem(String code, String messageKey, Object... args) {
     }
 
-    private @Nullable Problem problemWith(License license, Product product, @Nullable String appVersion) {
+    private @Nullable Problem problemWith(LicenseFacts license, ProductFacts product, @Nullable String appVersion) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        if (license.getStatus() == LicenseStatus.REVOKED) {
+        if (license.status() == LicenseStatus.REVOKED) {
             return new Problem("LICENSE_REVOKED", "license.client.revoked");
         }
-        if (license.getStatus() == LicenseStatus.SUSPENDED) {
+        if (license.status() == LicenseStatus.SUSPENDED) {
             return new Problem("LICENSE_SUSPENDED", "license.client.suspended");
         }
-        if (today.isBefore(license.getValidFrom())) {
-            return new Problem("LICENSE_NOT_YET_VALID", "license.client.notYetValid", license.getValidFrom());
+        if (today.isBefore(license.validFrom())) {
+            return new Problem("LICENSE_NOT_YET_VALID", "license.client.notYetValid", license.validFrom());
         }
-        if (license.getValidUntil() != null && today.isAfter(license.getValidUntil())) {
-            return new Problem("LICENSE_EXPIRED", "license.client.expired", license.getValidUntil());
+        if (license.validUntil() != null && today.isAfter(license.validUntil())) {
+            return new Problem("LICENSE_EXPIRED", "license.client.expired", license.validUntil());
         }
-        if (appVersion != null && product.getMinSupportedVersion() != null
-                && AppVersion.parse(appVersion).isBefore(AppVersion.parse(product.getMinSupportedVersion()))) {
+        if (appVersion != null && product.minSupportedVersion() != null
+                && AppVersion.parse(appVersion).isBefore(AppVersion.parse(product.minSupportedVersion()))) {
             return new Problem("VERSION_NOT_SUPPORTED", "license.client.versionNotSupported", appVersion,
-                    product.getMinSupportedVersion());
+                    product.minSupportedVersion());
         }
         return null;
     }
 
-    private Verdict invalid(License license, Problem problem, @Nullable Map<String, Long> exceeded) {
-        return new Verdict(false, problem.code(), text(problem.messageKey(), problem.args()), license.getKey(),
-                license.getStatus().name(), null, license.getValidUntil(), license.getFeatures(), license.getLimits(),
+    private Verdict invalid(LicenseFacts license, Problem problem, @Nullable Map<String, Long> exceeded) {
+        return new Verdict(false, problem.code(), text(problem.messageKey(), problem.args()), license.key(),
+                license.status().name(), null, license.validUntil(), license.features(), license.limits(),
                 null, null, null, exceeded);
     }
 
-    private Lease lease(License license, Product product, Activation activation, Instant now) {
-        Instant validUntil = now.plus(Duration.ofDays(product.getGraceDays()));
-        if (license.getValidUntil() != null) {
-            Instant licenseEnd = license.getValidUntil().plusDays(1).atStartOfDay(zone).toInstant();
-            if (licenseEnd.isBefore(validUntil)) {
-                validUntil = licenseEnd;
-            }
-        }
-        Fingerprint fp = activation.fingerprint();
+    private Lease lease(LicenseFacts license, ProductFacts product, long activationId, Fingerprint fp, Instant now) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", "kontor");
-        claims.put("sub", license.getKey());
-        claims.put("prd", product.getCode());
-        claims.put("lic", license.getId());
-        claims.put("act", activation.getId());
+        claims.put("sub", license.key());
+        claims.put("prd", product.code());
+        claims.put("lic", license.id());
+        claims.put("act", activationId);
         Map<String, Object> fingerprint = new LinkedHashMap<>();
-        fingerprint.put("rule", product.getMatchRule().name());
+        fingerprint.put("rule", product.matchRule().name());
         fingerprint.put("mac", Fingerprint.hash(fp.mac()));
         fingerprint.put("cpu", Fingerprint.hash(fp.cpuId()));
         fingerprint.put("uuid", Fingerprint.hash(fp.systemUuid()));
         claims.put("fp", fingerprint);
-        claims.put("features", license.getFeatures());
-        claims.put("limits", license.getLimits());
-        claims.put("lexp", license.getValidUntil() == null ? null : license.getValidUntil().toString());
-        claims.put("iat", now.getEpochSecond());
-        claims.put("exp", validUntil.getEpochSecond());
-        return new Lease(signer.sign(claims), validUntil);
+        claims.put("features", new TreeSet<>(license.features()));
+        claims.put("limits", new TreeMap<>(license.limits()));
+        claims.put("lexp", license.validUntil() == null ? null : license.validUntil().toString());
+        return leaseReuse.lease(activationId, claims, product.graceDays(), () -> {
+            Instant validUntil = now.plus(Duration.ofDays(product.graceDays()));
+            if (license.validUntil() != null) {
+                Instant licenseEnd = license.validUntil().plusDays(1).atStartOfDay(zone).toInstant();
+                if (licenseEnd.isBefore(validUntil)) {
+                    validUntil = licenseEnd;
+                }
+            }
+            Map<String, Object> signed = new LinkedHashMap<>(claims);
+            signed.put("iat", now.getEpochSecond());
+            signed.put("exp", validUntil.getEpochSecond());
+            return new Lease(signer.sign(signed), validUntil);
+        });
     }
 
-    private static Optional<Activation> sameDevice(List<Activation> all, Fingerprint fingerprint, Product product) {
-        return all.stream().filter(Activation::holdsSlot).filter(a -> !a.isTransferPending())
-                .filter(a -> a.fingerprint().sameDevice(fingerprint, product.getMatchRule()))
-                .max(Comparator.comparingInt(a -> a.fingerprint().matchingComponents(fingerprint)));
+    private static Optional<DeviceFacts> sameDevice(List<DeviceFacts> all, Fingerprint fingerprint, MatchRule rule) {
+        return all.stream().filter(DeviceFacts::holdsSlot).filter(d -> !d.transferPending())
+                .filter(d -> d.fingerprint().sameDevice(fingerprint, rule))
+                .max(Comparator.comparingInt(d -> d.fingerprint().matchingComponents(fingerprint)));
     }
 
     private License license(long productId, @Nullable String key) {
@@ -337,6 +366,15 @@ class ClientOperations {
         }
         return Optional.ofNullable(normalized).flatMap(licenses::findByKey)
                 .filter(l -> l.getProductId().equals(productId))
+                .orElseThrow(() -> error(404, "LICENSE_NOT_FOUND", "license.client.notFound"));
+    }
+
+    private Snapshot snapshot(long productId, @Nullable String key) {
+        if (key == null || key.isBlank()) {
+            throw error(400, "INVALID_REQUEST", "license.client.keyRequired");
+        }
+        return Optional.ofNullable(LicenseKeys.normalize(key)).flatMap(snapshots::get)
+                .filter(s -> s.license().productId() == productId)
                 .orElseThrow(() -> error(404, "LICENSE_NOT_FOUND", "license.client.notFound"));
     }
 

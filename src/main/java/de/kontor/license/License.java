@@ -6,6 +6,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -29,6 +30,7 @@ import java.util.TreeSet;
 
 /** The right of a customer to use a product on a number of machines for a time. Never deleted. */
 @Entity
+@EntityListeners(SnapshotInvalidation.class)
 @Table(name = "license")
 public class License {
 

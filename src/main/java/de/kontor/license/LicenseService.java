@@ -77,6 +77,7 @@ public class LicenseService {
     private final ClientOperations client;
     private final HeartbeatStore heartbeats;
     private final LeaseSigner signer;
+    private final LicenseSnapshots snapshots;
     private final CustomerService customers;
     private final AuditService audit;
     private final Validator validator;
@@ -85,7 +86,7 @@ public class LicenseService {
 
     LicenseService(ProductRepository products, ReleaseRepository releases, ClientKeyRepository clientKeys,
                    LicenseRepository licenses, ActivationRepository activations, ClientOperations client,
-                   HeartbeatStore heartbeats, LeaseSigner signer, CustomerService customers, AuditService audit,
+                   HeartbeatStore heartbeats, LeaseSigner signer, LicenseSnapshots snapshots, CustomerService customers, AuditService audit,
                    Validator validator, Clock clock, ZoneId zone) {
         this.products = products;
         this.releases = releases;
@@ -95,6 +96,7 @@ public class LicenseService {
         this.client = client;
         this.heartbeats = heartbeats;
         this.signer = signer;
+        this.snapshots = snapshots;
         this.customers = customers;
         this.audit = audit;
         this.validator = validator;
@@ -495,6 +497,9 @@ public class LicenseService {
         for (Product product : products.findAll()) {
             Instant cutoff = now.minus(product.heartbeatInterval().multipliedBy(3));
             changed += activations.markInactive(product.getId(), cutoff);
+        }
+        if (changed > 0) {
+            snapshots.invalidateAll();
         }
         return changed;
     }

@@ -4,6 +4,7 @@ import de.kontor.license.LicenseEnums.Backend;
 import de.kontor.license.LicenseEnums.MatchRule;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -18,6 +19,7 @@ import java.time.Instant;
 
 /** A piece of software sold with licenses. */
 @Entity
+@EntityListeners(SnapshotInvalidation.class)
 @Table(name = "license_product")
 public class Product {
 
@@ -53,6 +55,15 @@ public class Product {
     @Column(name = "backend", nullable = false, length = 10)
     private Backend backend = Backend.KEY;
 
+    @Column(name = "gitea_base_url", length = 300)
+    private @Nullable String giteaBaseUrl;
+
+    @Column(name = "gitea_organization", length = 100)
+    private @Nullable String giteaOrganization;
+
+    @Column(name = "gitea_repository", length = 200)
+    private @Nullable String giteaRepository;
+
     @Column(name = "archived", nullable = false)
     private boolean archived;
 
@@ -83,6 +94,26 @@ public class Product {
         this.graceDays = terms.graceDays();
         this.backend = terms.backend();
         this.updatedAt = now;
+    }
+
+    void useGitea(GiteaSettings settings, Instant now) {
+        this.giteaBaseUrl = settings.baseUrl();
+        this.giteaOrganization = settings.organization();
+        this.giteaRepository = settings.repository();
+        this.updatedAt = now;
+    }
+
+    /** Where Gitea licenses of this product are checked; empty until configured. */
+    public java.util.Optional<GiteaSettings> giteaSettings() {
+        if (giteaBaseUrl == null || giteaOrganization == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new GiteaSettings(giteaBaseUrl, giteaOrganization, giteaRepository));
+    }
+
+    /** The identifier of this product as a module of licensed software ("billing" for BILLING). */
+    public String moduleId() {
+        return code.toLowerCase(java.util.Locale.ROOT);
     }
 
     void archive(boolean archived, Instant now) {

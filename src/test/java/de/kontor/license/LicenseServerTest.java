@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,6 +101,67 @@ class LicenseServerTest extends IntegrationTest {
         signature[0] ^= 1;
         assertThat(verify(parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature),
                 publicKey)).isFalse();
+    }
+
+    @Test
+    void aLeaseIsReusedForTheSameTermsWithinFiveMinutesAndSignedAnewWhenTermsChangeOrTimePasses() {
+        License license = f.license(1);
+        f.post("/api/license/activate", f.body(license.getKey(), machine(1), "2.0.0"));
+        String first = verifiedLease(license);
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(verifiedLease(license)).as("same activation and terms, 2 minutes later").isEqualTo(first);
+
+        License current = licenses.license(license.getId());
+        LicenseTerms terms = new LicenseTerms(current.getType(), current.getValidFrom(), current.getValidUntil(),
+                current.getMaxActivations(), Set.of("export", "cloud-sync"), current.getLimits(), null);
+        licenses.updateTerms(license.getId(), current.getVersion(), terms);
+        String afterChange = verifiedLease(license);
+        assertThat(afterChange).isNotEqualTo(first);
+        assertThat(claims(afterChange).get("features").toString()).contains("cloud-sync");
+
+        clock.advance(Duration.ofMinutes(5));
+        String later = verifiedLease(license);
+        assertThat(later).isNotEqualTo(afterChange);
+        assertThat(claims(later).get("iat").asLong()).isEqualTo(clock.instant().getEpochSecond());
+    }
+
+    @Test
+    void changesOnThisNodeApplyAtOnceAndChangesFromAnotherNodeWithinTheSnapshotTtl() {
+        License license = f.license(2);
+        long activation = f.post("/api/license/activate", f.body(license.getKey(), machine(1), "2.0.0")).json()
+                .get("activationId").asLong();
+        assertThat(verdict(license)).isEqualTo("valid");
+
+        licenses.suspend(List.of(license.getId()));
+        assertThat(verdict(license)).isEqualTo("LICENSE_SUSPENDED");
+        licenses.reactivate(List.of(license.getId()));
+        assertThat(verdict(license)).isEqualTo("valid");
+        licenses.deactivate(activation);
+        assertThat(verdict(license)).isEqualTo("FINGERPRINT_MISMATCH");
+
+        f.post("/api/license/activate", f.body(license.getKey(), machine(1), "2.0.0"));
+        assertThat(verdict(license)).isEqualTo("valid");
+        // Another node revokes the license: this node's snapshot answers until it expires (30 s in tests too).
+        jdbc.update("update license set status = 'REVOKED' where id = ?", license.getId());
+        assertThat(verdict(license)).isEqualTo("valid");
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(verdict(license)).isEqualTo("LICENSE_REVOKED");
+    }
+
+    private String verdict(License license) {
+        JsonNode answer = f.post("/api/license/verify", f.body(license.getKey(), machine(1), "2.0.0")).json();
+        return answer.get("valid").asBoolean() ? "valid" : answer.get("reason").asString();
+    }
+
+    private String verifiedLease(License license) {
+        JsonNode answer = f.post("/api/license/verify", f.body(license.getKey(), machine(1), "2.0.0")).json();
+        assertThat(answer.get("valid").asBoolean()).isTrue();
+        return answer.get("lease").asString();
+    }
+
+    private static JsonNode claims(String lease) {
+        return de.kontor.HttpClientSupport.JSON.readTree(Base64.getUrlDecoder().decode(lease.split("\\.")[1]));
     }
 
     private static boolean verify(String jws, PublicKey key) throws Exception {
