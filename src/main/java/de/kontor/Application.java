@@ -8,7 +8,17 @@ import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.shared.communication.PushMode;
 import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.theme.lumo.Lumo;
+import de.kontor.license.ModuleCommands;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
@@ -23,7 +33,27 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (args.length > 0 && ModuleCommands.COMMAND.equals(args[0])) {
+            System.exit(runModuleCommand(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(Application.class, args);
+    }
+
+    /**
+     * {@code java -jar kontor.jar modules ...}: starts Kontor without opening a port or running jobs (on the
+     * embedded database of a running Kontor, if one uses the data directory), runs the command, stops.
+     */
+    private static int runModuleCommand(String[] args) {
+        SpringApplication app = new SpringApplication(Application.class);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        try (ConfigurableApplicationContext context = app.run("--server.port=-1", "--spring.quartz.auto-startup=false",
+                "--kontor.db.attach=true", "--kontor.demo.enabled=false", "--logging.level.root=WARN",
+                "--logging.level.de.kontor=WARN", "--spring.main.log-startup-info=false")) {
+            return context.getBean(ModuleCommands.class).run(List.of(args),
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out, System.err,
+                    Locale.getDefault());
+        }
     }
 
     @Override

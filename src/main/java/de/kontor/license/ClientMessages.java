@@ -39,7 +39,7 @@ public final class ClientMessages {
     public record VersionCheckRequest(@Nullable String product, @Nullable String version) {
     }
 
-    public record Activated(long activationId, boolean existingActivation, String licenseKey, String product,
+    public record Activated(@Nullable Long activationId, boolean existingActivation, String licenseKey, String product,
                             @Nullable LocalDate validUntil, Set<String> features, Map<String, Long> limits,
                             int activationsUsed, int maxActivations, String lease, Instant leaseValidUntil) {
     }
@@ -56,7 +56,7 @@ public final class ClientMessages {
     }
 
     public record Info(String licenseKey, String product, String productName, String type, String status,
-                       LocalDate validFrom, @Nullable LocalDate validUntil, int activationsUsed, int maxActivations,
+                       @Nullable LocalDate validFrom, @Nullable LocalDate validUntil, int activationsUsed, int maxActivations,
                        Set<String> features, Map<String, Long> limits) {
     }
 

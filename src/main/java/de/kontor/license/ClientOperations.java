@@ -65,11 +65,13 @@ class ClientOperations {
     private final MessageSource messages;
     private final Clock clock;
     private final ZoneId zone;
+    private final GiteaLicenses gitea;
 
     ClientOperations(LicenseRepository licenses, ProductRepository products, ActivationRepository activations,
                      ReleaseRepository releases, HeartbeatStore heartbeats, LeaseSigner signer, LeaseReuse leaseReuse,
                      LicenseSnapshots snapshots, DataSource dataSource, AuditService audit, MessageSource messages,
-                     Clock clock, ZoneId zone) {
+                     Clock clock, ZoneId zone, GiteaLicenses gitea) {
+        this.gitea = gitea;
         this.licenses = licenses;
         this.products = products;
         this.activations = activations;
@@ -92,6 +94,10 @@ class ClientOperations {
     Activated activate(long productId, ActivateRequest request) {
         Fingerprint fingerprint = requireFingerprint(request.fingerprint());
         String appVersion = optionalVersion(request.appVersion());
+        Optional<Product> giteaProduct = giteaProduct(productId, request.licenseKey());
+        if (giteaProduct.isPresent()) {
+            return activateByGitea(giteaProduct.get(), request.licenseKey(), fingerprint, appVersion);
+        }
         License found = license(productId, request.licenseKey());
         Product product = products.findById(productId).orElseThrow();
         // One activation of a license at a time: concurrent requests can never exceed the maximum. (Reads
@@ -143,6 +149,10 @@ class ClientOperations {
     Verdict verify(long productId, VerifyRequest request) {
         Fingerprint fingerprint = requireFingerprint(request.fingerprint());
         String appVersion = optionalVersion(request.appVersion());
+        Optional<Product> giteaProduct = giteaProduct(productId, request.licenseKey());
+        if (giteaProduct.isPresent()) {
+            return verifyByGitea(giteaProduct.get(), request.licenseKey(), fingerprint, appVersion);
+        }
         Snapshot snapshot = snapshot(productId, request.licenseKey());
         Problem problem = problemWith(snapshot.license(), snapshot.product(), appVersion);
         if (problem != null) {
@@ -180,6 +190,7 @@ class ClientOperations {
             throw error(400, "INVALID_REQUEST", "license.client.activationIdRequired");
         }
         String appVersion = optionalVersion(request.appVersion());
+        rejectGiteaToken(productId, request.licenseKey());
         Map<String, Long> usage = request.usage() == null ? Map.of() : new TreeMap<>(request.usage());
         for (Map.Entry<String, Long> counter : usage.entrySet()) {
             if (!counter.getKey().matches(LicenseTerms.NAME_PATTERN) || counter.getValue() == null || counter.getValue() < 0) {
@@ -220,6 +231,7 @@ class ClientOperations {
     @Transactional
     Deactivated deactivate(long productId, DeactivateRequest request) {
         Fingerprint fingerprint = requireFingerprint(request.fingerprint());
+        rejectGiteaToken(productId, request.licenseKey());
         License found = license(productId, request.licenseKey());
         Product product = products.findById(productId).orElseThrow();
         License license = licenses.lockById(found.getId()).orElseThrow();
@@ -237,12 +249,113 @@ class ClientOperations {
 
     @Transactional(readOnly = true)
     Info info(long productId, @Nullable String licenseKey) {
+        Optional<Product> giteaProduct = giteaProduct(productId, licenseKey);
+        if (giteaProduct.isPresent()) {
+            Product product = giteaProduct.get();
+            GiteaLicenses.Result r = gitea.check(product, licenseKey, false);
+            return new Info(giteaSubject(licenseKey), product.getCode(), product.getName(), "GITEA", giteaStatus(r),
+                    null, r.expiresOn(), 0, 0, r.features(), Map.of());
+        }
         License license = license(productId, licenseKey);
         Product product = products.findById(productId).orElseThrow();
         return new Info(license.getKey(), product.getCode(), product.getName(), license.getType().name(),
                 license.getStatus().name(), license.getValidFrom(), license.getValidUntil(),
                 (int) activations.countHoldingSlots(license.getId()), license.getMaxActivations(),
                 license.getFeatures(), license.getLimits());
+    }
+
+    // ---- licenses by Gitea repository access ------------------------------------------------------------
+    // For a product on the Gitea backend, a token that is not a Kontor key is checked against Gitea
+    // (GiteaLicenses: 24 h cache, 7 days grace). Gitea decides who has access, so there are no seats or
+    // activations: verify and activate answer with a lease bound to the machine; heartbeat and deactivate
+    // take Kontor keys only.
+
+    private Optional<Product> giteaProduct(long productId, @Nullable String key) {
+        if (key == null || key.isBlank() || LicenseKeys.normalize(key) != null) {
+            return Optional.empty();
+        }
+        return products.findById(productId).filter(p -> p.getBackend() == LicenseEnums.Backend.GITEA);
+    }
+
+    private void rejectGiteaToken(long productId, @Nullable String key) {
+        if (giteaProduct(productId, key).isPresent()) {
+            throw error(400, "GITEA_USE_VERIFY", "license.client.giteaUseVerify");
+        }
+    }
+
+    private Verdict verifyByGitea(Product product, String token, Fingerprint fingerprint, @Nullable String appVersion) {
+        GiteaLicenses.Result r = gitea.check(product, token, false);
+        ProductFacts facts = ProductFacts.of(product);
+        if (!r.valid()) {
+            return new Verdict(false, r.reason(), giteaMessage(r), giteaSubject(token), giteaStatus(r), null,
+                    r.expiresOn(), r.features(), Map.of(), null, null, null, null);
+        }
+        if (appVersion != null && facts.minSupportedVersion() != null
+                && AppVersion.parse(appVersion).isBefore(AppVersion.parse(facts.minSupportedVersion()))) {
+            return new Verdict(false, "VERSION_NOT_SUPPORTED", text("license.client.versionNotSupported", appVersion,
+                    facts.minSupportedVersion()), giteaSubject(token), giteaStatus(r), null, r.expiresOn(), r.features(),
+                    Map.of(), null, null, null, null);
+        }
+        Lease lease = giteaLease(product, token, r, fingerprint);
+        String message = r.source() == GiteaLicenses.Source.GRACE ? giteaMessage(r) : null;
+        return new Verdict(true, null, message, giteaSubject(token), giteaStatus(r), null, r.expiresOn(), r.features(),
+                Map.of(), lease.token(), lease.validUntil(), facts.heartbeatInterval().toSeconds(), null);
+    }
+
+    private Activated activateByGitea(Product product, String token, Fingerprint fingerprint, @Nullable String appVersion) {
+        Verdict verdict = verifyByGitea(product, token, fingerprint, appVersion);
+        if (!verdict.valid()) {
+            int status = "GITEA_UNREACHABLE".equals(verdict.reason()) ? 503 : 403;
+            throw new DomainException(status, verdict.reason(), "license.client.giteaRefused", verdict.message());
+        }
+        return new Activated(null, false, verdict.licenseKey(), product.getCode(), verdict.validUntil(),
+                verdict.features(), Map.of(), 0, 0, verdict.lease(), verdict.leaseValidUntil());
+    }
+
+    private Lease giteaLease(Product product, String token, GiteaLicenses.Result r, Fingerprint fp) {
+        Instant now = clock.instant();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", "kontor");
+        claims.put("sub", "gitea:" + GiteaLicenses.hash(token).substring(0, 16));
+        claims.put("prd", product.getCode());
+        claims.put("src", "gitea");
+        claims.put("repo", r.repository());
+        claims.put("lto", r.licensedTo());
+        claims.put("fp", fingerprintClaim(product.getMatchRule(), fp));
+        claims.put("features", new TreeSet<>(r.features()));
+        claims.put("limits", Map.of());
+        claims.put("lexp", r.expiresOn() == null ? null : r.expiresOn().toString());
+        // Offline, the lease holds as long as the grace period counted from Gitea's last yes.
+        Instant validUntil = (r.succeededAt() == null ? now : r.succeededAt()).plus(Duration.ofDays(product.getGraceDays()));
+        if (r.expiresOn() != null) {
+            Instant end = r.expiresOn().plusDays(1).atStartOfDay(zone).toInstant();
+            if (end.isBefore(validUntil)) {
+                validUntil = end;
+            }
+        }
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", validUntil.getEpochSecond());
+        return new Lease(signer.sign(claims), validUntil);
+    }
+
+    private static String giteaSubject(String token) {
+        return "gitea:" + GiteaLicenses.hint(token);
+    }
+
+    private static String giteaStatus(GiteaLicenses.Result r) {
+        if (r.valid()) {
+            return r.source() == GiteaLicenses.Source.GRACE ? "GRACE" : "ACTIVE";
+        }
+        return "LICENSE_EXPIRED".equals(r.reason()) ? "EXPIRED" : "DENIED";
+    }
+
+    private String giteaMessage(GiteaLicenses.Result r) {
+        if (r.valid()) {
+            return text("module.license.gitea.grace", r.repository(),
+                    de.kontor.base.ui.Formats.dateTime(r.graceEnd(), zone));
+        }
+        return "LICENSE_EXPIRED".equals(r.reason()) ? text("module.license.expired", r.expiresOn())
+                : text("module.license.gitea." + r.reason(), r.repository());
     }
 
     // ---- versions -----------------------------------------------------------------------------------
@@ -291,10 +404,10 @@ class ClientOperations {
     // ---- helpers --------------------------------------------------------------------------------------
 
     /** Why the license cannot be used now, or null. */
-    private record Problem(String code, String messageKey, Object... args) {
+    record Problem(String code, String messageKey, Object... args) {
     }
 
-    private @Nullable Problem problemWith(LicenseFacts license, ProductFacts product, @Nullable String appVersion) {
+    @Nullable Problem problemWith(LicenseFacts license, ProductFacts product, @Nullable String appVersion) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         if (license.status() == LicenseStatus.REVOKED) {
             return new Problem("LICENSE_REVOKED", "license.client.revoked");
@@ -329,12 +442,7 @@ class ClientOperations {
         claims.put("prd", product.code());
         claims.put("lic", license.id());
         claims.put("act", activationId);
-        Map<String, Object> fingerprint = new LinkedHashMap<>();
-        fingerprint.put("rule", product.matchRule().name());
-        fingerprint.put("mac", Fingerprint.hash(fp.mac()));
-        fingerprint.put("cpu", Fingerprint.hash(fp.cpuId()));
-        fingerprint.put("uuid", Fingerprint.hash(fp.systemUuid()));
-        claims.put("fp", fingerprint);
+        claims.put("fp", fingerprintClaim(product.matchRule(), fp));
         claims.put("features", new TreeSet<>(license.features()));
         claims.put("limits", new TreeMap<>(license.limits()));
         claims.put("lexp", license.validUntil() == null ? null : license.validUntil().toString());
@@ -351,6 +459,15 @@ class ClientOperations {
             signed.put("exp", validUntil.getEpochSecond());
             return new Lease(signer.sign(signed), validUntil);
         });
+    }
+
+    private static Map<String, Object> fingerprintClaim(MatchRule rule, Fingerprint fp) {
+        Map<String, Object> fingerprint = new LinkedHashMap<>();
+        fingerprint.put("rule", rule.name());
+        fingerprint.put("mac", Fingerprint.hash(fp.mac()));
+        fingerprint.put("cpu", Fingerprint.hash(fp.cpuId()));
+        fingerprint.put("uuid", Fingerprint.hash(fp.systemUuid()));
+        return fingerprint;
     }
 
     private static Optional<DeviceFacts> sameDevice(List<DeviceFacts> all, Fingerprint fingerprint, MatchRule rule) {

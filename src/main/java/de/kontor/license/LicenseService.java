@@ -83,11 +83,15 @@ public class LicenseService {
     private final Validator validator;
     private final Clock clock;
     private final ZoneId zone;
+    private final ModuleLicenses modules;
+    private final GiteaLicenses gitea;
 
     LicenseService(ProductRepository products, ReleaseRepository releases, ClientKeyRepository clientKeys,
                    LicenseRepository licenses, ActivationRepository activations, ClientOperations client,
                    HeartbeatStore heartbeats, LeaseSigner signer, LicenseSnapshots snapshots, CustomerService customers, AuditService audit,
-                   Validator validator, Clock clock, ZoneId zone) {
+                   Validator validator, Clock clock, ZoneId zone, ModuleLicenses modules, GiteaLicenses gitea) {
+        this.modules = modules;
+        this.gitea = gitea;
         this.products = products;
         this.releases = releases;
         this.clientKeys = clientKeys;
@@ -135,6 +139,24 @@ public class LicenseService {
         products.flush();
         audit.record(MODULE, "Product", id, "UPDATE", "Product " + product.getCode() + " updated",
                 AuditChange.diff(termsMap(before), termsMap(product.terms())));
+        return product;
+    }
+
+    /** Where licenses of a product on the Gitea backend are checked; earlier answers for it are forgotten. */
+    @Transactional
+    public Product configureGitea(long id, GiteaSettings settings) {
+        Product product = product(id);
+        var violations = validator.validate(settings);
+        if (!violations.isEmpty()) {
+            throw new jakarta.validation.ConstraintViolationException(violations);
+        }
+        GiteaSettings cleaned = settings.cleaned();
+        String before = product.giteaSettings().map(GiteaSettings::toString).orElse("–");
+        product.useGitea(cleaned, clock.instant());
+        products.flush();
+        gitea.forget(id);
+        audit.record(MODULE, "Product", id, "UPDATE", "Gitea settings of " + product.getCode() + " changed",
+                List.of(new AuditChange("gitea", before, cleaned.toString())));
         return product;
     }
 
@@ -483,6 +505,33 @@ public class LicenseService {
     public PublicKeyInfo publicKey() {
         return new PublicKeyInfo("Ed25519", signer.keyId(), signer.publicKeyPem(), signer.publicKeyRaw(),
                 List.of("lease"));
+    }
+
+    // =================================================================================================
+    // Module licenses: the license this Kontor holds per module (product), by Gitea token or Kontor key
+    // =================================================================================================
+
+    /** Every module with its license; {@code online} asks Gitea now instead of using a yes of the last 24 h. */
+    public List<ModuleStatus> modules(boolean online, Locale locale) {
+        return modules.list(online, locale);
+    }
+
+    public ModuleStatus module(String module, boolean online, Locale locale) {
+        return modules.status(module, online, locale);
+    }
+
+    /**
+     * Registers a Gitea token or Kontor key as the module's license after checking it; a token that is
+     * refused (422) or cannot be checked (503, Gitea unreachable) is not stored.
+     */
+    @Transactional
+    public ModuleStatus registerModuleLicense(String module, @Nullable String licenseKey, Locale locale) {
+        return modules.register(module, licenseKey, locale);
+    }
+
+    @Transactional
+    public void revokeModuleLicense(String module) {
+        modules.revoke(module);
     }
 
     // =================================================================================================

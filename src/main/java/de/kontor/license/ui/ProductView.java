@@ -9,6 +9,7 @@ import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.SecretDialog;
 import de.kontor.license.ClientKey;
 import de.kontor.license.IssuedClientKey;
+import de.kontor.license.GiteaSettings;
 import de.kontor.license.LicenseEnums.Backend;
 import de.kontor.license.LicenseEnums.Channel;
 import de.kontor.license.LicenseEnums.MatchRule;
@@ -17,6 +18,7 @@ import de.kontor.license.Product;
 import de.kontor.license.ProductTerms;
 import de.kontor.license.Release;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -135,6 +137,9 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         Div settingsCard = new Div(new H3(getTranslation("product.settings")), settings, save);
         settingsCard.addClassName("kontor-card");
         add(settingsCard);
+        if (p.getBackend() == Backend.GITEA) {
+            add(giteaCard(p));
+        }
 
         Button addRelease = new Button(getTranslation("product.release.add"), VaadinIcon.PLUS.create(), e -> openRelease());
         addRelease.setId("product-release-add");
@@ -254,6 +259,50 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
             render();
         });
         confirm.open();
+    }
+
+    private Div giteaCard(Product p) {
+        var current = p.giteaSettings();
+        TextField baseUrl = new TextField(getTranslation("product.gitea.baseUrl"));
+        baseUrl.setId("product-gitea-base-url");
+        baseUrl.setPlaceholder("https://git.example.org");
+        baseUrl.setValue(current.map(GiteaSettings::baseUrl).orElse(""));
+        TextField organization = new TextField(getTranslation("product.gitea.organization"));
+        organization.setId("product-gitea-organization");
+        organization.setValue(current.map(GiteaSettings::organization).orElse(""));
+        TextField repository = new TextField(getTranslation("product.gitea.repository"));
+        repository.setId("product-gitea-repository");
+        repository.setPlaceholder(GiteaSettings.DEFAULT_REPOSITORY);
+        repository.setHelperText(getTranslation("product.gitea.repository.help", p.moduleId()));
+        repository.setValue(current.map(GiteaSettings::repository).orElse(""));
+        FormLayout form = new FormLayout(baseUrl, organization, repository);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 3));
+        Paragraph intro = new Paragraph(current.map(g -> getTranslation("product.gitea.intro", g.fullName(p.getCode())))
+                .orElse(getTranslation("product.gitea.notConfigured")));
+        intro.addClassName("kontor-muted");
+        Button save = new Button(getTranslation("action.save"), e -> {
+            Map<String, TextField> fields = Map.of("baseUrl", baseUrl, "organization", organization, "repository", repository);
+            fields.values().forEach(f -> f.setInvalid(false));
+            try {
+                product = licenses.configureGitea(p.getId(), new GiteaSettings(baseUrl.getValue(), organization.getValue(),
+                        repository.getValue()));
+                Notifications.success(getTranslation("product.gitea.saved", p.getCode()));
+                render();
+            } catch (jakarta.validation.ConstraintViolationException ex) {
+                ex.getConstraintViolations().forEach(v -> {
+                    TextField target = fields.get(v.getPropertyPath().toString());
+                    if (target != null) {
+                        target.setErrorMessage(v.getMessage());
+                        target.setInvalid(true);
+                    }
+                });
+            }
+        });
+        save.setId("product-gitea-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div card = new Div(new H3(getTranslation("product.gitea")), intro, form, save);
+        card.addClassName("kontor-card");
+        return card;
     }
 
     @Override

@@ -1,0 +1,189 @@
+package de.kontor.license.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Notifications;
+import de.kontor.license.LicenseService;
+import de.kontor.license.ModuleLicense;
+import de.kontor.license.ModuleStatus;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The licenses this Kontor holds for modules: status, who it is licensed to, expiry, features; register
+ * a Gitea token or Kontor key, revoke, check against Gitea now.
+ */
+@Route("modules")
+@Menu(title = "menu.modules", order = 220, icon = "vaadin:puzzle-piece")
+@RolesAllowed("ADMIN")
+class ModulesView extends Div implements HasDynamicTitle {
+
+    private final LicenseService licenses;
+    private final Grid<ModuleStatus> grid = new Grid<>();
+
+    ModulesView(LicenseService licenses) {
+        this.licenses = licenses;
+        addClassName("kontor-view");
+        Paragraph intro = new Paragraph(getTranslation("module.intro"));
+        intro.addClassName("kontor-muted");
+        Button checkAll = new Button(getTranslation("module.checkAll"), VaadinIcon.REFRESH.create(), e -> load(true));
+        checkAll.setId("modules-check-all");
+        Div spacer = new Div();
+        spacer.addClassName("kontor-toolbar-spacer");
+        Div toolbar = new Div(intro, spacer, checkAll);
+        toolbar.addClassName("kontor-toolbar");
+
+        grid.setId("modules-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(ModuleStatus::identifier).setHeader(getTranslation("module.column.module"))
+                .setAutoWidth(true).setFlexGrow(0).setKey("module");
+        grid.addColumn(ModuleStatus::name).setHeader(getTranslation("module.column.name")).setFlexGrow(1).setKey("name");
+        grid.addColumn(m -> m.version() == null ? "–" : m.version()).setHeader(getTranslation("module.column.version"))
+                .setAutoWidth(true).setFlexGrow(0).setKey("version");
+        grid.addColumn(m -> getTranslation("product.backend." + m.backend())).setHeader(getTranslation("module.column.backend"))
+                .setAutoWidth(true).setFlexGrow(0).setKey("backend");
+        grid.addComponentColumn(m -> status(m.license())).setHeader(getTranslation("module.column.status"))
+                .setAutoWidth(true).setFlexGrow(0).setKey("status");
+        grid.addColumn(m -> m.license().licensedTo() == null ? "" : m.license().licensedTo())
+                .setHeader(getTranslation("module.column.licensedTo")).setAutoWidth(true).setKey("licensedTo");
+        grid.addColumn(m -> m.license().expiresAt() == null ? "" : m.license().expiresAt().toLocalDate().toString())
+                .setHeader(getTranslation("module.column.expires")).setAutoWidth(true).setFlexGrow(0).setKey("expires");
+        grid.addColumn(m -> String.join(", ", m.license().features())).setHeader(getTranslation("module.column.features"))
+                .setFlexGrow(1).setKey("features");
+        grid.addComponentColumn(this::info).setHeader(getTranslation("module.column.info")).setFlexGrow(3).setKey("info");
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        grid.setAllRowsVisible(true);
+        add(toolbar, grid);
+        load(false);
+    }
+
+    private void load(boolean online) {
+        List<ModuleStatus> modules = licenses.modules(online, getLocale());
+        grid.setItems(modules);
+        grid.setEmptyStateText(getTranslation("module.empty"));
+    }
+
+    private Component status(ModuleLicense license) {
+        if (!license.valid()) {
+            return Badges.of(getTranslation("module.status.inactive"), Badges.Tone.ERROR);
+        }
+        return "grace".equals(license.source()) ? Badges.of(getTranslation("module.status.grace"), Badges.Tone.WARNING)
+                : Badges.of(getTranslation("module.status.active"), Badges.Tone.SUCCESS);
+    }
+
+    private Component info(ModuleStatus m) {
+        Span message = new Span(m.license().message());
+        Div info = new Div(message);
+        if (m.license().source() != null) {
+            Span source = new Span(" · " + getTranslation("module.source." + m.license().source()));
+            source.addClassName("kontor-muted");
+            info.add(source);
+        }
+        if (m.license().keyHint() != null) {
+            Span hint = new Span(" · " + m.license().keyHint());
+            hint.addClassName("kontor-muted");
+            info.add(hint);
+        }
+        return info;
+    }
+
+    private Component actions(ModuleStatus m) {
+        Button register = new Button(getTranslation("module.register"), e -> openRegister(m));
+        register.setId("module-register-" + m.identifier());
+        register.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        HorizontalLayout actions = new HorizontalLayout(register);
+        actions.setSpacing(false);
+        actions.getStyle().set("gap", "var(--lumo-space-xs)");
+        if (m.license().keyHint() != null) {
+            Button check = new Button(getTranslation("module.check"), e -> {
+                try {
+                    ModuleStatus checked = licenses.module(m.identifier(), true, getLocale());
+                    Notifications.success(getTranslation("module.checked", checked.license().message()));
+                    load(false);
+                } catch (DomainException ex) {
+                    Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                }
+            });
+            check.setId("module-check-" + m.identifier());
+            check.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            Button revoke = new Button(getTranslation("module.revoke"), e -> confirmRevoke(m));
+            revoke.setId("module-revoke-" + m.identifier());
+            revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            actions.add(check, revoke);
+        }
+        return actions;
+    }
+
+    private void openRegister(ModuleStatus m) {
+        Dialog dialog = new Dialog();
+        dialog.setId("module-register-dialog");
+        dialog.setHeaderTitle(getTranslation("module.register.title", m.identifier()));
+        PasswordField secret = new PasswordField(getTranslation("module.register.field"));
+        secret.setId("module-register-secret");
+        secret.setHelperText(getTranslation("module.register.help"));
+        secret.setRevealButtonVisible(false);
+        secret.setWidthFull();
+        secret.setMinWidth("26em");
+        dialog.add(secret);
+        Button save = new Button(getTranslation("module.register"), e -> {
+            try {
+                licenses.registerModuleLicense(m.identifier(), secret.getValue(), getLocale());
+                dialog.close();
+                Notifications.success(getTranslation("module.register.done", m.identifier()));
+                load(false);
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, Map.of("licenseKey", secret));
+            }
+        });
+        save.setId("module-register-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+        secret.focus();
+    }
+
+    private void confirmRevoke(ModuleStatus m) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("module-revoke-confirm");
+        dialog.setHeader(getTranslation("module.revoke"));
+        dialog.setText(getTranslation("module.revoke.confirm", m.identifier()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("module.revoke"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            try {
+                licenses.revokeModuleLicense(m.identifier());
+                Notifications.success(getTranslation("module.revoked", m.identifier()));
+            } catch (DomainException ex) {
+                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+            }
+            load(false);
+        });
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.modules");
+    }
+}
