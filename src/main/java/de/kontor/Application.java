@@ -14,6 +14,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -50,8 +53,11 @@ public class Application implements AppShellConfigurator {
         try (ConfigurableApplicationContext context = app.run("--server.port=-1", "--spring.quartz.auto-startup=false",
                 "--kontor.db.attach=true", "--kontor.demo.enabled=false", "--logging.level.root=WARN",
                 "--logging.level.de.kontor=WARN", "--spring.main.log-startup-info=false")) {
+            // UTF-8 whatever the locale says: the table is drawn with box characters.
             return context.getBean(ModuleCommands.class).run(List.of(args),
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out, System.err,
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                    new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+                    new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
                     Locale.getDefault());
         }
     }

@@ -99,7 +99,7 @@ class ModuleLicenses {
                 de.kontor.base.CurrentUser.username().orElse(null));
         audit.record(LicenseService.MODULE, "Module", product.getId(), "REGISTER",
                 "License " + hint + " registered for module " + product.moduleId());
-        return status(product, false, locale);
+        return status(product, checked);
     }
 
     void revoke(String module) {
@@ -120,16 +120,20 @@ class ModuleLicenses {
     }
 
     private ModuleStatus status(Product product, boolean online, Locale locale) {
-        String version = releases.findByProductId(product.getId()).stream()
-                .filter(r -> r.getChannel() == Channel.STABLE).max(Comparator.comparing(Release::appVersion))
-                .map(Release::getVersion).orElse(null);
-        String repository = product.getBackend() == Backend.GITEA
-                ? product.giteaSettings().map(s -> s.fullName(product.getCode())).orElse(null) : null;
         Optional<String> secret = jdbc.query("select secret_enc from license_module where product_id = ?",
                 (rs, i) -> rs.getString(1), product.getId()).stream().findFirst().map(cipher::decrypt);
         ModuleLicense license = secret.map(s -> evaluate(product, s, online, locale))
                 .orElseGet(() -> new ModuleLicense(false, null, null, text(locale, "module.license.none"), Set.of(),
                         null, "NO_LICENSE", null, null));
+        return status(product, license);
+    }
+
+    private ModuleStatus status(Product product, ModuleLicense license) {
+        String version = releases.findByProductId(product.getId()).stream()
+                .filter(r -> r.getChannel() == Channel.STABLE).max(Comparator.comparing(Release::appVersion))
+                .map(Release::getVersion).orElse(null);
+        String repository = product.getBackend() == Backend.GITEA
+                ? product.giteaSettings().map(s -> s.fullName(product.getCode())).orElse(null) : null;
         return new ModuleStatus(product.moduleId(), product.getName(), version, product.getBackend().name(),
                 repository, license);
     }

@@ -112,6 +112,7 @@ class GiteaLicensingTest extends IntegrationTest {
     void aTokenThatCanReadTheRepositoryIsALicenseWithFeaturesFromTopicsExpiryAndOwner() {
         var response = register(TOKEN);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("license").get("source").asString()).isEqualTo("online");
 
         JsonNode m = moduleFromList();
         assertThat(m.get("name").asString()).isEqualTo(product.getName());
@@ -155,7 +156,14 @@ class GiteaLicensingTest extends IntegrationTest {
 
     @Test
     void anUnknownRepositoryIsReported() {
-        licenses.configureGitea(product.getId(), new GiteaSettings(gitea.baseUrl(), "mycrm", "premium-{module}-suite"));
+        var configured = http.putJson("/api/admin/products/" + product.getId() + "/gitea", Map.of("baseUrl", gitea.baseUrl(),
+                "organization", "mycrm", "repository", "premium-{module}-suite"), admin);
+        assertThat(configured.status()).as(configured.body()).isEqualTo(200);
+        assertThat(configured.json().get("gitea").get("repository").asString()).isEqualTo("premium-{module}-suite");
+        var invalid = http.putJson("/api/admin/products/" + product.getId() + "/gitea", Map.of("baseUrl", "ftp://x",
+                "organization", "my crm"), admin);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("baseUrl").contains("organization");
         var response = register(TOKEN);
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("code").asString()).isEqualTo("GITEA_REPOSITORY_NOT_FOUND");

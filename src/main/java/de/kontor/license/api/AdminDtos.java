@@ -39,11 +39,12 @@ final class AdminDtos {
     }
 
     record ProductDto(long id, String code, String name, @Nullable String minSupportedVersion, MatchRule matchRule,
-                      int heartbeatMinutes, int graceDays, Backend backend, boolean archived, long version,
-                      List<ReleaseDto> releases, List<ClientKeyDto> clientKeys) {
+                      int heartbeatMinutes, int graceDays, Backend backend, de.kontor.license.@Nullable GiteaSettings gitea,
+                      boolean archived, long version, List<ReleaseDto> releases, List<ClientKeyDto> clientKeys) {
         static ProductDto of(Product p, List<Release> releases, List<ClientKey> keys) {
             return new ProductDto(p.getId(), p.getCode(), p.getName(), p.getMinSupportedVersion(), p.getMatchRule(),
-                    p.getHeartbeatMinutes(), p.getGraceDays(), p.getBackend(), p.isArchived(), p.getVersion(),
+                    p.getHeartbeatMinutes(), p.getGraceDays(), p.getBackend(), p.giteaSettings().orElse(null),
+                    p.isArchived(), p.getVersion(),
                     releases.stream().map(ReleaseDto::of).toList(), keys.stream().map(ClientKeyDto::of).toList());
         }
     }

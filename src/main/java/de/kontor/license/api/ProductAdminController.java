@@ -61,6 +61,14 @@ class ProductAdminController {
         return dto(licenses.updateProduct(id, body.version(), body.terms()));
     }
 
+    @PutMapping("/{id}/gitea")
+    @Operation(summary = "Set where Gitea licenses of the product are checked",
+            description = "{\"baseUrl\": \"https://git.example.org\", \"organization\": \"mycrm\", "
+                    + "\"repository\": \"mycrm-{module}-module\"} (repository optional). Earlier Gitea answers are forgotten.")
+    AdminDtos.ProductDto configureGitea(@PathVariable long id, @RequestBody de.kontor.license.GiteaSettings body) {
+        return dto(licenses.configureGitea(id, body));
+    }
+
     @PostMapping("/{id}/releases")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Publish a release")

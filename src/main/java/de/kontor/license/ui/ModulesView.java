@@ -56,10 +56,11 @@ class ModulesView extends Div implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(ModuleStatus::identifier).setHeader(getTranslation("module.column.module"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("module");
-        grid.addColumn(ModuleStatus::name).setHeader(getTranslation("module.column.name")).setFlexGrow(1).setKey("name");
+        grid.addColumn(ModuleStatus::name).setHeader(getTranslation("module.column.name")).setWidth("11em")
+                .setFlexGrow(1).setKey("name");
         grid.addColumn(m -> m.version() == null ? "–" : m.version()).setHeader(getTranslation("module.column.version"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("version");
-        grid.addColumn(m -> getTranslation("product.backend." + m.backend())).setHeader(getTranslation("module.column.backend"))
+        grid.addColumn(m -> getTranslation("module.backend." + m.backend())).setHeader(getTranslation("module.column.backend"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("backend");
         grid.addComponentColumn(m -> status(m.license())).setHeader(getTranslation("module.column.status"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("status");
@@ -68,8 +69,9 @@ class ModulesView extends Div implements HasDynamicTitle {
         grid.addColumn(m -> m.license().expiresAt() == null ? "" : m.license().expiresAt().toLocalDate().toString())
                 .setHeader(getTranslation("module.column.expires")).setAutoWidth(true).setFlexGrow(0).setKey("expires");
         grid.addColumn(m -> String.join(", ", m.license().features())).setHeader(getTranslation("module.column.features"))
-                .setFlexGrow(1).setKey("features");
-        grid.addComponentColumn(this::info).setHeader(getTranslation("module.column.info")).setFlexGrow(3).setKey("info");
+                .setWidth("9em").setFlexGrow(1).setKey("features");
+        grid.addComponentColumn(this::info).setHeader(getTranslation("module.column.info")).setWidth("22em")
+                .setFlexGrow(3).setKey("info");
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
         grid.setAllRowsVisible(true);
         add(toolbar, grid);
