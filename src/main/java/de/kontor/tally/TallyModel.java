@@ -1,0 +1,70 @@
+package de.kontor.tally;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+
+/** What the tally module answers with. */
+public final class TallyModel {
+
+    private TallyModel() {
+    }
+
+    /** The caller of the terminal API: an API user's key and what it may do. */
+    public record ApiClient(long keyId, long userId, String userName, Scope scope) {
+        public boolean mayManage() {
+            return scope == Scope.MANAGE;
+        }
+    }
+
+    /** {@code book}: terminals (health, version, lookups, bookings); {@code manage}: also persons and ledgers. */
+    public enum Scope { BOOK, MANAGE }
+
+    public record PersonName(long id, String code, String lastName, String firstName) {
+    }
+
+    public record PersonBalance(long id, String code, String lastName, String firstName, long balance, boolean locked) {
+    }
+
+    public record Entry(long id, long personId, String lastName, String firstName, long amount, String description,
+                        Instant bookedAt, String source, String bookedBy) {
+    }
+
+    public record Settings(int bookingAmount, String currency, @Nullable String responsibleEmail,
+                           boolean selfRegistration) {
+    }
+
+    /** An API key as created: the value is shown once. */
+    public record IssuedKey(long keyId, long apiUserId, String value, Scope scope) {
+    }
+
+    /** The outcome of an NFC booking, in the order the terminal API checks. */
+    public sealed interface NfcOutcome permits UnknownToken, Locked, InvalidAmount, Blocked, Booked {
+    }
+
+    public record UnknownToken() implements NfcOutcome, QrOutcome {
+    }
+
+    public record Locked(String firstName) implements NfcOutcome, QrOutcome {
+    }
+
+    public record InvalidAmount(int amount) implements NfcOutcome, QrOutcome {
+    }
+
+    public record Blocked(String firstName, long balance, String currency) implements NfcOutcome {
+    }
+
+    public record Booked(String firstName, long balance, String currency) implements NfcOutcome, QrOutcome {
+    }
+
+    public sealed interface QrOutcome permits UnknownToken, Locked, InvalidAmount, Booked {
+    }
+
+    /** A booking was committed; notices follow from it. */
+    public record BookedEvent(long personId, long entryId, long amount, long balanceBefore, long balanceAfter) {
+    }
+
+    /** An NFC token nobody has registered was presented. */
+    public record UnknownTokenEvent(byte[] token, String terminal, Instant at) {
+    }
+}

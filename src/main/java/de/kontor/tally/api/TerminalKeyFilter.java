@@ -1,0 +1,60 @@
+package de.kontor.tally.api;
+
+import de.kontor.tally.TallyModel.ApiClient;
+import de.kontor.tally.TallyService;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Checks {@code X-API-Key} before the body is read, as the terminal client expects: missing and unknown
+ * keys get the original messages. {@code /health} needs no key. The caller is kept as a request
+ * attribute for the controller.
+ */
+final class TerminalKeyFilter extends OncePerRequestFilter {
+
+    static final String CLIENT = TerminalKeyFilter.class.getName() + ".client";
+
+    private final TallyService tally;
+    private final String basePath;
+
+    TerminalKeyFilter(TallyService tally, String basePath) {
+        this.tally = tally;
+        this.basePath = basePath;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals(basePath + "/health")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = request.getHeader("X-API-Key");
+        if (key == null || key.isBlank()) {
+            write(response, 401, "{\"message\":\"API-Schlüssel fehlt!\"}");
+            return;
+        }
+        Optional<ApiClient> client = tally.authenticate(key.strip());
+        if (client.isEmpty()) {
+            write(response, 401, "{\"message\":\"Ungültiger API-Schlüssel!\"}");
+            return;
+        }
+        request.setAttribute(CLIENT, client.get());
+        chain.doFilter(request, response);
+    }
+
+    static void write(HttpServletResponse response, int status, String json) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
