@@ -30,6 +30,8 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("kontor.data-dir", () -> TestDataDir.shared().toString());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMail::port);
     }
 
     /**
