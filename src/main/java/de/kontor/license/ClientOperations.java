@@ -290,11 +290,10 @@ class ClientOperations {
             return new Verdict(false, r.reason(), giteaMessage(r), giteaSubject(token), giteaStatus(r), null,
                     r.expiresOn(), r.features(), Map.of(), null, null, null, null);
         }
-        if (appVersion != null && facts.minSupportedVersion() != null
-                && AppVersion.parse(appVersion).isBefore(AppVersion.parse(facts.minSupportedVersion()))) {
-            return new Verdict(false, "VERSION_NOT_SUPPORTED", text("license.client.versionNotSupported", appVersion,
-                    facts.minSupportedVersion()), giteaSubject(token), giteaStatus(r), null, r.expiresOn(), r.features(),
-                    Map.of(), null, null, null, null);
+        Problem version = versionProblem(appVersion, facts.minSupportedVersion());
+        if (version != null) {
+            return new Verdict(false, version.code(), text(version.messageKey(), version.args()), giteaSubject(token),
+                    giteaStatus(r), null, r.expiresOn(), r.features(), Map.of(), null, null, null, null);
         }
         Lease lease = giteaLease(product, token, r, fingerprint);
         String message = r.source() == GiteaLicenses.Source.GRACE ? giteaMessage(r) : null;
@@ -326,13 +325,7 @@ class ClientOperations {
         claims.put("limits", Map.of());
         claims.put("lexp", r.expiresOn() == null ? null : r.expiresOn().toString());
         // Offline, the lease holds as long as the grace period counted from Gitea's last yes.
-        Instant validUntil = (r.succeededAt() == null ? now : r.succeededAt()).plus(Duration.ofDays(product.getGraceDays()));
-        if (r.expiresOn() != null) {
-            Instant end = r.expiresOn().plusDays(1).atStartOfDay(zone).toInstant();
-            if (end.isBefore(validUntil)) {
-                validUntil = end;
-            }
-        }
+        Instant validUntil = leaseEnd(r.succeededAt() == null ? now : r.succeededAt(), product.getGraceDays(), r.expiresOn());
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", validUntil.getEpochSecond());
         return new Lease(signer.sign(claims), validUntil);
@@ -350,12 +343,7 @@ class ClientOperations {
     }
 
     private String giteaMessage(GiteaLicenses.Result r) {
-        if (r.valid()) {
-            return text("module.license.gitea.grace", r.repository(),
-                    de.kontor.base.ui.Formats.dateTime(r.graceEnd(), zone));
-        }
-        return "LICENSE_EXPIRED".equals(r.reason()) ? text("module.license.expired", r.expiresOn())
-                : text("module.license.gitea." + r.reason(), r.repository());
+        return gitea.message(r, LocaleContextHolder.getLocale());
     }
 
     // ---- versions -----------------------------------------------------------------------------------
@@ -421,10 +409,13 @@ class ClientOperations {
         if (license.validUntil() != null && today.isAfter(license.validUntil())) {
             return new Problem("LICENSE_EXPIRED", "license.client.expired", license.validUntil());
         }
-        if (appVersion != null && product.minSupportedVersion() != null
-                && AppVersion.parse(appVersion).isBefore(AppVersion.parse(product.minSupportedVersion()))) {
-            return new Problem("VERSION_NOT_SUPPORTED", "license.client.versionNotSupported", appVersion,
-                    product.minSupportedVersion());
+        return versionProblem(appVersion, product.minSupportedVersion());
+    }
+
+    private static @Nullable Problem versionProblem(@Nullable String appVersion, @Nullable String minSupported) {
+        if (appVersion != null && minSupported != null
+                && AppVersion.parse(appVersion).isBefore(AppVersion.parse(minSupported))) {
+            return new Problem("VERSION_NOT_SUPPORTED", "license.client.versionNotSupported", appVersion, minSupported);
         }
         return null;
     }
@@ -447,18 +438,24 @@ class ClientOperations {
         claims.put("limits", new TreeMap<>(license.limits()));
         claims.put("lexp", license.validUntil() == null ? null : license.validUntil().toString());
         return leaseReuse.lease(activationId, claims, product.graceDays(), () -> {
-            Instant validUntil = now.plus(Duration.ofDays(product.graceDays()));
-            if (license.validUntil() != null) {
-                Instant licenseEnd = license.validUntil().plusDays(1).atStartOfDay(zone).toInstant();
-                if (licenseEnd.isBefore(validUntil)) {
-                    validUntil = licenseEnd;
-                }
-            }
+            Instant validUntil = leaseEnd(now, product.graceDays(), license.validUntil());
             Map<String, Object> signed = new LinkedHashMap<>(claims);
             signed.put("iat", now.getEpochSecond());
             signed.put("exp", validUntil.getEpochSecond());
             return new Lease(signer.sign(signed), validUntil);
         });
+    }
+
+    /** A lease holds for the grace period from {@code from}, but not past the license's last day. */
+    private Instant leaseEnd(Instant from, int graceDays, @Nullable LocalDate lastDay) {
+        Instant end = from.plus(Duration.ofDays(graceDays));
+        if (lastDay != null) {
+            Instant licenseEnd = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
+            if (licenseEnd.isBefore(end)) {
+                return licenseEnd;
+            }
+        }
+        return end;
     }
 
     private static Map<String, Object> fingerprintClaim(MatchRule rule, Fingerprint fp) {

@@ -1,5 +1,7 @@
 package de.kontor.license;
 
+import de.kontor.base.crypto.Hashes;
+
 import de.kontor.license.GiteaClient.Answer;
 import de.kontor.license.GiteaClient.Denied;
 import de.kontor.license.GiteaClient.Granted;
@@ -7,12 +9,10 @@ import de.kontor.license.GiteaClient.Unreachable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,11 +67,13 @@ class GiteaLicenses {
 
     private final GiteaClient gitea;
     private final JdbcTemplate jdbc;
+    private final MessageSource messages;
     private final Clock clock;
     private final ZoneId zone;
 
-    GiteaLicenses(GiteaClient gitea, JdbcTemplate jdbc, Clock clock, ZoneId zone) {
+    GiteaLicenses(GiteaClient gitea, JdbcTemplate jdbc, MessageSource messages, Clock clock, ZoneId zone) {
         this.gitea = gitea;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = zone;
@@ -90,7 +91,7 @@ class GiteaLicenses {
         String where = settings.apiBase() + " " + fullName;
         String hash = hash(token);
         Instant now = clock.instant();
-        Optional<Result> last = last(product.getId(), hash, where);
+        Optional<Result> last = last(product.getId(), hash, where, fullName);
         if (!online && last.isPresent() && last.get().valid() && last.get().succeededAt() != null
                 && now.isBefore(last.get().succeededAt().plus(CACHE))) {
             Result cached = last.get();
@@ -121,6 +122,25 @@ class GiteaLicenses {
                         last.map(Result::succeededAt).orElse(null), unreachable.why());
             }
         };
+    }
+
+    /** What a result means, in words: confirmed, in grace until when, or why not. */
+    String message(Result r, Locale locale) {
+        String key;
+        Object[] args;
+        if (r.valid()) {
+            boolean grace = r.source() == Source.GRACE;
+            key = grace ? "module.license.gitea.grace" : "module.license.gitea.ok";
+            args = grace ? new Object[] {r.repository(), de.kontor.base.ui.Formats.dateTime(r.graceEnd(), zone)}
+                    : new Object[] {r.repository()};
+        } else if ("LICENSE_EXPIRED".equals(r.reason())) {
+            key = "module.license.expired";
+            args = new Object[] {r.expiresOn()};
+        } else {
+            key = "module.license.gitea." + r.reason();
+            args = new Object[] {r.repository()};
+        }
+        return messages.getMessage(key, args, key, locale);
     }
 
     /** Forgets every answer for a product (its Gitea settings changed). */
@@ -174,7 +194,7 @@ class GiteaLicenses {
                 r.succeededAt(), r.detail());
     }
 
-    private Optional<Result> last(long productId, String hash, String where) {
+    private Optional<Result> last(long productId, String hash, String where, String fullName) {
         return jdbc.query("select valid, reason, repository, licensed_to, expires_on, features, succeeded_at "
                         + "from license_gitea_check where product_id = ? and token_hash = ?",
                 (rs, i) -> {
@@ -185,7 +205,7 @@ class GiteaLicenses {
                     java.sql.Date expires = rs.getDate("expires_on");
                     String features = rs.getString("features");
                     return new Result(rs.getBoolean("valid"), rs.getString("reason"),
-                            where.substring(where.indexOf(' ') + 1), rs.getString("licensed_to"),
+                            fullName, rs.getString("licensed_to"),
                             expires == null ? null : expires.toLocalDate(),
                             features.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(features.split(","))),
                             Source.CACHE, succeeded == null ? null : succeeded.toInstant(), null);
@@ -208,12 +228,7 @@ class GiteaLicenses {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.strip().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(token.strip());
     }
 
     /** A token as it may be shown: its last four characters. */

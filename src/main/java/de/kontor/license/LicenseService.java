@@ -1,5 +1,7 @@
 package de.kontor.license;
 
+import de.kontor.base.crypto.Hashes;
+
 import de.kontor.base.audit.AuditChange;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.db.Like;
@@ -35,9 +37,6 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +47,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -225,7 +223,7 @@ public class LicenseService {
         byte[] random = new byte[32];
         new java.security.SecureRandom().nextBytes(random);
         String value = CLIENT_KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        ClientKey key = clientKeys.save(new ClientKey(productId, name.strip(), sha256(value),
+        ClientKey key = clientKeys.save(new ClientKey(productId, name.strip(), Hashes.sha256Hex(value),
                 value.substring(0, CLIENT_KEY_PREFIX.length() + 6), clock.instant()));
         audit.record(MODULE, "ClientKey", key.getId(), "CREATE",
                 "Client key \"" + name.strip() + "\" created for " + product.getCode());
@@ -248,7 +246,7 @@ public class LicenseService {
     /** The product an {@code X-API-Key} belongs to, if the key is valid. */
     @Transactional(readOnly = true)
     public Optional<Long> productOfClientKey(String value) {
-        return clientKeys.findByKeyHash(sha256(value)).filter(ClientKey::isActive).map(ClientKey::getProductId);
+        return clientKeys.findByKeyHash(Hashes.sha256Hex(value)).filter(ClientKey::isActive).map(ClientKey::getProductId);
     }
 
     // =================================================================================================
@@ -644,14 +642,6 @@ public class LicenseService {
 
     private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Pageable sorted(Pageable pageable) {

@@ -92,9 +92,7 @@ public class ModuleCommands {
                 text(locale, "module.column.status"), text(locale, "module.column.info")});
         for (ModuleStatus m : modules) {
             ModuleLicense l = m.license();
-            String status = !l.valid() ? "✗ " + text(locale, "module.status.inactive")
-                    : "grace".equals(l.source()) ? "✓ " + text(locale, "module.status.grace")
-                    : "✓ " + text(locale, "module.status.active");
+            String status = (l.valid() ? "✓ " : "✗ ") + text(locale, "module.status." + l.status());
             StringBuilder info = new StringBuilder(l.message());
             if (l.valid() && l.licensedTo() != null) {
                 info.append("; ").append(text(locale, "module.column.licensedTo")).append(": ").append(l.licensedTo());

@@ -18,4 +18,9 @@ import java.util.Set;
 public record ModuleLicense(boolean valid, @Nullable String licensedTo, @Nullable OffsetDateTime expiresAt,
                             String message, Set<String> features, @Nullable String source, @Nullable String reason,
                             @Nullable String keyHint, @Nullable Instant graceUntil) {
+
+    /** {@code active}, {@code grace} (valid offline while Gitea is unreachable) or {@code inactive}. */
+    public String status() {
+        return !valid ? "inactive" : "grace".equals(source) ? "grace" : "active";
+    }
 }

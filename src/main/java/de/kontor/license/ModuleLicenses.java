@@ -153,19 +153,12 @@ class ModuleLicenses {
 
     ModuleLicense fromGitea(Result r, @Nullable String hint, Locale locale) {
         OffsetDateTime expires = endOfDay(r.expiresOn());
+        String message = gitea.message(r, locale);
         if (r.valid()) {
             String source = r.source() == null ? null : r.source().name().toLowerCase(Locale.ROOT);
-            String message = r.source() == GiteaLicenses.Source.GRACE
-                    ? text(locale, "module.license.gitea.grace", r.repository(),
-                            de.kontor.base.ui.Formats.dateTime(r.graceEnd(), zone))
-                    : text(locale, "module.license.gitea.ok", r.repository());
             return new ModuleLicense(true, r.licensedTo(), expires, message, r.features(), source, null, hint,
                     r.source() == GiteaLicenses.Source.GRACE ? r.graceEnd() : null);
         }
-        String message = switch (r.reason() == null ? "" : r.reason()) {
-            case "LICENSE_EXPIRED" -> text(locale, "module.license.expired", r.expiresOn());
-            default -> text(locale, "module.license.gitea." + r.reason(), r.repository());
-        };
         return new ModuleLicense(false, r.licensedTo(), expires, message, r.features(), null, r.reason(), hint, null);
     }
 

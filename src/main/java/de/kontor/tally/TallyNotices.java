@@ -1,5 +1,6 @@
 package de.kontor.tally;
 
+import de.kontor.base.db.Inserts;
 import de.kontor.tally.TallyModel.BookedEvent;
 import de.kontor.tally.TallyModel.UnknownTokenEvent;
 import jakarta.annotation.PreDestroy;
@@ -10,15 +11,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -64,8 +62,11 @@ class TallyNotices {
         this.locale = Locale.forLanguageTag(language);
     }
 
-    private record Person(String firstName, @Nullable String email, boolean notifyBooking, boolean notifyZero,
-                          boolean notifyThreshold, @Nullable Integer reminder, @Nullable Integer responsible) {
+    /** Everything the notices of one booking need, read in one query. */
+    private record Booking(String firstName, String name, @Nullable String email, boolean notifyBooking,
+                           boolean notifyZero, boolean notifyThreshold, @Nullable Integer reminder,
+                           @Nullable Integer responsible, String description, String currency,
+                           @Nullable String responsibleEmail) {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -94,31 +95,30 @@ class TallyNotices {
     }
 
     private void notices(BookedEvent e) {
-        Person p = jdbc.queryForObject("select first_name, email, notify_booking, notify_zero, notify_threshold, "
-                        + "reminder_threshold, responsible_threshold from tally_person where id = ?",
-                (rs, i) -> new Person(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5),
-                        (Integer) rs.getObject(6), (Integer) rs.getObject(7)), e.personId());
-        String currency = jdbc.queryForObject("select currency from tally_settings where id = 1", String.class);
-        String description = jdbc.queryForObject("select description from tally_entry where id = ?", String.class, e.entryId());
-        if (p.email() != null) {
-            if (p.notifyBooking()) {
-                send("BOOKING", p.email(), text("tally.mail.booking.subject", e.amount(), currency),
-                        text("tally.mail.booking.body", p.firstName(), e.amount(), currency, description, e.balanceAfter()));
+        Booking b = jdbc.queryForObject("select p.first_name, concat(p.first_name, ' ', p.last_name, ' (', p.code, ')'), "
+                        + "p.email, p.notify_booking, p.notify_zero, p.notify_threshold, p.reminder_threshold, "
+                        + "p.responsible_threshold, e.description, s.currency, s.responsible_email "
+                        + "from tally_person p join tally_entry e on e.id = ? join tally_settings s on s.id = 1 where p.id = ?",
+                (rs, i) -> new Booking(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
+                        rs.getBoolean(6), (Integer) rs.getObject(7), (Integer) rs.getObject(8), rs.getString(9),
+                        rs.getString(10), blankToNull(rs.getString(11))), e.entryId(), e.personId());
+        String currency = b.currency();
+        if (b.email() != null) {
+            if (b.notifyBooking()) {
+                send("BOOKING", b.email(), text("tally.mail.booking.subject", e.amount(), currency),
+                        text("tally.mail.booking.body", b.firstName(), e.amount(), currency, b.description(), e.balanceAfter()));
             }
-            if (p.notifyZero() && e.balanceAfter() == 0 && e.balanceBefore() != 0) {
-                send("ZERO", p.email(), text("tally.mail.zero.subject"), text("tally.mail.zero.body", p.firstName(), currency));
+            if (b.notifyZero() && e.balanceAfter() == 0 && e.balanceBefore() != 0) {
+                send("ZERO", b.email(), text("tally.mail.zero.subject"), text("tally.mail.zero.body", b.firstName(), currency));
             }
-            if (p.notifyThreshold() && p.reminder() != null && crossedDown(e, p.reminder())) {
-                send("THRESHOLD", p.email(), text("tally.mail.threshold.subject", e.balanceAfter(), currency),
-                        text("tally.mail.threshold.body", p.firstName(), e.balanceAfter(), currency, p.reminder()));
+            if (b.notifyThreshold() && b.reminder() != null && crossedDown(e, b.reminder())) {
+                send("THRESHOLD", b.email(), text("tally.mail.threshold.subject", e.balanceAfter(), currency),
+                        text("tally.mail.threshold.body", b.firstName(), e.balanceAfter(), currency, b.reminder()));
             }
         }
-        String responsible = responsibleEmail();
-        if (responsible != null && p.responsible() != null && crossedDown(e, p.responsible())) {
-            String name = jdbc.queryForObject("select concat(first_name, ' ', last_name, ' (', code, ')') from tally_person "
-                    + "where id = ?", String.class, e.personId());
-            send("RESPONSIBLE", responsible, text("tally.mail.responsible.subject", name),
-                    text("tally.mail.responsible.body", name, e.balanceAfter(), currency, p.responsible()));
+        if (b.responsibleEmail() != null && b.responsible() != null && crossedDown(e, b.responsible())) {
+            send("RESPONSIBLE", b.responsibleEmail(), text("tally.mail.responsible.subject", b.name()),
+                    text("tally.mail.responsible.body", b.name(), e.balanceAfter(), currency, b.responsible()));
         }
     }
 
@@ -128,26 +128,18 @@ class TallyNotices {
     }
 
     private @Nullable String responsibleEmail() {
-        String address = jdbc.queryForObject("select responsible_email from tally_settings where id = 1", String.class);
-        return address == null || address.isBlank() ? null : address;
+        return blankToNull(jdbc.queryForObject("select responsible_email from tally_settings where id = 1", String.class));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private void send(String kind, String to, String subject, String body) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
         JavaMailSender sender = mail.getIfAvailable();
-        String state = sender == null ? "NO_SMTP" : "PENDING";
-        jdbc.update(c -> {
-            PreparedStatement ps = c.prepareStatement("insert into tally_mail (kind, recipient, subject, body, state, "
-                    + "created_at) values (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-            ps.setString(1, kind);
-            ps.setString(2, to);
-            ps.setString(3, subject.length() > 255 ? subject.substring(0, 255) : subject);
-            ps.setString(4, body);
-            ps.setString(5, state);
-            ps.setTimestamp(6, Timestamp.from(clock.instant()));
-            return ps;
-        }, key);
-        long id = key.getKey().longValue();
+        long id = Inserts.returningId(jdbc, "insert into tally_mail (kind, recipient, subject, body, state, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?)", kind, to, subject.length() > 255 ? subject.substring(0, 255) : subject,
+                body, sender == null ? "NO_SMTP" : "PENDING", Timestamp.from(clock.instant()));
         if (sender == null) {
             return;
         }

@@ -1,6 +1,8 @@
 package de.kontor.tally;
 
 import de.kontor.base.audit.AuditService;
+import de.kontor.base.crypto.Hashes;
+import de.kontor.base.db.Inserts;
 import de.kontor.base.error.DomainException;
 import de.kontor.security.NewUser;
 import de.kontor.security.Role;
@@ -26,17 +28,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -200,22 +196,11 @@ public class TallyService {
     }
 
     private long book(Locking person, long amount, String description, String source, String bookedBy) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        Timestamp now = Timestamp.from(clock.instant());
         String text = description.length() > 255 ? description.substring(0, 255) : description;
-        jdbc.update(c -> {
-            PreparedStatement ps = c.prepareStatement("insert into tally_entry (person_id, amount, description, booked_at, "
-                    + "source, booked_by) values (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-            ps.setLong(1, person.id());
-            ps.setLong(2, amount);
-            ps.setString(3, text);
-            ps.setTimestamp(4, now);
-            ps.setString(5, source);
-            ps.setString(6, bookedBy.length() > 150 ? bookedBy.substring(0, 150) : bookedBy);
-            return ps;
-        }, key);
+        long entryId = Inserts.returningId(jdbc, "insert into tally_entry (person_id, amount, description, booked_at, "
+                        + "source, booked_by) values (?, ?, ?, ?, ?, ?)", person.id(), amount, text,
+                Timestamp.from(clock.instant()), source, bookedBy.length() > 150 ? bookedBy.substring(0, 150) : bookedBy);
         jdbc.update("update tally_person set balance = balance + ? where id = ?", amount, person.id());
-        long entryId = key.getKey().longValue();
         events.publishEvent(new BookedEvent(person.id(), entryId, amount, person.balance(), person.balance() + amount));
         return entryId;
     }
@@ -244,20 +229,9 @@ public class TallyService {
                         EnumSet.of(Role.MEMBER), secret)).account().getId();
             }
             Timestamp now = Timestamp.from(clock.instant());
-            GeneratedKeyHolder key = new GeneratedKeyHolder();
-            Long user = userId;
-            jdbc.update(c -> {
-                PreparedStatement ps = c.prepareStatement("insert into tally_person (code, user_id, first_name, last_name, "
-                        + "created_at, updated_at) values (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-                ps.setString(1, code);
-                ps.setLong(2, user);
-                ps.setString(3, firstName.strip());
-                ps.setString(4, lastName.strip());
-                ps.setTimestamp(5, now);
-                ps.setTimestamp(6, now);
-                return ps;
-            }, key);
-            long id = key.getKey().longValue();
+            long id = Inserts.returningId(jdbc, "insert into tally_person (code, user_id, first_name, last_name, "
+                    + "created_at, updated_at) values (?, ?, ?, ?, ?, ?)", code, userId, firstName.strip(), lastName.strip(),
+                    now, now);
             audit.record(MODULE, "Person", id, "CREATE", "Tally person " + code + " created");
             return new PersonName(id, code, lastName.strip(), firstName.strip());
         });
@@ -288,20 +262,8 @@ public class TallyService {
             List<Long> persons = personId != null ? List.of(personId)
                     : jdbc.queryForList("select id from tally_person order by id", Long.class);
             persons.forEach(id -> jdbc.query("select id from tally_person where id = ? for update", rs -> { }, id));
-            GeneratedKeyHolder key = new GeneratedKeyHolder();
-            jdbc.update(c -> {
-                PreparedStatement ps = c.prepareStatement("insert into tally_reset (person_id, reset_at, reset_by, entries) "
-                        + "values (?, ?, ?, 0)", Statement.RETURN_GENERATED_KEYS);
-                if (personId == null) {
-                    ps.setNull(1, java.sql.Types.BIGINT);
-                } else {
-                    ps.setLong(1, personId);
-                }
-                ps.setTimestamp(2, Timestamp.from(clock.instant()));
-                ps.setString(3, by);
-                return ps;
-            }, key);
-            long resetId = key.getKey().longValue();
+            long resetId = Inserts.returningId(jdbc, "insert into tally_reset (person_id, reset_at, reset_by, entries) "
+                    + "values (?, ?, ?, 0)", personId, Timestamp.from(clock.instant()), by);
             int archived = personId == null
                     ? jdbc.update("update tally_entry set reset_id = ? where reset_id is null", resetId)
                     : jdbc.update("update tally_entry set reset_id = ? where reset_id is null and person_id = ?", resetId,
@@ -336,19 +298,12 @@ public class TallyService {
         byte[] bytes = parseHex(hex);
         try {
             return tx.execute(status -> {
-                GeneratedKeyHolder key = new GeneratedKeyHolder();
-                jdbc.update(c -> {
-                    PreparedStatement ps = c.prepareStatement("insert into tally_token (person_id, name, token_bytes, "
-                            + "created_at) values (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-                    ps.setLong(1, personId);
-                    ps.setString(2, name.isBlank() ? "NFC" : name.strip());
-                    ps.setBytes(3, bytes);
-                    ps.setTimestamp(4, Timestamp.from(clock.instant()));
-                    return ps;
-                }, key);
+                long id = Inserts.returningId(jdbc, "insert into tally_token (person_id, name, token_bytes, created_at) "
+                        + "values (?, ?, ?, ?)", personId, name.isBlank() ? "NFC" : name.strip(), bytes,
+                        Timestamp.from(clock.instant()));
                 audit.record(MODULE, "Token", personId, "CREATE", "NFC token " + HexFormat.ofDelimiter(":").formatHex(bytes)
                         + " registered");
-                return key.getKey().longValue();
+                return id;
             });
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict("TOKEN_TAKEN", "tally.token.taken").onField("token");
@@ -369,15 +324,8 @@ public class TallyService {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw DomainException.invalidField("name", "INVALID_NAME", "tally.apiUser.name");
         }
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(c -> {
-            PreparedStatement ps = c.prepareStatement("insert into tally_api_user (name, created_at) values (?, ?)",
-                    Statement.RETURN_GENERATED_KEYS);
-            ps.setString(1, name.strip());
-            ps.setTimestamp(2, Timestamp.from(clock.instant()));
-            return ps;
-        }, key);
-        long id = key.getKey().longValue();
+        long id = Inserts.returningId(jdbc, "insert into tally_api_user (name, created_at) values (?, ?)", name.strip(),
+                Timestamp.from(clock.instant()));
         audit.record(MODULE, "ApiUser", id, "CREATE", "Tally API user \"" + name.strip() + "\" created");
         return id;
     }
@@ -387,18 +335,9 @@ public class TallyService {
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         String value = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(c -> {
-            PreparedStatement ps = c.prepareStatement("insert into tally_api_key (api_user_id, key_hash, key_prefix, scope, "
-                    + "created_at) values (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-            ps.setLong(1, apiUserId);
-            ps.setString(2, sha256(value));
-            ps.setString(3, value.substring(0, 10));
-            ps.setString(4, scope.name());
-            ps.setTimestamp(5, Timestamp.from(clock.instant()));
-            return ps;
-        }, key);
-        long keyId = key.getKey().longValue();
+        long keyId = Inserts.returningId(jdbc, "insert into tally_api_key (api_user_id, key_hash, key_prefix, scope, "
+                + "created_at) values (?, ?, ?, ?, ?)", apiUserId, Hashes.sha256Hex(value), value.substring(0, 10),
+                scope.name(), Timestamp.from(clock.instant()));
         audit.record(MODULE, "ApiKey", keyId, "CREATE", "Tally API key " + value.substring(0, 10) + "… (" + scope
                 + ") created");
         return new IssuedKey(keyId, apiUserId, value, scope);
@@ -409,7 +348,7 @@ public class TallyService {
         return jdbc.query("select k.id, u.id, u.name, k.scope from tally_api_key k join tally_api_user u "
                         + "on u.id = k.api_user_id where k.key_hash = ? and k.revoked_at is null and u.deleted_at is null",
                 (rs, i) -> new ApiClient(rs.getLong(1), rs.getLong(2), rs.getString(3), Scope.valueOf(rs.getString(4))),
-                sha256(key)).stream().findFirst();
+                Hashes.sha256Hex(key)).stream().findFirst();
     }
 
     // ---- idempotency ---------------------------------------------------------------------------------------
@@ -439,11 +378,4 @@ public class TallyService {
         }
     }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

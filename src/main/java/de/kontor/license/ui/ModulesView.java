@@ -85,11 +85,12 @@ class ModulesView extends Div implements HasDynamicTitle {
     }
 
     private Component status(ModuleLicense license) {
-        if (!license.valid()) {
-            return Badges.of(getTranslation("module.status.inactive"), Badges.Tone.ERROR);
-        }
-        return "grace".equals(license.source()) ? Badges.of(getTranslation("module.status.grace"), Badges.Tone.WARNING)
-                : Badges.of(getTranslation("module.status.active"), Badges.Tone.SUCCESS);
+        Badges.Tone tone = switch (license.status()) {
+            case "active" -> Badges.Tone.SUCCESS;
+            case "grace" -> Badges.Tone.WARNING;
+            default -> Badges.Tone.ERROR;
+        };
+        return Badges.of(getTranslation("module.status." + license.status()), tone);
     }
 
     private Component info(ModuleStatus m) {
