@@ -24,4 +24,29 @@ public final class TestMail {
     public static int port() {
         return SERVER.getSmtp().getPort();
     }
+
+    /** Waits (up to 5 s) until at least {@code atLeast} mails to {@code address} have arrived; returns them. */
+    public static java.util.List<jakarta.mail.internet.MimeMessage> awaitMailsTo(String address, int atLeast)
+            throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            java.util.List<jakarta.mail.internet.MimeMessage> found = java.util.Arrays.stream(SERVER.getReceivedMessages())
+                    .filter(m -> {
+                        try {
+                            return m.getAllRecipients()[0].toString().equalsIgnoreCase(address);
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    }).toList();
+            if (found.size() >= atLeast) {
+                return found;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("fewer than " + atLeast + " mails to " + address);
+    }
+
+    /** The text of a received mail. */
+    public static String text(jakarta.mail.internet.MimeMessage message) {
+        return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+    }
 }

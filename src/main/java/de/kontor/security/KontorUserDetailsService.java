@@ -18,9 +18,19 @@ class KontorUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) throws UsernameNotFoundException {
-        UserAccount account = users.findByUsername(username.strip())
+        String name = username.strip();
+        UserAccount account = users.findByUsername(name).or(() -> byEmail(name))
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         return toUserDetails(account);
+    }
+
+    /** Members may sign in with their e-mail address too, when exactly one account has it. */
+    private java.util.Optional<UserAccount> byEmail(String name) {
+        if (!name.contains("@")) {
+            return java.util.Optional.empty();
+        }
+        java.util.List<UserAccount> found = users.findByEmailIgnoreCase(name);
+        return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
     }
 
     static UserDetails toUserDetails(UserAccount account) {

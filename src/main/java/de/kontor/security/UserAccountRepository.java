@@ -14,6 +14,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long>, JpaSpe
 
     boolean existsByUsername(String username);
 
+    java.util.List<UserAccount> findByEmailIgnoreCase(String email);
+
     @Query("select count(u) from UserAccount u join u.roles r where r = de.kontor.security.Role.ADMIN and u.enabled = true")
     long countEnabledAdmins();
 

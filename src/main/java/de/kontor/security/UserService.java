@@ -164,6 +164,61 @@ public class UserService {
         return account;
     }
 
+    /** Changes only the e-mail address (e.g. from a module's own profile form). */
+    @Transactional
+    public UserAccount setEmail(long id, @Nullable String email) {
+        UserAccount account = get(id);
+        String before = account.getEmail();
+        account.describe(account.getDisplayName(), blankToNull(email), clock.instant());
+        audit.record(MODULE, "User", id, "UPDATE", "E-mail of " + account.getUsername() + " changed",
+                List.of(AuditChange.of("email", before, account.getEmail())));
+        return account;
+    }
+
+    /** Changes only the display name. */
+    @Transactional
+    public UserAccount setDisplayName(long id, String displayName) {
+        UserAccount account = get(id);
+        account.describe(displayName.strip(), account.getEmail(), clock.instant());
+        return account;
+    }
+
+    /** Grants or revokes the ADMIN role, keeping the other roles; the last enabled admin keeps it. */
+    @Transactional
+    public UserAccount setAdmin(long id, boolean admin) {
+        UserAccount account = get(id);
+        if (account.hasRole(Role.ADMIN) == admin) {
+            return account;
+        }
+        java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        roles.addAll(account.getRoles());
+        if (admin) {
+            roles.add(Role.ADMIN);
+        } else {
+            if (account.isEnabled()) {
+                guardLastAdmin(account);
+            }
+            roles.remove(Role.ADMIN);
+            roles.add(Role.MEMBER);
+        }
+        account.grantRoles(roles, clock.instant());
+        audit.record(MODULE, "User", id, admin ? "GRANT_ADMIN" : "REVOKE_ADMIN",
+                (admin ? "Admin role granted to " : "Admin role revoked from ") + account.getUsername());
+        return account;
+    }
+
+    /**
+     * Sets a password the user chose without knowing the old one, after proving who they are another way
+     * (a password reset link sent to their e-mail address).
+     */
+    @Transactional
+    public void setChosenPassword(long id, String newPassword, String field) {
+        UserAccount account = get(id);
+        checkPasswordPolicy(account.getUsername(), newPassword, field);
+        account.changePassword(encoder.encode(newPassword), false, clock.instant());
+        audit.record(MODULE, "User", id, "RESET_PASSWORD", account.getUsername() + " set a new password by reset link");
+    }
+
     /** Sets a new generated password that must be changed at the next login; returns it (shown once). */
     @Transactional
     public String resetPassword(long id) {

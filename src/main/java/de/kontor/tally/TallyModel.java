@@ -31,7 +31,61 @@ public final class TallyModel {
     }
 
     public record Settings(int bookingAmount, String currency, @Nullable String responsibleEmail,
-                           boolean selfRegistration) {
+                           boolean selfRegistration, @Nullable String privacyNotice) {
+        public Settings(int bookingAmount, String currency, @Nullable String responsibleEmail, boolean selfRegistration) {
+            this(bookingAmount, currency, responsibleEmail, selfRegistration, null);
+        }
+    }
+
+    /** Everything about one person an admin (or the person themselves) sees. */
+    public record PersonDetails(long id, String code, String firstName, String lastName, @Nullable String email,
+                                @Nullable String comment, boolean locked, long balance, boolean notifyBooking,
+                                boolean notifyZero, boolean notifyThreshold, @Nullable Integer reminderThreshold,
+                                @Nullable Integer responsibleThreshold, boolean admin, @Nullable Long userId,
+                                @Nullable Instant archivedAt, Instant createdAt, long version) {
+        public String name() {
+            return firstName + " " + lastName;
+        }
+    }
+
+    /** A new person entered by an admin; without a code one is generated. */
+    public record NewPerson(@Nullable String code, String firstName, String lastName, @Nullable String email,
+                            @Nullable String password) {
+    }
+
+    /** What an admin changes on a person. */
+    public record PersonUpdate(String firstName, String lastName, @Nullable String email, @Nullable String comment,
+                               @Nullable Integer reminderThreshold, @Nullable Integer responsibleThreshold,
+                               boolean notifyBooking, boolean notifyZero, boolean notifyThreshold) {
+    }
+
+    /** What a member changes on their own account. */
+    public record NoticeSettings(boolean notifyBooking, boolean notifyZero, boolean notifyThreshold,
+                                @Nullable Integer reminderThreshold) {
+    }
+
+    /** A self-registration. */
+    public record Registration(String firstName, String lastName, String email, String password,
+                               boolean privacyAccepted) {
+    }
+
+    public record Token(long id, long personId, String name, String hex, Instant createdAt, @Nullable Instant lastUsedAt) {
+    }
+
+    public record ResetInfo(long id, @Nullable Long personId, @Nullable String personName, Instant resetAt,
+                            String resetBy, int entries, @Nullable Instant restoredAt) {
+    }
+
+    public record ApiUserInfo(long id, String name, Instant createdAt, int activeKeys, @Nullable Instant lastUsedAt) {
+    }
+
+    public record ApiKeyInfo(long id, long apiUserId, String prefix, Scope scope, Instant createdAt,
+                             @Nullable Instant lastUsedAt) {
+    }
+
+    /** A notice as kept in the outbox. */
+    public record Mail(long id, String kind, String recipient, String subject, String body, String state,
+                       @Nullable String error, Instant createdAt, @Nullable Instant sentAt) {
     }
 
     /** An API key as created: the value is shown once. */

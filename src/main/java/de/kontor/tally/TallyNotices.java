@@ -122,6 +122,31 @@ class TallyNotices {
         }
     }
 
+    /** Sends a notice (registration, password reset) on the notices' thread; kept in the outbox as usual. */
+    void queue(String kind, @Nullable String to, String subjectKey, String bodyKey, Object... args) {
+        if (to == null) {
+            return;
+        }
+        sender.execute(() -> send(kind, to, text(subjectKey), text(bodyKey, args)));
+    }
+
+    /** Sends a kept ({@code NO_SMTP}) or {@code FAILED} notice again, now. */
+    void resend(long mailId) {
+        JavaMailSender sender = mail.getIfAvailable();
+        var row = jdbc.queryForList("select recipient, subject, body, state from tally_mail where id = ?", mailId);
+        if (row.isEmpty()) {
+            throw de.kontor.base.error.DomainException.notFound("MAIL_NOT_FOUND", "tally.mail.notFound", mailId);
+        }
+        if ("SENT".equals(row.get(0).get("state"))) {
+            return;
+        }
+        if (sender == null) {
+            throw de.kontor.base.error.DomainException.conflict("NO_SMTP", "tally.mail.noSmtp");
+        }
+        deliver(sender, mailId, (String) row.get(0).get("recipient"), (String) row.get(0).get("subject"),
+                (String) row.get(0).get("body"));
+    }
+
     /** At or below the threshold now, above it before: one notice per crossing, not one per booking. */
     private static boolean crossedDown(BookedEvent e, int threshold) {
         return e.balanceAfter() <= threshold && e.balanceBefore() > threshold;
@@ -143,6 +168,10 @@ class TallyNotices {
         if (sender == null) {
             return;
         }
+        deliver(sender, id, to, subject, body);
+    }
+
+    private void deliver(JavaMailSender sender, long id, String to, String subject, String body) {
         try {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(from);
@@ -152,7 +181,7 @@ class TallyNotices {
             sender.send(message);
             jdbc.update("update tally_mail set state = 'SENT', sent_at = ? where id = ?", Timestamp.from(clock.instant()), id);
         } catch (RuntimeException e) {
-            log.warn("Tally notice {} to {} not sent: {}", kind, to, e.getMessage());
+            log.warn("Tally notice #{} to {} not sent: {}", id, to, e.getMessage());
             String error = String.valueOf(e.getMessage());
             jdbc.update("update tally_mail set state = 'FAILED', error = ? where id = ?",
                     error.length() > 500 ? error.substring(0, 500) : error, id);

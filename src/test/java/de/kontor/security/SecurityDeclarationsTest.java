@@ -48,10 +48,12 @@ class SecurityDeclarationsTest {
         }
     }
 
+    /** The login page and the pages reached from it: self-registration and the password reset by e-mail. */
     @Test
-    void onlyTheLoginPageIsOpenToAnonymousUsers() {
+    void onlyTheLoginPagesAreOpenToAnonymousUsers() {
         assertThat(annotated(Route.class).stream().filter(v -> v.isAnnotationPresent(AnonymousAllowed.class))
-                .map(Class::getSimpleName)).containsOnly("LoginView");
+                .map(Class::getSimpleName))
+                .containsExactlyInAnyOrder("LoginView", "RegisterView", "ForgotPasswordView", "ResetPasswordView");
     }
 
     @Test

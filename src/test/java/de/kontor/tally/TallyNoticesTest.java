@@ -42,20 +42,7 @@ class TallyNoticesTest extends IntegrationTest {
     }
 
     private List<MimeMessage> mailsTo(String address, int atLeast) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            List<MimeMessage> found = Arrays.stream(TestMail.server().getReceivedMessages()).filter(m -> {
-                try {
-                    return m.getAllRecipients()[0].toString().equals(address);
-                } catch (Exception e) {
-                    return false;
-                }
-            }).toList();
-            if (found.size() >= atLeast) {
-                return found;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("fewer than " + atLeast + " mails to " + address);
+        return TestMail.awaitMailsTo(address, atLeast);
     }
 
     @Test

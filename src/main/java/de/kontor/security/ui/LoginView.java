@@ -26,7 +26,11 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final LoginForm form = new LoginForm();
     private LoginI18n i18n = LoginI18n.createDefault();
 
-    LoginView() {
+    private final Div links = new Div();
+    private final java.util.List<de.kontor.security.LoginLinks> linkProviders;
+
+    LoginView(java.util.List<de.kontor.security.LoginLinks> linkProviders) {
+        this.linkProviders = linkProviders;
         addClassName("kontor-login");
         setSizeFull();
         Div brand = new Div(VaadinIcon.OFFICE.create(), new Span("Kontor"));
@@ -34,7 +38,9 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
         form.setId("login-form");
-        add(brand, form);
+        links.setId("login-links");
+        links.addClassName("kontor-toolbar");
+        add(brand, form, links);
     }
 
     @Override
@@ -59,6 +65,13 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         }
         form.setI18n(i18n);
         this.i18n = i18n;
+        links.removeAll();
+        linkProviders.stream().flatMap(p -> p.links().stream()).forEach(link -> {
+            com.vaadin.flow.component.html.Anchor anchor = new com.vaadin.flow.component.html.Anchor(link.route(),
+                    getTranslation(link.messageKey()));
+            anchor.setId(link.id());
+            links.add(anchor);
+        });
     }
 
     /** The texts the form shows now. */

@@ -1,0 +1,195 @@
+package de.kontor.tally.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.DashboardTile;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.Notifications;
+import de.kontor.tally.TallyModel.Entry;
+import de.kontor.tally.TallyModel.NoticeSettings;
+import de.kontor.tally.TallyModel.PersonDetails;
+import de.kontor.tally.TallyModel.Token;
+import de.kontor.tally.TallyService;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A member's own tally account: balance, ledger, NFC tokens, QR codes to print, notices and thresholds,
+ * e-mail, a PDF statement. Shows only the signed-in person's data.
+ */
+@Route("my-tally")
+@Menu(title = "menu.myTally", order = 501, icon = "vaadin:wallet")
+@RolesAllowed({"MEMBER", "ADMIN"})
+class MyTallyView extends Div implements HasDynamicTitle {
+
+    private final TallyService tally;
+    private final ZoneId zone;
+    private final String currency;
+
+    MyTallyView(TallyService tally, ZoneId zone) {
+        this.tally = tally;
+        this.zone = zone;
+        this.currency = tally.settings().currency();
+        addClassName("kontor-view");
+        setId("my-tally-view");
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        Optional<PersonDetails> own = tally.own();
+        if (own.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("tally.own.none"));
+            none.setId("my-tally-none");
+            add(none);
+            return;
+        }
+        PersonDetails me = own.get();
+        Div tiles = new Div(DashboardTile.numberTile("my-tally-balance", me.balance() + " " + currency,
+                        getTranslation("tally.own.balance")),
+                DashboardTile.textTile("my-tally-code", me.code(), getTranslation("tally.own.code")));
+        tiles.addClassName("kontor-tiles");
+        add(tiles);
+        if (me.locked()) {
+            Paragraph locked = new Paragraph(getTranslation("tally.own.locked"));
+            locked.setId("my-tally-locked");
+            locked.getStyle().set("color", "var(--lumo-error-text-color)");
+            add(locked);
+        }
+
+        add(new H3(getTranslation("tally.ledger")));
+        Grid<Entry> ledger = TallyUi.ledgerGrid(this, "my-tally-ledger", zone, currency, false);
+        ledger.setItems(LazyGrids.pages(tally::ownLedger));
+        ledger.setEmptyStateText(getTranslation("tally.ledger.empty"));
+        ledger.setHeight("20rem");
+        add(ledger);
+
+        add(new H3(getTranslation("tally.own.qr")), qrCodes(me));
+        add(new H3(getTranslation("tally.tokens")), tokens());
+        add(new H3(getTranslation("tally.own.notices")), notices(me));
+        add(new H3(getTranslation("tally.own.email")), email(me));
+        Anchor password = new Anchor("account", getTranslation("tally.own.password"));
+        password.setId("my-tally-password");
+        add(password);
+        add(new H3(getTranslation("tally.statement")));
+        add(new StatementPanel(zone, "statement-" + me.code(),
+                (from, to) -> tally.statementPdf(tally.ownStatement(from, to), getLocale())));
+    }
+
+    private Component qrCodes(PersonDetails me) {
+        Div book = qr("my-tally-qr-book", me.code() + "a", getTranslation("tally.own.qr.book"));
+        Div show = qr("my-tally-qr-show", me.code() + "k", getTranslation("tally.own.qr.show"));
+        Div codes = new Div(book, show);
+        codes.addClassName("kontor-tiles");
+        Button print = new Button(getTranslation("tally.own.qr.print"), VaadinIcon.PRINT.create(),
+                e -> UI.getCurrent().getPage().executeJs("window.print()"));
+        print.setId("my-tally-print");
+        print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return new Div(codes, print);
+    }
+
+    private static Div qr(String id, String content, String caption) {
+        Div card = new Div(new Html(QrCodes.svg(content, 180)));
+        card.setId(id);
+        card.getElement().setAttribute("data-content", content);
+        card.addClassName("kontor-card");
+        Div label = new Div(caption);
+        label.addClassName("kontor-muted");
+        card.add(label);
+        return card;
+    }
+
+    private Component tokens() {
+        Grid<Token> grid = new Grid<>();
+        grid.setId("my-tally-tokens");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(Token::name).setHeader(getTranslation("tally.column.name")).setAutoWidth(true);
+        grid.addColumn(Token::hex).setHeader(getTranslation("tally.column.token")).setAutoWidth(true).setKey("hex");
+        grid.addColumn(t -> t.lastUsedAt() == null ? "–" : Formats.dateTime(t.lastUsedAt(), zone))
+                .setHeader(getTranslation("tally.column.lastUsed")).setAutoWidth(true);
+        grid.setItems(tally.ownTokens());
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation("tally.own.tokens.empty"));
+        return grid;
+    }
+
+    private Component notices(PersonDetails me) {
+        Checkbox booking = new Checkbox(getTranslation("tally.notify.booking"), me.notifyBooking());
+        booking.setId("my-tally-notify-booking");
+        Checkbox zero = new Checkbox(getTranslation("tally.notify.zero"), me.notifyZero());
+        zero.setId("my-tally-notify-zero");
+        Checkbox threshold = new Checkbox(getTranslation("tally.notify.threshold"), me.notifyThreshold());
+        threshold.setId("my-tally-notify-threshold");
+        IntegerField reminder = new IntegerField(getTranslation("tally.field.reminder"));
+        reminder.setId("my-tally-reminder");
+        reminder.setHelperText(getTranslation("tally.field.reminder.help"));
+        reminder.setValue(me.reminderThreshold());
+        Button save = new Button(getTranslation("action.save"), e -> {
+            if (threshold.getValue() && reminder.getValue() == null) {
+                reminder.setInvalid(true);
+                reminder.setErrorMessage(getTranslation("tally.own.reminderRequired"));
+                return;
+            }
+            tally.updateOwnNotifications(new NoticeSettings(booking.getValue(), zero.getValue(), threshold.getValue(),
+                    reminder.getValue()));
+            Notifications.success(getTranslation("tally.saved"));
+        });
+        save.setId("my-tally-notices-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (me.email() == null) {
+            Paragraph hint = new Paragraph(getTranslation("tally.own.noEmail"));
+            hint.addClassName("kontor-muted");
+            return new Div(hint, new FormLayout(booking, zero, threshold, reminder), save);
+        }
+        return new Div(new FormLayout(booking, zero, threshold, reminder), save);
+    }
+
+    private Component email(PersonDetails me) {
+        TextField email = new TextField(getTranslation("tally.field.email"));
+        email.setId("my-tally-email");
+        email.setValue(me.email() == null ? "" : me.email());
+        email.setWidth("24em");
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                tally.changeOwnEmail(email.getValue());
+                Notifications.success(getTranslation("tally.saved"));
+                render();
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, Map.of("email", email));
+            }
+        });
+        save.setId("my-tally-email-save");
+        Div row = new Div(email, save);
+        row.addClassName("kontor-toolbar");
+        row.getStyle().set("align-items", "baseline");
+        return row;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.myTally");
+    }
+}

@@ -1,0 +1,273 @@
+package de.kontor.tally.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import de.kontor.base.CurrentUser;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.export.ExportColumn;
+import de.kontor.base.export.ExportService;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.DashboardTile;
+import de.kontor.base.ui.ExportMenu;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.GridSorts;
+import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.Notifications;
+import de.kontor.tally.TallyModel.Entry;
+import de.kontor.tally.TallyModel.NewPerson;
+import de.kontor.tally.TallyModel.PersonBalance;
+import de.kontor.tally.TallyModel.PersonDetails;
+import de.kontor.tally.TallyService;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tally overview: persons with balances (lazy, searchable), the total of all balances for reconciling
+ * the cash box, the latest bookings; new person, bulk booking, reset of all ledgers, exports.
+ */
+@Route("tally")
+@Menu(title = "menu.tally", order = 500, icon = "vaadin:coin-piles")
+@RolesAllowed("ADMIN")
+class TallyView extends Div implements HasDynamicTitle {
+
+    private final TallyService tally;
+    private final Grid<PersonBalance> persons = new Grid<>();
+    private final Grid<Entry> latest;
+    private final TextField search = new TextField();
+    private final Checkbox archived = new Checkbox();
+    private final Div tiles = new Div();
+    private final String currency;
+    private final ZoneId zone;
+
+    TallyView(TallyService tally, ExportService exports, ZoneId zone) {
+        this.tally = tally;
+        this.zone = zone;
+        this.currency = tally.settings().currency();
+        addClassName("kontor-view");
+        setId("tally-view");
+        add(TallyUi.nav(this, "tally"));
+
+        tiles.addClassName("kontor-tiles");
+        add(tiles);
+
+        search.setPlaceholder(getTranslation("tally.search"));
+        search.setId("tally-search");
+        search.setClearButtonVisible(true);
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        archived.setLabel(getTranslation("tally.showArchived"));
+        archived.setId("tally-archived");
+        archived.addValueChangeListener(e -> refresh());
+        Button add = new Button(getTranslation("tally.person.new"), VaadinIcon.PLUS.create(), e -> openNew());
+        add.setId("tally-new-person");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button bulk = new Button(getTranslation("tally.bulk"), VaadinIcon.GROUP.create(), e -> openBulk());
+        bulk.setId("tally-bulk");
+        Button resetAll = new Button(getTranslation("tally.resetAll"), VaadinIcon.ERASER.create(), e -> confirmResetAll());
+        resetAll.setId("tally-reset-all");
+        resetAll.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        ExportMenu<PersonBalance> exportPersons = new ExportMenu<>(exports, zone,
+                () -> getTranslation("tally.export.persons"), List.of(
+                ExportColumn.of(getTranslation("tally.column.code"), PersonBalance::code),
+                ExportColumn.of(getTranslation("tally.column.lastName"), PersonBalance::lastName),
+                ExportColumn.of(getTranslation("tally.column.firstName"), PersonBalance::firstName),
+                ExportColumn.of(getTranslation("tally.column.balance") + " (" + currency + ")", PersonBalance::balance),
+                ExportColumn.of(getTranslation("tally.column.locked"), p -> p.locked() ? getTranslation("tally.yes") : "")),
+                () -> page -> tally.findPersons(search.getValue(), archived.getValue(), page),
+                () -> GridSorts.of(persons), () -> tally.countPersons(search.getValue(), archived.getValue()));
+        exportPersons.setId("tally-export-persons");
+        Div spacer = new Div();
+        spacer.addClassName("kontor-toolbar-spacer");
+        Div toolbar = new Div(search, archived, spacer, add, bulk, exportPersons, resetAll);
+        toolbar.addClassName("kontor-toolbar");
+        add(toolbar);
+
+        persons.setId("tally-persons");
+        persons.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        persons.setSelectionMode(Grid.SelectionMode.MULTI);
+        persons.addColumn(PersonBalance::code).setHeader(getTranslation("tally.column.code")).setKey("code")
+                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        persons.addColumn(p -> p.lastName() + ", " + p.firstName()).setHeader(getTranslation("tally.column.name"))
+                .setKey("name").setSortable(true).setFlexGrow(1);
+        persons.addComponentColumn(p -> TallyUi.balance(p.balance(), currency)).setHeader(getTranslation("tally.column.balance"))
+                .setKey("balance").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        persons.addComponentColumn(p -> p.locked() ? Badges.of(getTranslation("tally.locked"), Badges.Tone.WARNING) : new Span())
+                .setHeader(getTranslation("tally.column.state")).setKey("state").setAutoWidth(true).setFlexGrow(0);
+        persons.addComponentColumn(p -> {
+            Button open = new Button(getTranslation("tally.open"), e -> UI.getCurrent().navigate(TallyPersonView.class, p.id()));
+            open.setId("tally-open-" + p.code());
+            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return open;
+        }).setKey("open").setAutoWidth(true).setFlexGrow(0);
+        persons.addItemDoubleClickListener(e -> UI.getCurrent().navigate(TallyPersonView.class, e.getItem().id()));
+        persons.setItems(LazyGrids.pages(page -> tally.findPersons(search.getValue(), archived.getValue(), page)));
+        persons.setEmptyStateText(getTranslation("tally.persons.empty"));
+        persons.setHeight("28rem");
+        add(persons);
+
+        latest = TallyUi.ledgerGrid(this, "tally-latest", zone, currency, true);
+        latest.setItems(LazyGrids.pages(tally::allEntries));
+        latest.setHeight("20rem");
+        latest.setEmptyStateText(getTranslation("tally.ledger.empty"));
+        ExportMenu<Entry> exportLedger = new ExportMenu<>(exports, zone, () -> getTranslation("tally.export.ledger"), List.of(
+                ExportColumn.of(getTranslation("tally.column.time"), Entry::bookedAt),
+                ExportColumn.of(getTranslation("tally.column.lastName"), Entry::lastName),
+                ExportColumn.of(getTranslation("tally.column.firstName"), Entry::firstName),
+                ExportColumn.of(getTranslation("tally.column.amount") + " (" + currency + ")", Entry::amount),
+                ExportColumn.<Entry>of(getTranslation("tally.column.description"), Entry::description).withWidth(3f),
+                ExportColumn.of(getTranslation("tally.column.source"), e -> getTranslation("tally.source." + e.source())),
+                ExportColumn.of(getTranslation("tally.column.bookedBy"), Entry::bookedBy)),
+                () -> tally::allEntries, org.springframework.data.domain.Sort::unsorted, tally::entryCount);
+        exportLedger.setId("tally-export-ledger");
+        Div ledgerHeader = new Div(new H3(getTranslation("tally.latest")));
+        Div spacer2 = new Div();
+        spacer2.addClassName("kontor-toolbar-spacer");
+        ledgerHeader.add(spacer2, exportLedger);
+        ledgerHeader.addClassName("kontor-toolbar");
+        add(ledgerHeader, latest);
+        refreshTiles();
+    }
+
+    private void refresh() {
+        persons.getDataProvider().refreshAll();
+        latest.getDataProvider().refreshAll();
+        refreshTiles();
+    }
+
+    private void refreshTiles() {
+        tiles.removeAll();
+        tiles.add(DashboardTile.numberTile("tally-total", tally.totalBalance() + " " + currency,
+                        getTranslation("tally.total")),
+                DashboardTile.numberTile("tally-count", String.valueOf(tally.countPersons("", false)),
+                        getTranslation("tally.count")),
+                DashboardTile.numberTile("tally-entries", String.valueOf(tally.entryCount()),
+                        getTranslation("tally.entries")));
+    }
+
+    private void openNew() {
+        Dialog dialog = new Dialog();
+        dialog.setId("tally-new-dialog");
+        dialog.setHeaderTitle(getTranslation("tally.person.new"));
+        TextField first = new TextField(getTranslation("tally.field.firstName"));
+        first.setId("tally-new-first");
+        TextField last = new TextField(getTranslation("tally.field.lastName"));
+        last.setId("tally-new-last");
+        TextField code = new TextField(getTranslation("tally.field.code"));
+        code.setId("tally-new-code");
+        code.setHelperText(getTranslation("tally.field.code.help"));
+        code.setMaxLength(10);
+        TextField email = new TextField(getTranslation("tally.field.email"));
+        email.setId("tally-new-email");
+        PasswordField password = new PasswordField(getTranslation("tally.field.password"));
+        password.setId("tally-new-password");
+        password.setHelperText(getTranslation("tally.field.password.help"));
+        FormLayout form = new FormLayout(first, last, code, email, password);
+        dialog.add(form);
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                PersonDetails created = tally.createPerson(new NewPerson(code.getValue(), first.getValue(), last.getValue(),
+                        email.getValue(), password.getValue()));
+                dialog.close();
+                Notifications.success(getTranslation("tally.person.created", created.name(), created.code()));
+                UI.getCurrent().navigate(TallyPersonView.class, created.id());
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, Map.of("firstName", first, "lastName", last, "code", code, "email", email,
+                        "password", password));
+            }
+        });
+        save.setId("tally-new-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+        first.focus();
+    }
+
+    /** The same booking for the selected persons; default description "Essen zum Dienst am <date>". */
+    void openBulk() {
+        Set<PersonBalance> selected = persons.getSelectedItems();
+        Dialog dialog = new Dialog();
+        dialog.setId("tally-bulk-dialog");
+        dialog.setHeaderTitle(getTranslation("tally.bulk.title", selected.size()));
+        TextField description = new TextField(getTranslation("tally.field.description"));
+        description.setId("tally-bulk-description");
+        description.setWidthFull();
+        description.setValue(getTranslation("tally.bulk.defaultDescription",
+                LocalDate.now(zone).format(DateTimeFormatter.ofPattern("dd.MM.yyyy"))));
+        IntegerField amount = new IntegerField(getTranslation("tally.field.amount"));
+        amount.setId("tally-bulk-amount");
+        amount.setValue(tally.settings().bookingAmount());
+        amount.setStepButtonsVisible(true);
+        Span who = new Span(selected.isEmpty() ? getTranslation("tally.bulk.noneSelected")
+                : String.join(", ", selected.stream().map(p -> p.firstName() + " " + p.lastName()).sorted().toList()));
+        who.addClassName("kontor-muted");
+        who.setId("tally-bulk-who");
+        dialog.add(new FormLayout(description, amount), who);
+        Button book = new Button(getTranslation("tally.bulk.book"), e -> {
+            try {
+                int booked = tally.bulkBooking(selected.stream().map(PersonBalance::id).toList(),
+                        amount.getValue() == null ? 0 : amount.getValue(), description.getValue());
+                dialog.close();
+                persons.deselectAll();
+                Notifications.success(getTranslation("tally.bulk.done", booked));
+                refresh();
+            } catch (DomainException ex) {
+                if ("persons".equals(ex.field())) {
+                    Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                } else {
+                    FieldErrors.show(this, ex, Map.of("amount", amount, "description", description));
+                }
+            }
+        });
+        book.setId("tally-bulk-book");
+        book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), book);
+        dialog.open();
+    }
+
+    private void confirmResetAll() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("tally-reset-all-confirm");
+        dialog.setHeader(getTranslation("tally.resetAll"));
+        dialog.setText(getTranslation("tally.resetAll.confirm"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("tally.resetAll"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            int archivedEntries = tally.resetLedger(null, CurrentUser.username().orElse("admin"));
+            Notifications.success(getTranslation("tally.reset.done", archivedEntries));
+            refresh();
+        });
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.tally");
+    }
+}

@@ -1,0 +1,201 @@
+package de.kontor.tally.ui;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import de.kontor.KaribuTest;
+import de.kontor.tally.TallyModel.Entry;
+import de.kontor.tally.TallyModel.NewPerson;
+import de.kontor.tally.TallyModel.PersonBalance;
+import de.kontor.tally.TallyModel.PersonDetails;
+import de.kontor.tally.TallyModel.ResetInfo;
+import de.kontor.tally.TallyModel.Scope;
+import de.kontor.tally.TallyModel.Settings;
+import de.kontor.tally.TallyModel.Token;
+import de.kontor.tally.TallyService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin's tally views. */
+class TallyViewsTest extends KaribuTest {
+
+    @Autowired
+    TallyService tally;
+
+    @BeforeEach
+    void admin() {
+        loginAsAdmin();
+    }
+
+    static String code() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+    }
+
+    PersonDetails person(String first) {
+        return tally.createPerson(new NewPerson(code(), first, unique("Tally"), null, null));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> Grid<T> grid(String id) {
+        return _get(Grid.class, s -> s.withId(id));
+    }
+
+    @Test
+    void anAdminBooksADepositOnlyWithADescription() {
+        PersonDetails p = person("Dora");
+        UI.getCurrent().navigate(TallyPersonView.class, p.id());
+        type(_get(IntegerField.class, s -> s.withId("tally-booking-amount")), 20);
+        _click(_get(Button.class, s -> s.withId("tally-book")));
+        TextField description = _get(TextField.class, s -> s.withId("tally-booking-description"));
+        assertThat(description.isInvalid()).isTrue();
+        assertThat(description.getErrorMessage()).isEqualTo("A booking needs a description.");
+        assertThat(tally.details(p.id()).balance()).isZero();
+
+        type(description, "Einzahlung");
+        _click(_get(Button.class, s -> s.withId("tally-book")));
+        assertThat(tally.details(p.id()).balance()).isEqualTo(20);
+        assertThat(_get(Div.class, s -> s.withId("tally-balance")).getElement().getTextRecursively()).contains("20 €");
+        List<Entry> ledger = _findAll(grid("tally-ledger"));
+        assertThat(ledger).extracting(Entry::description).containsExactly("Einzahlung");
+        assertThat(ledger.get(0).bookedBy()).isEqualTo(ADMIN);
+    }
+
+    @Test
+    void tokensAreEnteredAsHexAndValidated() {
+        PersonDetails p = person("Theo");
+        UI.getCurrent().navigate(TallyPersonView.class, p.id());
+        type(_get(TextField.class, s -> s.withId("tally-token-hex")), "04:zz");
+        _click(_get(Button.class, s -> s.withId("tally-token-add")));
+        TextField hex = _get(TextField.class, s -> s.withId("tally-token-hex"));
+        assertThat(hex.isInvalid()).isTrue();
+        assertThat(hex.getErrorMessage()).contains("1 to 20 bytes");
+        assertThat(tally.tokens(p.id())).isEmpty();
+
+        String bytes = String.format("%08x", ThreadLocalRandom.current().nextInt() & 0x7fffffff);
+        type(hex, bytes.substring(0, 4) + " " + bytes.substring(4));
+        _click(_get(Button.class, s -> s.withId("tally-token-add")));
+        List<Token> tokens = _findAll(grid("tally-tokens"));
+        assertThat(tokens).extracting(Token::hex).containsExactly(String.join(":", bytes.toUpperCase().split("(?<=\\G..)")));
+    }
+
+    @Test
+    void bulkBookingBooksForTheSelectedPersonsWithTheDefaultDescription() {
+        String last = unique("Bulk");
+        PersonDetails a = tally.createPerson(new NewPerson(null, "Ada", last, null, null));
+        PersonDetails b = tally.createPerson(new NewPerson(null, "Bo", last, null, null));
+        PersonDetails other = person("Cy");
+        navigate("tally");
+        type(_get(TextField.class, s -> s.withId("tally-search")), last);
+        Grid<PersonBalance> persons = grid("tally-persons");
+        List<PersonBalance> found = _findAll(persons);
+        assertThat(found).extracting(PersonBalance::id).containsExactlyInAnyOrder(a.id(), b.id());
+        found.forEach(persons::select);
+        _click(_get(Button.class, s -> s.withId("tally-bulk")));
+        assertThat(_get(TextField.class, s -> s.withId("tally-bulk-description")).getValue())
+                .startsWith("Essen zum Dienst am ");
+        type(_get(IntegerField.class, s -> s.withId("tally-bulk-amount")), -2);
+        _click(_get(Button.class, s -> s.withId("tally-bulk-book")));
+        assertThat(tally.details(a.id()).balance()).isEqualTo(-2);
+        assertThat(tally.details(b.id()).balance()).isEqualTo(-2);
+        assertThat(tally.details(other.id()).balance()).isZero();
+        assertThat(tally.ledger(a.id(), org.springframework.data.domain.PageRequest.of(0, 5)).getContent().get(0).source())
+                .isEqualTo("BULK");
+    }
+
+    @Test
+    void aResetIsArchivedAndRestoredFromTheResetsView() {
+        PersonDetails p = person("Rita");
+        tally.addBooking(p.id(), 9, "Einzahlung");
+        UI.getCurrent().navigate(TallyPersonView.class, p.id());
+        _click(_get(Button.class, s -> s.withId("tally-reset")));
+        _fireConfirm(_get(ConfirmDialog.class, s -> s.withId("tally-reset-confirm")));
+        assertThat(tally.details(p.id()).balance()).isZero();
+        assertThat(tally.ledgerCount(p.id())).isZero();
+
+        navigate("tally/resets");
+        ResetInfo reset = _findAll(TallyViewsTest.<ResetInfo>grid("tally-resets")).stream()
+                .filter(r -> p.id() == (r.personId() == null ? -1 : r.personId())).findFirst().orElseThrow();
+        int index = _findAll(TallyViewsTest.<ResetInfo>grid("tally-resets")).indexOf(reset);
+        _click((Button) GridKt._getCellComponent(grid("tally-resets"), index, "restore"));
+        assertThat(tally.details(p.id()).balance()).isEqualTo(9);
+    }
+
+    @Test
+    void apiUsersGetAKeyShownOnceThatAuthenticates() {
+        navigate("tally/api-users");
+        String name = unique("Terminal");
+        type(_get(TextField.class, s -> s.withId("tally-api-user-name")), name);
+        _click(_get(Button.class, s -> s.withId("tally-api-user-create")));
+        long id = tally.apiUsers().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow().id();
+        Grid<de.kontor.tally.TallyModel.ApiUserInfo> users = grid("tally-api-users");
+        int index = _findAll(users).stream().map(u -> u.id()).toList().indexOf(id);
+        var actions = GridKt._getCellComponent(users, index, "actions").getChildren().toList();
+        @SuppressWarnings("unchecked")
+        Select<Scope> scope = (Select<Scope>) actions.get(0);
+        scope.setValue(Scope.MANAGE);
+        _click((Button) actions.get(1));
+        String key = _get(Div.class, s -> s.withId("secret-value")).getText();
+        assertThat(tally.authenticate(key)).get().extracting(c -> c.scope()).isEqualTo(Scope.MANAGE);
+        assertThat(tally.apiKeys(id)).hasSize(1);
+    }
+
+    @Test
+    void settingsShowFieldErrorsAndKeepTheOldValues() {
+        Settings before = tally.settings();
+        navigate("tally/settings");
+        type(_get(IntegerField.class, s -> s.withId("tally-settings-amount")), 1);
+        type(_get(TextField.class, s -> s.withId("tally-settings-responsible")), "kasse@");
+        _click(_get(Button.class, s -> s.withId("tally-settings-save")));
+        IntegerField amount = _get(IntegerField.class, s -> s.withId("tally-settings-amount"));
+        assertThat(amount.isInvalid()).isTrue();
+        assertThat(amount.getErrorMessage()).isEqualTo("The booking amount must be a negative whole number.");
+        assertThat(tally.settings()).isEqualTo(before);
+    }
+
+    @Test
+    void theOverviewShowsTheTotalAndTheStatementIsAPdfOfThePeriod() throws Exception {
+        PersonDetails p = person("Stella");
+        tally.addBooking(p.id(), 12, "Einzahlung");
+        tally.addBooking(p.id(), -3, "Kaffee");
+        navigate("tally");
+        assertThat(_get(Div.class, s -> s.withId("tally-total")).getElement().getTextRecursively())
+                .contains(tally.totalBalance() + " €");
+
+        UI.getCurrent().navigate(TallyPersonView.class, p.id());
+        _click(_get(Button.class, s -> s.withId("tally-statement-create")));
+        byte[] pdf = _get(StatementPanel.class).pdf();
+        assertThat(pdf).isNotNull();
+        String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
+        assertThat(text).contains("Stella").contains(p.code()).contains("Einzahlung").contains("Kaffee").contains("9");
+    }
+
+    @Test
+    void membersCannotOpenTheAdminViews() {
+        logout();
+        login("member-" + System.nanoTime(), de.kontor.security.Role.MEMBER);
+        for (String route : List.of("tally", "tally/settings", "tally/api-users", "tally/resets", "tally/outbox")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> navigate(route)).as(route)
+                    .hasMessageContaining("Access is denied");
+        }
+        _assertNone(TallyView.class);
+    }
+}
