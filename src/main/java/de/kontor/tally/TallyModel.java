@@ -114,8 +114,15 @@ public final class TallyModel {
     public sealed interface QrOutcome permits UnknownToken, Locked, InvalidAmount, Booked {
     }
 
-    /** A booking was committed; notices follow from it. */
-    public record BookedEvent(long personId, long entryId, long amount, long balanceBefore, long balanceAfter) {
+    /**
+     * A booking was committed; notices follow from it. {@code mayNotify} is false when the person wants no
+     * e-mail and has no responsible threshold, so most bookings cost the notices nothing.
+     */
+    public record BookedEvent(long personId, long entryId, long amount, long balanceBefore, long balanceAfter,
+                              boolean mayNotify) {
+        public BookedEvent(long personId, long entryId, long amount, long balanceBefore, long balanceAfter) {
+            this(personId, entryId, amount, balanceBefore, balanceAfter, true);
+        }
     }
 
     /** An NFC token nobody has registered was presented. */

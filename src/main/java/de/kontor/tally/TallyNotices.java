@@ -71,6 +71,9 @@ class TallyNotices {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void booked(BookedEvent event) {
+        if (!event.mayNotify()) {
+            return;
+        }
         sender.execute(() -> {
             try {
                 notices(event);

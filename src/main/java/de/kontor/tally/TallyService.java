@@ -140,7 +140,28 @@ public class TallyService {
             rs.getString(4), rs.getLong(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
             rs.getString(9));
 
+    /** Settings change rarely and every booking reads them: kept for a few seconds (at once on this node). */
+    private volatile @Nullable Settings cachedSettings;
+    private volatile long settingsReadAt;
+    private static final long SETTINGS_TTL_NANOS = 5_000_000_000L;
+
     public Settings settings() {
+        Settings cached = cachedSettings;
+        if (cached != null && System.nanoTime() - settingsReadAt < SETTINGS_TTL_NANOS) {
+            return cached;
+        }
+        Settings fresh = readSettings();
+        cachedSettings = fresh;
+        settingsReadAt = System.nanoTime();
+        return fresh;
+    }
+
+    /** Reads the settings from the database at the next use (after a change made outside this service). */
+    void forgetCachedSettings() {
+        cachedSettings = null;
+    }
+
+    private Settings readSettings() {
         return jdbc.queryForObject("select booking_amount, currency, responsible_email, self_registration, privacy_notice "
                         + "from tally_settings where id = 1",
                 (rs, i) -> new Settings(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)));
@@ -148,27 +169,40 @@ public class TallyService {
 
     // ---- bookings ----------------------------------------------------------------------------------------
 
-    private record Locking(long id, String firstName, boolean locked, long balance) {
+    /** A person's row, locked for the booking; {@code mayNotify}: a booking could cause an e-mail. */
+    private record Locking(long id, String firstName, boolean locked, long balance, boolean mayNotify) {
     }
 
     private Optional<Locking> lock(long personId) {
-        return jdbc.query("select id, first_name, locked, balance from tally_person where id = ? and archived_at is null "
-                        + "for update",
-                (rs, i) -> new Locking(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)), personId)
-                .stream().findFirst();
+        return jdbc.query("select id, first_name, locked, balance, (email is not null and (notify_booking or notify_zero "
+                        + "or notify_threshold)) or responsible_threshold is not null from tally_person "
+                        + "where id = ? and archived_at is null for update",
+                (rs, i) -> new Locking(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4), rs.getBoolean(5)),
+                personId).stream().findFirst();
     }
 
     /** Books the configured amount for the person holding the token; never below 0. */
     public NfcOutcome bookNfc(byte[] token, String terminal, ApiClient by) {
         return tx.execute(status -> {
-            Optional<Long> personId = jdbc.query("select t.person_id from tally_token t join tally_person p "
-                            + "on p.id = t.person_id where t.token_bytes = ? and p.archived_at is null",
-                    (rs, i) -> rs.getLong(1), (Object) token).stream().findFirst();
-            if (personId.isEmpty()) {
+            Instant now = clock.instant();
+            // one round trip: find the token's person and lock the row for the booking
+            record Found(Locking person, long tokenId, boolean staleUse) {
+            }
+            Optional<Found> found = jdbc.query("select p.id, p.first_name, p.locked, p.balance, (p.email is not null and "
+                            + "(p.notify_booking or p.notify_zero or p.notify_threshold)) or p.responsible_threshold is not null, "
+                            + "t.id, t.last_used_at from tally_token t join tally_person p on p.id = t.person_id "
+                            + "where t.token_bytes = ? and p.archived_at is null for update",
+                    (rs, i) -> {
+                        Timestamp used = rs.getTimestamp(7);
+                        // "last used" is kept to the minute: most bookings need no write to the token
+                        return new Found(new Locking(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4),
+                                rs.getBoolean(5)), rs.getLong(6), used == null || used.toInstant().isBefore(now.minusSeconds(60)));
+                    }, (Object) token).stream().findFirst();
+            if (found.isEmpty()) {
                 events.publishEvent(new UnknownTokenEvent(token.clone(), terminal, clock.instant()));
                 return new UnknownToken();
             }
-            Locking person = lock(personId.get()).orElseThrow();
+            Locking person = found.get().person();
             if (person.locked()) {
                 return new Locked(person.firstName());
             }
@@ -181,8 +215,9 @@ public class TallyService {
                 return new Blocked(person.firstName(), person.balance(), settings.currency());
             }
             book(person, settings.bookingAmount(), terminal, "NFC", "api:" + by.userName());
-            jdbc.update("update tally_token set last_used_at = ? where token_bytes = ?", Timestamp.from(clock.instant()),
-                    token);
+            if (found.get().staleUse()) {
+                jdbc.update("update tally_token set last_used_at = ? where id = ?", Timestamp.from(now), found.get().tokenId());
+            }
             return new Booked(person.firstName(), after, settings.currency());
         });
     }
@@ -241,7 +276,8 @@ public class TallyService {
                         + "source, booked_by) values (?, ?, ?, ?, ?, ?)", person.id(), amount, text,
                 Timestamp.from(clock.instant()), source, bookedBy.length() > 150 ? bookedBy.substring(0, 150) : bookedBy);
         jdbc.update("update tally_person set balance = balance + ? where id = ?", amount, person.id());
-        events.publishEvent(new BookedEvent(person.id(), entryId, amount, person.balance(), person.balance() + amount));
+        events.publishEvent(new BookedEvent(person.id(), entryId, amount, person.balance(), person.balance() + amount,
+                person.mayNotify()));
         return entryId;
     }
 
@@ -437,19 +473,37 @@ public class TallyService {
         return new IssuedKey(keyId, apiUserId, value, scope);
     }
 
+    /**
+     * Known keys by hash, for a few seconds: terminals send their key with every request. Deleting a key or
+     * an API user empties the cache on this node at once; other nodes of a cluster follow within 10 s.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, ApiClient> keys =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+                    .expireAfterWrite(java.time.Duration.ofSeconds(10)).build();
+    private final java.util.concurrent.ConcurrentHashMap<Long, Instant> keyUseWritten = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The client a key belongs to, if the key is known and neither it nor its user is deleted. */
     public Optional<ApiClient> authenticate(String key) {
-        Optional<ApiClient> client = jdbc.query("select k.id, u.id, u.name, k.scope from tally_api_key k join tally_api_user u "
-                        + "on u.id = k.api_user_id where k.key_hash = ? and k.revoked_at is null and u.deleted_at is null",
-                (rs, i) -> new ApiClient(rs.getLong(1), rs.getLong(2), rs.getString(3), Scope.valueOf(rs.getString(4))),
-                Hashes.sha256Hex(key)).stream().findFirst();
-        client.ifPresent(c -> {
-            Instant now = clock.instant();
-            // at most one write a minute per key, so "last used" costs terminals nothing
-            jdbc.update("update tally_api_key set last_used_at = ? where id = ? and (last_used_at is null "
-                    + "or last_used_at < ?)", Timestamp.from(now), c.keyId(), Timestamp.from(now.minusSeconds(60)));
-        });
-        return client;
+        String hash = Hashes.sha256Hex(key);
+        ApiClient client = keys.getIfPresent(hash);
+        if (client == null) {
+            client = jdbc.query("select k.id, u.id, u.name, k.scope from tally_api_key k join tally_api_user u "
+                            + "on u.id = k.api_user_id where k.key_hash = ? and k.revoked_at is null and u.deleted_at is null",
+                    (rs, i) -> new ApiClient(rs.getLong(1), rs.getLong(2), rs.getString(3), Scope.valueOf(rs.getString(4))),
+                    hash).stream().findFirst().orElse(null);
+            if (client == null) {
+                return Optional.empty();
+            }
+            keys.put(hash, client);
+        }
+        Instant now = clock.instant();
+        Instant written = keyUseWritten.get(client.keyId());
+        if (written == null || written.isBefore(now.minusSeconds(60))) {
+            // "last used" to the minute: one write a minute per key, so it costs terminals nothing
+            keyUseWritten.put(client.keyId(), now);
+            jdbc.update("update tally_api_key set last_used_at = ? where id = ?", Timestamp.from(now), client.keyId());
+        }
+        return Optional.of(client);
     }
 
     // ---- idempotency ---------------------------------------------------------------------------------------
@@ -797,6 +851,7 @@ public class TallyService {
         if (revoked == 0) {
             throw DomainException.notFound("API_KEY_NOT_FOUND", "tally.apiKey.notFound", keyId);
         }
+        keys.invalidateAll();
         audit.record(MODULE, "ApiKey", keyId, "DELETE", "Tally API key #" + keyId + " deleted");
     }
 
@@ -808,8 +863,10 @@ public class TallyService {
             jdbc.update("update tally_api_key set revoked_at = ? where api_user_id = ? and revoked_at is null", now,
                     apiUserId);
             jdbc.update("update tally_api_user set deleted_at = ? where id = ?", now, apiUserId);
+            keys.invalidateAll();
             audit.record(MODULE, "ApiUser", apiUserId, "DELETE", "Tally API user #" + apiUserId + " deleted");
         });
+        keys.invalidateAll(); // again after commit: a request meanwhile may have cached the old row
     }
 
     // ---- settings and outbox --------------------------------------------------------------------------------
@@ -830,11 +887,13 @@ public class TallyService {
         }
         String privacy = settings.privacyNotice() == null || settings.privacyNotice().isBlank() ? null
                 : settings.privacyNotice().strip();
-        Settings before = settings();
+        Settings before = readSettings();
+        cachedSettings = null;
         jdbc.update("update tally_settings set booking_amount = ?, currency = ?, responsible_email = ?, "
                         + "self_registration = ?, privacy_notice = ? where id = 1", settings.bookingAmount(), currency, responsible,
                 settings.selfRegistration(), privacy);
-        Settings after = settings();
+        Settings after = readSettings();
+        cachedSettings = null;
         audit.record(MODULE, "Settings", 1L, "UPDATE", "Tally settings changed", AuditChange.diff(
                 Map.of("bookingAmount", before.bookingAmount(), "currency", before.currency(),
                         "responsibleEmail", String.valueOf(before.responsibleEmail()),

@@ -221,13 +221,16 @@ class TallyTerminalApiTest extends IntegrationTest {
     @Test
     void anInvalidBookingAmountIsExplained() {
         String[] cleo = person("Cleo", "Clausen", 3);
+        // a value the settings form refuses, as an old database or a hand edit might hold it
         jdbc.update("update tally_settings set booking_amount = 0 where id = 1");
+        tally.forgetCachedSettings();
         try {
             Res r = call("PUT", "/nfc-transaktion", bookKey, json(Map.of("token", cleo[1], "beschreibung", "Theke")));
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.field("error")).contains("Buchungsbetrag 0").contains("negative ganze Zahl");
         } finally {
             jdbc.update("update tally_settings set booking_amount = -1 where id = 1");
+            tally.forgetCachedSettings();
         }
     }
 
