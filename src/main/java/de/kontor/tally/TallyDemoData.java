@@ -59,9 +59,10 @@ class TallyDemoData implements DemoData {
                     (byte) context.random().nextInt(256), (byte) n};
             tally.addToken(p.id(), "Karte", HexFormat.of().formatHex(token));
             Instant at = now.minus(Duration.ofDays(60));
-            tally.bookAt(p.id(), 20 + 5 * context.random().nextInt(4), "Einzahlung", "ADMIN", "admin", at);
+            long balance = 20 + 5 * context.random().nextInt(4);
+            tally.bookAt(p.id(), balance, "Einzahlung", "ADMIN", "admin", at);
             int marks = 5 + context.random().nextInt(25);
-            for (int i = 0; i < marks; i++) {
+            for (int i = 0; i < marks && balance > 0; i++, balance--) {
                 at = at.plus(Duration.ofMinutes(60 + context.random().nextInt(60 * 48)));
                 if (at.isAfter(now)) {
                     break;

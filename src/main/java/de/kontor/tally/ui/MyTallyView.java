@@ -47,10 +47,12 @@ class MyTallyView extends Div implements HasDynamicTitle {
 
     private final TallyService tally;
     private final ZoneId zone;
+    private final java.time.Clock clock;
     private final String currency;
 
-    MyTallyView(TallyService tally, ZoneId zone) {
+    MyTallyView(TallyService tally, ZoneId zone, java.time.Clock clock) {
         this.tally = tally;
+        this.clock = clock;
         this.zone = zone;
         this.currency = tally.settings().currency();
         addClassName("kontor-view");
@@ -95,7 +97,7 @@ class MyTallyView extends Div implements HasDynamicTitle {
         password.setId("my-tally-password");
         add(password);
         add(new H3(getTranslation("tally.statement")));
-        add(new StatementPanel(zone, "statement-" + me.code(),
+        add(new StatementPanel(clock, zone, "statement-" + me.code(),
                 (from, to) -> tally.statementPdf(tally.ownStatement(from, to), getLocale())));
     }
 

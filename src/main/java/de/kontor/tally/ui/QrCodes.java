@@ -34,7 +34,7 @@ final class QrCodes {
             }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + h + "\" width=\"" + pixels
-                + "\" height=\"" + pixels + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR " + content
+                + "\" height=\"" + pixels + "\" style=\"width:" + pixels + "px;height:" + pixels + "px;display:block\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR " + content
                 + "\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
     }
 }

@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -26,10 +25,10 @@ class StatementPanel extends Div {
     private @Nullable Anchor download;
     private byte @Nullable [] pdf;
 
-    StatementPanel(ZoneId zone, String filePrefix, BiFunction<LocalDate, LocalDate, byte[]> statement) {
+    StatementPanel(java.time.Clock clock, java.time.ZoneId zone, String filePrefix, BiFunction<LocalDate, LocalDate, byte[]> statement) {
         setId("tally-statement");
         addClassName("kontor-toolbar");
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         from.setLabel(getTranslation("tally.statement.from"));
         from.setId("tally-statement-from");
         from.setValue(today.withDayOfMonth(1));

@@ -72,7 +72,7 @@ class TallyApiUsersView extends Div implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(u -> u.lastUsedAt() == null ? "–" : Formats.dateTime(u.lastUsedAt(), zone))
                 .setHeader(getTranslation("tally.column.lastUsed")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::keys).setHeader(getTranslation("tally.apiUsers.keys")).setFlexGrow(1);
+        grid.addComponentColumn(this::keys).setHeader(getTranslation("tally.apiUsers.keys")).setWidth("22em").setFlexGrow(1);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
         grid.setEmptyStateText(getTranslation("tally.apiUsers.empty"));
         grid.setAllRowsVisible(true);
@@ -112,7 +112,7 @@ class TallyApiUsersView extends Div implements HasDynamicTitle {
         scope.setValue(Scope.BOOK);
         scope.setItemLabelGenerator(s -> getTranslation("tally.scope." + s.name()));
         scope.setId("tally-key-scope-" + user.id());
-        scope.setWidth("12em");
+        scope.setWidth("9em");
         Button generate = new Button(getTranslation("tally.apiUsers.generate"), VaadinIcon.KEY.create(), e -> {
             IssuedKey key = tally.generateKey(user.id(), scope.getValue());
             new SecretDialog(getTranslation("tally.apiUsers.keyTitle", user.name()),

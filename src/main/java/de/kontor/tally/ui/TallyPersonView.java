@@ -49,13 +49,15 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
 
     private final TallyService tally;
     private final ZoneId zone;
+    private final java.time.Clock clock;
     private final String currency;
     private @Nullable PersonDetails person;
     private @Nullable Grid<Entry> ledger;
     private @Nullable StatementPanel statement;
 
-    TallyPersonView(TallyService tally, ZoneId zone) {
+    TallyPersonView(TallyService tally, ZoneId zone, java.time.Clock clock) {
         this.tally = tally;
+        this.clock = clock;
         this.zone = zone;
         this.currency = tally.settings().currency();
         addClassName("kontor-view");
@@ -144,7 +146,7 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
         ledger.setHeight("22rem");
         add(ledger);
         add(new H3(getTranslation("tally.statement")));
-        statement = new StatementPanel(zone, "statement-" + p.code(),
+        statement = new StatementPanel(clock, zone, "statement-" + p.code(),
                 (from, to) -> tally.statementPdf(tally.statement(p.id(), from, to), getLocale()));
         add(statement);
     }

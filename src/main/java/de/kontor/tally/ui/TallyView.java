@@ -62,9 +62,11 @@ class TallyView extends Div implements HasDynamicTitle {
     private final Div tiles = new Div();
     private final String currency;
     private final ZoneId zone;
+    private final java.time.Clock clock;
 
-    TallyView(TallyService tally, ExportService exports, ZoneId zone) {
+    TallyView(TallyService tally, ExportService exports, ZoneId zone, java.time.Clock clock) {
         this.tally = tally;
+        this.clock = clock;
         this.zone = zone;
         this.currency = tally.settings().currency();
         addClassName("kontor-view");
@@ -115,7 +117,7 @@ class TallyView extends Div implements HasDynamicTitle {
         persons.addColumn(p -> p.lastName() + ", " + p.firstName()).setHeader(getTranslation("tally.column.name"))
                 .setKey("name").setSortable(true).setFlexGrow(1);
         persons.addComponentColumn(p -> TallyUi.balance(p.balance(), currency)).setHeader(getTranslation("tally.column.balance"))
-                .setKey("balance").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+                .setKey("balance").setSortable(true).setWidth("9em").setFlexGrow(0);
         persons.addComponentColumn(p -> p.locked() ? Badges.of(getTranslation("tally.locked"), Badges.Tone.WARNING) : new Span())
                 .setHeader(getTranslation("tally.column.state")).setKey("state").setAutoWidth(true).setFlexGrow(0);
         persons.addComponentColumn(p -> {
@@ -217,7 +219,7 @@ class TallyView extends Div implements HasDynamicTitle {
         description.setId("tally-bulk-description");
         description.setWidthFull();
         description.setValue(getTranslation("tally.bulk.defaultDescription",
-                LocalDate.now(zone).format(DateTimeFormatter.ofPattern("dd.MM.yyyy"))));
+                LocalDate.ofInstant(clock.instant(), zone).format(DateTimeFormatter.ofPattern("dd.MM.yyyy"))));
         IntegerField amount = new IntegerField(getTranslation("tally.field.amount"));
         amount.setId("tally-bulk-amount");
         amount.setValue(tally.settings().bookingAmount());
