@@ -23,6 +23,8 @@ class TallyAdminApiTest extends IntegrationTest {
 
     HttpClientSupport http;
     String token;
+    @org.springframework.beans.factory.annotation.Autowired
+    de.kontor.security.UserService users;
 
     @BeforeEach
     void setUp() {
@@ -94,6 +96,18 @@ class TallyAdminApiTest extends IntegrationTest {
 
         assertThat(http.postJson("/api/admin/tally/persons/" + id + "/unlock", Map.of(), token).json()
                 .get("locked").asBoolean()).isFalse();
+
+        // the admin role is granted and revoked on the person's Kontor account
+        long current = http.get("/api/admin/tally/persons/" + id, token).json().get("version").asLong();
+        Response admin = http.putJson("/api/admin/tally/persons/" + id, Map.of("admin", true, "version", current), token);
+        assertThat(admin.json().get("admin").asBoolean()).isTrue();
+        assertThat(users.findByUsername(created.get("code").asString()).orElseThrow().getRoles())
+                .contains(de.kontor.security.Role.ADMIN);
+        current = admin.json().get("version").asLong();
+        assertThat(http.putJson("/api/admin/tally/persons/" + id, Map.of("admin", false, "version", current), token)
+                .json().get("admin").asBoolean()).isFalse();
+        assertThat(users.findByUsername(created.get("code").asString()).orElseThrow().getRoles())
+                .doesNotContain(de.kontor.security.Role.ADMIN);
         assertProblem(http.get("/api/admin/tally/persons/999999999", token), 404, "PERSON_NOT_FOUND", null);
     }
 

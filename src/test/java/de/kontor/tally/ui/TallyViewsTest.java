@@ -189,6 +189,20 @@ class TallyViewsTest extends KaribuTest {
     }
 
     @Test
+    void theOutboxListsNoticesWithTheirState() throws Exception {
+        String email = unique("outbox") + "@example.org";
+        PersonDetails p = tally.createPerson(new NewPerson(code(), "Olli", unique("Outbox"), email, null));
+        tally.updatePerson(p.id(), p.version(), new de.kontor.tally.TallyModel.PersonUpdate("Olli", p.lastName(), email,
+                null, null, null, true, false, false));
+        tally.addBooking(p.id(), 5, "Einzahlung");
+        de.kontor.TestMail.awaitMailsTo(email, 1);
+        navigate("tally/outbox");
+        List<de.kontor.tally.TallyModel.Mail> mails = _findAll(grid("tally-outbox"));
+        assertThat(mails).anyMatch(m -> m.recipient().equals(email) && m.state().equals("SENT")
+                && m.kind().equals("BOOKING") && m.body().contains("Einzahlung"));
+    }
+
+    @Test
     void membersCannotOpenTheAdminViews() {
         logout();
         login("member-" + System.nanoTime(), de.kontor.security.Role.MEMBER);
