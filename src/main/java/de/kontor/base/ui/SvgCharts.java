@@ -101,9 +101,14 @@ public final class SvgCharts {
         return svg;
     }
 
+    /**
+     * The chart inside a {@code div}: Vaadin's {@code Html} turns its root element's attributes into
+     * lower-case DOM attributes, and SVG ignores {@code viewbox}, so the chart would not scale. The
+     * browser's own parser, which sets the inner HTML, keeps {@code viewBox} as SVG needs it.
+     */
     private static Html close(StringBuilder svg) {
         svg.append("</svg>");
-        return new Html(svg.toString());
+        return new Html("<div class='kontor-chart-box'>" + svg + "</div>");
     }
 
     private static void axes(StringBuilder svg, int left, int top, int plotWidth, int plotHeight, double scaleMax,

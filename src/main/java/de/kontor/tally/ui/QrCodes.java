@@ -33,8 +33,11 @@ final class QrCodes {
                 }
             }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + h + "\" width=\"" + pixels
-                + "\" height=\"" + pixels + "\" style=\"width:" + pixels + "px;height:" + pixels + "px;display:block\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR " + content
-                + "\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+        // Vaadin's Html component lower-cases attribute names, and SVG ignores "viewbox": scale with a transform
+        String scale = String.format(java.util.Locale.ROOT, "%.4f", (double) pixels / Math.max(w, h));
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + pixels + "\" height=\"" + pixels
+                + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR " + content + "\">"
+                + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" transform=\"scale(" + scale
+                + ")\" d=\"" + path + "\"/></svg>";
     }
 }
