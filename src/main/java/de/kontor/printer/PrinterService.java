@@ -1,0 +1,390 @@
+package de.kontor.printer;
+
+import de.kontor.base.audit.AuditService;
+import de.kontor.base.crypto.SecretCipher;
+import de.kontor.base.db.Inserts;
+import de.kontor.base.error.ConcurrentChangeException;
+import de.kontor.base.error.DomainException;
+import de.kontor.printer.PrinterModel.ConnectionTest;
+import de.kontor.printer.PrinterModel.Printer;
+import de.kontor.printer.PrinterModel.PrinterDraft;
+import de.kontor.printer.PrinterModel.PrinterPowerChanged;
+import de.kontor.printer.PrinterModel.Sample;
+import de.kontor.printer.plug.PlugClient;
+import de.kontor.printer.plug.PlugException;
+import de.kontor.printer.plug.PlugModel.Address;
+import de.kontor.printer.plug.PlugModel.Credentials;
+import de.kontor.printer.plug.PlugModel.DeviceInfo;
+import de.kontor.printer.plug.PlugModel.EnergyUsage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Printers and their plugs: the printers admins keep, their plug credentials (encrypted), switching with
+ * confirmation, polling the plugs' state, power and energy, and the power samples for charts.
+ */
+@Service
+public class PrinterService {
+
+    static final String MODULE = "printer";
+    private static final Logger log = LoggerFactory.getLogger(PrinterService.class);
+
+    private final JdbcTemplate jdbc;
+    private final PlugClient plugs;
+    private final SecretCipher cipher;
+    private final AuditService audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration sampleRetention;
+    private final int parallelPolls;
+    private final ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor();
+
+    PrinterService(JdbcTemplate jdbc, PlugClient plugs, SecretCipher cipher, AuditService audit,
+                   ApplicationEventPublisher events, Clock clock,
+                   @Value("${kontor.printer.sample-retention:7d}") Duration sampleRetention,
+                   @Value("${kontor.printer.parallel-polls:32}") int parallelPolls) {
+        this.jdbc = jdbc;
+        this.plugs = plugs;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.sampleRetention = sampleRetention;
+        this.parallelPolls = parallelPolls;
+    }
+
+    // ---- printers -----------------------------------------------------------------------------------------
+
+    private static final String SELECT = "select id, name, model, location, plug_host, plug_port, plug_username, "
+            + "plug_password_enc is not null, idle_watts, warmup_minutes, active, notes, power_on, power_watts, "
+            + "energy_today_kwh, energy_month_kwh, last_contact_at, failures, last_error, archived_at, version from printer ";
+
+    private static final RowMapper<Printer> PRINTER = (rs, i) -> new Printer(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getBoolean(8),
+            rs.getDouble(9), rs.getInt(10), rs.getBoolean(11), rs.getString(12), (Boolean) rs.getObject(13),
+            number(rs.getBigDecimal(14)), number(rs.getBigDecimal(15)), number(rs.getBigDecimal(16)),
+            instant(rs.getTimestamp(17)), rs.getInt(18), rs.getString(19), instant(rs.getTimestamp(20)), rs.getLong(21));
+
+    private static @Nullable Double number(@Nullable BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    public Printer get(long id) {
+        return jdbc.query(SELECT + "where id = ?", PRINTER, id).stream().findFirst()
+                .orElseThrow(() -> DomainException.notFound("PRINTER_NOT_FOUND", "printer.notFound", id));
+    }
+
+    /** Printers by name (a workshop has a handful to a few hundred); archived ones only when asked. */
+    public List<Printer> printers(boolean archived) {
+        return jdbc.query(SELECT + (archived ? "where archived_at is not null" : "where archived_at is null")
+                + " order by name", PRINTER);
+    }
+
+    public Printer create(PrinterDraft draft) {
+        PrinterDraft d = validate(draft, null);
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            long id = Inserts.returningId(jdbc, "insert into printer (name, model, location, plug_host, plug_port, "
+                            + "plug_username, plug_password_enc, idle_watts, warmup_minutes, active, notes, created_at, "
+                            + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", d.name(), d.model(), d.location(),
+                    d.plugHost(), d.plugPort(), d.plugUsername(), d.plugPassword() == null ? null : cipher.encrypt(d.plugPassword()),
+                    d.idleWatts(), d.warmupMinutes(), d.active(), d.notes(), now, now);
+            audit.record(MODULE, "Printer", id, "CREATE", "Printer " + d.name() + " added");
+            return get(id);
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("PRINTER_NAME_TAKEN", "printer.nameTaken", d.name()).onField("name");
+        }
+    }
+
+    /**
+     * Changes a printer; a blank plug password keeps the stored one (it is never shown), unless the user name
+     * is cleared too (then the default account is used).
+     */
+    public Printer update(long id, long expectedVersion, PrinterDraft draft) {
+        Printer before = get(id);
+        PrinterDraft d = validate(draft, before);
+        String passwordEnc;
+        if (d.plugUsername() == null) {
+            passwordEnc = null;
+        } else if (d.plugPassword() != null) {
+            passwordEnc = cipher.encrypt(d.plugPassword());
+        } else {
+            passwordEnc = jdbc.queryForObject("select plug_password_enc from printer where id = ?", String.class, id);
+        }
+        try {
+            int changed = jdbc.update("update printer set name = ?, model = ?, location = ?, plug_host = ?, plug_port = ?, "
+                            + "plug_username = ?, plug_password_enc = ?, idle_watts = ?, warmup_minutes = ?, active = ?, notes = ?, "
+                            + "updated_at = ?, version = version + 1 where id = ? and version = ?", d.name(), d.model(),
+                    d.location(), d.plugHost(), d.plugPort(), d.plugUsername(), passwordEnc, d.idleWatts(), d.warmupMinutes(),
+                    d.active(), d.notes(), Timestamp.from(clock.instant()), id, expectedVersion);
+            if (changed == 0) {
+                throw new ConcurrentChangeException();
+            }
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("PRINTER_NAME_TAKEN", "printer.nameTaken", d.name()).onField("name");
+        }
+        plugs.forget(new Address(before.plugHost(), before.plugPort()));
+        audit.record(MODULE, "Printer", id, "UPDATE", "Printer " + d.name() + " changed");
+        return get(id);
+    }
+
+    public Printer archive(long id) {
+        Printer p = get(id);
+        jdbc.update("update printer set archived_at = ?, active = false, version = version + 1 where id = ? "
+                + "and archived_at is null", Timestamp.from(clock.instant()), id);
+        audit.record(MODULE, "Printer", id, "ARCHIVE", "Printer " + p.name() + " archived");
+        return get(id);
+    }
+
+    public Printer restore(long id) {
+        Printer p = get(id);
+        jdbc.update("update printer set archived_at = null, version = version + 1 where id = ?", id);
+        audit.record(MODULE, "Printer", id, "RESTORE", "Printer " + p.name() + " restored");
+        return get(id);
+    }
+
+    private static final java.util.regex.Pattern HOST =
+            java.util.regex.Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,253})?|\\[?[0-9a-fA-F:]+\\]?");
+
+    private PrinterDraft validate(PrinterDraft d, @Nullable Printer existing) {
+        String name = d.name() == null ? "" : d.name().strip();
+        if (name.isEmpty() || name.length() > 100) {
+            throw DomainException.invalidField("name", "NAME_REQUIRED", "printer.name.required");
+        }
+        String host = d.plugHost() == null ? "" : d.plugHost().strip();
+        if (host.isEmpty() || !HOST.matcher(host).matches()) {
+            throw DomainException.invalidField("plugHost", "INVALID_HOST", "printer.host.invalid");
+        }
+        if (d.plugPort() < 1 || d.plugPort() > 65535) {
+            throw DomainException.invalidField("plugPort", "INVALID_PORT", "printer.port.invalid");
+        }
+        if (d.idleWatts() < 0 || d.idleWatts() > 5000) {
+            throw DomainException.invalidField("idleWatts", "INVALID_IDLE_WATTS", "printer.idleWatts.invalid");
+        }
+        if (d.warmupMinutes() < 0 || d.warmupMinutes() > 120) {
+            throw DomainException.invalidField("warmupMinutes", "INVALID_WARMUP", "printer.warmup.invalid");
+        }
+        String user = blankToNull(d.plugUsername());
+        String password = d.plugPassword() == null || d.plugPassword().isEmpty() ? null : d.plugPassword();
+        boolean keepsPassword = existing != null && existing.ownCredentials() && user != null;
+        if (user != null && password == null && !keepsPassword) {
+            throw DomainException.invalidField("plugPassword", "PASSWORD_REQUIRED", "printer.credentials.password");
+        }
+        if (user == null && password != null) {
+            throw DomainException.invalidField("plugUsername", "USERNAME_REQUIRED", "printer.credentials.username");
+        }
+        return new PrinterDraft(name, blankToNull(d.model()), blankToNull(d.location()), host, d.plugPort(), user,
+                password, d.idleWatts(), d.warmupMinutes(), d.active(), blankToNull(d.notes()));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    // ---- credentials ------------------------------------------------------------------------------------
+
+    /** The default Tapo account for plugs without their own (the password is encrypted at rest). */
+    public void setDefaultCredentials(String username, String password) {
+        if (username == null || username.isBlank()) {
+            throw DomainException.invalidField("username", "USERNAME_REQUIRED", "printer.credentials.username");
+        }
+        if (password == null || password.isEmpty()) {
+            throw DomainException.invalidField("password", "PASSWORD_REQUIRED", "printer.credentials.password");
+        }
+        jdbc.update("update printer_settings set default_username = ?, default_password_enc = ? where id = 1",
+                username.strip(), cipher.encrypt(password));
+        audit.record(MODULE, "Settings", 1L, "UPDATE", "Default Tapo account set to " + username.strip());
+    }
+
+    public Optional<String> defaultUsername() {
+        return Optional.ofNullable(jdbc.queryForObject("select default_username from printer_settings where id = 1",
+                String.class));
+    }
+
+    private Credentials credentials(long printerId) {
+        var row = jdbc.queryForMap("select p.plug_username, p.plug_password_enc, s.default_username, s.default_password_enc "
+                + "from printer p join printer_settings s on s.id = 1 where p.id = ?", printerId);
+        if (row.get("plug_username") != null && row.get("plug_password_enc") != null) {
+            return new Credentials((String) row.get("plug_username"), cipher.decrypt((String) row.get("plug_password_enc")));
+        }
+        if (row.get("default_username") != null && row.get("default_password_enc") != null) {
+            return new Credentials((String) row.get("default_username"),
+                    cipher.decrypt((String) row.get("default_password_enc")));
+        }
+        throw DomainException.conflict("NO_CREDENTIALS", "printer.credentials.none");
+    }
+
+    // ---- the plug ---------------------------------------------------------------------------------------
+
+    /**
+     * Asks the plug for its state with the draft's address and credentials (or, when editing with an empty
+     * password, the stored ones), without saving anything.
+     */
+    public ConnectionTest testConnection(@Nullable Long printerId, PrinterDraft draft) {
+        Credentials credentials;
+        if (draft.plugUsername() != null && !draft.plugUsername().isBlank() && draft.plugPassword() != null
+                && !draft.plugPassword().isEmpty()) {
+            credentials = new Credentials(draft.plugUsername().strip(), draft.plugPassword());
+        } else if (printerId != null) {
+            credentials = credentials(printerId);
+        } else {
+            credentials = defaultCredentials().orElseThrow(() ->
+                    DomainException.conflict("NO_CREDENTIALS", "printer.credentials.none"));
+        }
+        Address address = new Address(draft.plugHost() == null ? "" : draft.plugHost().strip(), draft.plugPort());
+        try {
+            plugs.forget(address);
+            DeviceInfo info = plugs.deviceInfo(address, credentials);
+            return new ConnectionTest(true, "OK", info.nickname(), info.model(), info.firmware(), info.on());
+        } catch (PlugException e) {
+            return new ConnectionTest(false, e.kind().name() + ": " + e.getMessage(), null, null, null, null);
+        }
+    }
+
+    private Optional<Credentials> defaultCredentials() {
+        var row = jdbc.queryForMap("select default_username, default_password_enc from printer_settings where id = 1");
+        if (row.get("default_username") == null || row.get("default_password_enc") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Credentials((String) row.get("default_username"),
+                cipher.decrypt((String) row.get("default_password_enc"))));
+    }
+
+    /** Switches the printer's plug and confirms by reading it back; the state is stored and announced. */
+    public Printer power(long id, boolean on, String reason) {
+        Printer p = get(id);
+        DeviceInfo info;
+        try {
+            info = plugs.switchPower(new Address(p.plugHost(), p.plugPort()), credentials(id), on);
+        } catch (PlugException e) {
+            recordFailure(id, e);
+            throw new DomainException(e.kind() == PlugException.Kind.UNREACHABLE ? 503 : 502, "PLUG_" + e.kind().name(),
+                    "printer.plug." + e.kind().name(), p.name(), e.getMessage());
+        }
+        jdbc.update("update printer set power_on = ?, power_watts = case when ? then power_watts else 0 end, "
+                        + "last_contact_at = ?, failures = 0, next_poll_at = null, last_error = null where id = ?",
+                info.on(), info.on(), Timestamp.from(clock.instant()), id);
+        audit.record(MODULE, "Printer", id, on ? "POWER_ON" : "POWER_OFF", "Printer " + p.name() + " switched "
+                + (on ? "on" : "off") + " (" + reason + ")");
+        events.publishEvent(new PrinterPowerChanged(id, p.name(), on, reason));
+        return get(id);
+    }
+
+    /** The plug's current power (W) and energy, read now; null when it cannot be reached. */
+    @Nullable EnergyUsage readEnergy(long id) {
+        Printer p = get(id);
+        try {
+            return plugs.energyUsage(new Address(p.plugHost(), p.plugPort()), credentials(id));
+        } catch (PlugException | DomainException e) {
+            return null;
+        }
+    }
+
+    // ---- polling ---------------------------------------------------------------------------------------------
+
+    /**
+     * Reads every active printer's plug that is due (in parallel, at most {@code kontor.printer.parallel-polls}
+     * at a time): state, power, energy, last contact; a power sample for the chart. A plug that fails is
+     * asked again later and later (back-off up to 10 minutes); after 3 failures in a row it counts as
+     * unreachable. Returns the number of plugs asked.
+     */
+    public int poll() {
+        Instant now = clock.instant();
+        List<Printer> due = jdbc.query(SELECT + "where archived_at is null and active and (next_poll_at is null "
+                + "or next_poll_at <= ?)", PRINTER, Timestamp.from(now));
+        Semaphore bound = new Semaphore(Math.max(1, parallelPolls));
+        List<Future<?>> running = new ArrayList<>();
+        for (Printer p : due) {
+            running.add(pollers.submit(() -> {
+                bound.acquireUninterruptibly();
+                try {
+                    pollOne(p);
+                } finally {
+                    bound.release();
+                }
+            }));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                log.warn("Polling a printer failed", e);
+            }
+        }
+        return due.size();
+    }
+
+    private void pollOne(Printer p) {
+        Address address = new Address(p.plugHost(), p.plugPort());
+        try {
+            Credentials credentials = credentials(p.id());
+            DeviceInfo info = plugs.deviceInfo(address, credentials);
+            EnergyUsage energy = plugs.energyUsage(address, credentials);
+            Instant now = clock.instant();
+            jdbc.update("update printer set power_on = ?, power_watts = ?, energy_today_kwh = ?, energy_month_kwh = ?, "
+                            + "energy_total_wh = ?, last_contact_at = ?, failures = 0, next_poll_at = null, last_error = null "
+                            + "where id = ?", info.on(), energy.currentPowerWatts(), energy.todayKWh(), energy.monthKWh(),
+                    energy.monthKWh() * 1000, Timestamp.from(now), p.id());
+            jdbc.update("insert ignore into printer_sample (printer_id, sampled_at, watts) values (?, ?, ?)", p.id(),
+                    Timestamp.from(now), energy.currentPowerWatts());
+            if (p.powerOn() != null && p.powerOn() != info.on()) {
+                events.publishEvent(new PrinterPowerChanged(p.id(), p.name(), info.on(), "seen by polling"));
+            }
+        } catch (PlugException e) {
+            recordFailure(p.id(), e);
+        } catch (DomainException e) {
+            jdbc.update("update printer set last_error = ? where id = ?", "NO_CREDENTIALS", p.id());
+        }
+    }
+
+    private void recordFailure(long id, PlugException e) {
+        int failures = jdbc.queryForObject("select failures from printer where id = ?", Integer.class, id) + 1;
+        long backoffSeconds = Math.min(600, 30L << Math.min(failures - 1, 5));
+        String error = e.kind().name() + ": " + e.getMessage();
+        jdbc.update("update printer set failures = ?, next_poll_at = ?, last_error = ? where id = ?", failures,
+                Timestamp.from(clock.instant().plusSeconds(backoffSeconds)), error.length() > 500 ? error.substring(0, 500)
+                        : error, id);
+    }
+
+    /** Power samples of a printer since {@code since}, oldest first. */
+    public List<Sample> samples(long id, Instant since) {
+        return jdbc.query("select sampled_at, watts from printer_sample where printer_id = ? and sampled_at >= ? "
+                        + "order by sampled_at", (rs, i) -> new Sample(rs.getTimestamp(1).toInstant(), rs.getDouble(2)), id,
+                Timestamp.from(since));
+    }
+
+    /** Deletes samples older than the retention; returns how many. */
+    public int purgeSamples() {
+        return jdbc.update("delete from printer_sample where sampled_at < ?",
+                Timestamp.from(clock.instant().minus(sampleRetention)));
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        pollers.shutdownNow();
+    }
+}
