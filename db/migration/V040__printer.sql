@@ -69,6 +69,8 @@ CREATE TABLE printer_reservation (
     overrun_checks  INT           NOT NULL DEFAULT 0,
     -- since when the power has been below the printer's idle threshold (end-of-reservation check)
     idle_since      DATETIME(6)   NULL,
+    -- when the printer was last seen drawing more than its idle threshold after the end
+    last_busy_at    DATETIME(6)   NULL,
     created_at      DATETIME(6)   NOT NULL,
     updated_at      DATETIME(6)   NOT NULL,
     version         BIGINT        NOT NULL DEFAULT 0,

@@ -25,6 +25,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import de.kontor.base.CurrentUser;
+import de.kontor.printer.PrinterModel.Reservation;
+import de.kontor.printer.PrinterModel.ReservationOverrun;
+import de.kontor.printer.PrinterModel.ReservationState;
+import de.kontor.printer.PrinterModel.Slot;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -58,11 +65,28 @@ public class PrinterService {
     private final Duration sampleRetention;
     private final int parallelPolls;
     private final ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ReservationJob.Triggers triggers;
+    private final TransactionTemplate tx;
+    private final Duration maxReservation;
+    private final int idleMinutes;
+    private final Duration overrunLimit;
+    private final Duration recheckInterval;
 
     PrinterService(JdbcTemplate jdbc, PlugClient plugs, SecretCipher cipher, AuditService audit,
                    ApplicationEventPublisher events, Clock clock,
                    @Value("${kontor.printer.sample-retention:7d}") Duration sampleRetention,
-                   @Value("${kontor.printer.parallel-polls:32}") int parallelPolls) {
+                   @Value("${kontor.printer.parallel-polls:32}") int parallelPolls,
+                   ReservationJob.Triggers triggers, PlatformTransactionManager transactions,
+                   @Value("${kontor.printer.max-reservation:8h}") Duration maxReservation,
+                   @Value("${kontor.printer.idle-minutes:3}") int idleMinutes,
+                   @Value("${kontor.printer.overrun-limit:4h}") Duration overrunLimit,
+                   @Value("${kontor.printer.recheck-interval:1m}") Duration recheckInterval) {
+        this.recheckInterval = recheckInterval;
+        this.triggers = triggers;
+        this.tx = new TransactionTemplate(transactions);
+        this.maxReservation = maxReservation;
+        this.idleMinutes = idleMinutes;
+        this.overrunLimit = overrunLimit;
         this.jdbc = jdbc;
         this.plugs = plugs;
         this.cipher = cipher;
@@ -381,6 +405,339 @@ public class PrinterService {
     public int purgeSamples() {
         return jdbc.update("delete from printer_sample where sampled_at < ?",
                 Timestamp.from(clock.instant().minus(sampleRetention)));
+    }
+
+    // ---- reservations ----------------------------------------------------------------------------------------
+
+    private static final String RES_SELECT = "select r.id, r.printer_id, p.name, r.username, r.display_name, r.title, "
+            + "r.starts_at, r.ends_at, r.state, r.powered_on_at, r.powered_off_at, r.energy_wh, r.version "
+            + "from printer_reservation r join printer p on p.id = r.printer_id ";
+
+    private static final RowMapper<Reservation> RESERVATION = (rs, i) -> new Reservation(rs.getLong(1), rs.getLong(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+            rs.getTimestamp(8).toInstant(), ReservationState.valueOf(rs.getString(9)), instant(rs.getTimestamp(10)),
+            instant(rs.getTimestamp(11)), number(rs.getBigDecimal(12)), rs.getLong(13));
+
+    /** States that hold a printer's time. */
+    private static final String HOLDING = "('PLANNED','ACTIVE','OVERRUN')";
+
+    private Reservation loadReservation(long id) {
+        return jdbc.query(RES_SELECT + "where r.id = ?", RESERVATION, id).stream().findFirst()
+                .orElseThrow(() -> DomainException.notFound("RESERVATION_NOT_FOUND", "printer.reservation.notFound", id));
+    }
+
+    /** A reservation, for its owner or an admin (others get "not found", so ids reveal nothing). */
+    public Reservation reservation(long id) {
+        Reservation r = loadReservation(id);
+        if (!CurrentUser.hasRole("ADMIN") && !r.username().equals(CurrentUser.username().orElse(""))) {
+            throw DomainException.notFound("RESERVATION_NOT_FOUND", "printer.reservation.notFound", id);
+        }
+        return r;
+    }
+
+    /**
+     * The signed-in user reserves a printer from {@code start} to {@code end}: not in the past, not longer than
+     * {@code kontor.printer.max-reservation}, not overlapping another reservation of that printer (checked
+     * under the printer's row lock, so two members cannot take the same slot).
+     */
+    public Reservation reserve(long printerId, Instant start, Instant end, String title) {
+        String username = CurrentUser.username().orElseThrow(() -> new DomainException(401, "NOT_SIGNED_IN",
+                "printer.reservation.signIn"));
+        String displayName = CurrentUser.displayName().orElse(username);
+        String text = title == null ? "" : title.strip();
+        if (text.isEmpty() || text.length() > 200) {
+            throw DomainException.invalidField("title", "TITLE_REQUIRED", "printer.reservation.title");
+        }
+        Instant now = clock.instant();
+        if (start.isBefore(now.minusSeconds(60))) {
+            throw DomainException.invalidField("start", "START_IN_PAST", "printer.reservation.past");
+        }
+        if (!end.isAfter(start)) {
+            throw DomainException.invalidField("end", "END_BEFORE_START", "printer.reservation.endBeforeStart");
+        }
+        if (Duration.between(start, end).compareTo(maxReservation) > 0) {
+            throw DomainException.invalidField("end", "TOO_LONG", "printer.reservation.tooLong", maxReservation.toHours());
+        }
+        long id = tx.execute(status -> {
+            Printer p = lockPrinter(printerId);
+            if (!p.active() || p.archivedAt() != null) {
+                throw DomainException.conflict("PRINTER_INACTIVE", "printer.reservation.inactive", p.name());
+            }
+            checkFree(printerId, start, end, null);
+            Timestamp ts = Timestamp.from(now);
+            long created = Inserts.returningId(jdbc, "insert into printer_reservation (printer_id, username, display_name, "
+                            + "title, starts_at, ends_at, state, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?)",
+                    printerId, username, displayName, text, Timestamp.from(start), Timestamp.from(end), ts, ts);
+            audit.record(MODULE, "Reservation", created, "CREATE", "Printer " + p.name() + " reserved by " + username
+                    + " from " + start + " to " + end);
+            return created;
+        });
+        Printer p = get(printerId);
+        Instant powerOn = start.minus(Duration.ofMinutes(p.warmupMinutes()));
+        triggers.schedule(id, "start", powerOn.isBefore(now) ? now : powerOn);
+        triggers.schedule(id, "end", end);
+        return loadReservation(id);
+    }
+
+    private Printer lockPrinter(long printerId) {
+        return jdbc.query(SELECT + "where id = ? for update", PRINTER, printerId).stream().findFirst()
+                .orElseThrow(() -> DomainException.notFound("PRINTER_NOT_FOUND", "printer.notFound", printerId));
+    }
+
+    private void checkFree(long printerId, Instant start, Instant end, @Nullable Long except) {
+        List<Reservation> clashes = jdbc.query(RES_SELECT + "where r.printer_id = ? and r.state in " + HOLDING
+                        + " and r.starts_at < ? and r.ends_at > ? and r.id <> ?", RESERVATION, printerId, Timestamp.from(end),
+                Timestamp.from(start), except == null ? -1L : except);
+        if (!clashes.isEmpty()) {
+            Reservation c = clashes.get(0);
+            throw DomainException.conflict("SLOT_TAKEN", "printer.reservation.taken", c.startsAt(), c.endsAt())
+                    .onField("start");
+        }
+    }
+
+    private Reservation own(long id) {
+        Reservation r = reservation(id);
+        if (r.state() == ReservationState.DONE || r.state() == ReservationState.CANCELLED) {
+            throw DomainException.conflict("RESERVATION_OVER", "printer.reservation.over");
+        }
+        return r;
+    }
+
+    /** Makes the reservation longer, if the time after it is free. */
+    public Reservation extend(long id, int minutes) {
+        if (minutes < 1 || minutes > maxReservation.toMinutes()) {
+            throw DomainException.invalidField("minutes", "INVALID_MINUTES", "printer.reservation.minutes",
+                    maxReservation.toMinutes());
+        }
+        Reservation r = own(id);
+        Instant newEnd = r.endsAt().plus(Duration.ofMinutes(minutes));
+        if (Duration.between(r.startsAt(), newEnd).compareTo(maxReservation) > 0) {
+            throw DomainException.invalidField("minutes", "TOO_LONG", "printer.reservation.tooLong", maxReservation.toHours());
+        }
+        tx.executeWithoutResult(status -> {
+            lockPrinter(r.printerId());
+            checkFree(r.printerId(), r.endsAt(), newEnd, r.id());
+            jdbc.update("update printer_reservation set ends_at = ?, state = case when state = 'OVERRUN' then 'ACTIVE' "
+                    + "else state end, updated_at = ?, version = version + 1 where id = ?", Timestamp.from(newEnd),
+                    Timestamp.from(clock.instant()), id);
+            audit.record(MODULE, "Reservation", id, "EXTEND", "Reservation #" + id + " extended by " + minutes + " min");
+        });
+        triggers.schedule(id, "end", newEnd);
+        return loadReservation(id);
+    }
+
+    /** Ends the reservation now; the power goes off by the usual rule (not while the printer still prints). */
+    public Reservation finish(long id) {
+        Reservation r = own(id);
+        Instant now = clock.instant();
+        if (r.state() == ReservationState.PLANNED && r.startsAt().isAfter(now)) {
+            return cancel(id);
+        }
+        jdbc.update("update printer_reservation set ends_at = ?, updated_at = ?, version = version + 1 where id = ?",
+                Timestamp.from(now.isBefore(r.endsAt()) ? now : r.endsAt()), Timestamp.from(now), id);
+        audit.record(MODULE, "Reservation", id, "FINISH", "Reservation #" + id + " finished early");
+        endReservation(id);
+        return loadReservation(id);
+    }
+
+    /** Cancels a reservation that has not started; one that has started is finished instead. */
+    public Reservation cancel(long id) {
+        Reservation r = own(id);
+        if (r.state() != ReservationState.PLANNED) {
+            return finish(id);
+        }
+        jdbc.update("update printer_reservation set state = 'CANCELLED', updated_at = ?, version = version + 1 where id = ?",
+                Timestamp.from(clock.instant()), id);
+        triggers.unschedule(id, "start");
+        triggers.unschedule(id, "end");
+        audit.record(MODULE, "Reservation", id, "CANCEL", "Reservation #" + id + " cancelled");
+        return loadReservation(id);
+    }
+
+    /**
+     * The slots of a printer that overlap {@code [from, to)}: everyone sees that a slot is taken, only its owner
+     * and admins see its title and who took it.
+     */
+    public List<Slot> slots(long printerId, Instant from, Instant to) {
+        String me = CurrentUser.username().orElse("");
+        boolean admin = CurrentUser.hasRole("ADMIN");
+        return jdbc.query(RES_SELECT + "where r.printer_id = ? and r.state <> 'CANCELLED' and r.starts_at < ? "
+                        + "and r.ends_at > ? order by r.starts_at", RESERVATION, printerId, Timestamp.from(to), Timestamp.from(from))
+                .stream().map(r -> {
+                    boolean mine = r.username().equals(me);
+                    return new Slot(r.id(), r.printerId(), r.startsAt(), r.endsAt(), r.state(), mine,
+                            mine || admin ? r.title() : null, mine || admin ? r.displayName() : null);
+                }).toList();
+    }
+
+    /** The signed-in user's reservations, newest first. */
+    public List<Reservation> myReservations(int limit) {
+        return jdbc.query(RES_SELECT + "where r.username = ? order by r.starts_at desc limit ?", RESERVATION,
+                CurrentUser.username().orElse(""), limit);
+    }
+
+    /** All reservations overlapping a period (admins). */
+    public List<Reservation> reservationsBetween(Instant from, Instant to) {
+        return jdbc.query(RES_SELECT + "where r.starts_at < ? and r.ends_at > ? order by r.starts_at", RESERVATION,
+                Timestamp.from(to), Timestamp.from(from));
+    }
+
+    /** Quartz, at start − warm-up: power on and note the plug's energy counter. */
+    void startReservation(long id) {
+        Reservation r = loadReservation(id);
+        if (r.state() != ReservationState.PLANNED) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!r.endsAt().isAfter(now)) {
+            // missed completely while Kontor was down: nothing to power any more
+            jdbc.update("update printer_reservation set state = 'DONE', updated_at = ? where id = ?", Timestamp.from(now), id);
+            return;
+        }
+        power(r.printerId(), true, "reservation #" + id);
+        EnergyUsage energy = readEnergy(r.printerId());
+        jdbc.update("update printer_reservation set state = 'ACTIVE', powered_on_at = ?, energy_start_wh = ?, "
+                        + "updated_at = ?, version = version + 1 where id = ?", Timestamp.from(now),
+                energy == null ? null : energy.monthKWh() * 1000, Timestamp.from(now), id);
+    }
+
+    /**
+     * Quartz, at the end (and every minute after while the printer still prints): the power goes off once it
+     * has stayed below the idle threshold for {@code kontor.printer.idle-minutes}; while the printer draws more,
+     * the reservation is "overrun", the member and the admins are told, and the check repeats every minute up
+     * to {@code kontor.printer.overrun-limit}. If the next reservation's warm-up has begun, the power stays on.
+     */
+    void endReservation(long id) {
+        Reservation r = loadReservation(id);
+        Instant now = clock.instant();
+        if (r.state() == ReservationState.PLANNED) {
+            jdbc.update("update printer_reservation set state = 'DONE', updated_at = ? where id = ?", Timestamp.from(now), id);
+            triggers.unschedule(id, "start");
+            return;
+        }
+        if (r.state() != ReservationState.ACTIVE && r.state() != ReservationState.OVERRUN) {
+            return;
+        }
+        if (r.endsAt().isAfter(now)) {
+            triggers.schedule(id, "end", r.endsAt()); // extended meanwhile
+            return;
+        }
+        Printer p = get(r.printerId());
+        boolean nextStarting = !jdbc.query(RES_SELECT + "where r.printer_id = ? and r.state = 'PLANNED' and r.id <> ? "
+                        + "and r.starts_at <= ?", RESERVATION, p.id(), id,
+                Timestamp.from(now.plus(Duration.ofMinutes(p.warmupMinutes())).plusSeconds(60))).isEmpty();
+        EnergyUsage energy = readEnergy(p.id());
+        if (nextStarting) {
+            close(r, energy, false, "next reservation starts");
+            return;
+        }
+        if (energy == null) {
+            recheck(r, now, "the plug cannot be read");
+            return;
+        }
+        if (energy.currentPowerWatts() >= p.idleWatts()) {
+            jdbc.update("update printer_reservation set idle_since = null, last_busy_at = ? where id = ?",
+                    Timestamp.from(now), id);
+            if (r.state() == ReservationState.ACTIVE) {
+                jdbc.update("update printer_reservation set state = 'OVERRUN', updated_at = ?, version = version + 1 "
+                        + "where id = ?", Timestamp.from(now), id);
+                audit.record(MODULE, "Reservation", id, "OVERRUN", "Printer " + p.name() + " still draws "
+                        + energy.currentPowerWatts() + " W after reservation #" + id + " ended; power stays on");
+                events.publishEvent(new ReservationOverrun(id, p.id(), r.username(), energy.currentPowerWatts()));
+            }
+            recheck(r, now, "still printing");
+            return;
+        }
+        Timestamp idleSince = jdbc.queryForObject("select idle_since from printer_reservation where id = ?", Timestamp.class, id);
+        Instant since = idleSince != null ? idleSince.toInstant() : idleStart(p, r, now);
+        Timestamp lastBusy = jdbc.queryForObject("select last_busy_at from printer_reservation where id = ?",
+                Timestamp.class, id);
+        if (lastBusy != null && lastBusy.toInstant().isAfter(since)) {
+            since = lastBusy.toInstant();
+        }
+        if (idleSince == null) {
+            jdbc.update("update printer_reservation set idle_since = ? where id = ?", Timestamp.from(since), id);
+        }
+        Instant offAt = since.plus(Duration.ofMinutes(idleMinutes));
+        if (!offAt.isAfter(now)) {
+            close(r, energy, true, "idle");
+        } else {
+            triggers.schedule(id, "end", offAt);
+        }
+    }
+
+    /** Since when the printer has drawn less than its idle threshold, from the power samples. */
+    private Instant idleStart(Printer p, Reservation r, Instant now) {
+        Timestamp lastBusy = jdbc.queryForObject("select max(sampled_at) from printer_sample where printer_id = ? "
+                + "and sampled_at <= ? and watts >= ?", Timestamp.class, p.id(), Timestamp.from(now), p.idleWatts());
+        Instant started = r.poweredOnAt() != null ? r.poweredOnAt() : r.startsAt();
+        if (lastBusy == null || lastBusy.toInstant().isBefore(started)) {
+            return started;
+        }
+        return lastBusy.toInstant();
+    }
+
+    private void recheck(Reservation r, Instant now, String why) {
+        int checks = jdbc.queryForObject("select overrun_checks from printer_reservation where id = ?", Integer.class, r.id());
+        if (recheckInterval.multipliedBy(checks).compareTo(overrunLimit) >= 0) {
+            // never cut a print: after the limit the power stays on and admins decide
+            close(r, null, false, "overrun limit reached (" + why + ")");
+            return;
+        }
+        jdbc.update("update printer_reservation set overrun_checks = overrun_checks + 1 where id = ?", r.id());
+        triggers.schedule(r.id(), "end", now.plus(recheckInterval));
+    }
+
+    private void close(Reservation r, @Nullable EnergyUsage energy, boolean powerOff, String why) {
+        Instant now = clock.instant();
+        if (powerOff) {
+            power(r.printerId(), false, "reservation #" + r.id() + " ended (" + why + ")");
+        }
+        EnergyUsage end = energy != null ? energy : readEnergy(r.printerId());
+        Double startWh = jdbc.queryForObject("select energy_start_wh from printer_reservation where id = ?", Double.class,
+                r.id());
+        Double used = null;
+        if (end != null && startWh != null) {
+            double endWh = end.monthKWh() * 1000;
+            used = endWh >= startWh ? endWh - startWh : endWh; // the month counter starts again on the 1st
+        }
+        jdbc.update("update printer_reservation set state = 'DONE', powered_off_at = ?, energy_wh = ?, updated_at = ?, "
+                        + "version = version + 1 where id = ?", powerOff ? Timestamp.from(now) : null, used,
+                Timestamp.from(now), r.id());
+        audit.record(MODULE, "Reservation", r.id(), "END", "Reservation #" + r.id() + " ended: " + why
+                + (powerOff ? ", power off" : ", power left on"));
+    }
+
+    /**
+     * After a restart: printers that are on although no reservation holds them (and none starts within its
+     * warm-up) are switched off — unless they still draw power. Returns how many were switched off.
+     */
+    public int reconcile() {
+        int off = 0;
+        Instant now = clock.instant();
+        for (Printer p : printers(false)) {
+            if (!p.active()) {
+                continue;
+            }
+            boolean held = !jdbc.query(RES_SELECT + "where r.printer_id = ? and (r.state in ('ACTIVE','OVERRUN') or "
+                            + "(r.state = 'PLANNED' and r.starts_at <= ? and r.ends_at > ?))", RESERVATION, p.id(),
+                    Timestamp.from(now.plus(Duration.ofMinutes(p.warmupMinutes()))), Timestamp.from(now)).isEmpty();
+            if (held) {
+                continue;
+            }
+            EnergyUsage energy = readEnergy(p.id());
+            DeviceInfo info;
+            try {
+                info = plugs.deviceInfo(new Address(p.plugHost(), p.plugPort()), credentials(p.id()));
+            } catch (PlugException | DomainException e) {
+                continue;
+            }
+            if (info.on() && energy != null && energy.currentPowerWatts() < p.idleWatts()) {
+                power(p.id(), false, "reconciled after restart");
+                off++;
+            }
+        }
+        return off;
     }
 
     @jakarta.annotation.PreDestroy

@@ -1,0 +1,124 @@
+package de.kontor.printer;
+
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * The Quartz side of reservations: a trigger at start − warm-up ("start") and one at the end ("end", and
+ * a minute later again while the printer still draws power). Jobs only call {@link PrinterService}; missed
+ * triggers (Kontor was down) fire at once after a restart.
+ */
+class ReservationJob implements Job {
+
+    private static final Logger log = LoggerFactory.getLogger(ReservationJob.class);
+    static final String GROUP = "printer-reservation";
+    static final String RESERVATION = "reservation";
+    static final String PHASE = "phase";
+
+    private final PrinterService printers;
+
+    ReservationJob(PrinterService printers) {
+        this.printers = printers;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        JobDataMap data = context.getMergedJobDataMap();
+        long id = data.getLong(RESERVATION);
+        String phase = data.getString(PHASE);
+        try {
+            if ("start".equals(phase)) {
+                printers.startReservation(id);
+            } else {
+                printers.endReservation(id);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Reservation #{} ({}) failed: {}", id, phase, e.getMessage());
+        }
+    }
+
+    /** Schedules and unschedules the triggers of reservations. */
+    @Component
+    static class Triggers {
+
+        private final Scheduler scheduler;
+        private final java.time.Clock clock;
+
+        Triggers(Scheduler scheduler, java.time.Clock clock) {
+            this.scheduler = scheduler;
+            this.clock = clock;
+        }
+
+        /** Kontor's clock may run ahead in tests; Quartz fires on the system clock. */
+        private Date fireTime(Instant at) {
+            return Date.from(Instant.now().plus(java.time.Duration.between(clock.instant(), at)));
+        }
+
+        void schedule(long reservationId, String phase, Instant at) {
+            TriggerKey key = TriggerKey.triggerKey(phase + "-" + reservationId, GROUP);
+            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key)
+                    .forJob(JobKey.jobKey("reservation", GROUP))
+                    .usingJobData(new JobDataMap(Map.of(RESERVATION, reservationId, PHASE, phase)))
+                    .startAt(fireTime(at))
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                    .build();
+            try {
+                ensureJob();
+                if (scheduler.checkExists(key)) {
+                    scheduler.rescheduleJob(key, trigger);
+                } else {
+                    scheduler.scheduleJob(trigger);
+                }
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("Cannot schedule reservation #" + reservationId, e);
+            }
+        }
+
+        void unschedule(long reservationId, String phase) {
+            try {
+                scheduler.unscheduleJob(TriggerKey.triggerKey(phase + "-" + reservationId, GROUP));
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("Cannot unschedule reservation #" + reservationId, e);
+            }
+        }
+
+        /** When the trigger fires next, if it is scheduled. */
+        java.util.Optional<Instant> next(long reservationId, String phase) {
+            try {
+                Trigger t = scheduler.getTrigger(TriggerKey.triggerKey(phase + "-" + reservationId, GROUP));
+                return t == null || t.getNextFireTime() == null ? java.util.Optional.empty()
+                        : java.util.Optional.of(t.getNextFireTime().toInstant());
+            } catch (SchedulerException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private void ensureJob() throws SchedulerException {
+            JobKey key = JobKey.jobKey("reservation", GROUP);
+            if (!scheduler.checkExists(key)) {
+                try {
+                    scheduler.addJob(JobBuilder.newJob(ReservationJob.class).withIdentity(key).storeDurably()
+                            .requestRecovery().build(), false);
+                } catch (org.quartz.ObjectAlreadyExistsException raced) {
+                    // another node or thread added it first
+                }
+            }
+        }
+    }
+}
