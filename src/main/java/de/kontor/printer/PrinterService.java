@@ -740,6 +740,46 @@ public class PrinterService {
         return off;
     }
 
+    // ---- scheduler and statistics ----------------------------------------------------------------------------
+
+    /** Whether the printers' scheduling runs: Quartz on this node, printer triggers not paused. */
+    public record SchedulerStatus(boolean schedulerRunning, boolean paused, int reservationTriggers) {
+    }
+
+    public SchedulerStatus schedulerStatus() {
+        var s = triggers.status();
+        return new SchedulerStatus(s.schedulerRunning(), s.paused(), s.reservationTriggers());
+    }
+
+    /** Pauses (or resumes) polling and reservation switching, e.g. during maintenance of the plugs. */
+    public SchedulerStatus pauseScheduling(boolean paused) {
+        triggers.pause(paused);
+        audit.record(MODULE, "Scheduler", null, paused ? "PAUSE" : "RESUME", "Printer scheduling "
+                + (paused ? "paused" : "resumed"));
+        return schedulerStatus();
+    }
+
+    /** Printers, reservations and energy in numbers. */
+    public record Stats(int printers, int printersOn, int unreachable, long reservationsPlanned, long reservationsActive,
+                        long reservationsDoneThisMonth, double energyTodayKWh, double energyMonthKWh,
+                        double reservedEnergyThisMonthKWh) {
+    }
+
+    public Stats stats() {
+        List<Printer> all = printers(false);
+        Instant monthStart = java.time.LocalDate.now(clock).withDayOfMonth(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return new Stats(all.size(), (int) all.stream().filter(p -> p.state() == PrinterModel.PlugState.ON).count(),
+                (int) all.stream().filter(p -> p.state() == PrinterModel.PlugState.UNREACHABLE).count(),
+                jdbc.queryForObject("select count(*) from printer_reservation where state = 'PLANNED'", Long.class),
+                jdbc.queryForObject("select count(*) from printer_reservation where state in ('ACTIVE','OVERRUN')", Long.class),
+                jdbc.queryForObject("select count(*) from printer_reservation where state = 'DONE' and ends_at >= ?",
+                        Long.class, Timestamp.from(monthStart)),
+                all.stream().mapToDouble(p -> p.energyTodayKWh() == null ? 0 : p.energyTodayKWh()).sum(),
+                all.stream().mapToDouble(p -> p.energyMonthKWh() == null ? 0 : p.energyMonthKWh()).sum(),
+                jdbc.queryForObject("select coalesce(sum(energy_wh), 0) from printer_reservation where ends_at >= ?",
+                        Double.class, Timestamp.from(monthStart)) / 1000);
+    }
+
     @jakarta.annotation.PreDestroy
     void stop() {
         pollers.shutdownNow();

@@ -109,6 +109,36 @@ class ReservationJob implements Job {
             }
         }
 
+        /** Pauses or resumes everything the printers schedule (polling and reservations). */
+        void pause(boolean paused) {
+            try {
+                for (String group : new String[] {GROUP, "printer"}) {
+                    if (paused) {
+                        scheduler.pauseTriggers(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(group));
+                    } else {
+                        scheduler.resumeTriggers(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(group));
+                    }
+                }
+            } catch (SchedulerException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Whether Quartz runs on this node and the printer triggers are not paused; how many are waiting. */
+        record Status(boolean schedulerRunning, boolean paused, int reservationTriggers) {
+        }
+
+        Status status() {
+            try {
+                boolean running = scheduler.isStarted() && !scheduler.isInStandbyMode();
+                boolean paused = scheduler.getPausedTriggerGroups().contains(GROUP);
+                int waiting = scheduler.getTriggerKeys(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(GROUP)).size();
+                return new Status(running, paused, waiting);
+            } catch (SchedulerException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         private void ensureJob() throws SchedulerException {
             JobKey key = JobKey.jobKey("reservation", GROUP);
             if (!scheduler.checkExists(key)) {
