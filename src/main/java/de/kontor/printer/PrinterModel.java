@@ -65,6 +65,10 @@ public final class PrinterModel {
     public record PrinterPowerChanged(long printerId, String printerName, boolean on, String reason) {
     }
 
+    /** A round of polling stored new readings (views refresh themselves). */
+    public record PrintersPolled(int printers) {
+    }
+
     /** A reservation ran over its end because the printer still draws power. */
     public record ReservationOverrun(long reservationId, long printerId, String username, double watts) {
     }

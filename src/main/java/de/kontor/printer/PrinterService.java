@@ -359,6 +359,9 @@ public class PrinterService {
                 log.warn("Polling a printer failed", e);
             }
         }
+        if (!due.isEmpty()) {
+            events.publishEvent(new PrinterModel.PrintersPolled(due.size()));
+        }
         return due.size();
     }
 

@@ -36,7 +36,7 @@ class FrameTest extends KaribuTest {
         UI.getCurrent().navigate("");
         _get(HomeView.class);
         LocatorJ._assertNone(SideNav.class, s -> s.withId("nav-admin"));
-        assertThat(labels(_get(SideNav.class, s -> s.withId("nav-main")))).containsExactly("Home", "My tally");
+        assertThat(labels(_get(SideNav.class, s -> s.withId("nav-main")))).containsExactly("Home", "Reservations", "My tally");
     }
 
     private static List<String> labels(SideNav nav) {

@@ -1,0 +1,305 @@
+package de.kontor.printer.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Notifications;
+import de.kontor.printer.PrinterModel.ConnectionTest;
+import de.kontor.printer.PrinterModel.PlugState;
+import de.kontor.printer.PrinterModel.Printer;
+import de.kontor.printer.PrinterModel.PrinterDraft;
+import de.kontor.printer.PrinterService;
+import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The printers with live state from their plugs (refreshed by server push after every poll or switch):
+ * add and edit with "test connection", switch on/off with confirmation, the default Tapo account.
+ */
+@Route("printers")
+@Menu(title = "menu.printers", order = 400, icon = "vaadin:print")
+@RolesAllowed("ADMIN")
+class PrintersView extends Div implements HasDynamicTitle {
+
+    private final PrinterService printers;
+    private final PrinterBroadcaster broadcaster;
+    private final ZoneId zone;
+    private final Grid<Printer> grid = new Grid<>();
+    private @Nullable Registration updates;
+
+    PrintersView(PrinterService printers, PrinterBroadcaster broadcaster, ZoneId zone) {
+        this.printers = printers;
+        this.broadcaster = broadcaster;
+        this.zone = zone;
+        addClassName("kontor-view");
+        setId("printers-view");
+        Button add = new Button(getTranslation("printer.add"), VaadinIcon.PLUS.create(), e -> openEditor(null));
+        add.setId("printer-add");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button account = new Button(getTranslation("printer.defaultAccount"), VaadinIcon.KEY.create(), e -> openAccount());
+        account.setId("printer-default-account");
+        Button reservations = new Button(getTranslation("menu.reservations"), VaadinIcon.CALENDAR.create(),
+                e -> UI.getCurrent().navigate("reservations"));
+        Div spacer = new Div();
+        spacer.addClassName("kontor-toolbar-spacer");
+        Paragraph intro = new Paragraph(getTranslation("printer.intro"));
+        intro.addClassName("kontor-muted");
+        Div toolbar = new Div(intro, spacer, reservations, account, add);
+        toolbar.addClassName("kontor-toolbar");
+        add(toolbar);
+
+        grid.setId("printers-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(Printer::name).setHeader(getTranslation("printer.column.name")).setAutoWidth(true).setKey("name");
+        grid.addColumn(p -> join(p.model(), p.location())).setHeader(getTranslation("printer.column.where"))
+                .setAutoWidth(true).setKey("where");
+        grid.addComponentColumn(this::state).setHeader(getTranslation("printer.column.state")).setAutoWidth(true)
+                .setFlexGrow(0).setKey("state");
+        grid.addColumn(p -> p.powerWatts() == null ? "–" : String.format(getLocale(), "%.1f W", p.powerWatts()))
+                .setHeader(getTranslation("printer.column.power")).setAutoWidth(true).setFlexGrow(0).setKey("power");
+        grid.addColumn(p -> p.energyTodayKWh() == null ? "–" : String.format(getLocale(), "%.3f / %.3f kWh",
+                        p.energyTodayKWh(), p.energyMonthKWh() == null ? 0 : p.energyMonthKWh()))
+                .setHeader(getTranslation("printer.column.energy")).setAutoWidth(true).setFlexGrow(0).setKey("energy");
+        grid.addColumn(p -> p.lastContactAt() == null ? "–" : Formats.dateTime(p.lastContactAt(), zone))
+                .setHeader(getTranslation("printer.column.lastContact")).setAutoWidth(true).setFlexGrow(0).setKey("contact");
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(p -> {
+            Span error = new Span(p.lastError() == null ? "" : p.lastError());
+            error.getStyle().set("color", "var(--lumo-error-text-color)");
+            return error;
+        }));
+        grid.setDetailsVisibleOnClick(false);
+        grid.setEmptyStateText(getTranslation("printer.empty"));
+        grid.setAllRowsVisible(true);
+        add(grid);
+        refresh();
+    }
+
+    private static String join(@Nullable String a, @Nullable String b) {
+        return (a == null ? "" : a) + (a != null && b != null ? " · " : "") + (b == null ? "" : b);
+    }
+
+    void refresh() {
+        var all = printers.printers(false);
+        grid.setItems(all);
+        all.stream().filter(p -> p.lastError() != null).forEach(p -> grid.setDetailsVisible(p, true));
+    }
+
+    private Component state(Printer p) {
+        PlugState state = p.state();
+        Badges.Tone tone = switch (state) {
+            case ON -> Badges.Tone.SUCCESS;
+            case OFF -> Badges.Tone.NEUTRAL;
+            case UNREACHABLE -> Badges.Tone.ERROR;
+            case UNKNOWN -> Badges.Tone.WARNING;
+        };
+        Span badge = Badges.of(getTranslation("printer.state." + state.name()), tone);
+        badge.setId("printer-state-" + p.id());
+        return badge;
+    }
+
+    private Component actions(Printer p) {
+        boolean on = Boolean.TRUE.equals(p.powerOn());
+        Button power = new Button(getTranslation(on ? "printer.off" : "printer.on"),
+                (on ? VaadinIcon.POWER_OFF : VaadinIcon.POWER_OFF).create(), e -> confirmPower(p, !on));
+        power.setId("printer-power-" + p.id());
+        power.addThemeVariants(ButtonVariant.LUMO_SMALL, on ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
+        Button open = new Button(getTranslation("printer.open"), e -> UI.getCurrent().navigate(PrinterView.class, p.id()));
+        open.setId("printer-open-" + p.id());
+        open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        Button edit = new Button(VaadinIcon.EDIT.create(), e -> openEditor(p));
+        edit.setId("printer-edit-" + p.id());
+        edit.setAriaLabel(getTranslation("printer.edit"));
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout actions = new HorizontalLayout(power, open, edit);
+        actions.setSpacing(false);
+        actions.getStyle().set("gap", "var(--lumo-space-xs)");
+        return actions;
+    }
+
+    void confirmPower(Printer p, boolean on) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("printer-power-confirm");
+        dialog.setHeader(getTranslation(on ? "printer.on" : "printer.off") + ": " + p.name());
+        dialog.setText(getTranslation(on ? "printer.on.confirm" : "printer.off.confirm", p.name()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation(on ? "printer.on" : "printer.off"));
+        dialog.setConfirmButtonTheme(on ? "primary" : "error primary");
+        dialog.addConfirmListener(e -> {
+            try {
+                printers.power(p.id(), on, "admin " + de.kontor.base.CurrentUser.username().orElse(""));
+                Notifications.success(getTranslation(on ? "printer.on.done" : "printer.off.done", p.name()));
+            } catch (DomainException ex) {
+                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+            }
+            refresh();
+        });
+        dialog.open();
+    }
+
+    void openEditor(@Nullable Printer existing) {
+        Dialog dialog = new Dialog();
+        dialog.setId("printer-editor");
+        dialog.setHeaderTitle(getTranslation(existing == null ? "printer.add" : "printer.edit"));
+        TextField name = new TextField(getTranslation("printer.field.name"));
+        name.setId("printer-name");
+        TextField model = new TextField(getTranslation("printer.field.model"));
+        model.setId("printer-model");
+        TextField location = new TextField(getTranslation("printer.field.location"));
+        location.setId("printer-location");
+        TextField host = new TextField(getTranslation("printer.field.host"));
+        host.setId("printer-host");
+        host.setHelperText(getTranslation("printer.field.host.help"));
+        IntegerField port = new IntegerField(getTranslation("printer.field.port"));
+        port.setId("printer-port");
+        port.setValue(80);
+        TextField username = new TextField(getTranslation("printer.field.username"));
+        username.setId("printer-username");
+        username.setHelperText(getTranslation("printer.field.username.help"));
+        PasswordField password = new PasswordField(getTranslation("printer.field.password"));
+        password.setId("printer-password");
+        NumberField idle = new NumberField(getTranslation("printer.field.idle"));
+        idle.setId("printer-idle");
+        idle.setHelperText(getTranslation("printer.field.idle.help"));
+        idle.setValue(10.0);
+        IntegerField warmup = new IntegerField(getTranslation("printer.field.warmup"));
+        warmup.setId("printer-warmup");
+        warmup.setValue(5);
+        Checkbox active = new Checkbox(getTranslation("printer.field.active"), true);
+        active.setId("printer-active");
+        TextArea notes = new TextArea(getTranslation("printer.field.notes"));
+        notes.setId("printer-notes");
+        if (existing != null) {
+            name.setValue(existing.name());
+            model.setValue(existing.model() == null ? "" : existing.model());
+            location.setValue(existing.location() == null ? "" : existing.location());
+            host.setValue(existing.plugHost());
+            port.setValue(existing.plugPort());
+            username.setValue(existing.plugUsername() == null ? "" : existing.plugUsername());
+            password.setPlaceholder(existing.ownCredentials() ? getTranslation("printer.field.password.kept") : "");
+            idle.setValue(existing.idleWatts());
+            warmup.setValue(existing.warmupMinutes());
+            active.setValue(existing.active());
+            notes.setValue(existing.notes() == null ? "" : existing.notes());
+        }
+        FormLayout form = new FormLayout(name, model, location, host, port, username, password, idle, warmup, active, notes);
+        form.setColspan(notes, 2);
+        Paragraph test = new Paragraph();
+        test.setId("printer-test-result");
+        dialog.add(form, test);
+        java.util.function.Supplier<PrinterDraft> draft = () -> new PrinterDraft(name.getValue(), model.getValue(),
+                location.getValue(), host.getValue(), port.getValue() == null ? 0 : port.getValue(), username.getValue(),
+                password.getValue(), idle.getValue() == null ? -1 : idle.getValue(),
+                warmup.getValue() == null ? -1 : warmup.getValue(), active.getValue(), notes.getValue());
+        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("name", name, "plugHost", host, "plugPort", port,
+                "plugUsername", username, "plugPassword", password, "idleWatts", idle, "warmupMinutes", warmup);
+        Button testButton = new Button(getTranslation("printer.test"), VaadinIcon.PLUG.create(), e -> {
+            try {
+                ConnectionTest result = printers.testConnection(existing == null ? null : existing.id(), draft.get());
+                test.setText(result.ok() ? getTranslation("printer.test.ok", result.nickname(), result.model(),
+                        result.firmware(), getTranslation(Boolean.TRUE.equals(result.on()) ? "printer.state.ON"
+                                : "printer.state.OFF")) : result.message());
+                test.getStyle().set("color", result.ok() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+            } catch (DomainException ex) {
+                test.setText(getTranslation(ex.messageKey(), ex.args()));
+                test.getStyle().set("color", "var(--lumo-error-text-color)");
+            }
+        });
+        testButton.setId("printer-test");
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                if (existing == null) {
+                    printers.create(draft.get());
+                } else {
+                    printers.update(existing.id(), existing.version(), draft.get());
+                }
+                dialog.close();
+                refresh();
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, fields);
+            }
+        });
+        save.setId("printer-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(testButton, new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openAccount() {
+        Dialog dialog = new Dialog();
+        dialog.setId("printer-account-dialog");
+        dialog.setHeaderTitle(getTranslation("printer.defaultAccount"));
+        TextField username = new TextField(getTranslation("printer.field.username"));
+        username.setId("printer-account-username");
+        username.setValue(printers.defaultUsername().orElse(""));
+        username.setWidthFull();
+        PasswordField password = new PasswordField(getTranslation("printer.field.password"));
+        password.setId("printer-account-password");
+        password.setWidthFull();
+        Paragraph help = new Paragraph(getTranslation("printer.defaultAccount.help"));
+        help.addClassName("kontor-muted");
+        dialog.add(help, username, password);
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                printers.setDefaultCredentials(username.getValue(), password.getValue());
+                dialog.close();
+                Notifications.success(getTranslation("printer.defaultAccount.saved"));
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, Map.of("username", username, "password", password));
+            }
+        });
+        save.setId("printer-account-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        updates = broadcaster.register(this, this::refresh);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (updates != null) {
+            updates.remove();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.printers");
+    }
+}

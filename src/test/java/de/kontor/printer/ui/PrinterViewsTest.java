@@ -1,0 +1,149 @@
+package de.kontor.printer.ui;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import de.kontor.KaribuTest;
+import de.kontor.printer.PrinterModel.Printer;
+import de.kontor.printer.PrinterModel.PrinterDraft;
+import de.kontor.printer.PrinterService;
+import de.kontor.printer.plug.sim.P110Emulator;
+import de.kontor.security.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The printers view (live state, editor with test connection, switching) and the reservations view. */
+class PrinterViewsTest extends KaribuTest {
+
+    @Autowired
+    PrinterService printers;
+
+    final ExecutorService threads = Executors.newCachedThreadPool();
+    final List<P110Emulator> plugs = new ArrayList<>();
+    P110Emulator plug;
+
+    @BeforeEach
+    void setUp() {
+        plug = P110Emulator.start("ui@example.org", "Plug-Pw-1", "UI plug", clock, threads, 11);
+        plugs.add(plug);
+        loginAsAdmin();
+    }
+
+    @AfterEach
+    void stop() {
+        plugs.forEach(P110Emulator::close);
+        threads.shutdownNow();
+    }
+
+    Printer printer() {
+        return printers.create(new PrinterDraft(unique("UI"), "MK4", null, plug.host(), plug.port(), "ui@example.org",
+                "Plug-Pw-1", 10, 5, true, null));
+    }
+
+    @Test
+    void anAdminAddsAPrinterAfterTestingTheConnection() {
+        navigate("printers");
+        _click(_get(Button.class, s -> s.withId("printer-add")));
+        String name = unique("Prusa");
+        type(_get(TextField.class, s -> s.withId("printer-name")), name);
+        type(_get(TextField.class, s -> s.withId("printer-host")), "not a host!");
+        _click(_get(Button.class, s -> s.withId("printer-save")));
+        TextField host = _get(TextField.class, s -> s.withId("printer-host"));
+        assertThat(host.isInvalid()).isTrue();
+        assertThat(host.getErrorMessage()).contains("IP address");
+
+        type(host, plug.host());
+        type(_get(IntegerField.class, s -> s.withId("printer-port")), plug.port());
+        type(_get(TextField.class, s -> s.withId("printer-username")), "ui@example.org");
+        type(_get(PasswordField.class, s -> s.withId("printer-password")), "wrong");
+        _click(_get(Button.class, s -> s.withId("printer-test")));
+        assertThat(_get(Paragraph.class, s -> s.withId("printer-test-result")).getText()).startsWith("AUTH_FAILED");
+        type(_get(PasswordField.class, s -> s.withId("printer-password")), "Plug-Pw-1");
+        _click(_get(Button.class, s -> s.withId("printer-test")));
+        assertThat(_get(Paragraph.class, s -> s.withId("printer-test-result")).getText()).contains("UI plug");
+        _click(_get(Button.class, s -> s.withId("printer-save")));
+        assertThat(printers.printers(false)).anyMatch(p -> p.name().equals(name));
+    }
+
+    @Test
+    void switchingAsksFirstAndTheStateFollowsThePlugByPush() {
+        Printer p = printer();
+        navigate("printers");
+        Grid<Printer> grid = _get(Grid.class, s -> s.withId("printers-grid"));
+        int row = _findAll(grid).stream().map(Printer::id).toList().indexOf(p.id());
+        var actions = GridKt._getCellComponent(grid, row, "actions").getChildren().toList();
+        _click((Button) actions.get(0));
+        _fireConfirm(_get(ConfirmDialog.class, s -> s.withId("printer-power-confirm")));
+        assertThat(plug.isOn()).isTrue();
+
+        // someone presses the button on the plug; the next poll pushes the new state into the open view
+        plug.press(false);
+        printers.poll();
+        MockVaadin.runUIQueue();
+        Printer shown = _findAll(grid).stream().filter(x -> x.id() == p.id()).findFirst().orElseThrow();
+        assertThat(shown.powerOn()).isFalse();
+    }
+
+    @Test
+    void thePrinterPageShowsTilesAndTheChart() {
+        Printer p = printer();
+        plug.load(90);
+        plug.press(true);
+        printers.poll();
+        UI.getCurrent().navigate(PrinterView.class, p.id());
+        assertThat(_get(Div.class, s -> s.withId("printer-tile-power")).getElement().getTextRecursively()).contains("90");
+        assertThat(_get(com.vaadin.flow.component.Html.class, s -> s.withId("printer-chart")).getInnerHtml())
+                .contains("<svg");
+    }
+
+    @Test
+    void membersReserveWithFieldErrorsAndSeeOthersOnlyAsTaken() {
+        Printer p = printer();
+        logout();
+        login(unique("mara"), Role.MEMBER);
+        navigate("reservations");
+        _get(com.vaadin.flow.component.select.Select.class, s -> s.withId("reservation-printer")).setValue(p);
+        _click(_get(Button.class, s -> s.withId("reservation-new")));
+        _click(_get(Button.class, s -> s.withId("reservation-save")));
+        TextField title = _get(TextField.class, s -> s.withId("reservation-title"));
+        assertThat(title.isInvalid()).isTrue();
+        type(title, "Helmet");
+        _click(_get(Button.class, s -> s.withId("reservation-save")));
+        assertThat(printers.myReservations(5)).extracting(r -> r.title()).containsExactly("Helmet");
+        assertThat(_find(Div.class, s -> s.withClasses("reservation-slot"))).anyMatch(d ->
+                d.getElement().getTextRecursively().equals("Helmet"));
+
+        logout();
+        login(unique("jonas"), Role.MEMBER);
+        setUpUiKeepingLogin(); // a fresh page for the other member
+        navigate("reservations");
+        _get(com.vaadin.flow.component.select.Select.class, s -> s.withId("reservation-printer")).setValue(p);
+        assertThat(_find(Div.class, s -> s.withClasses("reservation-slot"))).allMatch(d ->
+                !d.getElement().getTextRecursively().contains("Helmet"));
+        assertThatThrownBy(() -> navigate("printers")).hasMessageContaining("Access is denied");
+    }
+}
