@@ -81,15 +81,21 @@ public final class P110Emulator implements AutoCloseable {
     /** An emulated plug for the given Tapo account on a free loopback port. */
     public static P110Emulator start(String username, String password, String nickname, Clock clock,
                                      ExecutorService executor, long seed) {
+        return start(username, password, nickname, clock, executor, seed, 0);
+    }
+
+    /** An emulated plug on the given loopback port (0: a free one). */
+    public static P110Emulator start(String username, String password, String nickname, Clock clock,
+                                     ExecutorService executor, long seed, int port) {
         try {
-            return new P110Emulator(username, password, nickname, clock, executor, seed);
+            return new P110Emulator(username, password, nickname, clock, executor, seed, port);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot start the P110 emulator", e);
+            throw new IllegalStateException("Cannot start the P110 emulator on port " + port + ": " + e.getMessage(), e);
         }
     }
 
     private P110Emulator(String username, String password, String nickname, Clock clock, ExecutorService executor,
-                         long seed) throws IOException {
+                         long seed, int port) throws IOException {
         this.username = username;
         this.password = password;
         this.nickname = nickname;
@@ -97,7 +103,7 @@ public final class P110Emulator implements AutoCloseable {
         this.random = new Random(seed);
         this.onSince = clock.instant();
         this.measuredAt = clock.instant();
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         server.setExecutor(executor);
         server.createContext("/app", this::handle);
         server.start();
