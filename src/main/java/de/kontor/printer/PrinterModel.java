@@ -70,6 +70,7 @@ public final class PrinterModel {
     }
 
     /** A reservation ran over its end because the printer still draws power. */
-    public record ReservationOverrun(long reservationId, long printerId, String username, double watts) {
+    public record ReservationOverrun(long reservationId, long printerId, String printerName, String username,
+                                     double watts) {
     }
 }

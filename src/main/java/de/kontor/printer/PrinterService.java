@@ -646,7 +646,7 @@ public class PrinterService {
                         + "where id = ?", Timestamp.from(now), id);
                 audit.record(MODULE, "Reservation", id, "OVERRUN", "Printer " + p.name() + " still draws "
                         + energy.currentPowerWatts() + " W after reservation #" + id + " ended; power stays on");
-                events.publishEvent(new ReservationOverrun(id, p.id(), r.username(), energy.currentPowerWatts()));
+                events.publishEvent(new ReservationOverrun(id, p.id(), p.name(), r.username(), energy.currentPowerWatts()));
             }
             recheck(r, now, "still printing");
             return;

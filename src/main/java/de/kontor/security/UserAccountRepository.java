@@ -19,6 +19,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long>, JpaSpe
     @Query("select count(u) from UserAccount u join u.roles r where r = de.kontor.security.Role.ADMIN and u.enabled = true")
     long countEnabledAdmins();
 
+    @Query("select distinct u.email from UserAccount u join u.roles r where r = de.kontor.security.Role.ADMIN "
+            + "and u.enabled = true and u.email is not null")
+    java.util.List<String> enabledAdminEmails();
+
     @Modifying
     @Query("update UserAccount u set u.lastLoginAt = :now where u.username = :username")
     int markLoggedIn(String username, Instant now);

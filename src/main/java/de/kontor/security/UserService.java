@@ -279,6 +279,12 @@ public class UserService {
         return users.findByUsername(username);
     }
 
+    /** E-mail addresses of the enabled admins (for notices to "the admins"). */
+    @Transactional(readOnly = true)
+    public List<String> adminEmails() {
+        return users.enabledAdminEmails();
+    }
+
     /** The signed-in user's account, if any. */
     @Transactional(readOnly = true)
     public Optional<UserAccount> current() {

@@ -138,6 +138,27 @@ class ReservationTest extends IntegrationTest {
         assertThat(done.energyWh()).isBetween(180.0, 200.0); // 180 W for ~63 min
     }
 
+    @Autowired
+    de.kontor.security.UserService users;
+
+    @Test
+    void theMemberIsToldByMailWhenTheReservationRunsOver() throws Exception {
+        String name = unique("maker");
+        String email = name + "@example.org";
+        as(ADMIN, "ROLE_ADMIN");
+        users.createUser(new de.kontor.security.NewUser(name, "Maker", email,
+                java.util.EnumSet.of(de.kontor.security.Role.MEMBER), "Maker-Pw-12345"));
+        as(name, "ROLE_MEMBER");
+        Reservation r = printers.reserve(printer.id(), at(1), at(31), "Long print");
+        plug.load(200);
+        printers.startReservation(r.id());
+        clock.advance(Duration.ofMinutes(32));
+        printers.endReservation(r.id());
+        var mails = de.kontor.TestMail.awaitMailsTo(email, 1);
+        assertThat(mails.get(0).getSubject()).contains(printer.name());
+        assertThat(de.kontor.TestMail.text(mails.get(0))).contains("200 W");
+    }
+
     @Test
     void thePowerStaysOnWhenTheNextReservationIsWarmingUp() {
         Reservation first = printers.reserve(printer.id(), at(1), at(31), "Part 1");
