@@ -213,6 +213,34 @@ class ReservationTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void triggersMissedWhileKontorWasDownFireAtOnceAndStrayPlugsAreReconciled() throws Exception {
+        // Kontor is "down": the scheduler does not run while the reservation's power-on time passes
+        assertThat(scheduler.isStarted() && !scheduler.isInStandbyMode()).isFalse();
+        plug.load(100);
+        Reservation r = printers.reserve(printer.id(), clock.instant().plusSeconds(1), clock.instant().plusSeconds(600),
+                "Missed start");
+        as(ADMIN, "ROLE_ADMIN");
+        P110Emulator stray = P110Emulator.start("res@example.org", "Plug-Pw-1", "Stray", clock, threads, 5);
+        plugs.add(stray);
+        printers.create(new PrinterDraft(unique("Stray"), null, null, stray.host(), stray.port(), "res@example.org",
+                "Plug-Pw-1", 10, 5, true, null));
+        stray.press(true); // left on by hand while Kontor was down, idle
+        Thread.sleep(2500);
+        assertThat(plug.isOn()).isFalse();
+
+        scheduler.start(); // "back up"
+        try {
+            await(() -> plug.isOn(), "the missed power-on");
+            await(() -> printers.reservation(r.id()).state() == ReservationState.ACTIVE, "reservation active");
+            printers.reconcile(); // what PrinterStartup does after a start
+            assertThat(stray.isOn()).isFalse();
+            assertThat(plug.isOn()).as("held by the active reservation").isTrue();
+        } finally {
+            scheduler.standby();
+        }
+    }
+
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
             if (condition.getAsBoolean()) {
