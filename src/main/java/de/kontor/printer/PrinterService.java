@@ -446,7 +446,12 @@ public class PrinterService {
     public Reservation reserve(long printerId, Instant start, Instant end, String title) {
         String username = CurrentUser.username().orElseThrow(() -> new DomainException(401, "NOT_SIGNED_IN",
                 "printer.reservation.signIn"));
-        String displayName = CurrentUser.displayName().orElse(username);
+        return reserveFor(username, CurrentUser.displayName().orElse(username), printerId, start, end, title);
+    }
+
+    /** A reservation in someone's name (demo data). */
+    Reservation reserveFor(String username, String displayName, long printerId, Instant start, Instant end,
+                           String title) {
         String text = title == null ? "" : title.strip();
         if (text.isEmpty() || text.length() > 200) {
             throw DomainException.invalidField("title", "TITLE_REQUIRED", "printer.reservation.title");

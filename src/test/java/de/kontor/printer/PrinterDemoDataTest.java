@@ -32,12 +32,14 @@ class PrinterDemoDataTest extends IntegrationTest {
             StaticListableBeanFactory beans = new StaticListableBeanFactory();
             beans.addBean("demoPlugs", plugs);
             ObjectProvider<DemoPlugs> provider = beans.getBeanProvider(DemoPlugs.class);
-            transactions.executeWithoutResult(s -> new PrinterDemoData(printers, provider)
+            transactions.executeWithoutResult(s -> new PrinterDemoData(printers, provider, clock)
                     .load(new DemoContext(new Random(1), "Demo-Passw0rd-1")));
             printers.poll();
             List<Printer> demo = printers.printers(false).stream()
                     .filter(p -> List.of(DemoPlugs.NAMES).contains(p.name())).toList();
             assertThat(demo).hasSize(4);
+            assertThat(printers.reservationsBetween(clock.instant(), clock.instant().plus(java.time.Duration.ofDays(4))))
+                    .filteredOn(r -> demo.stream().anyMatch(p -> p.id() == r.printerId())).hasSize(8);
             assertThat(demo).filteredOn(p -> p.state() == PlugState.ON).hasSize(2);
             Printer off = demo.stream().filter(p -> p.state() == PlugState.OFF).findFirst().orElseThrow();
             assertThat(printers.power(off.id(), true, "demo test").state()).isEqualTo(PlugState.ON);

@@ -81,9 +81,10 @@ class PrintersView extends Div implements HasDynamicTitle {
 
         grid.setId("printers-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(Printer::name).setHeader(getTranslation("printer.column.name")).setAutoWidth(true).setKey("name");
+        grid.addColumn(Printer::name).setHeader(getTranslation("printer.column.name")).setWidth("11em").setFlexGrow(1)
+                .setKey("name");
         grid.addColumn(p -> join(p.model(), p.location())).setHeader(getTranslation("printer.column.where"))
-                .setAutoWidth(true).setKey("where");
+                .setWidth("12em").setFlexGrow(1).setKey("where");
         grid.addComponentColumn(this::state).setHeader(getTranslation("printer.column.state")).setAutoWidth(true)
                 .setFlexGrow(0).setKey("state");
         grid.addColumn(p -> p.powerWatts() == null ? "–" : String.format(getLocale(), "%.1f W", p.powerWatts()))
