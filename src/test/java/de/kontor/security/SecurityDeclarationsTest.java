@@ -53,7 +53,8 @@ class SecurityDeclarationsTest {
     void onlyTheLoginPagesAreOpenToAnonymousUsers() {
         assertThat(annotated(Route.class).stream().filter(v -> v.isAnnotationPresent(AnonymousAllowed.class))
                 .map(Class::getSimpleName))
-                .containsExactlyInAnyOrder("LoginView", "RegisterView", "ForgotPasswordView", "ResetPasswordView");
+                .containsExactlyInAnyOrder("LoginView", "RegisterView", "ForgotPasswordView", "ResetPasswordView",
+                        "KioskView");
     }
 
     @Test

@@ -24,7 +24,8 @@ class UiSecurityConfiguration {
     SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
         http.authenticationManager(manager);
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/icons/**", "/themes/**", "/offline.html", "/manifest.webmanifest", "/sw.js").permitAll()
+                .requestMatchers("/icons/**", "/themes/**", "/offline.html", "/manifest.webmanifest", "/sw.js",
+                        "/kiosk-sw.js", "/kiosk-offline.html").permitAll()
                 .requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**").hasRole(Role.ADMIN_NAME));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         // After the Vaadin configurer, so the form login it sets up already knows its login page

@@ -1,0 +1,229 @@
+package de.kontor.kiosk.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.SecretDialog;
+import de.kontor.kiosk.KioskModel.IssuedToken;
+import de.kontor.kiosk.KioskModel.Kiosk;
+import de.kontor.kiosk.KioskModel.KioskDraft;
+import de.kontor.kiosk.KioskModel.Privacy;
+import de.kontor.kiosk.KioskService;
+import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * Kiosk displays: register (the address with its device token is shown once), pair a waiting screen by
+ * its code, edit what it shows, deactivate/reactivate, rotate the token; last seen, browser and screen.
+ */
+@Route("kiosks")
+@Menu(title = "menu.kiosks", order = 700, icon = "vaadin:desktop")
+@RolesAllowed("ADMIN")
+class KiosksView extends Div implements HasDynamicTitle {
+
+    private final KioskService kiosks;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final String baseUrl;
+    private final Grid<Kiosk> grid = new Grid<>();
+
+    KiosksView(KioskService kiosks, ZoneId zone, Clock clock, @Value("${kontor.base-url:}") String baseUrl) {
+        this.kiosks = kiosks;
+        this.zone = zone;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+        addClassName("kontor-view");
+        setId("kiosks-view");
+        Paragraph intro = new Paragraph(getTranslation("kiosk.intro"));
+        intro.addClassName("kontor-muted");
+        Button add = new Button(getTranslation("kiosk.add"), VaadinIcon.PLUS.create(), e -> openEditor(null));
+        add.setId("kiosk-add");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button pair = new Button(getTranslation("kiosk.pair"), VaadinIcon.CONNECT.create(), e -> openPair());
+        pair.setId("kiosk-pair");
+        Div spacer = new Div();
+        spacer.addClassName("kontor-toolbar-spacer");
+        Div toolbar = new Div(intro, spacer, pair, add);
+        toolbar.addClassName("kontor-toolbar");
+        add(toolbar);
+
+        grid.setId("kiosks-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(Kiosk::name).setHeader(getTranslation("kiosk.column.name")).setAutoWidth(true);
+        grid.addColumn(k -> k.location() == null ? "" : k.location()).setHeader(getTranslation("kiosk.column.location"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::state).setHeader(getTranslation("kiosk.column.state")).setAutoWidth(true)
+                .setFlexGrow(0).setKey("state");
+        grid.addColumn(k -> k.lastSeenAt() == null ? "–" : Formats.dateTime(k.lastSeenAt(), zone))
+                .setHeader(getTranslation("kiosk.column.lastSeen")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(k -> (k.browser() == null ? "" : k.browser()) + (k.screenSize() == null ? "" : " · " + k.screenSize()))
+                .setHeader(getTranslation("kiosk.column.device")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        grid.setEmptyStateText(getTranslation("kiosk.empty"));
+        grid.setAllRowsVisible(true);
+        add(grid);
+        refresh();
+    }
+
+    void refresh() {
+        grid.setItems(kiosks.kiosks());
+    }
+
+    private Component state(Kiosk k) {
+        if (!k.active()) {
+            return Badges.of(getTranslation("kiosk.state.inactive"), Badges.Tone.NEUTRAL);
+        }
+        boolean online = k.lastSeenAt() != null && k.lastSeenAt().isAfter(clock.instant().minus(Duration.ofMinutes(1)));
+        return Badges.of(getTranslation(online ? "kiosk.state.online" : "kiosk.state.offline"),
+                online ? Badges.Tone.SUCCESS : Badges.Tone.WARNING);
+    }
+
+    private Component actions(Kiosk k) {
+        Button edit = new Button(VaadinIcon.EDIT.create(), e -> openEditor(k));
+        edit.setId("kiosk-edit-" + k.id());
+        edit.setAriaLabel(getTranslation("kiosk.edit"));
+        Button active = new Button(getTranslation(k.active() ? "kiosk.deactivate" : "kiosk.activate"), e -> {
+            kiosks.setActive(k.id(), !k.active());
+            refresh();
+        });
+        active.setId("kiosk-active-" + k.id());
+        Button rotate = new Button(getTranslation("kiosk.rotate"), e -> {
+            showAddress(kiosks.rotateToken(k.id()), k.name());
+            refresh();
+        });
+        rotate.setId("kiosk-rotate-" + k.id());
+        for (Button b : new Button[] {edit, active, rotate}) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        HorizontalLayout actions = new HorizontalLayout(edit, active, rotate);
+        actions.setSpacing(false);
+        return actions;
+    }
+
+    private void showAddress(IssuedToken token, String name) {
+        new SecretDialog(getTranslation("kiosk.address.title", name), getTranslation("kiosk.address.explanation"),
+                PublicAddress.of(baseUrl) + "/" + token.path()).open();
+    }
+
+    void openEditor(@Nullable Kiosk existing) {
+        Dialog dialog = new Dialog();
+        dialog.setId("kiosk-editor");
+        dialog.setHeaderTitle(getTranslation(existing == null ? "kiosk.add" : "kiosk.edit"));
+        TextField name = new TextField(getTranslation("kiosk.field.name"));
+        name.setId("kiosk-name");
+        TextField location = new TextField(getTranslation("kiosk.field.location"));
+        location.setId("kiosk-location");
+        Select<Privacy> privacy = new Select<>();
+        privacy.setId("kiosk-privacy");
+        privacy.setLabel(getTranslation("kiosk.field.privacy"));
+        privacy.setItems(Privacy.values());
+        privacy.setItemLabelGenerator(p -> getTranslation("kiosk.privacy." + p.name()));
+        privacy.setValue(Privacy.NONE);
+        TimePicker from = new TimePicker(getTranslation("kiosk.field.from"));
+        from.setId("kiosk-from");
+        TimePicker until = new TimePicker(getTranslation("kiosk.field.until"));
+        until.setId("kiosk-until");
+        TextArea announcement = new TextArea(getTranslation("kiosk.field.announcement"));
+        announcement.setId("kiosk-announcement-field");
+        announcement.setMaxLength(500);
+        if (existing != null) {
+            name.setValue(existing.name());
+            location.setValue(existing.location() == null ? "" : existing.location());
+            privacy.setValue(existing.privacy());
+            from.setValue(existing.screenOnFrom());
+            until.setValue(existing.screenOnUntil());
+            announcement.setValue(existing.announcement() == null ? "" : existing.announcement());
+        }
+        FormLayout form = new FormLayout(name, location, privacy, from, until, announcement);
+        form.setColspan(announcement, 2);
+        dialog.add(form);
+        Button save = new Button(getTranslation("action.save"), e -> {
+            KioskDraft draft = new KioskDraft(name.getValue(), location.getValue(), privacy.getValue(),
+                    announcement.getValue(), from.getValue(), until.getValue());
+            try {
+                if (existing == null) {
+                    IssuedToken token = kiosks.create(draft);
+                    showAddress(token, draft.name());
+                } else {
+                    kiosks.update(existing.id(), existing.version(), draft);
+                }
+                dialog.close();
+                refresh();
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, Map.of("name", name, "announcement", announcement, "screenOnFrom", from,
+                        "screenOnUntil", until));
+            }
+        });
+        save.setId("kiosk-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    void openPair() {
+        Dialog dialog = new Dialog();
+        dialog.setId("kiosk-pair-dialog");
+        dialog.setHeaderTitle(getTranslation("kiosk.pair"));
+        Paragraph help = new Paragraph(getTranslation("kiosk.pair.help"));
+        help.addClassName("kontor-muted");
+        TextField code = new TextField(getTranslation("kiosk.field.code"));
+        code.setId("kiosk-pair-code");
+        Select<Kiosk> target = new Select<>();
+        target.setId("kiosk-pair-target");
+        target.setLabel(getTranslation("kiosk.field.kiosk"));
+        target.setItems(kiosks.kiosks());
+        target.setItemLabelGenerator(Kiosk::name);
+        dialog.add(help, new FormLayout(code, target));
+        Button pair = new Button(getTranslation("kiosk.pair"), e -> {
+            if (target.getValue() == null) {
+                target.setInvalid(true);
+                target.setErrorMessage(getTranslation("validation.required"));
+                return;
+            }
+            try {
+                kiosks.pair(code.getValue(), target.getValue().id());
+                dialog.close();
+                Notifications.success(getTranslation("kiosk.paired", target.getValue().name()));
+                refresh();
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, Map.of("code", code));
+            }
+        });
+        pair.setId("kiosk-pair-save");
+        pair.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), pair);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.kiosks");
+    }
+}
