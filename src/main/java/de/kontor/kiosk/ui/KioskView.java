@@ -110,17 +110,17 @@ class KioskView extends Div implements BeforeEnterObserver, com.vaadin.flow.rout
         }
         Span title = new Span(board.kioskName());
         title.setId("kiosk-title");
-        title.getStyle().set("font-size", "4vmin").set("font-weight", "700");
+        title.getStyle().set("font-size", "clamp(22px, 4vmin, 60px)").set("font-weight", "700");
         Span time = new Span(HH_MM.withZone(zone).format(board.at()));
         time.setId("kiosk-clock");
-        time.getStyle().set("font-size", "7vmin").set("font-weight", "700").set("font-variant-numeric", "tabular-nums");
+        time.getStyle().set("font-size", "clamp(36px, 7vmin, 110px)").set("font-weight", "700").set("font-variant-numeric", "tabular-nums");
         Div header = new Div(title, time);
         header.getStyle().set("display", "flex").set("justify-content", "space-between").set("align-items", "center");
         add(header);
         if (board.announcement() != null) {
             Div announcement = new Div(board.announcement());
             announcement.setId("kiosk-announcement");
-            announcement.getStyle().set("font-size", "3.2vmin").set("background", "#1f2937").set("padding", "1.2vmin 2vmin")
+            announcement.getStyle().set("font-size", "clamp(18px, 3.2vmin, 48px)").set("background", "#1f2937").set("padding", "1.2vmin 2vmin")
                     .set("border-left", "1vmin solid #fbbf24").set("border-radius", "1vmin");
             add(announcement);
         }
@@ -153,17 +153,17 @@ class KioskView extends Div implements BeforeEnterObserver, com.vaadin.flow.rout
                 .set("border-top", "1.2vmin solid " + color).set("display", "flex").set("flex-direction", "column")
                 .set("gap", "0.8vmin");
         Span name = new Span(c.name());
-        name.getStyle().set("font-size", "3.6vmin").set("font-weight", "700");
+        name.getStyle().set("font-size", "clamp(22px, 3.6vmin, 56px)").set("font-weight", "700");
         Span state = new Span(getTranslation("kiosk.state." + c.state().name()));
         state.addClassName("kiosk-state");
-        state.getStyle().set("font-size", "3vmin").set("font-weight", "700").set("color", color);
+        state.getStyle().set("font-size", "clamp(20px, 3vmin, 48px)").set("font-weight", "700").set("color", color);
         card.add(name, state);
         if (c.currentEnds() != null) {
             long minutes = Math.max(0, Duration.between(now, c.currentEnds()).toMinutes());
             Span remaining = new Span(getTranslation("kiosk.board.until", HH_MM.withZone(zone).format(c.currentEnds()),
                     minutes) + (c.currentWho() != null ? " · " + c.currentWho() : ""));
             remaining.addClassName("kiosk-current");
-            remaining.getStyle().set("font-size", "2.6vmin");
+            remaining.getStyle().set("font-size", "clamp(16px, 2.6vmin, 40px)");
             Div bar = new Div();
             bar.getStyle().set("height", "1.2vmin").set("background", "#374151").set("border-radius", "1vmin");
             Div fill = new Div();
@@ -174,7 +174,7 @@ class KioskView extends Div implements BeforeEnterObserver, com.vaadin.flow.rout
             card.add(remaining, bar);
         }
         Div facts = new Div();
-        facts.getStyle().set("display", "flex").set("justify-content", "space-between").set("font-size", "2.4vmin")
+        facts.getStyle().set("display", "flex").set("justify-content", "space-between").set("font-size", "clamp(16px, 2.4vmin, 36px)")
                 .set("color", "#9aa7b4");
         facts.add(new Span(c.powerWatts() == null ? "–" : String.format(getLocale(), "%.0f W", c.powerWatts())));
         if (c.nextStarts() != null) {

@@ -1,0 +1,134 @@
+package de.kontor.kiosk;
+
+import de.kontor.IntegrationTest;
+import de.kontor.kiosk.KioskModel.IssuedToken;
+import de.kontor.kiosk.KioskModel.KioskDraft;
+import de.kontor.kiosk.KioskModel.Privacy;
+import de.kontor.printer.PrinterModel.PrinterDraft;
+import de.kontor.printer.PrinterService;
+import de.kontor.printer.plug.sim.P110Emulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kiosk board in headless Chromium at 1920×1080 and at the 800×480 Raspberry Pi touch display
+ * (screenshots in {@code target/screenshots/}), and the stale banner when the connection drops.
+ */
+class KioskBrowserTest extends IntegrationTest {
+
+    @Autowired
+    KioskService kiosks;
+    @Autowired
+    PrinterService printers;
+
+    ChromeDriver driver;
+    Path userData;
+    final ExecutorService threads = Executors.newCachedThreadPool();
+    final java.util.List<P110Emulator> plugs = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        assertThat(chromium).as("Chromium is needed for browser tests: apt-get install chromium chromium-driver").exists();
+        userData = Files.createTempDirectory("kontor-kiosk-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1920,1080", "--hide-scrollbars", "--lang=de-DE",
+                "--user-data-dir=" + userData);
+        driver = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+    }
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        plugs.forEach(P110Emulator::close);
+        threads.shutdownNow();
+    }
+
+    private IssuedToken boardWithPrinters() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ADMIN, null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        try {
+            for (int i = 0; i < 3; i++) {
+                P110Emulator plug = P110Emulator.start("board@example.org", "Plug-Pw-1", "Board " + i, clock, threads, 30 + i);
+                plugs.add(plug);
+                plug.load(120 + i * 30);
+                plug.press(i == 0);
+                printers.create(new PrinterDraft(unique("Board " + i), null, "Werkstatt", plug.host(), plug.port(),
+                        "board@example.org", "Plug-Pw-1", 10, 5, true, null));
+            }
+            printers.poll();
+            return kiosks.create(new KioskDraft(unique("Werkstatt"), "Eingang", Privacy.NONE,
+                    "Freitag ab 18 Uhr: offene Werkstatt", null, null));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target.resolve(name + ".png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void theBoardAtFullHdAndOnThePiTouchDisplayAndWithADroppedConnection() throws Exception {
+        IssuedToken token = boardWithPrinters();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.get(baseUrl() + "/" + token.path());
+        wait.until(d -> !d.findElements(By.cssSelector("#kiosk-printers .kiosk-card")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector(".kiosk-card")).size()).isGreaterThanOrEqualTo(3);
+        assertThat(driver.findElement(By.id("kiosk-clock")).getText()).matches("\\d\\d:\\d\\d");
+        screenshot("kiosk-1920x1080");
+
+        driver.manage().window().setSize(new Dimension(800, 480));
+        Thread.sleep(500);
+        // everything stays on one screen: no scrollbars on the Pi display
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "const k = document.getElementById('kiosk'); return k.scrollWidth <= k.clientWidth + 1;");
+        assertThat(overflow).isEqualTo(true);
+        screenshot("kiosk-800x480");
+
+        driver.manage().window().setSize(new Dimension(1920, 1080));
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        wait.until(d -> d.findElement(By.id("kiosk-stale")).isDisplayed());
+        String banner = driver.findElement(By.id("kiosk-stale")).getText();
+        assertThat(banner).contains(driver.findElement(By.id("kiosk")).getAttribute("data-updated"));
+        assertThat(driver.findElements(By.cssSelector(".kiosk-card")).size()).as("the last data stays")
+                .isGreaterThanOrEqualTo(3);
+        screenshot("kiosk-stale");
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+}
