@@ -1,0 +1,8 @@
+/**
+ * Leads (issue 9): institutions (schools, companies, clubs) before they become customers — contact
+ * persons, versioned notes, tags, activities and an automatic timeline, import/export, statistics.
+ */
+@NullMarked
+package de.kontor.lead;
+
+import org.jspecify.annotations.NullMarked;
