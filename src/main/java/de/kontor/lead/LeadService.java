@@ -638,14 +638,14 @@ public class LeadService {
     public Activity addActivity(long institutionId, ActivityDraft draft) {
         get(institutionId);
         if (draft.kind() == null || draft.kind() == ActivityKind.CHANGE) {
-            throw DomainException.invalidField("kind", "INVALID_KIND", "lead.activity.kind");
+            throw DomainException.invalidField("kind", "INVALID_KIND", "lead.activity.kindInvalid");
         }
         String subject = trim(draft.subject());
         if (subject == null || subject.length() > 255) {
-            throw DomainException.invalidField("subject", "SUBJECT_REQUIRED", "lead.activity.subject");
+            throw DomainException.invalidField("subject", "SUBJECT_REQUIRED", "lead.activity.subjectRequired");
         }
         if (draft.kind() == ActivityKind.TASK && draft.dueDate() == null) {
-            throw DomainException.invalidField("dueDate", "DUE_DATE_REQUIRED", "lead.activity.dueDate");
+            throw DomainException.invalidField("dueDate", "DUE_DATE_REQUIRED", "lead.activity.dueDateRequired");
         }
         long id = Inserts.returningId(jdbc, "insert into lead_activity (institution_id, kind, subject, details, due_date, "
                         + "assignee, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", institutionId, draft.kind().name(),

@@ -1,0 +1,74 @@
+package de.kontor.lead.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import de.kontor.base.CurrentUser;
+import de.kontor.base.ui.Formats;
+import de.kontor.lead.LeadModel.Activity;
+import de.kontor.lead.LeadService;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** The signed-in user's open lead tasks (or everyone's), overdue ones first and marked. */
+@Route("leads/tasks")
+@RolesAllowed("ADMIN")
+class MyTasksView extends Div implements HasDynamicTitle {
+
+    private final LeadService leads;
+    private final Grid<Activity> grid = new Grid<>();
+    private final Checkbox everyone = new Checkbox();
+
+    MyTasksView(LeadService leads, Clock clock, ZoneId zone) {
+        this.leads = leads;
+        addClassName("kontor-view");
+        setId("lead-tasks-view");
+        everyone.setId("lead-tasks-everyone");
+        everyone.setLabel(getTranslation("lead.tasks.everyone"));
+        everyone.addValueChangeListener(e -> refresh());
+        add(everyone);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        grid.setId("lead-tasks");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(a -> a.dueDate() == null ? "" : Formats.date(a.dueDate())).setHeader(getTranslation("lead.activity.due"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Activity::subject).setHeader(getTranslation("lead.activity.subject")).setFlexGrow(1);
+        grid.addColumn(Activity::institutionName).setHeader(getTranslation("lead.field.name")).setAutoWidth(true);
+        grid.addColumn(a -> a.assignee() == null ? "" : a.assignee()).setHeader(getTranslation("lead.field.owner"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(a -> {
+            Button open = new Button(getTranslation("lead.open"), e -> UI.getCurrent().navigate(LeadView.class,
+                    a.institutionId()));
+            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            Button done = new Button(getTranslation("lead.tasks.done"), e -> {
+                leads.setDone(a.id(), true);
+                refresh();
+            });
+            done.setId("lead-task-done-" + a.id());
+            done.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            return new Div(open, done);
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.setPartNameGenerator(a -> a.dueDate() != null && a.dueDate().isBefore(today) ? "overdue" : null);
+        grid.setEmptyStateText(getTranslation("lead.tasks.empty"));
+        add(grid);
+        refresh();
+    }
+
+    void refresh() {
+        grid.setItems(leads.openTasks(everyone.getValue() ? null : CurrentUser.username().orElse("")));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("lead.tasks.mine") + " · " + getTranslation("menu.leads");
+    }
+}
