@@ -84,7 +84,8 @@ class LeadDemoData implements DemoData {
                 tags.add(TAGS[r.nextInt(TAGS.length)]);
             }
             Status status = statuses[Math.min(statuses.length - 1, (int) Math.floor(Math.pow(r.nextDouble(), 1.6) * 5))];
-            String slug = name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+            String slug = name.toLowerCase().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+                    .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
             Institution i;
             try {
                 i = leads.create(new InstitutionDraft(name, Type.valueOf(kind[0]), "Hauptstraße " + (1 + r.nextInt(200)),

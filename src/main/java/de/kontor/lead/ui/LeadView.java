@@ -158,7 +158,9 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
                     .set("padding", "0 0.6em").set("margin-right", "0.3em").set("font-size", "var(--lumo-font-size-s)");
             tagRow.add(chip);
         }
-        box.add(tagRow);
+        if (!i.tags().isEmpty()) {
+            box.add(tagRow);
+        }
         row(box, "lead.field.created", Formats.dateTime(i.createdAt(), zone));
         return box;
     }
