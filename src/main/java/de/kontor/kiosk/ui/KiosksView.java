@@ -24,6 +24,7 @@ import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.PublicAddress;
 import de.kontor.base.ui.SecretDialog;
 import de.kontor.kiosk.KioskModel.IssuedToken;
 import de.kontor.kiosk.KioskModel.Kiosk;

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -28,6 +27,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.LazyGrids;
@@ -471,23 +471,16 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
     }
 
     private void confirmConvert() {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("lead-convert-confirm");
-        dialog.setHeader(getTranslation("lead.convert"));
-        dialog.setText(getTranslation("lead.convert.confirm", lead().name()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("lead.convert"));
-        dialog.addConfirmListener(e -> {
-            try {
-                var customer = leads.convertToCustomer(lead().id());
-                Notifications.success(getTranslation("lead.converted", customer.getNumber()));
-            } catch (DomainException ex) {
-                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-            }
-            reload(0);
-        });
-        dialog.open();
+        Confirmations.ask("lead-convert-confirm", getTranslation("lead.convert"),
+                getTranslation("lead.convert.confirm", lead().name()), getTranslation("lead.convert"), false, () -> {
+                    try {
+                        var customer = leads.convertToCustomer(lead().id());
+                        Notifications.success(getTranslation("lead.converted", customer.getNumber()));
+                    } catch (DomainException ex) {
+                        Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                    }
+                    reload(0);
+                });
     }
 
     @Override

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -28,6 +27,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
@@ -150,24 +150,17 @@ class PrintersView extends Div implements HasDynamicTitle {
     }
 
     void confirmPower(Printer p, boolean on) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("printer-power-confirm");
-        dialog.setHeader(getTranslation(on ? "printer.on" : "printer.off") + ": " + p.name());
-        dialog.setText(getTranslation(on ? "printer.on.confirm" : "printer.off.confirm", p.name()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation(on ? "printer.on" : "printer.off"));
-        dialog.setConfirmButtonTheme(on ? "primary" : "error primary");
-        dialog.addConfirmListener(e -> {
-            try {
-                printers.power(p.id(), on, "admin " + de.kontor.base.CurrentUser.username().orElse(""));
-                Notifications.success(getTranslation(on ? "printer.on.done" : "printer.off.done", p.name()));
-            } catch (DomainException ex) {
-                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-            }
-            refresh();
-        });
-        dialog.open();
+        Confirmations.ask("printer-power-confirm", getTranslation(on ? "printer.on" : "printer.off") + ": " + p.name(),
+                getTranslation(on ? "printer.on.confirm" : "printer.off.confirm", p.name()),
+                getTranslation(on ? "printer.on" : "printer.off"), !on, () -> {
+                    try {
+                        printers.power(p.id(), on, "admin " + de.kontor.base.CurrentUser.username().orElse(""));
+                        Notifications.success(getTranslation(on ? "printer.on.done" : "printer.off.done", p.name()));
+                    } catch (DomainException ex) {
+                        Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                    }
+                    refresh();
+                });
     }
 
     void openEditor(@Nullable Printer existing) {

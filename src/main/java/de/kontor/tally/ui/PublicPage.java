@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.server.VaadinServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /** The frame of the pages anonymous users reach from the login page: brand, a card, "back to login". */
@@ -31,19 +30,8 @@ abstract class PublicPage extends VerticalLayout {
         add(brand, card, back);
     }
 
-    /** Where this Kontor is reached, for links in e-mails: {@code kontor.base-url} or the current request's. */
+    /** Where this Kontor is reached, for links in e-mails. */
     static String baseUrl(@Nullable String configured) {
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        VaadinServletRequest request = VaadinServletRequest.getCurrent();
-        if (request == null) {
-            return "http://localhost:8080";
-        }
-        var http = request.getHttpServletRequest();
-        boolean defaultPort = ("http".equals(http.getScheme()) && http.getServerPort() == 80)
-                || ("https".equals(http.getScheme()) && http.getServerPort() == 443);
-        return http.getScheme() + "://" + http.getServerName() + (defaultPort ? "" : ":" + http.getServerPort())
-                + http.getContextPath();
+        return de.kontor.base.ui.PublicAddress.of(configured);
     }
 }

@@ -3,7 +3,6 @@ package de.kontor.tally.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -16,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
@@ -130,19 +130,12 @@ class TallyApiUsersView extends Div implements HasDynamicTitle {
     }
 
     private void confirmDelete(ApiUserInfo user) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("tally-api-user-delete-confirm");
-        dialog.setHeader(getTranslation("tally.apiUsers.delete"));
-        dialog.setText(getTranslation("tally.apiUsers.delete.confirm", user.name()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("tally.apiUsers.delete"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            tally.deleteApiUser(user.id());
-            load();
-        });
-        dialog.open();
+        Confirmations.ask("tally-api-user-delete-confirm", getTranslation("tally.apiUsers.delete"),
+                getTranslation("tally.apiUsers.delete.confirm", user.name()), getTranslation("tally.apiUsers.delete"), true,
+                () -> {
+                    tally.deleteApiUser(user.id());
+                    load();
+                });
     }
 
     @Override

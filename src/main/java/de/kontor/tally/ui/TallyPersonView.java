@@ -5,7 +5,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -23,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.DashboardTile;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
@@ -276,37 +276,21 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
     }
 
     private void confirmReset() {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("tally-reset-confirm");
-        dialog.setHeader(getTranslation("tally.reset"));
-        dialog.setText(getTranslation("tally.reset.confirm", person().name()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("tally.reset"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            int archived = tally.resetLedger(person().id(), CurrentUser.username().orElse("admin"));
-            Notifications.success(getTranslation("tally.reset.done", archived));
-            reload();
-        });
-        dialog.open();
+        Confirmations.ask("tally-reset-confirm", getTranslation("tally.reset"),
+                getTranslation("tally.reset.confirm", person().name()), getTranslation("tally.reset"), true, () -> {
+                    int archived = tally.resetLedger(person().id(), CurrentUser.username().orElse("admin"));
+                    Notifications.success(getTranslation("tally.reset.done", archived));
+                    reload();
+                });
     }
 
     private void confirmArchive() {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("tally-archive-confirm");
-        dialog.setHeader(getTranslation("tally.archive"));
-        dialog.setText(getTranslation("tally.archive.confirm", person().name()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("tally.archive"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            tally.archivePerson(person().id());
-            Notifications.success(getTranslation("tally.archived.done", person().name()));
-            UI.getCurrent().navigate(TallyView.class);
-        });
-        dialog.open();
+        Confirmations.ask("tally-archive-confirm", getTranslation("tally.archive"),
+                getTranslation("tally.archive.confirm", person().name()), getTranslation("tally.archive"), true, () -> {
+                    tally.archivePerson(person().id());
+                    Notifications.success(getTranslation("tally.archived.done", person().name()));
+                    UI.getCurrent().navigate(TallyView.class);
+                });
     }
 
     StatementPanel statement() {

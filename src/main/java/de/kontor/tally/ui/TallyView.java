@@ -4,7 +4,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,6 +24,7 @@ import de.kontor.base.error.DomainException;
 import de.kontor.base.export.ExportColumn;
 import de.kontor.base.export.ExportService;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.DashboardTile;
 import de.kontor.base.ui.ExportMenu;
 import de.kontor.base.ui.FieldErrors;
@@ -252,20 +252,12 @@ class TallyView extends Div implements HasDynamicTitle {
     }
 
     private void confirmResetAll() {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("tally-reset-all-confirm");
-        dialog.setHeader(getTranslation("tally.resetAll"));
-        dialog.setText(getTranslation("tally.resetAll.confirm"));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("tally.resetAll"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            int archivedEntries = tally.resetLedger(null, CurrentUser.username().orElse("admin"));
-            Notifications.success(getTranslation("tally.reset.done", archivedEntries));
-            refresh();
-        });
-        dialog.open();
+        Confirmations.ask("tally-reset-all-confirm", getTranslation("tally.resetAll"),
+                getTranslation("tally.resetAll.confirm"), getTranslation("tally.resetAll"), true, () -> {
+                    int archivedEntries = tally.resetLedger(null, CurrentUser.username().orElse("admin"));
+                    Notifications.success(getTranslation("tally.reset.done", archivedEntries));
+                    refresh();
+                });
     }
 
     @Override

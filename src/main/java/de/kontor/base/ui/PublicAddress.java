@@ -1,15 +1,15 @@
-package de.kontor.kiosk.ui;
+package de.kontor.base.ui;
 
 import com.vaadin.flow.server.VaadinServletRequest;
 import org.jspecify.annotations.Nullable;
 
-/** Where this Kontor is reached: {@code kontor.base-url} or the address of the current request. */
-final class PublicAddress {
+/** Where this Kontor is reached, for links it hands out: {@code kontor.base-url}, else the current request's. */
+public final class PublicAddress {
 
     private PublicAddress() {
     }
 
-    static String of(@Nullable String configured) {
+    public static String of(@Nullable String configured) {
         if (configured != null && !configured.isBlank()) {
             return configured.replaceAll("/+$", "");
         }
