@@ -4,6 +4,7 @@ import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.Hashes;
 import de.kontor.base.crypto.SecretCipher;
 import de.kontor.base.db.Inserts;
+import de.kontor.base.db.Rows;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
 import de.kontor.kiosk.KioskModel.Board;
@@ -79,7 +80,7 @@ public class KioskService {
 
     private static final RowMapper<Kiosk> KIOSK = (rs, i) -> new Kiosk(rs.getLong(1), rs.getString(2), rs.getString(3),
             Privacy.valueOf(rs.getString(4)), rs.getString(5), time(rs.getTime(6)), time(rs.getTime(7)), rs.getString(8),
-            rs.getBoolean(9), rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getString(11),
+            rs.getBoolean(9), Rows.instant(rs.getTimestamp(10)), rs.getString(11),
             rs.getString(12), rs.getLong(13));
 
     private static @Nullable LocalTime time(@Nullable Time t) {

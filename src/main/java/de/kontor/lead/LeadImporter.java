@@ -340,7 +340,6 @@ public final class LeadImporter {
         return jdbc.query("select id, file_name, imported_at, imported_by, created_count, updated_count, skipped_count, "
                         + "undone_at from lead_import order by imported_at desc limit 50",
                 (rs, i) -> new ImportRecord(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
-                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getTimestamp(8) == null ? null
-                        : rs.getTimestamp(8).toInstant()));
+                        rs.getInt(5), rs.getInt(6), rs.getInt(7), de.kontor.base.db.Rows.instant(rs.getTimestamp(8))));
     }
 }

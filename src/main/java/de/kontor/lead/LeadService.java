@@ -3,6 +3,7 @@ package de.kontor.lead;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.db.Inserts;
+import de.kontor.base.db.Rows;
 import de.kontor.base.db.Like;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
@@ -31,8 +32,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -42,7 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -90,9 +88,6 @@ public class LeadService {
         return CurrentUser.username().orElse("system");
     }
 
-    private static @Nullable Instant instant(@Nullable Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 
     // ---- institutions ----------------------------------------------------------------------------------
 
@@ -105,7 +100,7 @@ public class LeadService {
             return new Institution(id, rs.getString(2), Type.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
                     rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                     Status.valueOf(rs.getString(11)), rs.getString(12), rs.getString(13), List.of(), (Long) rs.getObject(14),
-                    instant(rs.getTimestamp(15)), rs.getTimestamp(16).toInstant(), rs.getTimestamp(17).toInstant(),
+                    Rows.instant(rs.getTimestamp(15)), rs.getTimestamp(16).toInstant(), rs.getTimestamp(17).toInstant(),
                     rs.getLong(18));
         };
     }
@@ -253,7 +248,7 @@ public class LeadService {
     public Slice<LeadRow> find(LeadQuery query, Pageable page) {
         List<Object> args = new ArrayList<>();
         String where = where(query, args);
-        String order = order(page.getSort());
+        String order = Rows.orderBy(page.getSort(), SORT_COLUMNS, "i.name asc");
         args.add(page.getPageSize() + 1);
         args.add(page.getOffset());
         List<LeadRow> rows = jdbc.query("select i.id, i.name, i.type, i.city, i.status, i.source, i.owner, "
@@ -266,8 +261,7 @@ public class LeadService {
                         Status.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
                         rs.getString(8) == null ? "" : rs.getString(8), rs.getString(9), rs.getString(10),
                         rs.getTimestamp(11).toInstant()), args.toArray());
-        boolean more = rows.size() > page.getPageSize();
-        return new SliceImpl<>(more ? rows.subList(0, page.getPageSize()) : rows, page, more);
+        return Rows.slice(rows, page);
     }
 
     public long count(LeadQuery query) {
@@ -320,18 +314,8 @@ public class LeadService {
         return w.toString();
     }
 
-    private static String order(Sort sort) {
-        Map<String, String> columns = Map.of("name", "i.name", "city", "i.city", "status", "i.status", "owner", "i.owner",
-                "source", "i.source", "createdAt", "i.created_at", "type", "i.type");
-        List<String> parts = new ArrayList<>();
-        for (Sort.Order o : sort) {
-            String column = columns.get(o.getProperty());
-            if (column != null) {
-                parts.add(column + (o.isDescending() ? " desc" : " asc"));
-            }
-        }
-        return parts.isEmpty() ? "i.name asc" : String.join(", ", parts);
-    }
+    private static final Map<String, String> SORT_COLUMNS = Map.of("name", "i.name", "city", "i.city", "status",
+            "i.status", "owner", "i.owner", "source", "i.source", "createdAt", "i.created_at", "type", "i.type");
 
     /** Distinct values for the filters. */
     public List<String> cities() {
@@ -677,8 +661,7 @@ public class LeadService {
     public Slice<Activity> timeline(long institutionId, Pageable page) {
         List<Activity> rows = jdbc.query(ACTIVITY_SELECT + "where a.institution_id = ? order by a.created_at desc, a.id desc "
                 + "limit ? offset ?", ACTIVITY, institutionId, page.getPageSize() + 1, page.getOffset());
-        boolean more = rows.size() > page.getPageSize();
-        return new SliceImpl<>(more ? rows.subList(0, page.getPageSize()) : rows, page, more);
+        return Rows.slice(rows, page);
     }
 
     /** Open tasks of a user (or all users when null), the oldest due date first. */

@@ -3,6 +3,7 @@ package de.kontor.printer;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.SecretCipher;
 import de.kontor.base.db.Inserts;
+import de.kontor.base.db.Rows;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
 import de.kontor.printer.PrinterModel.ConnectionTest;
@@ -107,15 +108,12 @@ public class PrinterService {
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getBoolean(8),
             rs.getDouble(9), rs.getInt(10), rs.getBoolean(11), rs.getString(12), (Boolean) rs.getObject(13),
             number(rs.getBigDecimal(14)), number(rs.getBigDecimal(15)), number(rs.getBigDecimal(16)),
-            instant(rs.getTimestamp(17)), rs.getInt(18), rs.getString(19), instant(rs.getTimestamp(20)), rs.getLong(21));
+            Rows.instant(rs.getTimestamp(17)), rs.getInt(18), rs.getString(19), Rows.instant(rs.getTimestamp(20)), rs.getLong(21));
 
     private static @Nullable Double number(@Nullable BigDecimal value) {
         return value == null ? null : value.doubleValue();
     }
 
-    private static @Nullable Instant instant(@Nullable Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 
     public Printer get(long id) {
         return jdbc.query(SELECT + "where id = ?", PRINTER, id).stream().findFirst()
@@ -418,8 +416,8 @@ public class PrinterService {
 
     private static final RowMapper<Reservation> RESERVATION = (rs, i) -> new Reservation(rs.getLong(1), rs.getLong(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-            rs.getTimestamp(8).toInstant(), ReservationState.valueOf(rs.getString(9)), instant(rs.getTimestamp(10)),
-            instant(rs.getTimestamp(11)), number(rs.getBigDecimal(12)), rs.getLong(13));
+            rs.getTimestamp(8).toInstant(), ReservationState.valueOf(rs.getString(9)), Rows.instant(rs.getTimestamp(10)),
+            Rows.instant(rs.getTimestamp(11)), number(rs.getBigDecimal(12)), rs.getLong(13));
 
     /** States that hold a printer's time. */
     private static final String HOLDING = "('PLANNED','ACTIVE','OVERRUN')";

@@ -3,6 +3,7 @@ package de.kontor.tally;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.Hashes;
 import de.kontor.base.db.Inserts;
+import de.kontor.base.db.Rows;
 import de.kontor.base.error.DomainException;
 import de.kontor.security.NewUser;
 import de.kontor.security.Role;
@@ -544,12 +545,9 @@ public class TallyService {
     private static final RowMapper<PersonDetails> DETAILS = (rs, i) -> new PersonDetails(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getLong(8),
             rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11), (Integer) rs.getObject(12), (Integer) rs.getObject(13),
-            rs.getBoolean(14), (Long) rs.getObject(15), instant(rs.getTimestamp(16)), rs.getTimestamp(17).toInstant(),
+            rs.getBoolean(14), (Long) rs.getObject(15), Rows.instant(rs.getTimestamp(16)), rs.getTimestamp(17).toInstant(),
             rs.getLong(18));
 
-    private static @Nullable Instant instant(@Nullable Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 
     /** A person (also an archived one) by id. */
     public PersonDetails details(long id) {
@@ -561,13 +559,13 @@ public class TallyService {
     public Slice<PersonBalance> findPersons(String search, boolean archived, Pageable page) {
         List<Object> args = new ArrayList<>();
         String where = personFilter(search, archived, args);
-        String order = orderBy(page.getSort(), Map.of("code", "code", "name", "last_name, first_name",
+        String order = Rows.orderBy(page.getSort(), Map.of("code", "code", "name", "last_name, first_name",
                 "balance", "balance", "email", "email"), "last_name, first_name");
         args.add(page.getPageSize() + 1);
         args.add(page.getOffset());
         List<PersonBalance> rows = jdbc.query("select id, code, last_name, first_name, balance, locked from tally_person "
                 + where + " order by " + order + ", id limit ? offset ?", BALANCE, args.toArray());
-        return slice(rows, page);
+        return Rows.slice(rows, page);
     }
 
     public long countPersons(String search, boolean archived) {
@@ -579,7 +577,7 @@ public class TallyService {
     private static String personFilter(String search, boolean archived, List<Object> args) {
         String where = archived ? "where archived_at is not null" : "where archived_at is null";
         if (search != null && !search.isBlank()) {
-            String like = "%" + Like.escape(search.strip()) + "%";
+            String like = Like.contains(search); // the columns compare case-insensitively anyway
             where += " and (code like ? or concat(first_name, ' ', last_name) like ? or concat(last_name, ', ', "
                     + "first_name) like ? or email like ?)";
             args.addAll(List.of(like, like, like, like));
@@ -682,7 +680,7 @@ public class TallyService {
         List<Entry> rows = jdbc.query(ENTRY_SELECT + "where e.person_id = ? and e.reset_id is null "
                 + "order by e.booked_at desc, e.id desc limit ? offset ?", ENTRY, personId, page.getPageSize() + 1,
                 page.getOffset());
-        return slice(rows, page);
+        return Rows.slice(rows, page);
     }
 
     public long ledgerCount(long personId) {
@@ -694,7 +692,7 @@ public class TallyService {
     public Slice<Entry> allEntries(Pageable page) {
         List<Entry> rows = jdbc.query(ENTRY_SELECT + "where e.reset_id is null order by e.booked_at desc, e.id desc "
                 + "limit ? offset ?", ENTRY, page.getPageSize() + 1, page.getOffset());
-        return slice(rows, page);
+        return Rows.slice(rows, page);
     }
 
     public long entryCount() {
@@ -798,7 +796,7 @@ public class TallyService {
                         + "r.reset_by, r.entries, r.restored_at from tally_reset r left join tally_person p on p.id = r.person_id "
                         + "order by r.reset_at desc, r.id desc",
                 (rs, i) -> new ResetInfo(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6), instant(rs.getTimestamp(7))));
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6), Rows.instant(rs.getTimestamp(7))));
     }
 
     // ---- tokens ------------------------------------------------------------------------------------------
@@ -808,7 +806,7 @@ public class TallyService {
                         + "where person_id = ? order by created_at, id",
                 (rs, i) -> new Token(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         HexFormat.ofDelimiter(":").withUpperCase().formatHex(rs.getBytes(4)), rs.getTimestamp(5).toInstant(),
-                        instant(rs.getTimestamp(6))), personId);
+                        Rows.instant(rs.getTimestamp(6))), personId);
     }
 
     public void deleteToken(long personId, long tokenId) {
@@ -827,14 +825,14 @@ public class TallyService {
                         + "left join tally_api_key k on k.api_user_id = u.id and k.revoked_at is null "
                         + "where u.deleted_at is null group by u.id, u.name, u.created_at order by u.name, u.id",
                 (rs, i) -> new ApiUserInfo(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4),
-                        instant(rs.getTimestamp(5))));
+                        Rows.instant(rs.getTimestamp(5))));
     }
 
     public List<ApiKeyInfo> apiKeys(long apiUserId) {
         return jdbc.query("select id, api_user_id, key_prefix, scope, created_at, last_used_at from tally_api_key "
                         + "where api_user_id = ? and revoked_at is null order by created_at, id",
                 (rs, i) -> new ApiKeyInfo(rs.getLong(1), rs.getLong(2), rs.getString(3), Scope.valueOf(rs.getString(4)),
-                        rs.getTimestamp(5).toInstant(), instant(rs.getTimestamp(6))), apiUserId);
+                        rs.getTimestamp(5).toInstant(), Rows.instant(rs.getTimestamp(6))), apiUserId);
     }
 
     private void requireApiUser(long apiUserId) {
@@ -909,9 +907,9 @@ public class TallyService {
         List<Mail> rows = jdbc.query("select id, kind, recipient, subject, body, state, error, created_at, sent_at "
                         + "from tally_mail order by created_at desc, id desc limit ? offset ?",
                 (rs, i) -> new Mail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), instant(rs.getTimestamp(9))),
+                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), Rows.instant(rs.getTimestamp(9))),
                 page.getPageSize() + 1, page.getOffset());
-        return slice(rows, page);
+        return Rows.slice(rows, page);
     }
 
     /** Tries to send a kept or failed notice again. */
@@ -1054,21 +1052,4 @@ public class TallyService {
     private static final String ENTRY_SELECT = "select e.id, e.person_id, p.last_name, p.first_name, e.amount, "
             + "e.description, e.booked_at, e.source, e.booked_by from tally_entry e join tally_person p on p.id = e.person_id ";
 
-    private static <T> Slice<T> slice(List<T> rows, Pageable page) {
-        boolean more = rows.size() > page.getPageSize();
-        return new SliceImpl<>(more ? rows.subList(0, page.getPageSize()) : rows, page, more);
-    }
-
-    private static String orderBy(Sort sort, Map<String, String> columns, String fallback) {
-        List<String> parts = new ArrayList<>();
-        for (Sort.Order order : sort) {
-            String column = columns.get(order.getProperty());
-            if (column != null) {
-                for (String c : column.split(",\\s*")) {
-                    parts.add(c + (order.isDescending() ? " desc" : " asc"));
-                }
-            }
-        }
-        return parts.isEmpty() ? fallback : String.join(", ", parts);
-    }
 }

@@ -184,6 +184,8 @@ class TallyViewsTest extends KaribuTest {
         _click(_get(Button.class, s -> s.withId("tally-statement-create")));
         byte[] pdf = _get(StatementPanel.class).pdf();
         assertThat(pdf).isNotNull();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "tally-statement.pdf"), pdf);
         String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
         assertThat(text).contains("Stella").contains(p.code()).contains("Einzahlung").contains("Kaffee").contains("9");
     }
