@@ -1,6 +1,7 @@
 package de.kontor.lead;
 
 import de.kontor.base.CurrentUser;
+import de.kontor.base.Emails;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.db.Inserts;
 import de.kontor.base.db.Rows;
@@ -62,7 +63,6 @@ import java.util.regex.Pattern;
 public class LeadService {
 
     static final String MODULE = "lead";
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     private final JdbcTemplate jdbc;
@@ -191,7 +191,7 @@ public class LeadService {
             throw DomainException.invalidField("name", "NAME_REQUIRED", "lead.name.required");
         }
         String email = trim(d.email());
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+        if (email != null && !Emails.valid(email)) {
             throw DomainException.invalidField("email", "INVALID_EMAIL", "lead.email.invalid");
         }
         String country = trim(d.country());
@@ -391,7 +391,7 @@ public class LeadService {
             throw DomainException.invalidField("name", "NAME_REQUIRED", "lead.name.required");
         }
         String email = trim(d.email());
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && !Emails.valid(email)) {
             throw DomainException.invalidField("email", "INVALID_EMAIL", "lead.email.invalid");
         }
         return new ContactDraft(name, trim(d.position()), email, trim(d.phone()), trim(d.notes()), d.primary());

@@ -348,15 +348,17 @@ public class TallyService {
         return value.strip();
     }
 
-    private static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
-
     private static @Nullable String email(@Nullable String value) {
+        return email(value, "email");
+    }
+
+    private static @Nullable String email(@Nullable String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String email = value.strip();
-        if (email.length() > 254 || !email.matches(EMAIL_PATTERN)) {
-            throw DomainException.invalidField("email", "INVALID_EMAIL", "tally.email.invalid");
+        if (!de.kontor.base.Emails.valid(email)) {
+            throw DomainException.invalidField(field, "INVALID_EMAIL", "tally.email.invalid");
         }
         return email;
     }
@@ -877,12 +879,7 @@ public class TallyService {
         if (currency.isEmpty() || currency.length() > 10) {
             throw DomainException.invalidField("currency", "INVALID_CURRENCY", "tally.settings.currency.invalid");
         }
-        String responsible;
-        try {
-            responsible = email(settings.responsibleEmail());
-        } catch (DomainException e) {
-            throw DomainException.invalidField("responsibleEmail", "INVALID_EMAIL", "tally.email.invalid");
-        }
+        String responsible = email(settings.responsibleEmail(), "responsibleEmail");
         String privacy = settings.privacyNotice() == null || settings.privacyNotice().isBlank() ? null
                 : settings.privacyNotice().strip();
         Settings before = readSettings();
