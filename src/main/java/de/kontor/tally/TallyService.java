@@ -465,6 +465,7 @@ public class TallyService {
 
     /** A new key for the API user; its value is returned once and stored as SHA-256 only. */
     public IssuedKey generateKey(long apiUserId, Scope scope) {
+        requireApiUser(apiUserId);
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         String value = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);

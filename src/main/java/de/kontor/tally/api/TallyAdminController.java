@@ -290,9 +290,6 @@ class TallyAdminController {
         } catch (IllegalArgumentException e) {
             throw DomainException.invalidField("scope", "INVALID_SCOPE", "tally.apiKey.scope", scope);
         }
-        if (tally.apiUsers().stream().noneMatch(u -> u.id() == id)) {
-            throw DomainException.notFound("API_USER_NOT_FOUND", "tally.apiUser.notFound", id);
-        }
         return tally.generateKey(id, parsed);
     }
 
