@@ -26,6 +26,8 @@ class LeadTagsView extends Div implements HasDynamicTitle {
 
     private final LeadService leads;
     private final Grid<Tag> grid = new Grid<>();
+    /** How many leads carry each tag, read once per refresh (not once per row). */
+    private java.util.Map<Long, Long> usage = java.util.Map.of();
 
     LeadTagsView(LeadService leads) {
         this.leads = leads;
@@ -59,7 +61,7 @@ class LeadTagsView extends Div implements HasDynamicTitle {
             chip.getStyle().set("background", t.color()).set("color", "#fff").set("border-radius", "1em").set("padding", "0 0.6em");
             return chip;
         }).setHeader(getTranslation("lead.tag.field.name")).setAutoWidth(true);
-        grid.addColumn(t -> leads.tagUsage().getOrDefault(t.id(), 0L)).setHeader(getTranslation("lead.tag.usage"))
+        grid.addColumn(t -> usage.getOrDefault(t.id(), 0L)).setHeader(getTranslation("lead.tag.usage"))
                 .setAutoWidth(true);
         grid.addComponentColumn(t -> {
             TextField rename = new TextField();
@@ -93,6 +95,7 @@ class LeadTagsView extends Div implements HasDynamicTitle {
     }
 
     private void refresh() {
+        usage = leads.tagUsage();
         grid.setItems(leads.tags());
     }
 
