@@ -2,6 +2,7 @@ package de.kontor.kiosk.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.shared.Registration;
+import de.kontor.base.ui.ViewRefreshers;
 import de.kontor.kiosk.KioskModel.BoardChanged;
 import de.kontor.kiosk.KioskModel.KioskPaired;
 import de.kontor.printer.PrinterModel.PrinterPowerChanged;
@@ -20,13 +21,11 @@ import java.util.function.Consumer;
 @org.springframework.stereotype.Component
 class KioskBroadcaster {
 
-    private final Set<Runnable> boards = ConcurrentHashMap.newKeySet();
+    private final ViewRefreshers boards = new ViewRefreshers();
     private final Set<Consumer<String>> waiting = ConcurrentHashMap.newKeySet();
 
     Registration onChange(Component view, Runnable refresh) {
-        Runnable listener = () -> view.getUI().ifPresent(ui -> ui.access(refresh::run));
-        boards.add(listener);
-        return () -> boards.remove(listener);
+        return boards.add(view, refresh);
     }
 
     Registration onPaired(Component view, Consumer<String> paired) {
@@ -35,28 +34,24 @@ class KioskBroadcaster {
         return () -> waiting.remove(listener);
     }
 
-    int boards() {
-        return boards.size();
-    }
-
     @EventListener
     void power(PrinterPowerChanged e) {
-        boards.forEach(Runnable::run);
+        boards.refreshAll();
     }
 
     @EventListener
     void polled(PrintersPolled e) {
-        boards.forEach(Runnable::run);
+        boards.refreshAll();
     }
 
     @EventListener
     void overrun(ReservationOverrun e) {
-        boards.forEach(Runnable::run);
+        boards.refreshAll();
     }
 
     @EventListener
     void changed(BoardChanged e) {
-        boards.forEach(Runnable::run);
+        boards.refreshAll();
     }
 
     @EventListener

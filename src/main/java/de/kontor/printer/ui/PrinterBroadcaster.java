@@ -1,36 +1,33 @@
 package de.kontor.printer.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.shared.Registration;
+import de.kontor.base.ui.ViewRefreshers;
 import de.kontor.printer.PrinterModel.PrinterPowerChanged;
 import de.kontor.printer.PrinterModel.PrintersPolled;
 import org.springframework.context.event.EventListener;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * Server push for the printer views: when a plug was switched or a poll stored new readings, every open
- * printer view on this node refreshes itself (through {@code UI.access}, no page reload).
+ * printer view on this node refreshes itself (no page reload).
  */
 @org.springframework.stereotype.Component
 class PrinterBroadcaster {
 
-    private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
+    private final ViewRefreshers views = new ViewRefreshers();
 
     /** Refreshes {@code view} while it is attached. */
-    Registration register(com.vaadin.flow.component.Component view, Runnable refresh) {
-        Runnable listener = () -> view.getUI().ifPresent(ui -> ui.access(refresh::run));
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+    Registration register(Component view, Runnable refresh) {
+        return views.add(view, refresh);
     }
 
     @EventListener
     void powerChanged(PrinterPowerChanged event) {
-        listeners.forEach(Runnable::run);
+        views.refreshAll();
     }
 
     @EventListener
     void polled(PrintersPolled event) {
-        listeners.forEach(Runnable::run);
+        views.refreshAll();
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.PublicAddress;
 import de.kontor.tally.TallyService;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -36,7 +37,7 @@ class ForgotPasswordView extends PublicPage implements HasDynamicTitle {
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(e -> {
             try {
-                tally.requestPasswordReset(email.getValue(), baseUrl(baseUrl));
+                tally.requestPasswordReset(email.getValue(), PublicAddress.of(baseUrl));
                 done.setVisible(true);
                 send.setEnabled(false);
             } catch (DomainException ex) {

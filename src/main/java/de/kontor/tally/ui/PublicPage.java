@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import org.jspecify.annotations.Nullable;
 
 /** The frame of the pages anonymous users reach from the login page: brand, a card, "back to login". */
 abstract class PublicPage extends VerticalLayout {
@@ -28,10 +27,5 @@ abstract class PublicPage extends VerticalLayout {
         Anchor back = new Anchor("login", getTranslation("tally.public.backToLogin"));
         back.setId("public-back");
         add(brand, card, back);
-    }
-
-    /** Where this Kontor is reached, for links in e-mails. */
-    static String baseUrl(@Nullable String configured) {
-        return de.kontor.base.ui.PublicAddress.of(configured);
     }
 }
