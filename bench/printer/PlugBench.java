@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
- * Polls N emulated P110 plugs the way Kontor's poll job does (device info + energy per plug, at most 32 at a
+ * Polls N emulated P110 plugs the way Kontor's poll job does (device info and energy in one multipleRequest per plug, at most 32 at a
  * time) and measures a full poll's wall time and CPU time, then the latency of switching a plug including
  * a fresh KLAP handshake. Client and emulators run in this one JVM on loopback.
  *   java -cp <classpath> bench/printer/PlugBench.java [plugs] [rounds]
@@ -53,8 +53,7 @@ public class PlugBench {
                     bound.acquireUninterruptibly();
                     try {
                         Address address = new Address(plug.host(), plug.port());
-                        client.deviceInfo(address, account);
-                        client.energyUsage(address, account);
+                        client.status(address, account);
                     } finally {
                         bound.release();
                     }

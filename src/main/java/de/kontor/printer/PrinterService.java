@@ -367,8 +367,9 @@ public class PrinterService {
         Address address = new Address(p.plugHost(), p.plugPort());
         try {
             Credentials credentials = credentials(p.id());
-            DeviceInfo info = plugs.deviceInfo(address, credentials);
-            EnergyUsage energy = plugs.energyUsage(address, credentials);
+            var status = plugs.status(address, credentials);
+            DeviceInfo info = status.info();
+            EnergyUsage energy = status.energy();
             Instant now = clock.instant();
             jdbc.update("update printer set power_on = ?, power_watts = ?, energy_today_kwh = ?, energy_month_kwh = ?, "
                             + "energy_total_wh = ?, last_contact_at = ?, failures = 0, next_poll_at = null, last_error = null "

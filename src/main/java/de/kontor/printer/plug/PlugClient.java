@@ -5,6 +5,7 @@ import de.kontor.printer.plug.PlugModel.Address;
 import de.kontor.printer.plug.PlugModel.Credentials;
 import de.kontor.printer.plug.PlugModel.DeviceInfo;
 import de.kontor.printer.plug.PlugModel.EnergyUsage;
+import de.kontor.printer.plug.PlugModel.Status;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -73,7 +74,38 @@ public final class PlugClient {
     }
 
     public EnergyUsage energyUsage(Address address, Credentials credentials) {
-        JsonNode r = call(address, credentials, "get_energy_usage", null);
+        return parseEnergy(call(address, credentials, "get_energy_usage", null));
+    }
+
+    /** Device info and energy in one request ({@code multipleRequest}): what a poll needs, one round trip. */
+    public Status status(Address address, Credentials credentials) {
+        var requests = JSON.createArrayNode()
+                .add(JSON.createObjectNode().put("method", "get_device_info"))
+                .add(JSON.createObjectNode().put("method", "get_energy_usage"));
+        JsonNode responses = call(address, credentials, "multipleRequest",
+                JSON.createObjectNode().set("requests", requests)).path("responses");
+        JsonNode info = null;
+        JsonNode energy = null;
+        for (JsonNode response : responses) {
+            String method = response.path("method").asString("");
+            int code = response.path("error_code").asInt(-1);
+            if (code != 0) {
+                throw new PlugException(Kind.DEVICE_ERROR, code, "The plug at " + address + " answered " + method
+                        + " with error " + code, null);
+            }
+            if (method.equals("get_device_info")) {
+                info = response.path("result");
+            } else if (method.equals("get_energy_usage")) {
+                energy = response.path("result");
+            }
+        }
+        if (info == null || energy == null) {
+            throw new PlugException(Kind.PROTOCOL, "The plug at " + address + " left out answers of a multipleRequest");
+        }
+        return new Status(parseInfo(info), parseEnergy(energy));
+    }
+
+    static EnergyUsage parseEnergy(JsonNode r) {
         return new EnergyUsage(r.path("current_power").asLong(0) / 1000.0, r.path("today_energy").asLong(0) / 1000.0,
                 r.path("month_energy").asLong(0) / 1000.0, r.path("today_runtime").asLong(0),
                 r.path("month_runtime").asLong(0));

@@ -37,4 +37,8 @@ public final class PlugModel {
     public record EnergyUsage(double currentPowerWatts, double todayKWh, double monthKWh, long todayRuntimeMinutes,
                               long monthRuntimeMinutes) {
     }
+
+    /** What a poll reads from a plug in one round trip. */
+    public record Status(DeviceInfo info, EnergyUsage energy) {
+    }
 }

@@ -167,6 +167,20 @@ class PlugClientTest {
     }
 
     @Test
+    void aPollReadsInfoAndEnergyInOneRequest() {
+        plug.load(80);
+        plug.press(true);
+        clock.advance(Duration.ofMinutes(45));
+        int before = plug.requests();
+        PlugModel.Status status = client.status(address, ACCOUNT);
+        assertThat(plug.requests() - before).isEqualTo(1);
+        assertThat(status.info().on()).isTrue();
+        assertThat(status.info().nickname()).isEqualTo("Prusa MK4 · Regal 2");
+        assertThat(status.energy().currentPowerWatts()).isEqualTo(80.0);
+        assertThat(status.energy().todayKWh()).isCloseTo(0.06, within(0.002));
+    }
+
+    @Test
     void cookieAttributesAreParsedByHand() {
         assertThat(PlugClient.attribute("TP_SESSIONID=AB12CD;TIMEOUT=86400", "TIMEOUT")).isEqualTo("86400");
         assertThat(PlugClient.attribute("TP_SESSIONID=AB12CD;TIMEOUT=86400", "TP_SESSIONID")).isEqualTo("AB12CD");

@@ -186,6 +186,8 @@ class TallyAdminApiTest extends IntegrationTest {
         long userId = user.json().get("id").asLong();
         assertProblem(http.postJson("/api/admin/tally/api-users/" + userId + "/keys", Map.of("scope", "root"), token),
                 400, "INVALID_SCOPE", "scope");
+        assertProblem(http.postJson("/api/admin/tally/api-users/999999999/keys", Map.of("scope", "book"), token),
+                404, "API_USER_NOT_FOUND", null);
         Response key = http.postJson("/api/admin/tally/api-users/" + userId + "/keys", Map.of("scope", "book"), token);
         assertThat(key.status()).isEqualTo(201);
         String value = key.json().get("value").asString();
