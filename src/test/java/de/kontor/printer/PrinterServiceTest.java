@@ -154,6 +154,23 @@ class PrinterServiceTest extends IntegrationTest {
     }
 
     @Test
+    void powerSamplesOlderThanTheRetentionAreDeleted() {
+        P110Emulator plug = plug();
+        Printer p = printer(plug);
+        plug.load(60);
+        plug.press(true);
+        printers.poll();
+        java.time.Instant sampled = clock.instant();
+        assertThat(printers.samples(p.id(), sampled.minusSeconds(60))).hasSize(1);
+        clock.advance(Duration.ofDays(6));
+        printers.purgeSamples();
+        assertThat(printers.samples(p.id(), sampled.minusSeconds(60))).as("within the 7 days").hasSize(1);
+        clock.advance(Duration.ofDays(2));
+        printers.purgeSamples();
+        assertThat(printers.samples(p.id(), sampled.minusSeconds(60))).isEmpty();
+    }
+
+    @Test
     void aFailedSwitchIsAClearError() {
         P110Emulator plug = plug();
         Printer p = printer(plug);

@@ -160,6 +160,26 @@ class ReservationTest extends IntegrationTest {
     }
 
     @Test
+    void finishingEarlyEndsNowAndSwitchesOffAnIdlePrinter() {
+        Reservation r = printers.reserve(printer.id(), at(1), at(120), "Kurz");
+        plug.load(150);
+        printers.startReservation(r.id());
+        clock.advance(Duration.ofMinutes(30));
+        printers.finish(r.id());
+        assertThat(printers.reservation(r.id()).state()).as("still printing").isEqualTo(ReservationState.OVERRUN);
+        assertThat(printers.reservation(r.id()).endsAt()).isBefore(r.endsAt());
+        assertThat(plug.isOn()).isTrue();
+        plug.load(0);
+        clock.advance(Duration.ofMinutes(4));
+        printers.endReservation(r.id());
+        assertThat(plug.isOn()).isFalse();
+        assertThat(printers.reservation(r.id()).state()).isEqualTo(ReservationState.DONE);
+
+        Reservation planned = printers.reserve(printer.id(), at(60), at(90), "Später");
+        assertThat(printers.finish(planned.id()).state()).as("not started: cancelled").isEqualTo(ReservationState.CANCELLED);
+    }
+
+    @Test
     void thePowerStaysOnWhenTheNextReservationIsWarmingUp() {
         Reservation first = printers.reserve(printer.id(), at(1), at(31), "Part 1");
         Reservation second = printers.reserve(printer.id(), at(33), at(60), "Part 2");
