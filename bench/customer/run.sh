@@ -3,7 +3,7 @@
 # REST API, which calls the same service methods as the grid), and the XLSX export of all rows (time and
 # peak heap) with Kontor running in a 256 MB heap.
 #   bench/customer/run.sh [repetitions]     (default 20)
-# Goals (issue 3): first page and search <= 100 ms; export of 100k rows <= 10 s within a 256 MB heap.
+# Goals: first page and search <= 100 ms; export of 100k rows <= 10 s within a 256 MB heap.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../lib.sh"

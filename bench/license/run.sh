@@ -2,7 +2,7 @@
 # License server under load: verify and heartbeat throughput and latency with 10,000 licenses, each
 # activated on its own machine, measured with wrk over loopback against target/kontor.jar.
 #   bench/license/run.sh [seconds per run] [connections]      (defaults 30 and 16)
-# Goals (issue 4): verify >= 3,000 req/s with p99 <= 25 ms; heartbeat >= 2,000 req/s; on 2 cores.
+# Goals: verify >= 3,000 req/s with p99 <= 25 ms; heartbeat >= 2,000 req/s; on 2 cores.
 # Needs wrk (Debian: apt-get install wrk) and python3. The client API's rate limit is raised for the run.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

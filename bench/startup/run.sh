@@ -3,7 +3,7 @@
 # `java -jar target/kontor.jar` with the embedded database. Runs a first start (empty data folder:
 # MariaDB is installed, all migrations run) and then RESTARTS restarts on the same data.
 #   bench/startup/run.sh [RESTARTS]     (default 3)
-# Goal (issue 2): ready in <= 15 s, RSS <= 700 MB on 2 cores.
+# Goal: ready in <= 15 s, RSS <= 700 MB on 2 cores.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../lib.sh"

@@ -2,7 +2,7 @@
 # Tally terminal API under load: NFC bookings over HTTP on loopback, spread over 1,000 accounts with one
 # token each, measured with wrk against target/kontor.jar on its embedded database.
 #   bench/tally/run.sh [seconds] [connections]      (defaults 30 and 16)
-# Goal (issue 6): >= 1,500 bookings/s with p99 <= 30 ms on 2 cores.
+# Goal: >= 1,500 bookings/s with p99 <= 30 ms on 2 cores.
 # Needs wrk (Debian: apt-get install wrk) and python3.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

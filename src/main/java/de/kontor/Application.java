@@ -11,18 +11,18 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import de.kontor.license.ModuleCommands;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.PrintStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Kontor: one web application for the office of a workshop, makerspace or club.
@@ -50,15 +50,22 @@ public class Application implements AppShellConfigurator {
         SpringApplication app = new SpringApplication(Application.class);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
-        try (ConfigurableApplicationContext context = app.run("--server.port=-1", "--spring.quartz.auto-startup=false",
-                "--kontor.db.attach=true", "--kontor.demo.enabled=false", "--logging.level.root=WARN",
-                "--logging.level.de.kontor=WARN", "--spring.main.log-startup-info=false")) {
+        try (ConfigurableApplicationContext context = app.run(
+                "--server.port=-1",
+                "--spring.quartz.auto-startup=false",
+                "--kontor.db.attach=true",
+                "--kontor.demo.enabled=false",
+                "--logging.level.root=WARN",
+                "--logging.level.de.kontor=WARN",
+                "--spring.main.log-startup-info=false")) {
             // UTF-8 whatever the locale says: the table is drawn with box characters.
-            return context.getBean(ModuleCommands.class).run(List.of(args),
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                    new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
-                    new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
-                    Locale.getDefault());
+            return context.getBean(ModuleCommands.class)
+                    .run(
+                            List.of(args),
+                            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                            new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+                            new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
+                            Locale.getDefault());
         }
     }
 

@@ -1,5 +1,7 @@
 package de.kontor;
 
+import de.kontor.customer.CustomerData;
+import de.kontor.customer.CustomerService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,11 +14,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,22 +36,36 @@ class E2eBrowserTest extends IntegrationTest {
 
     ChromeDriver driver;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    de.kontor.customer.CustomerService customers;
+    @Autowired
+    CustomerService customers;
+
     Path userData;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        assertThat(CHROMIUM).as("Chromium is needed for browser tests: apt-get install chromium chromium-driver")
+        assertThat(CHROMIUM)
+                .as("Chromium is needed for browser tests: apt-get install chromium chromium-driver")
                 .exists();
         userData = Files.createTempDirectory("kontor-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1366,860", "--lang=en-US", "--user-data-dir=" + userData);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1366,860",
+                "--lang=en-US",
+                "--user-data-dir=" + userData);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(0));
     }
@@ -87,7 +106,7 @@ class E2eBrowserTest extends IntegrationTest {
     @Test
     void findsACustomerAndOpensItsPage() throws Exception {
         String marker = unique("E2E");
-        customers.create(de.kontor.customer.CustomerData.named("Schöne Werkstatt " + marker));
+        customers.create(CustomerData.named("Schöne Werkstatt " + marker));
         driver.get(baseUrl() + "/login");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         wait.until(d -> !shadowInputs().isEmpty());
@@ -101,8 +120,8 @@ class E2eBrowserTest extends IntegrationTest {
         wait.until(d -> pageText().contains("Schöne Werkstatt " + marker) && rowCount() == 1);
         screenshot("customers-search");
 
-        ((JavascriptExecutor) driver).executeScript(
-                "document.querySelector('#customers-grid').activeItem = null;"
+        ((JavascriptExecutor) driver)
+                .executeScript("document.querySelector('#customers-grid').activeItem = null;"
                         + "const grid = document.querySelector('#customers-grid');"
                         + "const cell = [...grid.querySelectorAll('vaadin-grid-cell-content')]"
                         + ".find(c => c.textContent.includes('Schöne Werkstatt'));"
@@ -113,7 +132,8 @@ class E2eBrowserTest extends IntegrationTest {
     }
 
     private long rowCount() {
-        Object size = ((JavascriptExecutor) driver).executeScript("return document.querySelector('#customers-grid').size");
+        Object size =
+                ((JavascriptExecutor) driver).executeScript("return document.querySelector('#customers-grid').size");
         return size == null ? -1 : ((Number) size).longValue();
     }
 
@@ -129,14 +149,16 @@ class E2eBrowserTest extends IntegrationTest {
     }
 
     /** The text and password inputs of the login form (light DOM of vaadin-login-form). */
-    private java.util.List<WebElement> shadowInputs() {
-        return driver.findElements(By.cssSelector("vaadin-login-form input[name='username'], vaadin-login-form input[name='password']"));
+    private List<WebElement> shadowInputs() {
+        return driver.findElements(
+                By.cssSelector("vaadin-login-form input[name='username'], vaadin-login-form input[name='password']"));
     }
 
     private String pageText() {
-        Object text = ((JavascriptExecutor) driver).executeScript(
-                "function walk(n){let t='';if(n.shadowRoot)t+=walk(n.shadowRoot);for(const c of n.childNodes){"
-                        + "if(c.nodeType===3)t+=c.textContent+' ';else t+=walk(c);}return t;} return walk(document.body);");
+        Object text = ((JavascriptExecutor) driver)
+                .executeScript(
+                        "function walk(n){let t='';if(n.shadowRoot)t+=walk(n.shadowRoot);for(const c of n.childNodes){"
+                                + "if(c.nodeType===3)t+=c.textContent+' ';else t+=walk(c);}return t;} return walk(document.body);");
         return text == null ? "" : text.toString().replaceAll("\\s+", " ");
     }
 
@@ -144,6 +166,6 @@ class E2eBrowserTest extends IntegrationTest {
         Path target = Path.of("target", "screenshots");
         Files.createDirectories(target);
         File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(png.toPath(), target.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(png.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

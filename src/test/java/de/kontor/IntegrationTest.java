@@ -8,6 +8,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
+
 /**
  * Base of every test that needs Kontor running: one application context shared by all such test
  * classes (one embedded MariaDB per test JVM), served over real HTTP on a random port. Tests create
@@ -39,7 +41,7 @@ public abstract class IntegrationTest {
      * fails logins on purpose must call this afterwards.
      */
     protected void forgetLoginFailures() {
-        clock.advance(java.time.Duration.ofMinutes(16));
+        clock.advance(Duration.ofMinutes(16));
     }
 
     protected String baseUrl() {

@@ -23,13 +23,14 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.util.ClassUtils;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.util.ClassUtils;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -110,19 +111,22 @@ public abstract class KaribuTest extends IntegrationTest {
     protected void login(String username, Role... roles) {
         Set<Role> wanted = roles.length == 0 ? EnumSet.of(Role.MEMBER) : EnumSet.copyOf(Arrays.asList(roles));
         if (users.findByUsername(username).isEmpty()) {
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated("test-setup", null,
-                            List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            "test-setup", null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
             users.createUser(new NewUser(username, username, null, wanted, PASSWORD));
         }
         var account = users.findByUsername(username).orElseThrow();
-        var authorities = account.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        var authorities = account.getRoles().stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .toList();
         var principal = new User(username, "n/a", authorities);
         var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
         SecurityContextHolder.getContext().setAuthentication(authentication);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
-        request.setUserInRole((p, role) -> account.getRoles().stream().anyMatch(r -> r.name().equals(role)));
+        request.setUserInRole(
+                (p, role) -> account.getRoles().stream().anyMatch(r -> r.name().equals(role)));
     }
 
     protected void loginAsAdmin() {
@@ -132,7 +136,8 @@ public abstract class KaribuTest extends IntegrationTest {
     protected void logout() {
         SecurityContextHolder.clearContext();
         if (VaadinServletRequest.getCurrent() != null) {
-            FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+            FakeRequest request =
+                    (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
             request.setUserPrincipalInt(null);
             request.setUserInRole((p, role) -> false);
         }
@@ -160,12 +165,13 @@ public abstract class KaribuTest extends IntegrationTest {
                 Field support = AbstractField.class.getDeclaredField("fieldSupport");
                 support.setAccessible(true);
                 Object fieldSupport = support.get(field);
-                Method setValue = fieldSupport.getClass().getDeclaredMethod("setValue", Object.class, boolean.class,
-                        boolean.class);
+                Method setValue = fieldSupport
+                        .getClass()
+                        .getDeclaredMethod("setValue", Object.class, boolean.class, boolean.class);
                 setValue.setAccessible(true);
                 setValue.invoke(fieldSupport, value, false, true);
                 return;
-            } catch (java.lang.reflect.InvocationTargetException e) {
+            } catch (InvocationTargetException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot simulate user input on " + component, e);

@@ -18,8 +18,7 @@ class ModularityTests {
 
     @Test
     void foundationModulesExist() {
-        assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("base", "security");
+        assertThat(modules.stream().map(m -> m.getIdentifier().toString())).contains("base", "security");
     }
 
     @Test

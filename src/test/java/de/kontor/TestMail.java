@@ -1,15 +1,19 @@
 package de.kontor;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+
+import java.util.Arrays;
+import java.util.List;
 
 /** One in-process SMTP server (GreenMail) per test JVM; the shared application context sends to it. */
 public final class TestMail {
 
     private static final GreenMail SERVER = start();
 
-    private TestMail() {
-    }
+    private TestMail() {}
 
     private static GreenMail start() {
         GreenMail mail = new GreenMail(ServerSetup.SMTP.dynamicPort());
@@ -26,17 +30,17 @@ public final class TestMail {
     }
 
     /** Waits (up to 5 s) until at least {@code atLeast} mails to {@code address} have arrived; returns them. */
-    public static java.util.List<jakarta.mail.internet.MimeMessage> awaitMailsTo(String address, int atLeast)
-            throws InterruptedException {
+    public static List<MimeMessage> awaitMailsTo(String address, int atLeast) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            java.util.List<jakarta.mail.internet.MimeMessage> found = java.util.Arrays.stream(SERVER.getReceivedMessages())
+            List<MimeMessage> found = Arrays.stream(SERVER.getReceivedMessages())
                     .filter(m -> {
                         try {
                             return m.getAllRecipients()[0].toString().equalsIgnoreCase(address);
                         } catch (Exception e) {
                             return false;
                         }
-                    }).toList();
+                    })
+                    .toList();
             if (found.size() >= atLeast) {
                 return found;
             }
@@ -46,7 +50,7 @@ public final class TestMail {
     }
 
     /** The text of a received mail. */
-    public static String text(jakarta.mail.internet.MimeMessage message) {
-        return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+    public static String text(MimeMessage message) {
+        return GreenMailUtil.getBody(message);
     }
 }

@@ -1,8 +1,8 @@
 package de.kontor.base;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Clock;
 import java.time.ZoneId;

@@ -8,8 +8,7 @@ public final class Emails {
     public static final int MAX = 254;
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private Emails() {
-    }
+    private Emails() {}
 
     /** Whether the (stripped) address looks like one. */
     public static boolean valid(String email) {

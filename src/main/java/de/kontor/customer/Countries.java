@@ -29,8 +29,7 @@ public final class Countries {
         BY_NAME.put(simplify("Schweiz"), "CH");
     }
 
-    private Countries() {
-    }
+    private Countries() {}
 
     /** The code for a code or a country name ("de", "Deutschland", "Germany" → DE), or null. */
     public static @Nullable String code(@Nullable String text) {
@@ -46,7 +45,9 @@ public final class Countries {
 
     /** All codes, sorted by their name in {@code locale}. */
     public static List<String> codes(Locale locale) {
-        return CODES.stream().sorted((a, b) -> name(a, locale).compareToIgnoreCase(name(b, locale))).toList();
+        return CODES.stream()
+                .sorted((a, b) -> name(a, locale).compareToIgnoreCase(name(b, locale)))
+                .toList();
     }
 
     public static String name(@Nullable String code, Locale locale) {
@@ -54,7 +55,9 @@ public final class Countries {
     }
 
     private static String simplify(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+        return Normalizer.normalize(s, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z]", "");
     }
 }

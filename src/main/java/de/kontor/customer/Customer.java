@@ -101,8 +101,7 @@ public class Customer {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected Customer() {
-    }
+    protected Customer() {}
 
     Customer(String number, CustomerData data, Instant now) {
         this.number = number;
@@ -142,7 +141,17 @@ public class Customer {
 
     /** The editable fields as they are now. */
     public CustomerData data() {
-        return new CustomerData(name, contactPerson, email, phone, street, postalCode, city, country, vatId, notes,
+        return new CustomerData(
+                name,
+                contactPerson,
+                email,
+                phone,
+                street,
+                postalCode,
+                city,
+                country,
+                vatId,
+                notes,
                 new TreeSet<>(tags));
     }
 

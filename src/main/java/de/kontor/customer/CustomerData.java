@@ -55,16 +55,23 @@ public class CustomerData {
     @Size(max = Customer.NOTES_MAX)
     private @Nullable String notes;
 
-    private Set<@Size(max = Customer.TAG_MAX) @Pattern(regexp = TAG_PATTERN, message = "{customer.tag.pattern}") String> tags =
-            new TreeSet<>();
+    private Set<@Size(max = Customer.TAG_MAX) @Pattern(regexp = TAG_PATTERN, message = "{customer.tag.pattern}") String>
+            tags = new TreeSet<>();
 
-    public CustomerData() {
-    }
+    public CustomerData() {}
 
-    public CustomerData(@Nullable String name, @Nullable String contactPerson, @Nullable String email,
-                        @Nullable String phone, @Nullable String street, @Nullable String postalCode,
-                        @Nullable String city, @Nullable String country, @Nullable String vatId,
-                        @Nullable String notes, @Nullable Set<String> tags) {
+    public CustomerData(
+            @Nullable String name,
+            @Nullable String contactPerson,
+            @Nullable String email,
+            @Nullable String phone,
+            @Nullable String street,
+            @Nullable String postalCode,
+            @Nullable String city,
+            @Nullable String country,
+            @Nullable String vatId,
+            @Nullable String notes,
+            @Nullable Set<String> tags) {
         this.name = name;
         this.contactPerson = contactPerson;
         this.email = email;
@@ -100,10 +107,17 @@ public class CustomerData {
         String cleanEmail = clean(email);
         String cleanVat = clean(vatId);
         String cleanCountry = clean(country);
-        return new CustomerData(clean(name), clean(contactPerson),
-                cleanEmail == null ? null : cleanEmail.toLowerCase(Locale.ROOT), clean(phone), clean(street),
-                clean(postalCode), clean(city), cleanCountry == null ? null : cleanCountry.toUpperCase(Locale.ROOT),
-                cleanVat == null ? null : cleanVat.replace(" ", "").toUpperCase(Locale.ROOT), cleanNotes(notes),
+        return new CustomerData(
+                clean(name),
+                clean(contactPerson),
+                cleanEmail == null ? null : cleanEmail.toLowerCase(Locale.ROOT),
+                clean(phone),
+                clean(street),
+                clean(postalCode),
+                clean(city),
+                cleanCountry == null ? null : cleanCountry.toUpperCase(Locale.ROOT),
+                cleanVat == null ? null : cleanVat.replace(" ", "").toUpperCase(Locale.ROOT),
+                cleanNotes(notes),
                 cleanTags);
     }
 
@@ -119,50 +133,162 @@ public class CustomerData {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    public @Nullable String getName() { return name; }
-    public void setName(@Nullable String name) { this.name = name; }
-    public @Nullable String getContactPerson() { return contactPerson; }
-    public void setContactPerson(@Nullable String contactPerson) { this.contactPerson = contactPerson; }
-    public @Nullable String getEmail() { return email; }
-    public void setEmail(@Nullable String email) { this.email = email; }
-    public @Nullable String getPhone() { return phone; }
-    public void setPhone(@Nullable String phone) { this.phone = phone; }
-    public @Nullable String getStreet() { return street; }
-    public void setStreet(@Nullable String street) { this.street = street; }
-    public @Nullable String getPostalCode() { return postalCode; }
-    public void setPostalCode(@Nullable String postalCode) { this.postalCode = postalCode; }
-    public @Nullable String getCity() { return city; }
-    public void setCity(@Nullable String city) { this.city = city; }
-    public @Nullable String getCountry() { return country; }
-    public void setCountry(@Nullable String country) { this.country = country; }
-    public @Nullable String getVatId() { return vatId; }
-    public void setVatId(@Nullable String vatId) { this.vatId = vatId; }
-    public @Nullable String getNotes() { return notes; }
-    public void setNotes(@Nullable String notes) { this.notes = notes; }
-    public Set<String> getTags() { return tags; }
-    public void setTags(@Nullable Set<String> tags) { this.tags = tags == null ? new TreeSet<>() : new TreeSet<>(tags); }
+    public @Nullable String getName() {
+        return name;
+    }
+
+    public void setName(@Nullable String name) {
+        this.name = name;
+    }
+
+    public @Nullable String getContactPerson() {
+        return contactPerson;
+    }
+
+    public void setContactPerson(@Nullable String contactPerson) {
+        this.contactPerson = contactPerson;
+    }
+
+    public @Nullable String getEmail() {
+        return email;
+    }
+
+    public void setEmail(@Nullable String email) {
+        this.email = email;
+    }
+
+    public @Nullable String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(@Nullable String phone) {
+        this.phone = phone;
+    }
+
+    public @Nullable String getStreet() {
+        return street;
+    }
+
+    public void setStreet(@Nullable String street) {
+        this.street = street;
+    }
+
+    public @Nullable String getPostalCode() {
+        return postalCode;
+    }
+
+    public void setPostalCode(@Nullable String postalCode) {
+        this.postalCode = postalCode;
+    }
+
+    public @Nullable String getCity() {
+        return city;
+    }
+
+    public void setCity(@Nullable String city) {
+        this.city = city;
+    }
+
+    public @Nullable String getCountry() {
+        return country;
+    }
+
+    public void setCountry(@Nullable String country) {
+        this.country = country;
+    }
+
+    public @Nullable String getVatId() {
+        return vatId;
+    }
+
+    public void setVatId(@Nullable String vatId) {
+        this.vatId = vatId;
+    }
+
+    public @Nullable String getNotes() {
+        return notes;
+    }
+
+    public void setNotes(@Nullable String notes) {
+        this.notes = notes;
+    }
+
+    public Set<String> getTags() {
+        return tags;
+    }
+
+    public void setTags(@Nullable Set<String> tags) {
+        this.tags = tags == null ? new TreeSet<>() : new TreeSet<>(tags);
+    }
 
     // Record-style accessors for the entity and the service.
-    String name() { return Objects.requireNonNull(name); }
-    @Nullable String contactPerson() { return contactPerson; }
-    @Nullable String email() { return email; }
-    @Nullable String phone() { return phone; }
-    @Nullable String street() { return street; }
-    @Nullable String postalCode() { return postalCode; }
-    @Nullable String city() { return city; }
-    @Nullable String country() { return country; }
-    @Nullable String vatId() { return vatId; }
-    @Nullable String notes() { return notes; }
-    Set<String> tags() { return tags; }
+    String name() {
+        return Objects.requireNonNull(name);
+    }
+
+    @Nullable
+    String contactPerson() {
+        return contactPerson;
+    }
+
+    @Nullable
+    String email() {
+        return email;
+    }
+
+    @Nullable
+    String phone() {
+        return phone;
+    }
+
+    @Nullable
+    String street() {
+        return street;
+    }
+
+    @Nullable
+    String postalCode() {
+        return postalCode;
+    }
+
+    @Nullable
+    String city() {
+        return city;
+    }
+
+    @Nullable
+    String country() {
+        return country;
+    }
+
+    @Nullable
+    String vatId() {
+        return vatId;
+    }
+
+    @Nullable
+    String notes() {
+        return notes;
+    }
+
+    Set<String> tags() {
+        return tags;
+    }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CustomerData other && Objects.equals(name, other.name)
-                && Objects.equals(contactPerson, other.contactPerson) && Objects.equals(email, other.email)
-                && Objects.equals(phone, other.phone) && Objects.equals(street, other.street)
-                && Objects.equals(postalCode, other.postalCode) && Objects.equals(city, other.city)
-                && Objects.equals(country, other.country) && Objects.equals(vatId, other.vatId)
-                && Objects.equals(notes, other.notes) && Objects.equals(tags, other.tags);
+        return o instanceof CustomerData other
+                && Objects.equals(name, other.name)
+                && Objects.equals(contactPerson, other.contactPerson)
+                && Objects.equals(email, other.email)
+                && Objects.equals(phone, other.phone)
+                && Objects.equals(street, other.street)
+                && Objects.equals(postalCode, other.postalCode)
+                && Objects.equals(city, other.city)
+                && Objects.equals(country, other.country)
+                && Objects.equals(vatId, other.vatId)
+                && Objects.equals(notes, other.notes)
+                && Objects.equals(tags, other.tags);
     }
 
     @Override

@@ -11,5 +11,5 @@ import java.time.Instant;
  * @param count        how many records; more than 0 blocks deleting the customer
  * @param lastActivity the latest time something happened there, if known
  */
-public record CustomerFact(String labelKey, long count, @Nullable Instant lastActivity) {
-}
+public record CustomerFact(
+        String labelKey, long count, @Nullable Instant lastActivity) {}

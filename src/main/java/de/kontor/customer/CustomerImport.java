@@ -43,8 +43,7 @@ public class CustomerImport {
     @Column(name = "undone_by", length = 100)
     private @Nullable String undoneBy;
 
-    protected CustomerImport() {
-    }
+    protected CustomerImport() {}
 
     CustomerImport(String fileName, String importedBy, Instant importedAt) {
         this.fileName = fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
@@ -63,16 +62,45 @@ public class CustomerImport {
         this.undoneAt = at;
     }
 
-    public Long getId() { return id; }
-    public String getFileName() { return fileName; }
-    public String getImportedBy() { return importedBy; }
-    public Instant getImportedAt() { return importedAt; }
-    public int getCreatedCount() { return createdCount; }
-    public int getUpdatedCount() { return updatedCount; }
-    public int getSkippedCount() { return skippedCount; }
-    public @Nullable Instant getUndoneAt() { return undoneAt; }
-    public @Nullable String getUndoneBy() { return undoneBy; }
-    public boolean isUndone() { return undoneAt != null; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public String getImportedBy() {
+        return importedBy;
+    }
+
+    public Instant getImportedAt() {
+        return importedAt;
+    }
+
+    public int getCreatedCount() {
+        return createdCount;
+    }
+
+    public int getUpdatedCount() {
+        return updatedCount;
+    }
+
+    public int getSkippedCount() {
+        return skippedCount;
+    }
+
+    public @Nullable Instant getUndoneAt() {
+        return undoneAt;
+    }
+
+    public @Nullable String getUndoneBy() {
+        return undoneBy;
+    }
+
+    public boolean isUndone() {
+        return undoneAt != null;
+    }
 
     @Override
     public boolean equals(Object o) {

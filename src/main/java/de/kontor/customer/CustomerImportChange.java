@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "customer_import_change")
 class CustomerImportChange {
 
-    enum Kind { CREATE, UPDATE }
+    enum Kind {
+        CREATE,
+        UPDATE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,11 +43,10 @@ class CustomerImportChange {
     @Column(name = "version_after", nullable = false)
     private long versionAfter;
 
-    protected CustomerImportChange() {
-    }
+    protected CustomerImportChange() {}
 
-    CustomerImportChange(Long importId, int rowNumber, Long customerId, Kind kind, @Nullable String beforeState,
-                         long versionAfter) {
+    CustomerImportChange(
+            Long importId, int rowNumber, Long customerId, Kind kind, @Nullable String beforeState, long versionAfter) {
         this.importId = importId;
         this.rowNumber = rowNumber;
         this.customerId = customerId;
@@ -53,11 +55,26 @@ class CustomerImportChange {
         this.versionAfter = versionAfter;
     }
 
-    int rowNumber() { return rowNumber; }
-    Long customerId() { return customerId; }
-    Kind kind() { return kind; }
-    @Nullable String beforeState() { return beforeState; }
-    long versionAfter() { return versionAfter; }
+    int rowNumber() {
+        return rowNumber;
+    }
+
+    Long customerId() {
+        return customerId;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    @Nullable
+    String beforeState() {
+        return beforeState;
+    }
+
+    long versionAfter() {
+        return versionAfter;
+    }
 
     @Override
     public boolean equals(Object o) {

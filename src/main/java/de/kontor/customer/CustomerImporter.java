@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -42,8 +43,9 @@ import java.util.function.Function;
 @Component
 class CustomerImporter {
 
-    private static final String[] FIELDS = {"name", "contactPerson", "email", "phone", "street", "postalCode", "city",
-            "country", "vatId", "notes", "tags"};
+    private static final String[] FIELDS = {
+        "name", "contactPerson", "email", "phone", "street", "postalCode", "city", "country", "vatId", "notes", "tags"
+    };
     private static final int CHUNK = 1000;
 
     private final CustomerRepository customers;
@@ -56,9 +58,16 @@ class CustomerImporter {
     private final JsonMapper json;
     private final Clock clock;
 
-    CustomerImporter(CustomerRepository customers, CustomerImportRepository imports,
-                     CustomerImportChangeRepository changes, CustomerWriter writer, AuditService audit,
-                     Validator validator, MessageSource messages, JsonMapper json, Clock clock) {
+    CustomerImporter(
+            CustomerRepository customers,
+            CustomerImportRepository imports,
+            CustomerImportChangeRepository changes,
+            CustomerWriter writer,
+            AuditService audit,
+            Validator validator,
+            MessageSource messages,
+            JsonMapper json,
+            Clock clock) {
         this.customers = customers;
         this.imports = imports;
         this.changes = changes;
@@ -71,11 +80,15 @@ class CustomerImporter {
     }
 
     /** A row as the import will write it. */
-    private record Planned(PreviewRow row, @Nullable CustomerData data, @Nullable Customer existing) {
-    }
+    private record Planned(
+            PreviewRow row,
+            @Nullable CustomerData data,
+            @Nullable Customer existing) {}
 
     ImportPreview preview(ImportTable table, ColumnMapping mapping, Locale locale) {
-        return new ImportPreview(table.fileName(), plan(table, mapping, locale).stream().map(Planned::row).toList());
+        return new ImportPreview(
+                table.fileName(),
+                plan(table, mapping, locale).stream().map(Planned::row).toList());
     }
 
     ImportSummary apply(ImportTable table, ColumnMapping mapping, boolean allOrNothing, Locale locale) {
@@ -97,16 +110,26 @@ class CustomerImporter {
             switch (p.row().verdict()) {
                 case CREATE -> {
                     Customer customer = writer.create(p.data(), action);
-                    changes.save(new CustomerImportChange(record.getId(), p.row().rowNumber(), customer.getId(),
-                            CustomerImportChange.Kind.CREATE, null, customer.getVersion()));
+                    changes.save(new CustomerImportChange(
+                            record.getId(),
+                            p.row().rowNumber(),
+                            customer.getId(),
+                            CustomerImportChange.Kind.CREATE,
+                            null,
+                            customer.getVersion()));
                     created++;
                 }
                 case UPDATE -> {
                     Customer existing = p.existing();
                     String before = json.writeValueAsString(existing.data());
                     Customer customer = writer.update(existing, p.data(), action);
-                    changes.save(new CustomerImportChange(record.getId(), p.row().rowNumber(), customer.getId(),
-                            CustomerImportChange.Kind.UPDATE, before, customer.getVersion()));
+                    changes.save(new CustomerImportChange(
+                            record.getId(),
+                            p.row().rowNumber(),
+                            customer.getId(),
+                            CustomerImportChange.Kind.UPDATE,
+                            before,
+                            customer.getVersion()));
                     updated++;
                 }
                 case UNCHANGED -> unchanged++;
@@ -114,9 +137,13 @@ class CustomerImporter {
             }
         }
         record.counted(created, updated, skipped);
-        audit.record(CustomerService.MODULE, "CustomerImport", record.getId(), "IMPORT",
-                "Import of " + table.fileName() + ": " + created + " created, " + updated + " updated, "
-                        + unchanged + " unchanged, " + skipped + " skipped");
+        audit.record(
+                CustomerService.MODULE,
+                "CustomerImport",
+                record.getId(),
+                "IMPORT",
+                "Import of " + table.fileName() + ": " + created + " created, " + updated + " updated, " + unchanged
+                        + " unchanged, " + skipped + " skipped");
         return new ImportSummary(record.getId(), created, updated, unchanged, skipped);
     }
 
@@ -148,7 +175,8 @@ class CustomerImporter {
                 removed++;
             } else {
                 CustomerData before = json.readValue(change.beforeState(), CustomerData.class);
-                if (before.getEmail() != null && !customer.isArchived()
+                if (before.getEmail() != null
+                        && !customer.isArchived()
                         && customers.activeEmailTakenByOther(before.getEmail(), customer.getId())) {
                     skipped.add(text(locale, "import.undo.emailTaken", change.rowNumber(), customer.getNumber()));
                     continue;
@@ -158,7 +186,11 @@ class CustomerImporter {
             }
         }
         record.undone(currentUser(), clock.instant());
-        audit.record(CustomerService.MODULE, "CustomerImport", importId, "UNDO",
+        audit.record(
+                CustomerService.MODULE,
+                "CustomerImport",
+                importId,
+                "UNDO",
                 "Import of " + record.getFileName() + " undone: " + removed + " removed, " + restored + " restored, "
                         + skipped.size() + " skipped");
         return new UndoResult(removed, restored, skipped);
@@ -188,7 +220,8 @@ class CustomerImporter {
             }
         }
         Map<String, Customer> byNumber = load(numbers, customers::findByNumberIn, Customer::getNumber);
-        Map<String, Customer> byEmail = load(emails, customers::findActiveByEmailIn, c -> c.getEmail().toLowerCase(Locale.ROOT));
+        Map<String, Customer> byEmail =
+                load(emails, customers::findActiveByEmailIn, c -> c.getEmail().toLowerCase(Locale.ROOT));
 
         Map<String, Integer> seen = new HashMap<>();
         List<Planned> plan = new ArrayList<>(rows.size());
@@ -204,8 +237,14 @@ class CustomerImporter {
         return plan;
     }
 
-    private Planned planRow(int rowNumber, List<String> row, ColumnMapping mapping, Locale locale,
-                            Map<String, Customer> byNumber, Map<String, Customer> byEmail, Map<String, Integer> seen) {
+    private Planned planRow(
+            int rowNumber,
+            List<String> row,
+            ColumnMapping mapping,
+            Locale locale,
+            Map<String, Customer> byNumber,
+            Map<String, Customer> byEmail,
+            Map<String, Integer> seen) {
         String numberCell = mapping.value(row, "number");
         String number = CustomerService.normalizeNumber(numberCell);
         List<String> errors = new ArrayList<>();
@@ -278,9 +317,15 @@ class CustomerImporter {
         for (String key : keys) {
             Integer earlier = seen.get(key);
             if (earlier != null) {
-                return new Planned(new PreviewRow(rowNumber, Verdict.DUPLICATE, summary,
-                        List.of(text(locale, "import.duplicateOf", earlier)), existing == null ? null : existing.getId()),
-                        null, null);
+                return new Planned(
+                        new PreviewRow(
+                                rowNumber,
+                                Verdict.DUPLICATE,
+                                summary,
+                                List.of(text(locale, "import.duplicateOf", earlier)),
+                                existing == null ? null : existing.getId()),
+                        null,
+                        null);
             }
         }
         keys.forEach(k -> seen.put(k, rowNumber));
@@ -289,8 +334,10 @@ class CustomerImporter {
         }
         List<String> changed = describeChanges(existing.data(), target, locale);
         Verdict verdict = changed.isEmpty() ? Verdict.UNCHANGED : Verdict.UPDATE;
-        return new Planned(new PreviewRow(rowNumber, verdict, existing.getNumber() + " · " + summary, changed,
-                existing.getId()), target, existing);
+        return new Planned(
+                new PreviewRow(rowNumber, verdict, existing.getNumber() + " · " + summary, changed, existing.getId()),
+                target,
+                existing);
     }
 
     /** The file's values over the customer's: empty cells keep what is there, tags are added. */
@@ -298,11 +345,17 @@ class CustomerImporter {
         Set<String> tags = new TreeSet<>(current.getTags());
         tags.addAll(file.getTags());
         return new CustomerData(
-                or(file.getName(), current.getName()), or(file.getContactPerson(), current.getContactPerson()),
-                or(file.getEmail(), current.getEmail()), or(file.getPhone(), current.getPhone()),
-                or(file.getStreet(), current.getStreet()), or(file.getPostalCode(), current.getPostalCode()),
-                or(file.getCity(), current.getCity()), or(file.getCountry(), current.getCountry()),
-                or(file.getVatId(), current.getVatId()), or(file.getNotes(), current.getNotes()), tags);
+                or(file.getName(), current.getName()),
+                or(file.getContactPerson(), current.getContactPerson()),
+                or(file.getEmail(), current.getEmail()),
+                or(file.getPhone(), current.getPhone()),
+                or(file.getStreet(), current.getStreet()),
+                or(file.getPostalCode(), current.getPostalCode()),
+                or(file.getCity(), current.getCity()),
+                or(file.getCountry(), current.getCountry()),
+                or(file.getVatId(), current.getVatId()),
+                or(file.getNotes(), current.getNotes()),
+                tags);
     }
 
     private static @Nullable String or(@Nullable String preferred, @Nullable String fallback) {
@@ -316,7 +369,7 @@ class CustomerImporter {
         for (String field : FIELDS) {
             Object from = b.get(field);
             Object to = a.get(field);
-            if (!java.util.Objects.equals(from, to)) {
+            if (!Objects.equals(from, to)) {
                 out.add(label(locale, field) + ": " + (from == null ? "–" : from) + " → " + (to == null ? "–" : to));
             }
         }
@@ -358,12 +411,14 @@ class CustomerImporter {
         if (s == null) {
             return "";
         }
-        return Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+        return Normalizer.normalize(s, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]", "");
     }
 
-    private static <K> Map<K, Customer> load(Collection<K> keys, Function<Collection<K>, List<Customer>> query,
-                                             Function<Customer, K> key) {
+    private static <K> Map<K, Customer> load(
+            Collection<K> keys, Function<Collection<K>, List<Customer>> query, Function<Customer, K> key) {
         Map<K, Customer> found = new HashMap<>();
         List<K> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += CHUNK) {

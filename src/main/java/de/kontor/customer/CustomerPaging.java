@@ -3,9 +3,9 @@ package de.kontor.customer;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 
 import java.util.List;
-import org.springframework.data.jpa.domain.Specification;
 
 /** Paging for large customer tables (see {@link CustomerPagingImpl}). */
 interface CustomerPaging {

@@ -53,7 +53,8 @@ class CustomerPagingImpl implements CustomerPaging {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Customer> rows = entityManager.createQuery("select c from Customer c where c.id in :ids", Customer.class)
+        List<Customer> rows = entityManager
+                .createQuery("select c from Customer c where c.id in :ids", Customer.class)
                 .setParameter("ids", ids)
                 .getResultList();
         Map<Long, Customer> byId = new HashMap<>();

@@ -3,6 +3,7 @@ package de.kontor.customer;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import org.springframework.data.domain.PageRequest;
 
 /**
  * Choose a customer by typing part of its number, name, e-mail or city. Loads lazily, page by page,
@@ -24,7 +25,7 @@ public class CustomerPicker extends ComboBox<Customer> {
                 + (customer.getCity() == null ? "" : " (" + customer.getCity() + ")");
     }
 
-    private static org.springframework.data.domain.PageRequest pageRequest(Query<Customer, String> query) {
+    private static PageRequest pageRequest(Query<Customer, String> query) {
         return VaadinSpringDataHelpers.toSpringPageRequest(query);
     }
 }

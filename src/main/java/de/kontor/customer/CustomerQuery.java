@@ -10,7 +10,11 @@ import java.util.Set;
  */
 public record CustomerQuery(@Nullable String text, Set<String> tags, Status status) {
 
-    public enum Status { ACTIVE, ARCHIVED, ALL }
+    public enum Status {
+        ACTIVE,
+        ARCHIVED,
+        ALL
+    }
 
     public CustomerQuery {
         tags = Set.copyOf(tags);

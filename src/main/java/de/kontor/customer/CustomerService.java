@@ -6,6 +6,7 @@ import de.kontor.base.audit.AuditService;
 import de.kontor.base.db.Like;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.export.RowSource;
 import de.kontor.base.importing.ColumnMapping;
 import de.kontor.base.importing.ImportPreview;
 import de.kontor.base.importing.ImportSummary;
@@ -20,7 +21,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
-import de.kontor.base.export.RowSource;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The customer module's service: create, change, archive, restore and delete customers; search them;
@@ -46,8 +47,18 @@ public class CustomerService {
     static final String MODULE = "customer";
     static final String ENTITY = "Customer";
     /** Properties grids and the API may sort by. */
-    public static final Set<String> SORTABLE = Set.of("number", "name", "contactPerson", "email", "city", "postalCode",
-            "country", "createdAt", "updatedAt", "id");
+    public static final Set<String> SORTABLE = Set.of(
+            "number",
+            "name",
+            "contactPerson",
+            "email",
+            "city",
+            "postalCode",
+            "country",
+            "createdAt",
+            "updatedAt",
+            "id");
+
     private static final Sort DEFAULT_SORT = Sort.by(Sort.Order.asc("name"), Sort.Order.asc("id"));
 
     private final CustomerRepository customers;
@@ -57,8 +68,13 @@ public class CustomerService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerService(CustomerRepository customers, CustomerWriter writer, CustomerImporter importer, AuditService audit,
-                    ApplicationEventPublisher events, Clock clock) {
+    CustomerService(
+            CustomerRepository customers,
+            CustomerWriter writer,
+            CustomerImporter importer,
+            AuditService audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.customers = customers;
         this.writer = writer;
         this.importer = importer;
@@ -93,7 +109,12 @@ public class CustomerService {
         Customer customer = get(id);
         if (!customer.isArchived()) {
             customer.archive(clock.instant());
-            audit.record(MODULE, ENTITY, id, "ARCHIVE", "Customer " + customer + " archived",
+            audit.record(
+                    MODULE,
+                    ENTITY,
+                    id,
+                    "ARCHIVE",
+                    "Customer " + customer + " archived",
                     List.of(AuditChange.of("archived", false, true)));
             events.publishEvent(new CustomerEvents.CustomerArchived(id));
         }
@@ -105,13 +126,19 @@ public class CustomerService {
         Customer customer = get(id);
         if (customer.isArchived()) {
             if (customer.getEmail() != null && customers.activeEmailTakenByOther(customer.getEmail(), id)) {
-                Customer other = customers.findActiveByEmail(customer.getEmail()).orElseThrow();
-                throw DomainException.conflict("EMAIL_TAKEN", "customer.error.restoreEmailTaken",
-                        customer.getEmail(), other.getNumber());
+                Customer other =
+                        customers.findActiveByEmail(customer.getEmail()).orElseThrow();
+                throw DomainException.conflict(
+                        "EMAIL_TAKEN", "customer.error.restoreEmailTaken", customer.getEmail(), other.getNumber());
             }
             customer.restore(clock.instant());
             customers.flush();
-            audit.record(MODULE, ENTITY, id, "RESTORE", "Customer " + customer + " restored",
+            audit.record(
+                    MODULE,
+                    ENTITY,
+                    id,
+                    "RESTORE",
+                    "Customer " + customer + " restored",
                     List.of(AuditChange.of("archived", true, false)));
             events.publishEvent(new CustomerEvents.CustomerRestored(id));
         }
@@ -128,7 +155,8 @@ public class CustomerService {
 
     @Transactional(readOnly = true)
     public Customer get(long id) {
-        return customers.findById(id)
+        return customers
+                .findById(id)
                 .orElseThrow(() -> DomainException.notFound("CUSTOMER_NOT_FOUND", "customer.error.notFound", id));
     }
 
@@ -256,12 +284,9 @@ public class CustomerService {
         if (text == null) {
             return null;
         }
-        var m = java.util.regex.Pattern.compile("(?i)\\s*(?:K\\s*-?\\s*)?0*(\\d{1,9})\\s*").matcher(text);
+        var m = Pattern.compile("(?i)\\s*(?:K\\s*-?\\s*)?0*(\\d{1,9})\\s*").matcher(text);
         return m.matches() ? formatNumber(Long.parseLong(m.group(1))) : null;
     }
-
-
-
 
     private static Pageable sorted(Pageable pageable) {
         if (pageable.getSort().isUnsorted()) {
@@ -273,7 +298,9 @@ public class CustomerService {
             }
         }
         // A unique tie-breaker keeps paging stable.
-        Sort sort = pageable.getSort().getOrderFor("id") == null ? pageable.getSort().and(Sort.by("id")) : pageable.getSort();
+        Sort sort = pageable.getSort().getOrderFor("id") == null
+                ? pageable.getSort().and(Sort.by("id"))
+                : pageable.getSort();
         return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort);
     }
 
@@ -283,15 +310,22 @@ public class CustomerService {
             switch (query.status()) {
                 case ACTIVE -> where.add(cb.isFalse(root.get("archived")));
                 case ARCHIVED -> where.add(cb.isTrue(root.get("archived")));
-                case ALL -> { }
+                case ALL -> {}
             }
             if (query.text() != null && !query.text().isBlank()) {
                 String folded = SearchText.fold(query.text());
                 Predicate contains = cb.like(root.get("searchText"), "%" + Like.escape(folded) + "%", Like.ESCAPE);
                 // "123" or "K123" also finds K-000123 (the number is part of the search text, too)
                 String number = normalizeNumber(query.text());
-                where.add(number == null ? contains : cb.or(contains, cb.like(root.get("searchText"),
-                        "%" + Like.escape(SearchText.fold(number)) + "%", Like.ESCAPE)));
+                where.add(
+                        number == null
+                                ? contains
+                                : cb.or(
+                                        contains,
+                                        cb.like(
+                                                root.get("searchText"),
+                                                "%" + Like.escape(SearchText.fold(number)) + "%",
+                                                Like.ESCAPE)));
             }
             if (!query.tags().isEmpty()) {
                 Subquery<Long> tagged = cq.subquery(Long.class);

@@ -1,10 +1,9 @@
 package de.kontor.customer;
 
-import de.kontor.base.CurrentUser;
-import de.kontor.base.ui.DashboardTile;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-
+import de.kontor.base.CurrentUser;
+import de.kontor.base.ui.DashboardTile;
 
 import java.text.NumberFormat;
 import java.util.Optional;
@@ -31,6 +30,7 @@ class CustomerTile implements DashboardTile {
         }
         UI ui = UI.getCurrent();
         String value = NumberFormat.getIntegerInstance(ui.getLocale()).format(customers.countActive());
-        return Optional.of(DashboardTile.numberTile("tile-customers", value, ui.getTranslation("customer.tile"), "customers"));
+        return Optional.of(
+                DashboardTile.numberTile("tile-customers", value, ui.getTranslation("customer.tile"), "customers"));
     }
 }

@@ -29,12 +29,18 @@ class CustomerWriter {
     private final Validator validator;
     /** Looked up when needed: the modules implementing it depend on the customer service themselves. */
     private final ObjectProvider<CustomerAttachments> attachments;
+
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerWriter(CustomerRepository customers, Validator validator, ObjectProvider<CustomerAttachments> attachments,
-                   AuditService audit, ApplicationEventPublisher events, Clock clock) {
+    CustomerWriter(
+            CustomerRepository customers,
+            Validator validator,
+            ObjectProvider<CustomerAttachments> attachments,
+            AuditService audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.customers = customers;
         this.validator = validator;
         this.attachments = attachments;
@@ -50,15 +56,21 @@ class CustomerWriter {
         }
         Customer customer = new Customer(CustomerService.formatNumber(customers.nextNumber()), data, clock.instant());
         saveAndFlush(customer, data);
-        audit.record(CustomerService.MODULE, CustomerService.ENTITY, customer.getId(), auditAction,
-                "Customer " + customer + " created", AuditChange.diff(Map.of(), customer.snapshot()));
+        audit.record(
+                CustomerService.MODULE,
+                CustomerService.ENTITY,
+                customer.getId(),
+                auditAction,
+                "Customer " + customer + " created",
+                AuditChange.diff(Map.of(), customer.snapshot()));
         events.publishEvent(new CustomerEvents.CustomerCreated(customer.getId(), customer.getNumber()));
         return customer;
     }
 
     Customer update(Customer customer, CustomerData input, String auditAction) {
         CustomerData data = validNormalized(input);
-        if (!customer.isArchived() && data.email() != null
+        if (!customer.isArchived()
+                && data.email() != null
                 && customers.activeEmailTakenByOther(data.email(), customer.getId())) {
             throw emailTaken(data.email());
         }
@@ -67,8 +79,13 @@ class CustomerWriter {
         saveAndFlush(customer, data);
         List<AuditChange> changes = AuditChange.diff(before, customer.snapshot());
         if (!changes.isEmpty()) {
-            audit.record(CustomerService.MODULE, CustomerService.ENTITY, customer.getId(), auditAction,
-                    "Customer " + customer + " updated", changes);
+            audit.record(
+                    CustomerService.MODULE,
+                    CustomerService.ENTITY,
+                    customer.getId(),
+                    auditAction,
+                    "Customer " + customer + " updated",
+                    changes);
         }
         return customer;
     }
@@ -81,8 +98,13 @@ class CustomerWriter {
         var before = customer.snapshot();
         customers.delete(customer);
         customers.flush();
-        audit.record(CustomerService.MODULE, CustomerService.ENTITY, customer.getId(), auditAction,
-                "Customer " + customer + " deleted", AuditChange.diff(before, Map.of()));
+        audit.record(
+                CustomerService.MODULE,
+                CustomerService.ENTITY,
+                customer.getId(),
+                auditAction,
+                "Customer " + customer + " deleted",
+                AuditChange.diff(before, Map.of()));
         events.publishEvent(new CustomerEvents.CustomerDeleted(customer.getId(), customer.getNumber()));
     }
 
@@ -111,7 +133,8 @@ class CustomerWriter {
             customers.saveAndFlush(customer);
         } catch (DataIntegrityViolationException e) {
             // Two admins saving the same e-mail at the same moment: the unique index decides.
-            if (data.email() != null && String.valueOf(e.getMostSpecificCause().getMessage()).contains("active_email")) {
+            if (data.email() != null
+                    && String.valueOf(e.getMostSpecificCause().getMessage()).contains("active_email")) {
                 throw emailTaken(data.email());
             }
             throw e;
@@ -119,7 +142,9 @@ class CustomerWriter {
     }
 
     private DomainException emailTaken(String email) {
-        String owner = customers.findActiveByEmail(email).map(Customer::getNumber).orElse("?");
-        return DomainException.conflict("EMAIL_TAKEN", "customer.error.emailTaken", email, owner).onField("email");
+        String owner =
+                customers.findActiveByEmail(email).map(Customer::getNumber).orElse("?");
+        return DomainException.conflict("EMAIL_TAKEN", "customer.error.emailTaken", email, owner)
+                .onField("email");
     }
 }

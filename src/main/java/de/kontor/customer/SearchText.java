@@ -2,6 +2,7 @@ package de.kontor.customer;
 
 import org.jspecify.annotations.Nullable;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -15,8 +16,7 @@ final class SearchText {
     /** Bytes (UTF-8) the column holds. */
     static final int MAX_BYTES = 1400;
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     static String of(@Nullable String... parts) {
         StringBuilder sb = new StringBuilder();
@@ -32,7 +32,7 @@ final class SearchText {
             }
         }
         String text = sb.toString().strip();
-        while (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+        while (text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             text = text.substring(0, text.length() - 1);
         }
         return text;
@@ -48,7 +48,11 @@ final class SearchText {
     }
 
     private static String transliterate(String text) {
-        return text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-                .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue");
+        return text.replace("ä", "ae")
+                .replace("ö", "oe")
+                .replace("ü", "ue")
+                .replace("Ä", "Ae")
+                .replace("Ö", "Oe")
+                .replace("Ü", "Ue");
     }
 }

@@ -22,6 +22,7 @@ import de.kontor.printer.PrinterModel.ReservationState;
 import de.kontor.printer.PrinterService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -52,6 +54,7 @@ public class KioskService {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** No 0/O, 1/I/L: codes are read off a screen and typed. */
     private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
     private static final Duration PAIRING_VALIDITY = Duration.ofMinutes(15);
     /** Reserved within this time: "reserved soon". */
     private static final Duration SOON = Duration.ofMinutes(60);
@@ -64,8 +67,14 @@ public class KioskService {
     private final Clock clock;
     private final ZoneId zone;
 
-    KioskService(JdbcTemplate jdbc, PrinterService printers, SecretCipher cipher, AuditService audit,
-                 ApplicationEventPublisher events, Clock clock, ZoneId zone) {
+    KioskService(
+            JdbcTemplate jdbc,
+            PrinterService printers,
+            SecretCipher cipher,
+            AuditService audit,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ZoneId zone) {
         this.jdbc = jdbc;
         this.printers = printers;
         this.cipher = cipher;
@@ -75,13 +84,24 @@ public class KioskService {
         this.zone = zone;
     }
 
-    private static final String SELECT = "select id, name, location, privacy, announcement, screen_on_from, screen_on_until, "
-            + "token_prefix, active, last_seen_at, browser, screen_size, version from kiosk_device ";
+    private static final String SELECT =
+            "select id, name, location, privacy, announcement, screen_on_from, screen_on_until, "
+                    + "token_prefix, active, last_seen_at, browser, screen_size, version from kiosk_device ";
 
-    private static final RowMapper<Kiosk> KIOSK = (rs, i) -> new Kiosk(rs.getLong(1), rs.getString(2), rs.getString(3),
-            Privacy.valueOf(rs.getString(4)), rs.getString(5), time(rs.getTime(6)), time(rs.getTime(7)), rs.getString(8),
-            rs.getBoolean(9), Rows.instant(rs.getTimestamp(10)), rs.getString(11),
-            rs.getString(12), rs.getLong(13));
+    private static final RowMapper<Kiosk> KIOSK = (rs, i) -> new Kiosk(
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getString(3),
+            Privacy.valueOf(rs.getString(4)),
+            rs.getString(5),
+            time(rs.getTime(6)),
+            time(rs.getTime(7)),
+            rs.getString(8),
+            rs.getBoolean(9),
+            Rows.instant(rs.getTimestamp(10)),
+            rs.getString(11),
+            rs.getString(12),
+            rs.getLong(13));
 
     private static @Nullable LocalTime time(@Nullable Time t) {
         return t == null ? null : t.toLocalTime();
@@ -92,7 +112,8 @@ public class KioskService {
     }
 
     public Kiosk get(long id) {
-        return jdbc.query(SELECT + "where id = ? and archived_at is null", KIOSK, id).stream().findFirst()
+        return jdbc.query(SELECT + "where id = ? and archived_at is null", KIOSK, id).stream()
+                .findFirst()
                 .orElseThrow(() -> DomainException.notFound("KIOSK_NOT_FOUND", "kiosk.notFound", id));
     }
 
@@ -100,20 +121,37 @@ public class KioskService {
     public IssuedToken create(KioskDraft draft) {
         KioskDraft d = validate(draft);
         Timestamp now = Timestamp.from(clock.instant());
-        long id = Inserts.returningId(jdbc, "insert into kiosk_device (name, location, privacy, announcement, "
-                        + "screen_on_from, screen_on_until, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)", d.name(),
-                d.location(), d.privacy().name(), d.announcement(), sqlTime(d.screenOnFrom()), sqlTime(d.screenOnUntil()),
-                now, now);
+        long id = Inserts.returningId(
+                jdbc,
+                "insert into kiosk_device (name, location, privacy, announcement, "
+                        + "screen_on_from, screen_on_until, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                d.name(),
+                d.location(),
+                d.privacy().name(),
+                d.announcement(),
+                sqlTime(d.screenOnFrom()),
+                sqlTime(d.screenOnUntil()),
+                now,
+                now);
         audit.record(MODULE, "Kiosk", id, "CREATE", "Kiosk " + d.name() + " registered");
         return rotateToken(id);
     }
 
     public Kiosk update(long id, long expectedVersion, KioskDraft draft) {
         KioskDraft d = validate(draft);
-        int changed = jdbc.update("update kiosk_device set name = ?, location = ?, privacy = ?, announcement = ?, "
+        int changed = jdbc.update(
+                "update kiosk_device set name = ?, location = ?, privacy = ?, announcement = ?, "
                         + "screen_on_from = ?, screen_on_until = ?, updated_at = ?, version = version + 1 where id = ? "
-                        + "and version = ? and archived_at is null", d.name(), d.location(), d.privacy().name(), d.announcement(),
-                sqlTime(d.screenOnFrom()), sqlTime(d.screenOnUntil()), Timestamp.from(clock.instant()), id, expectedVersion);
+                        + "and version = ? and archived_at is null",
+                d.name(),
+                d.location(),
+                d.privacy().name(),
+                d.announcement(),
+                sqlTime(d.screenOnFrom()),
+                sqlTime(d.screenOnUntil()),
+                Timestamp.from(clock.instant()),
+                id,
+                expectedVersion);
         if (changed == 0) {
             get(id);
             throw new ConcurrentChangeException();
@@ -132,25 +170,42 @@ public class KioskService {
         if (name.isEmpty() || name.length() > 100) {
             throw DomainException.invalidField("name", "NAME_REQUIRED", "kiosk.name.required");
         }
-        String announcement = d.announcement() == null || d.announcement().isBlank() ? null : d.announcement().strip();
+        String announcement = d.announcement() == null || d.announcement().isBlank()
+                ? null
+                : d.announcement().strip();
         if (announcement != null && announcement.length() > 500) {
-            throw DomainException.invalidField("announcement", "ANNOUNCEMENT_TOO_LONG", "kiosk.announcement.tooLong", 500);
+            throw DomainException.invalidField(
+                    "announcement", "ANNOUNCEMENT_TOO_LONG", "kiosk.announcement.tooLong", 500);
         }
         if ((d.screenOnFrom() == null) != (d.screenOnUntil() == null)) {
-            throw DomainException.invalidField(d.screenOnFrom() == null ? "screenOnFrom" : "screenOnUntil",
-                    "SCREEN_HOURS_INCOMPLETE", "kiosk.screenHours.incomplete");
+            throw DomainException.invalidField(
+                    d.screenOnFrom() == null ? "screenOnFrom" : "screenOnUntil",
+                    "SCREEN_HOURS_INCOMPLETE",
+                    "kiosk.screenHours.incomplete");
         }
-        String location = d.location() == null || d.location().isBlank() ? null : d.location().strip();
-        return new KioskDraft(name, location, d.privacy() == null ? Privacy.NONE : d.privacy(), announcement,
-                d.screenOnFrom(), d.screenOnUntil());
+        String location = d.location() == null || d.location().isBlank()
+                ? null
+                : d.location().strip();
+        return new KioskDraft(
+                name,
+                location,
+                d.privacy() == null ? Privacy.NONE : d.privacy(),
+                announcement,
+                d.screenOnFrom(),
+                d.screenOnUntil());
     }
 
     /** A new device token; the old one stops working at once. */
     public IssuedToken rotateToken(long id) {
         Kiosk k = get(id);
         String token = newToken();
-        jdbc.update("update kiosk_device set token_hash = ?, token_prefix = ?, updated_at = ?, version = version + 1 "
-                + "where id = ?", Hashes.sha256Hex(token), token.substring(0, 6), Timestamp.from(clock.instant()), id);
+        jdbc.update(
+                "update kiosk_device set token_hash = ?, token_prefix = ?, updated_at = ?, version = version + 1 "
+                        + "where id = ?",
+                Hashes.sha256Hex(token),
+                token.substring(0, 6),
+                Timestamp.from(clock.instant()),
+                id);
         audit.record(MODULE, "Kiosk", id, "ROTATE_TOKEN", "Device token of kiosk " + k.name() + " replaced");
         events.publishEvent(new KioskModel.BoardChanged(id));
         return new IssuedToken(id, token);
@@ -165,10 +220,17 @@ public class KioskService {
     /** Deactivated kiosks show "deactivated" instead of the board; reactivating brings the board back. */
     public Kiosk setActive(long id, boolean active) {
         Kiosk k = get(id);
-        jdbc.update("update kiosk_device set active = ?, updated_at = ?, version = version + 1 where id = ?", active,
-                Timestamp.from(clock.instant()), id);
-        audit.record(MODULE, "Kiosk", id, active ? "ACTIVATE" : "DEACTIVATE", "Kiosk " + k.name()
-                + (active ? " activated" : " deactivated"));
+        jdbc.update(
+                "update kiosk_device set active = ?, updated_at = ?, version = version + 1 where id = ?",
+                active,
+                Timestamp.from(clock.instant()),
+                id);
+        audit.record(
+                MODULE,
+                "Kiosk",
+                id,
+                active ? "ACTIVATE" : "DEACTIVATE",
+                "Kiosk " + k.name() + (active ? " activated" : " deactivated"));
         events.publishEvent(new KioskModel.BoardChanged(id));
         return get(id);
     }
@@ -176,8 +238,10 @@ public class KioskService {
     /** Removes a kiosk from the list (kept for the audit trail); its token stops working. */
     public void archive(long id) {
         Kiosk k = get(id);
-        jdbc.update("update kiosk_device set archived_at = ?, token_hash = null, active = false where id = ?",
-                Timestamp.from(clock.instant()), id);
+        jdbc.update(
+                "update kiosk_device set archived_at = ?, token_hash = null, active = false where id = ?",
+                Timestamp.from(clock.instant()),
+                id);
         audit.record(MODULE, "Kiosk", id, "ARCHIVE", "Kiosk " + k.name() + " removed");
         events.publishEvent(new KioskModel.BoardChanged(id));
     }
@@ -187,15 +251,21 @@ public class KioskService {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.query(SELECT + "where token_hash = ? and archived_at is null", KIOSK, Hashes.sha256Hex(token))
-                .stream().findFirst();
+        return jdbc
+                .query(SELECT + "where token_hash = ? and archived_at is null", KIOSK, Hashes.sha256Hex(token))
+                .stream()
+                .findFirst();
     }
 
     /** The screen is connected: last seen now, with its browser and screen size. */
     public void seen(long id, @Nullable String browser, @Nullable String screenSize) {
-        jdbc.update("update kiosk_device set last_seen_at = ?, browser = coalesce(?, browser), "
-                        + "screen_size = coalesce(?, screen_size) where id = ?", Timestamp.from(clock.instant()),
-                browser == null ? null : cut(browser, 200), screenSize == null ? null : cut(screenSize, 40), id);
+        jdbc.update(
+                "update kiosk_device set last_seen_at = ?, browser = coalesce(?, browser), "
+                        + "screen_size = coalesce(?, screen_size) where id = ?",
+                Timestamp.from(clock.instant()),
+                browser == null ? null : cut(browser, 200),
+                screenSize == null ? null : cut(screenSize, 40),
+                id);
     }
 
     private static String cut(String s, int max) {
@@ -214,10 +284,13 @@ public class KioskService {
             }
             try {
                 Instant now = clock.instant();
-                jdbc.update("insert into kiosk_pairing (code, created_at, expires_at) values (?, ?, ?)", code.toString(),
-                        Timestamp.from(now), Timestamp.from(now.plus(PAIRING_VALIDITY)));
+                jdbc.update(
+                        "insert into kiosk_pairing (code, created_at, expires_at) values (?, ?, ?)",
+                        code.toString(),
+                        Timestamp.from(now),
+                        Timestamp.from(now.plus(PAIRING_VALIDITY)));
                 return code.toString();
-            } catch (org.springframework.dao.DuplicateKeyException taken) {
+            } catch (DuplicateKeyException taken) {
                 // try another
             }
         }
@@ -226,15 +299,21 @@ public class KioskService {
 
     /** An admin enters the code a screen shows: that screen becomes this kiosk (with a new token). */
     public Kiosk pair(String code, long kioskId) {
-        String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT).replace(" ", "");
-        Integer open = jdbc.queryForObject("select count(*) from kiosk_pairing where code = ? and expires_at >= ? "
-                + "and kiosk_id is null", Integer.class, c, Timestamp.from(clock.instant()));
+        String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replace(" ", "");
+        Integer open = jdbc.queryForObject(
+                "select count(*) from kiosk_pairing where code = ? and expires_at >= ? " + "and kiosk_id is null",
+                Integer.class,
+                c,
+                Timestamp.from(clock.instant()));
         if (open == null || open == 0) {
             throw DomainException.invalidField("code", "PAIRING_CODE_UNKNOWN", "kiosk.pairing.unknown");
         }
         IssuedToken token = rotateToken(kioskId);
-        jdbc.update("update kiosk_pairing set kiosk_id = ?, token_enc = ? where code = ?", kioskId,
-                cipher.encrypt(token.token()), c);
+        jdbc.update(
+                "update kiosk_pairing set kiosk_id = ?, token_enc = ? where code = ?",
+                kioskId,
+                cipher.encrypt(token.token()),
+                c);
         audit.record(MODULE, "Kiosk", kioskId, "PAIR", "Screen with code " + c + " paired");
         events.publishEvent(new KioskPaired(c));
         return get(kioskId);
@@ -242,7 +321,8 @@ public class KioskService {
 
     /** The waiting screen fetches its token once the code is paired (once). */
     public Optional<String> pickUp(String code) {
-        var rows = jdbc.queryForList("select token_enc from kiosk_pairing where code = ? and token_enc is not null", code);
+        var rows =
+                jdbc.queryForList("select token_enc from kiosk_pairing where code = ? and token_enc is not null", code);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -256,24 +336,35 @@ public class KioskService {
     public Board board(Kiosk kiosk) {
         Instant now = clock.instant();
         List<Printer> all = printers.printers(false);
-        List<Reservation> reservations = printers.reservationsBetween(now.minus(Duration.ofHours(12)),
-                now.plus(Duration.ofDays(2)));
+        List<Reservation> reservations =
+                printers.reservationsBetween(now.minus(Duration.ofHours(12)), now.plus(Duration.ofDays(2)));
         List<PrinterCard> cards = new ArrayList<>();
         for (Printer p : all) {
-            List<Reservation> mine = reservations.stream().filter(r -> r.printerId() == p.id()
-                    && r.state() != ReservationState.CANCELLED && r.state() != ReservationState.DONE)
-                    .sorted(Comparator.comparing(Reservation::startsAt)).toList();
-            Reservation current = mine.stream().filter(r -> r.state() == ReservationState.ACTIVE
-                    || r.state() == ReservationState.OVERRUN || (!r.startsAt().isAfter(now) && r.endsAt().isAfter(now)))
-                    .findFirst().orElse(null);
-            Reservation next = mine.stream().filter(r -> r.startsAt().isAfter(now) && r != current).findFirst().orElse(null);
+            List<Reservation> mine = reservations.stream()
+                    .filter(r -> r.printerId() == p.id()
+                            && r.state() != ReservationState.CANCELLED
+                            && r.state() != ReservationState.DONE)
+                    .sorted(Comparator.comparing(Reservation::startsAt))
+                    .toList();
+            Reservation current = mine.stream()
+                    .filter(r -> r.state() == ReservationState.ACTIVE
+                            || r.state() == ReservationState.OVERRUN
+                            || (!r.startsAt().isAfter(now) && r.endsAt().isAfter(now)))
+                    .findFirst()
+                    .orElse(null);
+            Reservation next = mine.stream()
+                    .filter(r -> r.startsAt().isAfter(now) && r != current)
+                    .findFirst()
+                    .orElse(null);
             BoardState state;
             if (!p.active()) {
                 state = BoardState.MAINTENANCE;
             } else if (p.state() == PlugState.UNREACHABLE) {
                 state = BoardState.OFFLINE;
-            } else if (current != null || (Boolean.TRUE.equals(p.powerOn()) && p.powerWatts() != null
-                    && p.powerWatts() >= p.idleWatts())) {
+            } else if (current != null
+                    || (Boolean.TRUE.equals(p.powerOn())
+                            && p.powerWatts() != null
+                            && p.powerWatts() >= p.idleWatts())) {
                 state = BoardState.PRINTING;
             } else if (next != null && next.startsAt().isBefore(now.plus(SOON))) {
                 state = BoardState.RESERVED_SOON;
@@ -282,13 +373,21 @@ public class KioskService {
             }
             Double progress = null;
             if (current != null) {
-                double total = Duration.between(current.startsAt(), current.endsAt()).toSeconds();
+                double total =
+                        Duration.between(current.startsAt(), current.endsAt()).toSeconds();
                 double done = Duration.between(current.startsAt(), now).toSeconds();
                 progress = total <= 0 ? 1.0 : Math.max(0, Math.min(1, done / total));
             }
-            cards.add(new PrinterCard(p.id(), p.name(), p.location(), state, p.powerWatts(),
-                    current == null ? null : current.endsAt(), progress,
-                    current == null ? null : who(current, kiosk.privacy()), next == null ? null : next.startsAt(),
+            cards.add(new PrinterCard(
+                    p.id(),
+                    p.name(),
+                    p.location(),
+                    state,
+                    p.powerWatts(),
+                    current == null ? null : current.endsAt(),
+                    progress,
+                    current == null ? null : who(current, kiosk.privacy()),
+                    next == null ? null : next.startsAt(),
                     next == null ? null : who(next, kiosk.privacy())));
         }
         return new Board(kiosk.name(), kiosk.announcement(), cards, now, screenOn(kiosk, now));

@@ -1,5 +1,5 @@
 /**
- * Kiosk displays (issue 8): Raspberry Pi screens showing which printers are free, printing or reserved
+ * Kiosk displays: Raspberry Pi screens showing which printers are free, printing or reserved
  * soon, identified by a device token instead of a login, paired and managed by admins.
  */
 @NullMarked

@@ -26,25 +26,86 @@ import java.util.TreeSet;
 @Component
 class LeadDemoData implements DemoData {
 
-    private static final String[] CITIES = {"Köln", "Bonn", "Düsseldorf", "Aachen", "Leverkusen", "Bergisch Gladbach",
-            "Siegburg", "Troisdorf", "Brühl", "Hürth"};
-    private static final String[][] KINDS = {{"SCHOOL", "Gymnasium"}, {"SCHOOL", "Realschule"}, {"SCHOOL", "Gesamtschule"},
-            {"SCHOOL", "Berufskolleg"}, {"UNIVERSITY", "Hochschule"}, {"COMPANY", "Maschinenbau"},
-            {"COMPANY", "Elektrotechnik"}, {"COMPANY", "Schreinerei"}, {"CLUB", "Modellbauverein"}, {"CLUB", "Jugendzentrum"},
-            {"PUBLIC", "Stadtbibliothek"}, {"OTHER", "Stiftung"}};
-    private static final String[] NAMES = {"Nord", "Süd", "am Rhein", "Mitte", "Lindenhof", "am Park", "West", "Ost",
-            "Sonnenberg", "Kreuzfeld", "Hansa", "Pionier", "Zukunft", "Brückenweg", "Eichenhain", "Marktplatz", "Altstadt"};
-    private static final String[] FIRST = {"Anna", "Jonas", "Lea", "Paul", "Mia", "Felix", "Sofia", "Lukas", "Emma", "Ben",
-            "Hannah", "Elias", "Marie", "Noah", "Lena"};
-    private static final String[] LAST = {"Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker",
-            "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Neumann", "Schwarz"};
-    private static final String[] TAGS = {"MINT", "3D-Druck", "Robotik", "Ferienkurs", "Sponsoring", "Makerspace-Tour",
-            "Lötkurs", "Förderverein"};
-    private static final String[] SOURCES = {"Messe", "Website", "Empfehlung", "Kaltakquise", "Newsletter", "Tag der offenen Tür"};
+    private static final String[] CITIES = {
+        "Köln",
+        "Bonn",
+        "Düsseldorf",
+        "Aachen",
+        "Leverkusen",
+        "Bergisch Gladbach",
+        "Siegburg",
+        "Troisdorf",
+        "Brühl",
+        "Hürth"
+    };
+    private static final String[][] KINDS = {
+        {"SCHOOL", "Gymnasium"},
+        {"SCHOOL", "Realschule"},
+        {"SCHOOL", "Gesamtschule"},
+        {"SCHOOL", "Berufskolleg"},
+        {"UNIVERSITY", "Hochschule"},
+        {"COMPANY", "Maschinenbau"},
+        {"COMPANY", "Elektrotechnik"},
+        {"COMPANY", "Schreinerei"},
+        {"CLUB", "Modellbauverein"},
+        {"CLUB", "Jugendzentrum"},
+        {"PUBLIC", "Stadtbibliothek"},
+        {"OTHER", "Stiftung"}
+    };
+    private static final String[] NAMES = {
+        "Nord",
+        "Süd",
+        "am Rhein",
+        "Mitte",
+        "Lindenhof",
+        "am Park",
+        "West",
+        "Ost",
+        "Sonnenberg",
+        "Kreuzfeld",
+        "Hansa",
+        "Pionier",
+        "Zukunft",
+        "Brückenweg",
+        "Eichenhain",
+        "Marktplatz",
+        "Altstadt"
+    };
+    private static final String[] FIRST = {
+        "Anna", "Jonas", "Lea", "Paul", "Mia", "Felix", "Sofia", "Lukas", "Emma", "Ben", "Hannah", "Elias", "Marie",
+        "Noah", "Lena"
+    };
+    private static final String[] LAST = {
+        "Müller",
+        "Schmidt",
+        "Schneider",
+        "Fischer",
+        "Weber",
+        "Meyer",
+        "Wagner",
+        "Becker",
+        "Hoffmann",
+        "Koch",
+        "Richter",
+        "Klein",
+        "Wolf",
+        "Neumann",
+        "Schwarz"
+    };
+    private static final String[] TAGS = {
+        "MINT", "3D-Druck", "Robotik", "Ferienkurs", "Sponsoring", "Makerspace-Tour", "Lötkurs", "Förderverein"
+    };
+    private static final String[] SOURCES = {
+        "Messe", "Website", "Empfehlung", "Kaltakquise", "Newsletter", "Tag der offenen Tür"
+    };
     private static final String[] OWNERS = {"admin", "jana.vogel", "mara.schmidt"};
-    private static final String[] NOTES = {"Interesse an einem Workshop für die Oberstufe.",
-            "Rückruf nach den Ferien vereinbart.", "Budget für das nächste Halbjahr beantragt.",
-            "Möchte eine Führung durch die Werkstatt für 15 Personen.", "Hat bereits einen 3D-Drucker, sucht Schulungen."};
+    private static final String[] NOTES = {
+        "Interesse an einem Workshop für die Oberstufe.",
+        "Rückruf nach den Ferien vereinbart.",
+        "Budget für das nächste Halbjahr beantragt.",
+        "Möchte eine Führung durch die Werkstatt für 15 Personen.",
+        "Hat bereits einen 3D-Drucker, sucht Schulungen."
+    };
 
     private final LeadService leads;
     private final JdbcTemplate jdbc;
@@ -78,27 +139,51 @@ class LeadDemoData implements DemoData {
         for (int n = 0; n < 200; n++) {
             String[] kind = KINDS[r.nextInt(KINDS.length)];
             String city = CITIES[r.nextInt(CITIES.length)];
-            String name = kind[1] + " " + NAMES[r.nextInt(NAMES.length)] + " " + city + (n >= 150 ? " " + (n - 149) : "");
+            String name =
+                    kind[1] + " " + NAMES[r.nextInt(NAMES.length)] + " " + city + (n >= 150 ? " " + (n - 149) : "");
             Set<String> tags = new TreeSet<>();
             for (int t = r.nextInt(3); t > 0; t--) {
                 tags.add(TAGS[r.nextInt(TAGS.length)]);
             }
-            Status status = statuses[Math.min(statuses.length - 1, (int) Math.floor(Math.pow(r.nextDouble(), 1.6) * 5))];
-            String slug = name.toLowerCase().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-                    .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+            Status status =
+                    statuses[Math.min(statuses.length - 1, (int) Math.floor(Math.pow(r.nextDouble(), 1.6) * 5))];
+            String slug = name.toLowerCase()
+                    .replace("ä", "ae")
+                    .replace("ö", "oe")
+                    .replace("ü", "ue")
+                    .replace("ß", "ss")
+                    .replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("(^-|-$)", "");
             Institution i;
             try {
-                i = leads.create(new InstitutionDraft(name, Type.valueOf(kind[0]), "Hauptstraße " + (1 + r.nextInt(200)),
-                        String.valueOf(50000 + r.nextInt(3000)), city, "DE", "https://www." + slug + ".example",
-                        "0221 " + (100000 + r.nextInt(900000)), "info@" + slug + ".example", status,
-                        SOURCES[r.nextInt(SOURCES.length)], OWNERS[r.nextInt(OWNERS.length)], tags));
+                i = leads.create(new InstitutionDraft(
+                        name,
+                        Type.valueOf(kind[0]),
+                        "Hauptstraße " + (1 + r.nextInt(200)),
+                        String.valueOf(50000 + r.nextInt(3000)),
+                        city,
+                        "DE",
+                        "https://www." + slug + ".example",
+                        "0221 " + (100000 + r.nextInt(900000)),
+                        "info@" + slug + ".example",
+                        status,
+                        SOURCES[r.nextInt(SOURCES.length)],
+                        OWNERS[r.nextInt(OWNERS.length)],
+                        tags));
             } catch (RuntimeException duplicateName) {
                 continue;
             }
             String first = FIRST[r.nextInt(FIRST.length)];
             String last = LAST[r.nextInt(LAST.length)];
-            leads.addContact(i.id(), new ContactDraft(first + " " + last, kind[0].equals("SCHOOL") ? "Lehrkraft" : "Leitung",
-                    (first + "." + last).toLowerCase().replace("ü", "ue") + "@" + slug + ".example", null, null, true));
+            leads.addContact(
+                    i.id(),
+                    new ContactDraft(
+                            first + " " + last,
+                            kind[0].equals("SCHOOL") ? "Lehrkraft" : "Leitung",
+                            (first + "." + last).toLowerCase().replace("ü", "ue") + "@" + slug + ".example",
+                            null,
+                            null,
+                            true));
             if (r.nextBoolean()) {
                 leads.addNote(i.id(), NOTES[r.nextInt(NOTES.length)]);
             }
@@ -106,8 +191,14 @@ class LeadDemoData implements DemoData {
                 leads.addActivity(i.id(), new ActivityDraft(ActivityKind.CALL, "Erstgespräch", null, null, null));
             }
             if (status != Status.WON && status != Status.LOST && r.nextInt(3) == 0) {
-                leads.addActivity(i.id(), new ActivityDraft(ActivityKind.TASK, "Angebot nachfassen", null,
-                        LocalDate.ofInstant(clock.instant(), zone).plusDays(r.nextInt(30) - 10), OWNERS[r.nextInt(OWNERS.length)]));
+                leads.addActivity(
+                        i.id(),
+                        new ActivityDraft(
+                                ActivityKind.TASK,
+                                "Angebot nachfassen",
+                                null,
+                                LocalDate.ofInstant(clock.instant(), zone).plusDays(r.nextInt(30) - 10),
+                                OWNERS[r.nextInt(OWNERS.length)]));
             }
             // spread the creation over the last twelve months for the statistics
             Timestamp created = Timestamp.from(clock.instant().minus(Duration.ofDays(r.nextInt(365))));

@@ -1,6 +1,7 @@
 package de.kontor.lead;
 
 import de.kontor.base.db.Inserts;
+import de.kontor.base.db.Rows;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.importing.ColumnMapping;
 import de.kontor.base.importing.ImportPreview;
@@ -17,6 +18,7 @@ import de.kontor.lead.LeadModel.Type;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -30,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,17 +58,31 @@ public final class LeadImporter {
         this.clock = clock;
     }
 
-    public record ImportRecord(long id, String fileName, Instant importedAt, String importedBy, int created, int updated,
-                               int skipped, @Nullable Instant undoneAt) {
-    }
+    public record ImportRecord(
+            long id,
+            String fileName,
+            Instant importedAt,
+            String importedBy,
+            int created,
+            int updated,
+            int skipped,
+            @Nullable Instant undoneAt) {}
 
-    private record Row(int number, Verdict verdict, String summary, List<String> reasons, @Nullable Long matched,
-                       @Nullable InstitutionDraft draft, @Nullable ContactDraft contact) {
-    }
+    private record Row(
+            int number,
+            Verdict verdict,
+            String summary,
+            List<String> reasons,
+            @Nullable Long matched,
+            @Nullable InstitutionDraft draft,
+            @Nullable ContactDraft contact) {}
 
     ImportPreview preview(ImportTable table, ColumnMapping mapping) {
-        return new ImportPreview(table.fileName(), judge(table, mapping).stream()
-                .map(r -> new PreviewRow(r.number(), r.verdict(), r.summary(), r.reasons(), r.matched())).toList());
+        return new ImportPreview(
+                table.fileName(),
+                judge(table, mapping).stream()
+                        .map(r -> new PreviewRow(r.number(), r.verdict(), r.summary(), r.reasons(), r.matched()))
+                        .toList());
     }
 
     private List<Row> judge(ImportTable table, ColumnMapping mapping) {
@@ -80,13 +97,23 @@ public final class LeadImporter {
             String summary = name + (city.isBlank() ? "" : ", " + city);
             InstitutionDraft draft;
             try {
-                draft = leads.validate(new InstitutionDraft(name, parse(Type.class, mapping.value(cells, "type")),
-                        mapping.value(cells, "street"), mapping.value(cells, "postalCode"), city,
-                        mapping.value(cells, "country"), mapping.value(cells, "website"), mapping.value(cells, "phone"),
-                        mapping.value(cells, "email"), parse(Status.class, mapping.value(cells, "status")),
-                        mapping.value(cells, "source"), mapping.value(cells, "owner"), tags(mapping.value(cells, "tags"))));
+                draft = leads.validate(new InstitutionDraft(
+                        name,
+                        parse(Type.class, mapping.value(cells, "type")),
+                        mapping.value(cells, "street"),
+                        mapping.value(cells, "postalCode"),
+                        city,
+                        mapping.value(cells, "country"),
+                        mapping.value(cells, "website"),
+                        mapping.value(cells, "phone"),
+                        mapping.value(cells, "email"),
+                        parse(Status.class, mapping.value(cells, "status")),
+                        mapping.value(cells, "source"),
+                        mapping.value(cells, "owner"),
+                        tags(mapping.value(cells, "tags"))));
             } catch (DomainException e) {
-                rows.add(new Row(number, Verdict.ERROR, summary, List.of(e.field() + ": " + e.code()), null, null, null));
+                rows.add(new Row(
+                        number, Verdict.ERROR, summary, List.of(e.field() + ": " + e.code()), null, null, null));
                 continue;
             } catch (IllegalArgumentException e) {
                 rows.add(new Row(number, Verdict.ERROR, summary, List.of(e.getMessage()), null, null, null));
@@ -95,18 +122,30 @@ public final class LeadImporter {
             ContactDraft contact = null;
             String contactName = mapping.value(cells, "contactName");
             if (!contactName.isBlank()) {
-                contact = new ContactDraft(contactName, mapping.value(cells, "contactPosition"),
-                        mapping.value(cells, "contactEmail"), mapping.value(cells, "contactPhone"), null, true);
+                contact = new ContactDraft(
+                        contactName,
+                        mapping.value(cells, "contactPosition"),
+                        mapping.value(cells, "contactEmail"),
+                        mapping.value(cells, "contactPhone"),
+                        null,
+                        true);
             }
             String key = key(draft);
             if (!seen.add(key)) {
-                rows.add(new Row(number, Verdict.DUPLICATE, summary, List.of("duplicate of an earlier row"), null, null, null));
+                rows.add(new Row(
+                        number, Verdict.DUPLICATE, summary, List.of("duplicate of an earlier row"), null, null, null));
                 continue;
             }
             Optional<Institution> match = match(draft);
             if (match.isPresent() && !matched.add(match.get().id())) {
-                rows.add(new Row(number, Verdict.DUPLICATE, summary, List.of("same institution as an earlier row"),
-                        match.get().id(), null, null));
+                rows.add(new Row(
+                        number,
+                        Verdict.DUPLICATE,
+                        summary,
+                        List.of("same institution as an earlier row"),
+                        match.get().id(),
+                        null,
+                        null));
                 continue;
             }
             if (match.isEmpty()) {
@@ -115,16 +154,30 @@ public final class LeadImporter {
             }
             InstitutionDraft merged = merge(match.get(), draft);
             List<String> changes = changes(match.get(), merged);
-            boolean newContact = contact != null && leads.contacts(match.get().id()).stream()
-                    .noneMatch(c -> c.name().equalsIgnoreCase(contactName));
+            boolean newContact = contact != null
+                    && leads.contacts(match.get().id()).stream()
+                            .noneMatch(c -> c.name().equalsIgnoreCase(contactName));
             if (changes.isEmpty() && !newContact) {
-                rows.add(new Row(number, Verdict.UNCHANGED, summary, List.of(), match.get().id(), null, null));
+                rows.add(new Row(
+                        number,
+                        Verdict.UNCHANGED,
+                        summary,
+                        List.of(),
+                        match.get().id(),
+                        null,
+                        null));
             } else {
                 List<String> reasons = new ArrayList<>(changes);
                 if (newContact) {
                     reasons.add("contact: " + contactName);
                 }
-                rows.add(new Row(number, Verdict.UPDATE, summary, reasons, match.get().id(), merged,
+                rows.add(new Row(
+                        number,
+                        Verdict.UPDATE,
+                        summary,
+                        reasons,
+                        match.get().id(),
+                        merged,
                         newContact ? contact : null));
             }
         }
@@ -136,30 +189,43 @@ public final class LeadImporter {
             return null;
         }
         String v = value.strip().toUpperCase(Locale.ROOT).replace(' ', '_');
-        Map<String, String> german = Map.ofEntries(Map.entry("NEU", "NEW"), Map.entry("KONTAKTIERT", "CONTACTED"),
-                Map.entry("QUALIFIZIERT", "QUALIFIED"), Map.entry("GEWONNEN", "WON"), Map.entry("VERLOREN", "LOST"),
-                Map.entry("SCHULE", "SCHOOL"), Map.entry("HOCHSCHULE", "UNIVERSITY"), Map.entry("UNTERNEHMEN", "COMPANY"),
-                Map.entry("FIRMA", "COMPANY"), Map.entry("VEREIN", "CLUB"), Map.entry("BEHÖRDE", "PUBLIC"),
+        Map<String, String> german = Map.ofEntries(
+                Map.entry("NEU", "NEW"),
+                Map.entry("KONTAKTIERT", "CONTACTED"),
+                Map.entry("QUALIFIZIERT", "QUALIFIED"),
+                Map.entry("GEWONNEN", "WON"),
+                Map.entry("VERLOREN", "LOST"),
+                Map.entry("SCHULE", "SCHOOL"),
+                Map.entry("HOCHSCHULE", "UNIVERSITY"),
+                Map.entry("UNTERNEHMEN", "COMPANY"),
+                Map.entry("FIRMA", "COMPANY"),
+                Map.entry("VEREIN", "CLUB"),
+                Map.entry("BEHÖRDE", "PUBLIC"),
                 Map.entry("SONSTIGE", "OTHER"));
         v = german.getOrDefault(v, v);
         try {
             return Enum.valueOf(type, v);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(type.getSimpleName().toLowerCase(Locale.ROOT) + ": unknown value \""
-                    + value.strip() + "\"");
+            throw new IllegalArgumentException(
+                    type.getSimpleName().toLowerCase(Locale.ROOT) + ": unknown value \"" + value.strip() + "\"");
         }
     }
 
     private static Set<String> tags(String value) {
         Set<String> tags = new TreeSet<>();
-        Arrays.stream(value.split("[,;]")).map(String::strip).filter(t -> !t.isEmpty()).forEach(tags::add);
+        Arrays.stream(value.split("[,;]"))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .forEach(tags::add);
         return tags;
     }
 
     private static String key(InstitutionDraft d) {
         String domain = domain(d.website());
-        return domain != null ? "web:" + domain : "name:" + d.name().toLowerCase(Locale.ROOT) + "|"
-                + (d.city() == null ? "" : d.city().toLowerCase(Locale.ROOT));
+        return domain != null
+                ? "web:" + domain
+                : "name:" + d.name().toLowerCase(Locale.ROOT) + "|"
+                        + (d.city() == null ? "" : d.city().toLowerCase(Locale.ROOT));
     }
 
     static @Nullable String domain(@Nullable String website) {
@@ -182,16 +248,22 @@ public final class LeadImporter {
     private Optional<Institution> match(InstitutionDraft d) {
         String domain = domain(d.website());
         if (domain != null) {
-            for (var row : jdbc.queryForList("select id, website from lead_institution where website like ?",
-                    "%" + domain + "%")) {
+            for (var row : jdbc.queryForList(
+                    "select id, website from lead_institution where website like ?", "%" + domain + "%")) {
                 if (domain.equals(domain((String) row.get("website")))) {
                     return Optional.of(leads.get(((Number) row.get("id")).longValue()));
                 }
             }
         }
-        return jdbc.queryForList("select id from lead_institution where lower(name) = ? and coalesce(lower(city), '') = ?",
-                        Long.class, d.name().toLowerCase(Locale.ROOT), d.city() == null ? "" : d.city().toLowerCase(Locale.ROOT))
-                .stream().findFirst().map(leads::get);
+        return jdbc
+                .queryForList(
+                        "select id from lead_institution where lower(name) = ? and coalesce(lower(city), '') = ?",
+                        Long.class,
+                        d.name().toLowerCase(Locale.ROOT),
+                        d.city() == null ? "" : d.city().toLowerCase(Locale.ROOT))
+                .stream()
+                .findFirst()
+                .map(leads::get);
     }
 
     /** Values from the file win; empty cells keep what is there; tags are added. */
@@ -200,10 +272,20 @@ public final class LeadImporter {
         if (d.tags() != null) {
             tags.addAll(d.tags());
         }
-        return new InstitutionDraft(d.name(), d.type() != Type.OTHER ? d.type() : i.type(), or(d.street(), i.street()),
-                or(d.postalCode(), i.postalCode()), or(d.city(), i.city()), or(d.country(), i.country()),
-                or(d.website(), i.website()), or(d.phone(), i.phone()), or(d.email(), i.email()),
-                d.status() != Status.NEW ? d.status() : i.status(), or(d.source(), i.source()), or(d.owner(), i.owner()), tags);
+        return new InstitutionDraft(
+                d.name(),
+                d.type() != Type.OTHER ? d.type() : i.type(),
+                or(d.street(), i.street()),
+                or(d.postalCode(), i.postalCode()),
+                or(d.city(), i.city()),
+                or(d.country(), i.country()),
+                or(d.website(), i.website()),
+                or(d.phone(), i.phone()),
+                or(d.email(), i.email()),
+                d.status() != Status.NEW ? d.status() : i.status(),
+                or(d.source(), i.source()),
+                or(d.owner(), i.owner()),
+                tags);
     }
 
     private static @Nullable String or(@Nullable String a, @Nullable String b) {
@@ -228,7 +310,7 @@ public final class LeadImporter {
     }
 
     private static void compare(List<String> changes, String field, @Nullable Object before, @Nullable Object after) {
-        if (!java.util.Objects.equals(before, after)) {
+        if (!Objects.equals(before, after)) {
             changes.add(field + ": " + (before == null ? "–" : before) + " → " + (after == null ? "–" : after));
         }
     }
@@ -239,8 +321,12 @@ public final class LeadImporter {
             if (allOrNothing && rows.stream().anyMatch(r -> r.verdict().bad())) {
                 throw DomainException.conflict("IMPORT_HAS_BAD_ROWS", "lead.import.badRows");
             }
-            long importId = Inserts.returningId(jdbc, "insert into lead_import (file_name, imported_at, imported_by) "
-                    + "values (?, ?, ?)", table.fileName(), Timestamp.from(clock.instant()), LeadService.me());
+            long importId = Inserts.returningId(
+                    jdbc,
+                    "insert into lead_import (file_name, imported_at, imported_by) " + "values (?, ?, ?)",
+                    table.fileName(),
+                    Timestamp.from(clock.instant()),
+                    LeadService.me());
             int created = 0;
             int updated = 0;
             int unchanged = 0;
@@ -252,14 +338,20 @@ public final class LeadImporter {
                         if (r.contact() != null) {
                             leads.addContact(i.id(), r.contact());
                         }
-                        jdbc.update("insert into lead_import_change (import_id, institution_id, action) values (?, ?, 'CREATE')",
-                                importId, i.id());
+                        jdbc.update(
+                                "insert into lead_import_change (import_id, institution_id, action) values (?, ?, 'CREATE')",
+                                importId,
+                                i.id());
                         created++;
                     }
                     case UPDATE -> {
                         Institution before = leads.get(r.matched());
-                        jdbc.update("insert into lead_import_change (import_id, institution_id, action, before_json) "
-                                + "values (?, ?, 'UPDATE', ?)", importId, before.id(), JSON.writeValueAsString(snapshot(before)));
+                        jdbc.update(
+                                "insert into lead_import_change (import_id, institution_id, action, before_json) "
+                                        + "values (?, ?, 'UPDATE', ?)",
+                                importId,
+                                before.id(),
+                                JSON.writeValueAsString(snapshot(before)));
                         leads.update(before.id(), before.version(), r.draft());
                         if (r.contact() != null) {
                             leads.addContact(before.id(), r.contact());
@@ -270,8 +362,12 @@ public final class LeadImporter {
                     default -> skipped++;
                 }
             }
-            jdbc.update("update lead_import set created_count = ?, updated_count = ?, skipped_count = ? where id = ?",
-                    created, updated, skipped, importId);
+            jdbc.update(
+                    "update lead_import set created_count = ?, updated_count = ?, skipped_count = ? where id = ?",
+                    created,
+                    updated,
+                    skipped,
+                    importId);
             return new ImportSummary(importId, created, updated, unchanged, skipped);
         });
     }
@@ -307,8 +403,9 @@ public final class LeadImporter {
             }
             int archived = 0;
             int restored = 0;
-            for (var change : jdbc.queryForList("select institution_id, action, before_json from lead_import_change "
-                    + "where import_id = ?", importId)) {
+            for (var change : jdbc.queryForList(
+                    "select institution_id, action, before_json from lead_import_change " + "where import_id = ?",
+                    importId)) {
                 long id = ((Number) change.get("institution_id")).longValue();
                 if ("CREATE".equals(change.get("action"))) {
                     leads.archive(id);
@@ -318,11 +415,23 @@ public final class LeadImporter {
                     Institution now = leads.get(id);
                     Set<String> tags = new TreeSet<>();
                     before.get("tags").forEach(t -> tags.add(t.asString()));
-                    leads.update(id, now.version(), new InstitutionDraft(before.get("name").asString(),
-                            Type.valueOf(before.get("type").asString()), text(before, "street"), text(before, "postalCode"),
-                            text(before, "city"), text(before, "country"), text(before, "website"), text(before, "phone"),
-                            text(before, "email"), Status.valueOf(before.get("status").asString()), text(before, "source"),
-                            text(before, "owner"), tags));
+                    leads.update(
+                            id,
+                            now.version(),
+                            new InstitutionDraft(
+                                    before.get("name").asString(),
+                                    Type.valueOf(before.get("type").asString()),
+                                    text(before, "street"),
+                                    text(before, "postalCode"),
+                                    text(before, "city"),
+                                    text(before, "country"),
+                                    text(before, "website"),
+                                    text(before, "phone"),
+                                    text(before, "email"),
+                                    Status.valueOf(before.get("status").asString()),
+                                    text(before, "source"),
+                                    text(before, "owner"),
+                                    tags));
                     restored++;
                 }
             }
@@ -331,15 +440,23 @@ public final class LeadImporter {
         });
     }
 
-    private static @Nullable String text(tools.jackson.databind.JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         var v = node.get(field);
         return v == null || v.isNull() ? null : v.asString();
     }
 
     List<ImportRecord> imports() {
-        return jdbc.query("select id, file_name, imported_at, imported_by, created_count, updated_count, skipped_count, "
+        return jdbc.query(
+                "select id, file_name, imported_at, imported_by, created_count, updated_count, skipped_count, "
                         + "undone_at from lead_import order by imported_at desc limit 50",
-                (rs, i) -> new ImportRecord(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
-                        rs.getInt(5), rs.getInt(6), rs.getInt(7), de.kontor.base.db.Rows.instant(rs.getTimestamp(8))));
+                (rs, i) -> new ImportRecord(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        Rows.instant(rs.getTimestamp(8))));
     }
 }

@@ -11,84 +11,177 @@ import java.util.Set;
 /** What the leads module answers with. */
 public final class LeadModel {
 
-    private LeadModel() {
+    private LeadModel() {}
+
+    public enum Status {
+        NEW,
+        CONTACTED,
+        QUALIFIED,
+        WON,
+        LOST
     }
 
-    public enum Status { NEW, CONTACTED, QUALIFIED, WON, LOST }
-
-    public enum Type { SCHOOL, UNIVERSITY, COMPANY, CLUB, PUBLIC, OTHER }
+    public enum Type {
+        SCHOOL,
+        UNIVERSITY,
+        COMPANY,
+        CLUB,
+        PUBLIC,
+        OTHER
+    }
 
     /** CHANGE entries are written by Kontor (status changed, note edited, contact added, ...). */
-    public enum ActivityKind { CALL, EMAIL, MEETING, TASK, NOTE, CHANGE }
-
-    public record InstitutionDraft(String name, @Nullable Type type, @Nullable String street, @Nullable String postalCode,
-                                   @Nullable String city, @Nullable String country, @Nullable String website,
-                                   @Nullable String phone, @Nullable String email, @Nullable Status status,
-                                   @Nullable String source, @Nullable String owner, @Nullable Set<String> tags) {
+    public enum ActivityKind {
+        CALL,
+        EMAIL,
+        MEETING,
+        TASK,
+        NOTE,
+        CHANGE
     }
 
-    public record Tag(long id, String name, String color) {
-    }
+    public record InstitutionDraft(
+            String name,
+            @Nullable Type type,
+            @Nullable String street,
+            @Nullable String postalCode,
+            @Nullable String city,
+            @Nullable String country,
+            @Nullable String website,
+            @Nullable String phone,
+            @Nullable String email,
+            @Nullable Status status,
+            @Nullable String source,
+            @Nullable String owner,
+            @Nullable Set<String> tags) {}
 
-    public record Institution(long id, String name, Type type, @Nullable String street, @Nullable String postalCode,
-                              @Nullable String city, @Nullable String country, @Nullable String website,
-                              @Nullable String phone, @Nullable String email, Status status, @Nullable String source,
-                              @Nullable String owner, List<Tag> tags, @Nullable Long customerId,
-                              @Nullable Instant archivedAt, Instant createdAt, Instant updatedAt, long version) {
-    }
+    public record Tag(long id, String name, String color) {}
+
+    public record Institution(
+            long id,
+            String name,
+            Type type,
+            @Nullable String street,
+            @Nullable String postalCode,
+            @Nullable String city,
+            @Nullable String country,
+            @Nullable String website,
+            @Nullable String phone,
+            @Nullable String email,
+            Status status,
+            @Nullable String source,
+            @Nullable String owner,
+            List<Tag> tags,
+            @Nullable Long customerId,
+            @Nullable Instant archivedAt,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {}
 
     /** A row of the leads list. */
-    public record LeadRow(long id, String name, Type type, @Nullable String city, Status status, @Nullable String source,
-                          @Nullable String owner, String tags, @Nullable String primaryContact,
-                          @Nullable String primaryEmail, Instant createdAt) {
-    }
+    public record LeadRow(
+            long id,
+            String name,
+            Type type,
+            @Nullable String city,
+            Status status,
+            @Nullable String source,
+            @Nullable String owner,
+            String tags,
+            @Nullable String primaryContact,
+            @Nullable String primaryEmail,
+            Instant createdAt) {}
 
     /** Filters of the leads list; empty sets and nulls filter nothing. */
-    public record LeadQuery(@Nullable String text, Set<Status> statuses, Set<String> tags, @Nullable String owner,
-                            @Nullable String city, @Nullable String source, @Nullable LocalDate createdFrom,
-                            @Nullable LocalDate createdTo, boolean archived) {
+    public record LeadQuery(
+            @Nullable String text,
+            Set<Status> statuses,
+            Set<String> tags,
+            @Nullable String owner,
+            @Nullable String city,
+            @Nullable String source,
+            @Nullable LocalDate createdFrom,
+            @Nullable LocalDate createdTo,
+            boolean archived) {
         public static LeadQuery all() {
             return new LeadQuery(null, Set.of(), Set.of(), null, null, null, null, null, false);
         }
     }
 
-    public record ContactDraft(String name, @Nullable String position, @Nullable String email, @Nullable String phone,
-                               @Nullable String notes, boolean primary) {
-    }
+    public record ContactDraft(
+            String name,
+            @Nullable String position,
+            @Nullable String email,
+            @Nullable String phone,
+            @Nullable String notes,
+            boolean primary) {}
 
-    public record Contact(long id, long institutionId, String name, @Nullable String position, @Nullable String email,
-                          @Nullable String phone, @Nullable String notes, boolean primary) {
-    }
+    public record Contact(
+            long id,
+            long institutionId,
+            String name,
+            @Nullable String position,
+            @Nullable String email,
+            @Nullable String phone,
+            @Nullable String notes,
+            boolean primary) {}
 
-    public record Note(long id, long institutionId, String text, int revision, String createdBy, Instant createdAt,
-                       String updatedBy, Instant updatedAt, boolean archived) {
-    }
+    public record Note(
+            long id,
+            long institutionId,
+            String text,
+            int revision,
+            String createdBy,
+            Instant createdAt,
+            String updatedBy,
+            Instant updatedAt,
+            boolean archived) {}
 
     /** One version of a note's text (the current text is the note's latest revision). */
-    public record NoteRevision(long noteId, int revision, String text, String editedBy, Instant editedAt) {
-    }
+    public record NoteRevision(long noteId, int revision, String text, String editedBy, Instant editedAt) {}
 
-    public enum DiffKind { SAME, ADDED, REMOVED }
+    public enum DiffKind {
+        SAME,
+        ADDED,
+        REMOVED
+    }
 
     /** A piece of a readable difference between two revisions (word by word). */
-    public record DiffPart(DiffKind kind, String text) {
-    }
+    public record DiffPart(DiffKind kind, String text) {}
 
-    public record ActivityDraft(ActivityKind kind, String subject, @Nullable String details, @Nullable LocalDate dueDate,
-                                @Nullable String assignee) {
-    }
+    public record ActivityDraft(
+            ActivityKind kind,
+            String subject,
+            @Nullable String details,
+            @Nullable LocalDate dueDate,
+            @Nullable String assignee) {}
 
-    public record Activity(long id, long institutionId, String institutionName, ActivityKind kind, String subject,
-                           @Nullable String details, @Nullable LocalDate dueDate, boolean done, @Nullable String assignee,
-                           String createdBy, Instant createdAt) {
-    }
+    public record Activity(
+            long id,
+            long institutionId,
+            String institutionName,
+            ActivityKind kind,
+            String subject,
+            @Nullable String details,
+            @Nullable LocalDate dueDate,
+            boolean done,
+            @Nullable String assignee,
+            String createdBy,
+            Instant createdAt) {}
 
-    public record MonthCount(String month, long count) {
-    }
+    public record MonthCount(String month, long count) {}
 
     /** The statistics: counts, new leads per month, conversion rate (won / closed), open and overdue tasks. */
-    public record Stats(long total, Map<Status, Long> byStatus, Map<String, Long> byTag, Map<String, Long> bySource,
-                        Map<String, Long> byOwner, List<MonthCount> newPerMonth, long won, long lost,
-                        @Nullable Double conversionRate, long openTasks, long overdueTasks) {
-    }
+    public record Stats(
+            long total,
+            Map<Status, Long> byStatus,
+            Map<String, Long> byTag,
+            Map<String, Long> bySource,
+            Map<String, Long> byOwner,
+            List<MonthCount> newPerMonth,
+            long won,
+            long lost,
+            @Nullable Double conversionRate,
+            long openTasks,
+            long overdueTasks) {}
 }

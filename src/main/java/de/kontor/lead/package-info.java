@@ -1,5 +1,5 @@
 /**
- * Leads (issue 9): institutions (schools, companies, clubs) before they become customers — contact
+ * Leads: institutions (schools, companies, clubs) before they become customers — contact
  * persons, versioned notes, tags, activities and an automatic timeline, import/export, statistics.
  */
 @NullMarked

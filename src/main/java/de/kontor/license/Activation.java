@@ -62,8 +62,7 @@ public class Activation {
     @Column(name = "deactivated_at")
     private @Nullable Instant deactivatedAt;
 
-    protected Activation() {
-    }
+    protected Activation() {}
 
     Activation(Long licenseId, Fingerprint fingerprint, @Nullable String appVersion, Instant now) {
         this.licenseId = licenseId;
@@ -124,19 +123,57 @@ public class Activation {
         this.hostname = fingerprint.hostname();
     }
 
-    public Long getId() { return id; }
-    public Long getLicenseId() { return licenseId; }
-    public @Nullable String getMac() { return mac; }
-    public @Nullable String getCpuId() { return cpuId; }
-    public @Nullable String getSystemUuid() { return systemUuid; }
-    public @Nullable String getHostname() { return hostname; }
-    public @Nullable String getAppVersion() { return appVersion; }
-    public ActivationState getState() { return state; }
-    public boolean isTransferPending() { return transferPending; }
-    public int getTransferCount() { return transferCount; }
-    public Instant getFirstSeenAt() { return firstSeenAt; }
-    public Instant getLastSeenAt() { return lastSeenAt; }
-    public @Nullable Instant getDeactivatedAt() { return deactivatedAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public Long getLicenseId() {
+        return licenseId;
+    }
+
+    public @Nullable String getMac() {
+        return mac;
+    }
+
+    public @Nullable String getCpuId() {
+        return cpuId;
+    }
+
+    public @Nullable String getSystemUuid() {
+        return systemUuid;
+    }
+
+    public @Nullable String getHostname() {
+        return hostname;
+    }
+
+    public @Nullable String getAppVersion() {
+        return appVersion;
+    }
+
+    public ActivationState getState() {
+        return state;
+    }
+
+    public boolean isTransferPending() {
+        return transferPending;
+    }
+
+    public int getTransferCount() {
+        return transferCount;
+    }
+
+    public Instant getFirstSeenAt() {
+        return firstSeenAt;
+    }
+
+    public Instant getLastSeenAt() {
+        return lastSeenAt;
+    }
+
+    public @Nullable Instant getDeactivatedAt() {
+        return deactivatedAt;
+    }
 
     @Override
     public boolean equals(Object o) {

@@ -1,11 +1,6 @@
 package de.kontor.license;
 
-import jakarta.persistence.LockModeType;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -30,12 +25,15 @@ interface ActivationRepository extends JpaRepository<Activation, Long> {
             + "and a.state <> de.kontor.license.LicenseEnums.ActivationState.DEACTIVATED")
     long countDevicesOfCustomer(Long customerId);
 
-    @Query("select max(a.lastSeenAt) from Activation a, License l where a.licenseId = l.id and l.customerId = :customerId")
+    @Query(
+            "select max(a.lastSeenAt) from Activation a, License l where a.licenseId = l.id and l.customerId = :customerId")
     Optional<Instant> lastSeenOfCustomer(Long customerId);
 
     /** Active activations of a product's licenses last seen before the cutoff become inactive. */
     @Modifying
-    @Query(value = "update license_activation a join license l on a.license_id = l.id set a.state = 'INACTIVE' "
-            + "where l.product_id = :productId and a.state = 'ACTIVE' and a.last_seen_at < :cutoff", nativeQuery = true)
+    @Query(
+            value = "update license_activation a join license l on a.license_id = l.id set a.state = 'INACTIVE' "
+                    + "where l.product_id = :productId and a.state = 'ACTIVE' and a.last_seen_at < :cutoff",
+            nativeQuery = true)
     int markInactive(Long productId, Instant cutoff);
 }

@@ -43,7 +43,8 @@ public final class AppVersion implements Comparable<AppVersion> {
         while (numbers.size() < 4) {
             numbers.add(0);
         }
-        return new AppVersion(t, numbers, dash < 0 ? null : t.substring(dash + 1).toLowerCase(Locale.ROOT));
+        return new AppVersion(
+                t, numbers, dash < 0 ? null : t.substring(dash + 1).toLowerCase(Locale.ROOT));
     }
 
     @Override

@@ -40,8 +40,7 @@ public class ClientKey {
     @Column(name = "revoked_at")
     private @Nullable Instant revokedAt;
 
-    protected ClientKey() {
-    }
+    protected ClientKey() {}
 
     ClientKey(Long productId, String name, String keyHash, String keyPrefix, Instant now) {
         this.productId = productId;
@@ -57,14 +56,37 @@ public class ClientKey {
         }
     }
 
-    public Long getId() { return id; }
-    public Long getProductId() { return productId; }
-    public String getName() { return name; }
-    public String getKeyPrefix() { return keyPrefix; }
-    public Instant getCreatedAt() { return createdAt; }
-    public @Nullable Instant getLastUsedAt() { return lastUsedAt; }
-    public @Nullable Instant getRevokedAt() { return revokedAt; }
-    public boolean isActive() { return revokedAt == null; }
+    public Long getId() {
+        return id;
+    }
+
+    public Long getProductId() {
+        return productId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getKeyPrefix() {
+        return keyPrefix;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public @Nullable Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public @Nullable Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    public boolean isActive() {
+        return revokedAt == null;
+    }
 
     @Override
     public boolean equals(Object o) {

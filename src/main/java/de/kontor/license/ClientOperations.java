@@ -21,14 +21,14 @@ import de.kontor.license.LicenseSnapshots.LicenseFacts;
 import de.kontor.license.LicenseSnapshots.ProductFacts;
 import de.kontor.license.LicenseSnapshots.Snapshot;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import javax.sql.DataSource;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,10 +67,21 @@ class ClientOperations {
     private final ZoneId zone;
     private final GiteaLicenses gitea;
 
-    ClientOperations(LicenseRepository licenses, ProductRepository products, ActivationRepository activations,
-                     ReleaseRepository releases, HeartbeatStore heartbeats, LeaseSigner signer, LeaseReuse leaseReuse,
-                     LicenseSnapshots snapshots, DataSource dataSource, AuditService audit, MessageSource messages,
-                     Clock clock, ZoneId zone, GiteaLicenses gitea) {
+    ClientOperations(
+            LicenseRepository licenses,
+            ProductRepository products,
+            ActivationRepository activations,
+            ReleaseRepository releases,
+            HeartbeatStore heartbeats,
+            LeaseSigner signer,
+            LeaseReuse leaseReuse,
+            LicenseSnapshots snapshots,
+            DataSource dataSource,
+            AuditService audit,
+            MessageSource messages,
+            Clock clock,
+            ZoneId zone,
+            GiteaLicenses gitea) {
         this.gitea = gitea;
         this.licenses = licenses;
         this.products = products;
@@ -111,34 +122,55 @@ class ClientOperations {
         }
         List<Activation> all = activations.findByLicenseIdOrderByFirstSeenAtAsc(license.getId());
         Instant now = clock.instant();
-        Optional<Activation> same = sameDevice(all.stream().map(DeviceFacts::of).toList(), fingerprint,
-                product.getMatchRule()).flatMap(d -> all.stream().filter(a -> a.getId() == d.id()).findFirst());
+        Optional<Activation> same = sameDevice(
+                        all.stream().map(DeviceFacts::of).toList(), fingerprint, product.getMatchRule())
+                .flatMap(d -> all.stream().filter(a -> a.getId() == d.id()).findFirst());
         Activation activation;
         boolean existing = same.isPresent();
         if (existing) {
             activation = same.get();
             activation.seen(appVersion, now);
         } else {
-            Optional<Activation> freed = all.stream().filter(a -> a.holdsSlot() && a.isTransferPending()).findFirst();
+            Optional<Activation> freed = all.stream()
+                    .filter(a -> a.holdsSlot() && a.isTransferPending())
+                    .findFirst();
             long holding = all.stream().filter(Activation::holdsSlot).count();
             if (freed.isPresent()) {
                 activation = freed.get();
                 activation.takeOver(fingerprint, appVersion, now);
-                audit.record(LicenseService.MODULE, "Activation", activation.getId(), "TRANSFER",
+                audit.record(
+                        LicenseService.MODULE,
+                        "Activation",
+                        activation.getId(),
+                        "TRANSFER",
                         "License " + license.getKey() + " moved to " + describe(fingerprint));
             } else if (holding >= license.getMaxActivations()) {
-                throw error(409, "ACTIVATION_LIMIT_REACHED", "license.client.limitReached", license.getMaxActivations());
+                throw error(
+                        409, "ACTIVATION_LIMIT_REACHED", "license.client.limitReached", license.getMaxActivations());
             } else {
                 activation = activations.save(new Activation(license.getId(), fingerprint, appVersion, now));
-                audit.record(LicenseService.MODULE, "Activation", activation.getId(), "ACTIVATE",
+                audit.record(
+                        LicenseService.MODULE,
+                        "Activation",
+                        activation.getId(),
+                        "ACTIVATE",
                         "License " + license.getKey() + " activated on " + describe(fingerprint));
             }
         }
         activations.flush();
         int used = (int) activations.countHoldingSlots(license.getId());
         Lease lease = lease(facts, productFacts, activation.getId(), activation.fingerprint(), now);
-        return new Activated(activation.getId(), existing, license.getKey(), product.getCode(), license.getValidUntil(),
-                license.getFeatures(), license.getLimits(), used, license.getMaxActivations(), lease.token(),
+        return new Activated(
+                activation.getId(),
+                existing,
+                license.getKey(),
+                product.getCode(),
+                license.getValidUntil(),
+                license.getFeatures(),
+                license.getLimits(),
+                used,
+                license.getMaxActivations(),
+                lease.token(),
                 lease.validUntil());
     }
 
@@ -158,9 +190,13 @@ class ClientOperations {
         if (problem != null) {
             return invalid(snapshot.license(), problem, null);
         }
-        Optional<DeviceFacts> match = sameDevice(snapshot.devices(), fingerprint, snapshot.product().matchRule());
+        Optional<DeviceFacts> match =
+                sameDevice(snapshot.devices(), fingerprint, snapshot.product().matchRule());
         if (match.isEmpty()) {
-            return invalid(snapshot.license(), new Problem("FINGERPRINT_MISMATCH", "license.client.fingerprintMismatch"), null);
+            return invalid(
+                    snapshot.license(),
+                    new Problem("FINGERPRINT_MISMATCH", "license.client.fingerprintMismatch"),
+                    null);
         }
         Instant now = clock.instant();
         DeviceFacts device = match.get();
@@ -171,16 +207,28 @@ class ClientOperations {
     }
 
     private static boolean needsTouch(DeviceFacts device, @Nullable String appVersion, Instant now) {
-        return device.state() == ActivationState.INACTIVE || device.lastSeenAt().isBefore(now.minus(TOUCH_EVERY))
+        return device.state() == ActivationState.INACTIVE
+                || device.lastSeenAt().isBefore(now.minus(TOUCH_EVERY))
                 || (appVersion != null && !appVersion.equals(device.appVersion()));
     }
 
     private Verdict valid(Snapshot snapshot, DeviceFacts device, Instant now) {
         LicenseFacts license = snapshot.license();
         Lease lease = lease(license, snapshot.product(), device.id(), device.fingerprint(), now);
-        return new Verdict(true, null, null, license.key(), license.status().name(), device.id(),
-                license.validUntil(), license.features(), license.limits(), lease.token(), lease.validUntil(),
-                snapshot.product().heartbeatInterval().toSeconds(), null);
+        return new Verdict(
+                true,
+                null,
+                null,
+                license.key(),
+                license.status().name(),
+                device.id(),
+                license.validUntil(),
+                license.features(),
+                license.limits(),
+                lease.token(),
+                lease.validUntil(),
+                snapshot.product().heartbeatInterval().toSeconds(),
+                null);
     }
 
     // ---- heartbeat ----------------------------------------------------------------------------------
@@ -193,15 +241,18 @@ class ClientOperations {
         rejectGiteaToken(productId, request.licenseKey());
         Map<String, Long> usage = request.usage() == null ? Map.of() : new TreeMap<>(request.usage());
         for (Map.Entry<String, Long> counter : usage.entrySet()) {
-            if (!counter.getKey().matches(LicenseTerms.NAME_PATTERN) || counter.getValue() == null || counter.getValue() < 0) {
+            if (!counter.getKey().matches(LicenseTerms.NAME_PATTERN)
+                    || counter.getValue() == null
+                    || counter.getValue() < 0) {
                 throw error(400, "INVALID_REQUEST", "license.client.badUsage", counter.getKey());
             }
         }
         Snapshot snapshot = snapshot(productId, request.licenseKey());
         LicenseFacts license = snapshot.license();
-        DeviceFacts device = snapshot.device(request.activationId()).filter(DeviceFacts::holdsSlot)
-                .orElseThrow(() -> error(404, "ACTIVATION_NOT_FOUND", "license.client.activationNotFound",
-                        request.activationId()));
+        DeviceFacts device = snapshot.device(request.activationId())
+                .filter(DeviceFacts::holdsSlot)
+                .orElseThrow(() -> error(
+                        404, "ACTIVATION_NOT_FOUND", "license.client.activationNotFound", request.activationId()));
         Instant now = clock.instant();
         boolean touch = needsTouch(device, appVersion, now);
         DeviceFacts seen = jdbcTransactions.execute(status -> {
@@ -220,8 +271,13 @@ class ClientOperations {
             }
         });
         if (!exceeded.isEmpty()) {
-            return invalid(license, new Problem("USAGE_LIMIT_EXCEEDED", "license.client.usageExceeded",
-                    String.join(", ", exceeded.keySet())), exceeded);
+            return invalid(
+                    license,
+                    new Problem(
+                            "USAGE_LIMIT_EXCEEDED",
+                            "license.client.usageExceeded",
+                            String.join(", ", exceeded.keySet())),
+                    exceeded);
         }
         return valid(snapshot, seen, now);
     }
@@ -236,15 +292,20 @@ class ClientOperations {
         Product product = products.findById(productId).orElseThrow();
         License license = licenses.lockById(found.getId()).orElseThrow();
         List<Activation> all = activations.findByLicenseIdOrderByFirstSeenAtAsc(license.getId());
-        Activation activation = sameDevice(all.stream().map(DeviceFacts::of).toList(), fingerprint, product.getMatchRule())
+        Activation activation = sameDevice(
+                        all.stream().map(DeviceFacts::of).toList(), fingerprint, product.getMatchRule())
                 .flatMap(d -> all.stream().filter(a -> a.getId() == d.id()).findFirst())
                 .orElseThrow(() -> error(404, "ACTIVATION_NOT_FOUND", "license.client.noActivationForDevice"));
         activation.deactivate(clock.instant());
         activations.flush();
-        audit.record(LicenseService.MODULE, "Activation", activation.getId(), "DEACTIVATE",
+        audit.record(
+                LicenseService.MODULE,
+                "Activation",
+                activation.getId(),
+                "DEACTIVATE",
                 "License " + license.getKey() + " deactivated on " + describe(fingerprint) + " by the client");
-        return new Deactivated(activation.getId(), (int) activations.countHoldingSlots(license.getId()),
-                license.getMaxActivations());
+        return new Deactivated(
+                activation.getId(), (int) activations.countHoldingSlots(license.getId()), license.getMaxActivations());
     }
 
     @Transactional(readOnly = true)
@@ -253,15 +314,33 @@ class ClientOperations {
         if (giteaProduct.isPresent()) {
             Product product = giteaProduct.get();
             GiteaLicenses.Result r = gitea.check(product, licenseKey, false);
-            return new Info(giteaSubject(licenseKey), product.getCode(), product.getName(), "GITEA", giteaStatus(r),
-                    null, r.expiresOn(), 0, 0, r.features(), Map.of());
+            return new Info(
+                    giteaSubject(licenseKey),
+                    product.getCode(),
+                    product.getName(),
+                    "GITEA",
+                    giteaStatus(r),
+                    null,
+                    r.expiresOn(),
+                    0,
+                    0,
+                    r.features(),
+                    Map.of());
         }
         License license = license(productId, licenseKey);
         Product product = products.findById(productId).orElseThrow();
-        return new Info(license.getKey(), product.getCode(), product.getName(), license.getType().name(),
-                license.getStatus().name(), license.getValidFrom(), license.getValidUntil(),
-                (int) activations.countHoldingSlots(license.getId()), license.getMaxActivations(),
-                license.getFeatures(), license.getLimits());
+        return new Info(
+                license.getKey(),
+                product.getCode(),
+                product.getName(),
+                license.getType().name(),
+                license.getStatus().name(),
+                license.getValidFrom(),
+                license.getValidUntil(),
+                (int) activations.countHoldingSlots(license.getId()),
+                license.getMaxActivations(),
+                license.getFeatures(),
+                license.getLimits());
     }
 
     // ---- licenses by Gitea repository access ------------------------------------------------------------
@@ -287,28 +366,75 @@ class ClientOperations {
         GiteaLicenses.Result r = gitea.check(product, token, false);
         ProductFacts facts = ProductFacts.of(product);
         if (!r.valid()) {
-            return new Verdict(false, r.reason(), giteaMessage(r), giteaSubject(token), giteaStatus(r), null,
-                    r.expiresOn(), r.features(), Map.of(), null, null, null, null);
+            return new Verdict(
+                    false,
+                    r.reason(),
+                    giteaMessage(r),
+                    giteaSubject(token),
+                    giteaStatus(r),
+                    null,
+                    r.expiresOn(),
+                    r.features(),
+                    Map.of(),
+                    null,
+                    null,
+                    null,
+                    null);
         }
         Problem version = versionProblem(appVersion, facts.minSupportedVersion());
         if (version != null) {
-            return new Verdict(false, version.code(), text(version.messageKey(), version.args()), giteaSubject(token),
-                    giteaStatus(r), null, r.expiresOn(), r.features(), Map.of(), null, null, null, null);
+            return new Verdict(
+                    false,
+                    version.code(),
+                    text(version.messageKey(), version.args()),
+                    giteaSubject(token),
+                    giteaStatus(r),
+                    null,
+                    r.expiresOn(),
+                    r.features(),
+                    Map.of(),
+                    null,
+                    null,
+                    null,
+                    null);
         }
         Lease lease = giteaLease(product, token, r, fingerprint);
         String message = r.source() == GiteaLicenses.Source.GRACE ? giteaMessage(r) : null;
-        return new Verdict(true, null, message, giteaSubject(token), giteaStatus(r), null, r.expiresOn(), r.features(),
-                Map.of(), lease.token(), lease.validUntil(), facts.heartbeatInterval().toSeconds(), null);
+        return new Verdict(
+                true,
+                null,
+                message,
+                giteaSubject(token),
+                giteaStatus(r),
+                null,
+                r.expiresOn(),
+                r.features(),
+                Map.of(),
+                lease.token(),
+                lease.validUntil(),
+                facts.heartbeatInterval().toSeconds(),
+                null);
     }
 
-    private Activated activateByGitea(Product product, String token, Fingerprint fingerprint, @Nullable String appVersion) {
+    private Activated activateByGitea(
+            Product product, String token, Fingerprint fingerprint, @Nullable String appVersion) {
         Verdict verdict = verifyByGitea(product, token, fingerprint, appVersion);
         if (!verdict.valid()) {
             int status = "GITEA_UNREACHABLE".equals(verdict.reason()) ? 503 : 403;
             throw new DomainException(status, verdict.reason(), "license.client.giteaRefused", verdict.message());
         }
-        return new Activated(null, false, verdict.licenseKey(), product.getCode(), verdict.validUntil(),
-                verdict.features(), Map.of(), 0, 0, verdict.lease(), verdict.leaseValidUntil());
+        return new Activated(
+                null,
+                false,
+                verdict.licenseKey(),
+                product.getCode(),
+                verdict.validUntil(),
+                verdict.features(),
+                Map.of(),
+                0,
+                0,
+                verdict.lease(),
+                verdict.leaseValidUntil());
     }
 
     private Lease giteaLease(Product product, String token, GiteaLicenses.Result r, Fingerprint fp) {
@@ -325,7 +451,8 @@ class ClientOperations {
         claims.put("limits", Map.of());
         claims.put("lexp", r.expiresOn() == null ? null : r.expiresOn().toString());
         // Offline, the lease holds as long as the grace period counted from Gitea's last yes.
-        Instant validUntil = leaseEnd(r.succeededAt() == null ? now : r.succeededAt(), product.getGraceDays(), r.expiresOn());
+        Instant validUntil =
+                leaseEnd(r.succeededAt() == null ? now : r.succeededAt(), product.getGraceDays(), r.expiresOn());
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", validUntil.getEpochSecond());
         return new Lease(signer.sign(claims), validUntil);
@@ -369,9 +496,15 @@ class ClientOperations {
     }
 
     private VersionInfo versionInfo(Product product, Optional<Release> latest, boolean available, boolean required) {
-        return new VersionInfo(product.getCode(), latest.map(Release::getVersion).orElse(null),
-                latest.map(r -> r.getChannel().name()).orElse(null), latest.map(Release::getReleaseDate).orElse(null),
-                available, required, product.getMinSupportedVersion(), latest.map(Release::getNotes).orElse(null),
+        return new VersionInfo(
+                product.getCode(),
+                latest.map(Release::getVersion).orElse(null),
+                latest.map(r -> r.getChannel().name()).orElse(null),
+                latest.map(Release::getReleaseDate).orElse(null),
+                available,
+                required,
+                product.getMinSupportedVersion(),
+                latest.map(Release::getNotes).orElse(null),
                 latest.map(Release::getDownloadUrl).orElse(null));
     }
 
@@ -392,10 +525,10 @@ class ClientOperations {
     // ---- helpers --------------------------------------------------------------------------------------
 
     /** Why the license cannot be used now, or null. */
-    record Problem(String code, String messageKey, Object... args) {
-    }
+    record Problem(String code, String messageKey, Object... args) {}
 
-    @Nullable Problem problemWith(LicenseFacts license, ProductFacts product, @Nullable String appVersion) {
+    @Nullable
+    Problem problemWith(LicenseFacts license, ProductFacts product, @Nullable String appVersion) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         if (license.status() == LicenseStatus.REVOKED) {
             return new Problem("LICENSE_REVOKED", "license.client.revoked");
@@ -413,7 +546,8 @@ class ClientOperations {
     }
 
     private static @Nullable Problem versionProblem(@Nullable String appVersion, @Nullable String minSupported) {
-        if (appVersion != null && minSupported != null
+        if (appVersion != null
+                && minSupported != null
                 && AppVersion.parse(appVersion).isBefore(AppVersion.parse(minSupported))) {
             return new Problem("VERSION_NOT_SUPPORTED", "license.client.versionNotSupported", appVersion, minSupported);
         }
@@ -421,9 +555,20 @@ class ClientOperations {
     }
 
     private Verdict invalid(LicenseFacts license, Problem problem, @Nullable Map<String, Long> exceeded) {
-        return new Verdict(false, problem.code(), text(problem.messageKey(), problem.args()), license.key(),
-                license.status().name(), null, license.validUntil(), license.features(), license.limits(),
-                null, null, null, exceeded);
+        return new Verdict(
+                false,
+                problem.code(),
+                text(problem.messageKey(), problem.args()),
+                license.key(),
+                license.status().name(),
+                null,
+                license.validUntil(),
+                license.features(),
+                license.limits(),
+                null,
+                null,
+                null,
+                exceeded);
     }
 
     private Lease lease(LicenseFacts license, ProductFacts product, long activationId, Fingerprint fp, Instant now) {
@@ -436,7 +581,9 @@ class ClientOperations {
         claims.put("fp", fingerprintClaim(product.matchRule(), fp));
         claims.put("features", new TreeSet<>(license.features()));
         claims.put("limits", new TreeMap<>(license.limits()));
-        claims.put("lexp", license.validUntil() == null ? null : license.validUntil().toString());
+        claims.put(
+                "lexp",
+                license.validUntil() == null ? null : license.validUntil().toString());
         return leaseReuse.lease(activationId, claims, product.graceDays(), () -> {
             Instant validUntil = leaseEnd(now, product.graceDays(), license.validUntil());
             Map<String, Object> signed = new LinkedHashMap<>(claims);
@@ -468,7 +615,9 @@ class ClientOperations {
     }
 
     private static Optional<DeviceFacts> sameDevice(List<DeviceFacts> all, Fingerprint fingerprint, MatchRule rule) {
-        return all.stream().filter(DeviceFacts::holdsSlot).filter(d -> !d.transferPending())
+        return all.stream()
+                .filter(DeviceFacts::holdsSlot)
+                .filter(d -> !d.transferPending())
                 .filter(d -> d.fingerprint().sameDevice(fingerprint, rule))
                 .max(Comparator.comparingInt(d -> d.fingerprint().matchingComponents(fingerprint)));
     }
@@ -478,7 +627,8 @@ class ClientOperations {
         if (key == null || key.isBlank()) {
             throw error(400, "INVALID_REQUEST", "license.client.keyRequired");
         }
-        return Optional.ofNullable(normalized).flatMap(licenses::findByKey)
+        return Optional.ofNullable(normalized)
+                .flatMap(licenses::findByKey)
                 .filter(l -> l.getProductId().equals(productId))
                 .orElseThrow(() -> error(404, "LICENSE_NOT_FOUND", "license.client.notFound"));
     }
@@ -487,7 +637,8 @@ class ClientOperations {
         if (key == null || key.isBlank()) {
             throw error(400, "INVALID_REQUEST", "license.client.keyRequired");
         }
-        return Optional.ofNullable(LicenseKeys.normalize(key)).flatMap(snapshots::get)
+        return Optional.ofNullable(LicenseKeys.normalize(key))
+                .flatMap(snapshots::get)
                 .filter(s -> s.license().productId() == productId)
                 .orElseThrow(() -> error(404, "LICENSE_NOT_FOUND", "license.client.notFound"));
     }

@@ -14,8 +14,11 @@ import java.util.Objects;
  * A machine's hardware identity as the client reports it. Components are compared normalized (case,
  * separators in MAC addresses, braces around UUIDs); the hostname is informational only.
  */
-public record Fingerprint(@Nullable String mac, @Nullable String cpuId, @Nullable String systemUuid,
-                          @Nullable String hostname) {
+public record Fingerprint(
+        @Nullable String mac,
+        @Nullable String cpuId,
+        @Nullable String systemUuid,
+        @Nullable String hostname) {
 
     public Fingerprint {
         mac = normalizeMac(mac);
@@ -60,8 +63,9 @@ public record Fingerprint(@Nullable String mac, @Nullable String cpuId, @Nullabl
             return null;
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(component.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(component.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

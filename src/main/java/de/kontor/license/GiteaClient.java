@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,27 +29,27 @@ class GiteaClient {
     private static final Logger log = LoggerFactory.getLogger(GiteaClient.class);
 
     /** What Gitea answered about a repository. */
-    sealed interface Answer permits Granted, Denied, Unreachable {
-    }
+    sealed interface Answer permits Granted, Denied, Unreachable {}
 
     /** 200: the token can read the repository. */
-    record Granted(List<String> topics, @Nullable String description, @Nullable String licensedTo) implements Answer {
-    }
+    record Granted(
+            List<String> topics,
+            @Nullable String description,
+            @Nullable String licensedTo) implements Answer {}
 
     /** 401, 403 or 404: a definite no. */
-    record Denied(int status) implements Answer {
-    }
+    record Denied(int status) implements Answer {}
 
     /** No answer (connection refused, timeout) or a server error (5xx, a non-Gitea answer). */
-    record Unreachable(String why) implements Answer {
-    }
+    record Unreachable(String why) implements Answer {}
 
     private final OkHttpClient http;
     private final JsonMapper json;
 
-    GiteaClient(JsonMapper json,
-                @Value("${kontor.license.gitea.connect-timeout:5s}") Duration connectTimeout,
-                @Value("${kontor.license.gitea.read-timeout:10s}") Duration readTimeout) {
+    GiteaClient(
+            JsonMapper json,
+            @Value("${kontor.license.gitea.connect-timeout:5s}") Duration connectTimeout,
+            @Value("${kontor.license.gitea.read-timeout:10s}") Duration readTimeout) {
         this.json = json;
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(connectTimeout)
@@ -63,8 +64,11 @@ class GiteaClient {
         if (base == null) {
             return new Unreachable("not a URL: " + settings.baseUrl());
         }
-        HttpUrl url = base.newBuilder().addPathSegments("api/v1/repos").addPathSegment(settings.organization())
-                .addPathSegment(repository).build();
+        HttpUrl url = base.newBuilder()
+                .addPathSegments("api/v1/repos")
+                .addPathSegment(settings.organization())
+                .addPathSegment(repository)
+                .build();
         try (Response response = http.newCall(get(url, token)).execute()) {
             int status = response.code();
             if (status == 401 || status == 403 || status == 404) {
@@ -79,11 +83,13 @@ class GiteaClient {
             }
             List<String> topics = new ArrayList<>();
             repo.path("topics").forEach(t -> topics.add(t.asString()));
-            String description = repo.path("description").isString() ? repo.path("description").asString() : null;
+            String description = repo.path("description").isString()
+                    ? repo.path("description").asString()
+                    : null;
             return new Granted(topics, description, user(base, token));
         } catch (IOException e) {
             return new Unreachable(e.getClass().getSimpleName() + " for " + url);
-        } catch (tools.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             return new Unreachable("unreadable answer from " + url);
         }
     }
@@ -97,8 +103,11 @@ class GiteaClient {
             }
             JsonNode user = json.readTree(response.body().string());
             String fullName = user.path("full_name").asString("");
-            return !fullName.isBlank() ? fullName : (user.path("login").asString("").isBlank() ? null
-                    : user.path("login").asString());
+            return !fullName.isBlank()
+                    ? fullName
+                    : (user.path("login").asString("").isBlank()
+                            ? null
+                            : user.path("login").asString());
         } catch (IOException | RuntimeException e) {
             log.debug("Gitea user lookup failed: {}", e.getClass().getSimpleName());
             return null;
@@ -106,7 +115,11 @@ class GiteaClient {
     }
 
     private static Request get(HttpUrl url, String token) {
-        return new Request.Builder().url(url).header("Authorization", "token " + token)
-                .header("Accept", "application/json").get().build();
+        return new Request.Builder()
+                .url(url)
+                .header("Authorization", "token " + token)
+                .header("Accept", "application/json")
+                .get()
+                .build();
     }
 }

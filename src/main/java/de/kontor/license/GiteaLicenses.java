@@ -1,7 +1,7 @@
 package de.kontor.license;
 
 import de.kontor.base.crypto.Hashes;
-
+import de.kontor.base.ui.Formats;
 import de.kontor.license.GiteaClient.Answer;
 import de.kontor.license.GiteaClient.Denied;
 import de.kontor.license.GiteaClient.Granted;
@@ -13,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,21 +48,33 @@ class GiteaLicenses {
     static final Duration GRACE = Duration.ofDays(7);
     private static final String FEATURE_TOPIC = "feature-";
     /** "expires: 2026-12-31", "valid until: ...", "License expires: ...", in any case. */
-    private static final Pattern EXPIRY = Pattern.compile(
-            "(?i)(?:license\\s+expires|expires|valid\\s+until)\\s*:\\s*(\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern EXPIRY =
+            Pattern.compile("(?i)(?:license\\s+expires|expires|valid\\s+until)\\s*:\\s*(\\d{4}-\\d{2}-\\d{2})");
 
-    enum Source { ONLINE, CACHE, GRACE }
+    enum Source {
+        ONLINE,
+        CACHE,
+        GRACE
+    }
 
     /**
      * The outcome for one token and product. {@code reason} (when not valid): GITEA_TOKEN_INVALID,
      * GITEA_NO_ACCESS, GITEA_REPOSITORY_NOT_FOUND, LICENSE_EXPIRED, GITEA_UNREACHABLE, GITEA_NOT_CONFIGURED.
      */
-    record Result(boolean valid, @Nullable String reason, String repository, @Nullable String licensedTo,
-                  @Nullable LocalDate expiresOn, Set<String> features, @Nullable Source source,
-                  @Nullable Instant succeededAt, @Nullable String detail) {
+    record Result(
+            boolean valid,
+            @Nullable String reason,
+            String repository,
+            @Nullable String licensedTo,
+            @Nullable LocalDate expiresOn,
+            Set<String> features,
+            @Nullable Source source,
+            @Nullable Instant succeededAt,
+            @Nullable String detail) {
 
         /** Until when an offline lease may be trusted: 7 days after Gitea last said yes. */
-        @Nullable Instant graceEnd() {
+        @Nullable
+        Instant graceEnd() {
             return succeededAt == null ? null : succeededAt.plus(GRACE);
         }
     }
@@ -92,7 +106,10 @@ class GiteaLicenses {
         String hash = hash(token);
         Instant now = clock.instant();
         Optional<Result> last = last(product.getId(), hash, where, fullName);
-        if (!online && last.isPresent() && last.get().valid() && last.get().succeededAt() != null
+        if (!online
+                && last.isPresent()
+                && last.get().valid()
+                && last.get().succeededAt() != null
                 && now.isBefore(last.get().succeededAt().plus(CACHE))) {
             Result cached = last.get();
             Result stillValid = expiredToday(cached);
@@ -113,13 +130,23 @@ class GiteaLicenses {
             }
             case Unreachable unreachable -> {
                 log.warn("Gitea not reachable for product {}: {}", product.getCode(), unreachable.why());
-                if (last.isPresent() && last.get().valid() && last.get().succeededAt() != null
+                if (last.isPresent()
+                        && last.get().valid()
+                        && last.get().succeededAt() != null
                         && now.isBefore(last.get().graceEnd())) {
                     Result stillValid = expiredToday(last.get());
                     yield stillValid != null ? stillValid : withSource(last.get(), Source.GRACE);
                 }
-                yield new Result(false, "GITEA_UNREACHABLE", fullName, null, null, Set.of(), null,
-                        last.map(Result::succeededAt).orElse(null), unreachable.why());
+                yield new Result(
+                        false,
+                        "GITEA_UNREACHABLE",
+                        fullName,
+                        null,
+                        null,
+                        Set.of(),
+                        null,
+                        last.map(Result::succeededAt).orElse(null),
+                        unreachable.why());
             }
         };
     }
@@ -131,7 +158,8 @@ class GiteaLicenses {
         if (r.valid()) {
             boolean grace = r.source() == Source.GRACE;
             key = grace ? "module.license.gitea.grace" : "module.license.gitea.ok";
-            args = grace ? new Object[] {r.repository(), de.kontor.base.ui.Formats.dateTime(r.graceEnd(), zone)}
+            args = grace
+                    ? new Object[] {r.repository(), Formats.dateTime(r.graceEnd(), zone)}
                     : new Object[] {r.repository()};
         } else if ("LICENSE_EXPIRED".equals(r.reason())) {
             key = "module.license.expired";
@@ -159,7 +187,16 @@ class GiteaLicenses {
         LocalDate expires = expiry(granted.description());
         boolean expired = expires != null && LocalDate.ofInstant(now, zone).isAfter(expires);
         Result result = expired
-                ? new Result(false, "LICENSE_EXPIRED", fullName, granted.licensedTo(), expires, features, Source.ONLINE, null, null)
+                ? new Result(
+                        false,
+                        "LICENSE_EXPIRED",
+                        fullName,
+                        granted.licensedTo(),
+                        expires,
+                        features,
+                        Source.ONLINE,
+                        null,
+                        null)
                 : new Result(true, null, fullName, granted.licensedTo(), expires, features, Source.ONLINE, now, null);
         save(productId, hash, where, result, now);
         return result;
@@ -182,45 +219,82 @@ class GiteaLicenses {
 
     /** A cached yes whose expiry date has passed since it was obtained is a no now. */
     private @Nullable Result expiredToday(Result cached) {
-        if (cached.expiresOn() != null && LocalDate.ofInstant(clock.instant(), zone).isAfter(cached.expiresOn())) {
-            return new Result(false, "LICENSE_EXPIRED", cached.repository(), cached.licensedTo(), cached.expiresOn(),
-                    cached.features(), cached.source(), null, null);
+        if (cached.expiresOn() != null
+                && LocalDate.ofInstant(clock.instant(), zone).isAfter(cached.expiresOn())) {
+            return new Result(
+                    false,
+                    "LICENSE_EXPIRED",
+                    cached.repository(),
+                    cached.licensedTo(),
+                    cached.expiresOn(),
+                    cached.features(),
+                    cached.source(),
+                    null,
+                    null);
         }
         return null;
     }
 
     private static Result withSource(Result r, Source source) {
-        return new Result(r.valid(), r.reason(), r.repository(), r.licensedTo(), r.expiresOn(), r.features(), source,
-                r.succeededAt(), r.detail());
+        return new Result(
+                r.valid(),
+                r.reason(),
+                r.repository(),
+                r.licensedTo(),
+                r.expiresOn(),
+                r.features(),
+                source,
+                r.succeededAt(),
+                r.detail());
     }
 
     private Optional<Result> last(long productId, String hash, String where, String fullName) {
-        return jdbc.query("select valid, reason, repository, licensed_to, expires_on, features, succeeded_at "
-                        + "from license_gitea_check where product_id = ? and token_hash = ?",
-                (rs, i) -> {
-                    if (!where.equals(rs.getString("repository"))) {
-                        return null; // answered for another server or repository: not this question
-                    }
-                    Timestamp succeeded = rs.getTimestamp("succeeded_at");
-                    java.sql.Date expires = rs.getDate("expires_on");
-                    String features = rs.getString("features");
-                    return new Result(rs.getBoolean("valid"), rs.getString("reason"),
-                            fullName, rs.getString("licensed_to"),
-                            expires == null ? null : expires.toLocalDate(),
-                            features.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(features.split(","))),
-                            Source.CACHE, succeeded == null ? null : succeeded.toInstant(), null);
-                }, productId, hash).stream().filter(java.util.Objects::nonNull).findFirst();
+        return jdbc
+                .query(
+                        "select valid, reason, repository, licensed_to, expires_on, features, succeeded_at "
+                                + "from license_gitea_check where product_id = ? and token_hash = ?",
+                        (rs, i) -> {
+                            if (!where.equals(rs.getString("repository"))) {
+                                return null; // answered for another server or repository: not this question
+                            }
+                            Timestamp succeeded = rs.getTimestamp("succeeded_at");
+                            Date expires = rs.getDate("expires_on");
+                            String features = rs.getString("features");
+                            return new Result(
+                                    rs.getBoolean("valid"),
+                                    rs.getString("reason"),
+                                    fullName,
+                                    rs.getString("licensed_to"),
+                                    expires == null ? null : expires.toLocalDate(),
+                                    features.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(features.split(","))),
+                                    Source.CACHE,
+                                    succeeded == null ? null : succeeded.toInstant(),
+                                    null);
+                        },
+                        productId,
+                        hash)
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     private void save(long productId, String hash, String where, Result r, Instant now) {
-        jdbc.update("insert into license_gitea_check (product_id, token_hash, repository, valid, reason, licensed_to, "
+        jdbc.update(
+                "insert into license_gitea_check (product_id, token_hash, repository, valid, reason, licensed_to, "
                         + "expires_on, features, checked_at, succeeded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "on duplicate key update repository = values(repository), valid = values(valid), "
                         + "reason = values(reason), licensed_to = values(licensed_to), expires_on = values(expires_on), "
                         + "features = values(features), checked_at = values(checked_at), succeeded_at = values(succeeded_at)",
-                productId, hash, where, r.valid(), r.reason(), truncate(r.licensedTo(), 255),
-                r.expiresOn() == null ? null : java.sql.Date.valueOf(r.expiresOn()), String.join(",", r.features()),
-                Timestamp.from(now), r.succeededAt() == null ? null : Timestamp.from(r.succeededAt()));
+                productId,
+                hash,
+                where,
+                r.valid(),
+                r.reason(),
+                truncate(r.licensedTo(), 255),
+                r.expiresOn() == null ? null : Date.valueOf(r.expiresOn()),
+                String.join(",", r.features()),
+                Timestamp.from(now),
+                r.succeededAt() == null ? null : Timestamp.from(r.succeededAt()));
     }
 
     private static @Nullable String truncate(@Nullable String s, int max) {
@@ -238,7 +312,12 @@ class GiteaLicenses {
     }
 
     static List<String> reasons() {
-        return List.of("GITEA_TOKEN_INVALID", "GITEA_NO_ACCESS", "GITEA_REPOSITORY_NOT_FOUND", "LICENSE_EXPIRED",
-                "GITEA_UNREACHABLE", "GITEA_NOT_CONFIGURED");
+        return List.of(
+                "GITEA_TOKEN_INVALID",
+                "GITEA_NO_ACCESS",
+                "GITEA_REPOSITORY_NOT_FOUND",
+                "LICENSE_EXPIRED",
+                "GITEA_UNREACHABLE",
+                "GITEA_NOT_CONFIGURED");
     }
 }

@@ -13,12 +13,16 @@ import java.util.Locale;
  * contain {@code {module}}, the product code in lower case; blank means {@link #DEFAULT_REPOSITORY}.
  */
 public record GiteaSettings(
-        @NotBlank @Size(max = 300) @Pattern(regexp = "https?://[^\\s/?#]+(:\\d+)?(/[^\\s?#]*)?",
-                message = "{license.gitea.baseUrl.pattern}") String baseUrl,
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_.-]+",
-                message = "{license.gitea.name.pattern}") String organization,
-        @Nullable @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9_.{}-]*",
-                message = "{license.gitea.name.pattern}") String repository) {
+        @NotBlank
+        @Size(max = 300)
+        @Pattern(regexp = "https?://[^\\s/?#]+(:\\d+)?(/[^\\s?#]*)?", message = "{license.gitea.baseUrl.pattern}")
+        String baseUrl,
+
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "{license.gitea.name.pattern}")
+        String organization,
+
+        @Nullable @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9_.{}-]*", message = "{license.gitea.name.pattern}")
+        String repository) {
 
     public static final String DEFAULT_REPOSITORY = "mycrm-{module}-module";
 
@@ -38,7 +42,9 @@ public record GiteaSettings(
     }
 
     GiteaSettings cleaned() {
-        return new GiteaSettings(baseUrl.strip(), organization.strip(),
+        return new GiteaSettings(
+                baseUrl.strip(),
+                organization.strip(),
                 repository == null || repository.isBlank() ? null : repository.strip());
     }
 }

@@ -13,8 +13,11 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,8 +42,13 @@ class HeartbeatStore {
     }
 
     void record(Instant at, long licenseId, long activationId, String appVersion, Map<String, Long> usage) {
-        jdbc.update("insert into license_heartbeat (received_at, license_id, activation_id, app_version, usage_json) "
-                        + "values (?, ?, ?, ?, ?)", Timestamp.from(at), licenseId, activationId, appVersion,
+        jdbc.update(
+                "insert into license_heartbeat (received_at, license_id, activation_id, app_version, usage_json) "
+                        + "values (?, ?, ?, ?, ?)",
+                Timestamp.from(at),
+                licenseId,
+                activationId,
+                appVersion,
                 usage.isEmpty() ? null : json.writeValueAsString(usage));
     }
 
@@ -50,30 +58,37 @@ class HeartbeatStore {
                 "select day, heartbeats, devices from license_usage_daily where license_id = ? and counter = '*' "
                         + "and day >= ? order by day",
                 (rs, i) -> new DailyUsage(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getInt(3)),
-                licenseId, from));
+                licenseId,
+                from));
         days.addAll(jdbc.query(
                 "select date(received_at), count(*), count(distinct activation_id) from license_heartbeat "
                         + "where license_id = ? and received_at >= ? group by date(received_at) order by 1",
                 (rs, i) -> new DailyUsage(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getInt(3)),
-                licenseId, Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant())));
+                licenseId,
+                Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant())));
         return days;
     }
 
     /** The latest heartbeats of a license, newest first. */
     List<HeartbeatRow> latest(long licenseId, int limit) {
-        return jdbc.query("select received_at, activation_id, app_version, usage_json from license_heartbeat "
+        return jdbc.query(
+                "select received_at, activation_id, app_version, usage_json from license_heartbeat "
                         + "where license_id = ? order by received_at desc limit ?",
-                (rs, i) -> new HeartbeatRow(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getString(3),
-                        rs.getString(4)), licenseId, limit);
+                (rs, i) -> new HeartbeatRow(
+                        rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getString(3), rs.getString(4)),
+                licenseId,
+                limit);
     }
 
     // ---- partitions -----------------------------------------------------------------------------------
 
     /** The month partitions that exist, oldest first (without the catch-all). */
     List<YearMonth> partitions() {
-        List<String> names = jdbc.queryForList("select partition_name from information_schema.partitions "
-                + "where table_schema = database() and table_name = 'license_heartbeat' "
-                + "and partition_name is not null order by partition_ordinal_position", String.class);
+        List<String> names = jdbc.queryForList(
+                "select partition_name from information_schema.partitions "
+                        + "where table_schema = database() and table_name = 'license_heartbeat' "
+                        + "and partition_name is not null order by partition_ordinal_position",
+                String.class);
         List<YearMonth> months = new ArrayList<>();
         for (String name : names) {
             Matcher m = PARTITION.matcher(name);
@@ -110,12 +125,17 @@ class HeartbeatStore {
      * the highest value of each usage counter), then drops its partition.
      */
     void rollUpAndDrop(YearMonth month) {
-        Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        jdbc.update("insert into license_usage_daily (license_id, day, counter, heartbeats, devices, max_value) "
-                + "select license_id, date(received_at), '*', count(*), count(distinct activation_id), null "
-                + "from license_heartbeat where received_at >= ? and received_at < ? group by license_id, date(received_at) "
-                + "on duplicate key update heartbeats = values(heartbeats), devices = values(devices)", from, to);
+        Timestamp from =
+                Timestamp.from(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Timestamp to = Timestamp.from(
+                month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        jdbc.update(
+                "insert into license_usage_daily (license_id, day, counter, heartbeats, devices, max_value) "
+                        + "select license_id, date(received_at), '*', count(*), count(distinct activation_id), null "
+                        + "from license_heartbeat where received_at >= ? and received_at < ? group by license_id, date(received_at) "
+                        + "on duplicate key update heartbeats = values(heartbeats), devices = values(devices)",
+                from,
+                to);
         rollUpCounters(from, to);
         jdbc.execute("alter table license_heartbeat drop partition " + NAME.format(month));
         log.info("Heartbeat partition {} rolled up and dropped", NAME.format(month));
@@ -123,32 +143,39 @@ class HeartbeatStore {
 
     /** Per-counter maxima: usage_json is a flat object {"name": number}; its keys are read in Java. */
     private void rollUpCounters(Timestamp from, Timestamp to) {
-        record Row(long licenseId, LocalDate day, long activationId, String usage) {
-        }
-        Map<String, long[]> maxima = new java.util.HashMap<>();
-        Map<String, java.util.Set<Long>> devices = new java.util.HashMap<>();
-        jdbc.query("select license_id, date(received_at), activation_id, usage_json from license_heartbeat "
-                + "where received_at >= ? and received_at < ? and usage_json is not null", rs -> {
-            Row row = new Row(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getString(4));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> usage = json.readValue(row.usage(), Map.class);
-            usage.forEach((counter, value) -> {
-                String key = row.licenseId() + "|" + row.day() + "|" + counter;
-                long v = value instanceof Number n ? n.longValue() : 0;
-                maxima.merge(key, new long[]{1, v}, (a, b) -> new long[]{a[0] + 1, Math.max(a[1], b[1])});
-                devices.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(row.activationId());
-            });
-        }, from, to);
+        record Row(long licenseId, LocalDate day, long activationId, String usage) {}
+        Map<String, long[]> maxima = new HashMap<>();
+        Map<String, Set<Long>> devices = new HashMap<>();
+        jdbc.query(
+                "select license_id, date(received_at), activation_id, usage_json from license_heartbeat "
+                        + "where received_at >= ? and received_at < ? and usage_json is not null",
+                rs -> {
+                    Row row = new Row(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getString(4));
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> usage = json.readValue(row.usage(), Map.class);
+                    usage.forEach((counter, value) -> {
+                        String key = row.licenseId() + "|" + row.day() + "|" + counter;
+                        long v = value instanceof Number n ? n.longValue() : 0;
+                        maxima.merge(key, new long[] {1, v}, (a, b) -> new long[] {a[0] + 1, Math.max(a[1], b[1])});
+                        devices.computeIfAbsent(key, k -> new HashSet<>()).add(row.activationId());
+                    });
+                },
+                from,
+                to);
         maxima.forEach((key, counts) -> {
             String[] parts = key.split("\\|", 3);
-            jdbc.update("insert into license_usage_daily (license_id, day, counter, heartbeats, devices, max_value) "
+            jdbc.update(
+                    "insert into license_usage_daily (license_id, day, counter, heartbeats, devices, max_value) "
                             + "values (?, ?, ?, ?, ?, ?) on duplicate key update heartbeats = values(heartbeats), "
                             + "devices = values(devices), max_value = values(max_value)",
-                    Long.parseLong(parts[0]), LocalDate.parse(parts[1]), parts[2], (int) counts[0],
-                    devices.get(key).size(), counts[1]);
+                    Long.parseLong(parts[0]),
+                    LocalDate.parse(parts[1]),
+                    parts[2],
+                    (int) counts[0],
+                    devices.get(key).size(),
+                    counts[1]);
         });
     }
 
-    record HeartbeatRow(Instant at, long activationId, String appVersion, String usageJson) {
-    }
+    record HeartbeatRow(Instant at, long activationId, String appVersion, String usageJson) {}
 }

@@ -23,8 +23,7 @@ import java.util.function.Supplier;
 @Component
 class LeaseReuse {
 
-    private record Entry(Map<String, Object> claims, int graceDays, Instant issuedAt, Lease lease) {
-    }
+    private record Entry(Map<String, Object> claims, int graceDays, Instant issuedAt, Lease lease) {}
 
     private final Duration window;
     private final Clock clock;
@@ -33,9 +32,11 @@ class LeaseReuse {
     LeaseReuse(@Value("${kontor.license.lease-reuse:5m}") Duration window, Clock clock) {
         this.window = window;
         this.clock = clock;
-        this.byActivation = Caffeine.newBuilder().maximumSize(window.isZero() ? 0 : 200_000)
+        this.byActivation = Caffeine.newBuilder()
+                .maximumSize(window.isZero() ? 0 : 200_000)
                 .expireAfterWrite(window.isZero() ? Duration.ofSeconds(1) : window)
-                .ticker(() -> clock.millis() * 1_000_000L).build();
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .build();
     }
 
     /**
@@ -46,15 +47,20 @@ class LeaseReuse {
         Instant now = clock.instant();
         if (!window.isZero()) {
             Entry entry = byActivation.getIfPresent(activationId);
-            if (entry != null && entry.graceDays() == graceDays && entry.claims().equals(claims)
-                    && !now.isBefore(entry.issuedAt()) && now.isBefore(entry.issuedAt().plus(window))
+            if (entry != null
+                    && entry.graceDays() == graceDays
+                    && entry.claims().equals(claims)
+                    && !now.isBefore(entry.issuedAt())
+                    && now.isBefore(entry.issuedAt().plus(window))
                     && now.isBefore(entry.lease().validUntil())) {
                 return entry.lease();
             }
         }
         Lease lease = sign.get();
         if (!window.isZero()) {
-            byActivation.put(activationId, new Entry(Collections.unmodifiableMap(new LinkedHashMap<>(claims)), graceDays, now, lease));
+            byActivation.put(
+                    activationId,
+                    new Entry(Collections.unmodifiableMap(new LinkedHashMap<>(claims)), graceDays, now, lease));
         }
         return lease;
     }

@@ -13,6 +13,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -40,10 +41,10 @@ class LeaseSigner {
     private final Clock clock;
     private volatile Keys keys;
 
-    private record Keys(String keyId, PrivateKey privateKey, PublicKey publicKey) {
-    }
+    private record Keys(String keyId, PrivateKey privateKey, PublicKey publicKey) {}
 
-    LeaseSigner(JdbcTemplate jdbc, TransactionTemplate transactions, SecretCipher cipher, JsonMapper json, Clock clock) {
+    LeaseSigner(
+            JdbcTemplate jdbc, TransactionTemplate transactions, SecretCipher cipher, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.cipher = cipher;
@@ -106,30 +107,34 @@ class LeaseSigner {
     }
 
     private Keys loadOrCreate() {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "select key_id, public_key, private_key_enc from license_signing_key where id = 1");
+        List<Map<String, Object>> rows =
+                jdbc.queryForList("select key_id, public_key, private_key_enc from license_signing_key where id = 1");
         if (rows.isEmpty()) {
             try {
                 KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 byte[] idBytes = new byte[8];
-                new java.security.SecureRandom().nextBytes(idBytes);
+                new SecureRandom().nextBytes(idBytes);
                 String keyId = HexFormat.of().formatHex(idBytes);
                 // INSERT IGNORE: when two nodes start at once, the first key wins and both use it.
-                jdbc.update("insert ignore into license_signing_key (id, key_id, public_key, private_key_enc, created_at) "
-                                + "values (1, ?, ?, ?, ?)", keyId,
+                jdbc.update(
+                        "insert ignore into license_signing_key (id, key_id, public_key, private_key_enc, created_at) "
+                                + "values (1, ?, ?, ?, ?)",
+                        keyId,
                         Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
-                        cipher.encrypt(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())),
+                        cipher.encrypt(Base64.getEncoder()
+                                .encodeToString(pair.getPrivate().getEncoded())),
                         Timestamp.from(clock.instant()));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("No Ed25519 in this JDK", e);
             }
-            rows = jdbc.queryForList("select key_id, public_key, private_key_enc from license_signing_key where id = 1");
+            rows = jdbc.queryForList(
+                    "select key_id, public_key, private_key_enc from license_signing_key where id = 1");
         }
         Map<String, Object> row = rows.getFirst();
         try {
             KeyFactory factory = KeyFactory.getInstance("Ed25519");
-            PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(
-                    Base64.getDecoder().decode((String) row.get("public_key"))));
+            PublicKey publicKey = factory.generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode((String) row.get("public_key"))));
             PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(
                     Base64.getDecoder().decode(cipher.decrypt((String) row.get("private_key_enc")))));
             return new Keys((String) row.get("key_id"), privateKey, publicKey);

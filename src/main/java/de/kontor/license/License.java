@@ -90,8 +90,7 @@ public class License {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected License() {
-    }
+    protected License() {}
 
     License(String key, Long productId, Long customerId, LicenseTerms terms, Instant now) {
         this.key = key;
@@ -130,8 +129,8 @@ public class License {
     }
 
     public LicenseTerms terms() {
-        return new LicenseTerms(type, validFrom, validUntil, maxActivations, new TreeSet<>(features),
-                new TreeMap<>(limits), notes);
+        return new LicenseTerms(
+                type, validFrom, validUntil, maxActivations, new TreeSet<>(features), new TreeMap<>(limits), notes);
     }
 
     /** Whether the license may be used on {@code day} (by its dates, not its status). */
@@ -153,21 +152,65 @@ public class License {
         return map;
     }
 
-    public Long getId() { return id; }
-    public String getKey() { return key; }
-    public Long getProductId() { return productId; }
-    public Long getCustomerId() { return customerId; }
-    public LicenseType getType() { return type; }
-    public LocalDate getValidFrom() { return validFrom; }
-    public @Nullable LocalDate getValidUntil() { return validUntil; }
-    public int getMaxActivations() { return maxActivations; }
-    public LicenseStatus getStatus() { return status; }
-    public @Nullable String getNotes() { return notes; }
-    public Set<String> getFeatures() { return new TreeSet<>(features); }
-    public Map<String, Long> getLimits() { return new TreeMap<>(limits); }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public Long getProductId() {
+        return productId;
+    }
+
+    public Long getCustomerId() {
+        return customerId;
+    }
+
+    public LicenseType getType() {
+        return type;
+    }
+
+    public LocalDate getValidFrom() {
+        return validFrom;
+    }
+
+    public @Nullable LocalDate getValidUntil() {
+        return validUntil;
+    }
+
+    public int getMaxActivations() {
+        return maxActivations;
+    }
+
+    public LicenseStatus getStatus() {
+        return status;
+    }
+
+    public @Nullable String getNotes() {
+        return notes;
+    }
+
+    public Set<String> getFeatures() {
+        return new TreeSet<>(features);
+    }
+
+    public Map<String, Long> getLimits() {
+        return new TreeMap<>(limits);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 
     @Override
     public boolean equals(Object o) {

@@ -19,7 +19,8 @@ class LicenseCustomerFacts implements CustomerAttachments {
     @Override
     public List<CustomerFact> factsFor(long customerId) {
         var lastSeen = licenses.lastSeenOfCustomer(customerId).orElse(null);
-        return List.of(new CustomerFact("license.fact.licenses", licenses.countLicensesOfCustomer(customerId), lastSeen),
+        return List.of(
+                new CustomerFact("license.fact.licenses", licenses.countLicensesOfCustomer(customerId), lastSeen),
                 new CustomerFact("license.fact.devices", licenses.countDevicesOfCustomer(customerId), lastSeen));
     }
 }

@@ -3,8 +3,7 @@ package de.kontor.license;
 /** Small vocabularies of the license module. */
 public final class LicenseEnums {
 
-    private LicenseEnums() {
-    }
+    private LicenseEnums() {}
 
     /** How many hardware components must match for a machine to count as the same device. */
     public enum MatchRule {
@@ -16,9 +15,17 @@ public final class LicenseEnums {
         ALL
     }
 
-    public enum LicenseType { PERPETUAL, SUBSCRIPTION, TRIAL }
+    public enum LicenseType {
+        PERPETUAL,
+        SUBSCRIPTION,
+        TRIAL
+    }
 
-    public enum LicenseStatus { ACTIVE, SUSPENDED, REVOKED }
+    public enum LicenseStatus {
+        ACTIVE,
+        SUSPENDED,
+        REVOKED
+    }
 
     public enum ActivationState {
         ACTIVE,
@@ -28,7 +35,10 @@ public final class LicenseEnums {
         DEACTIVATED
     }
 
-    public enum Channel { STABLE, BETA }
+    public enum Channel {
+        STABLE,
+        BETA
+    }
 
     /** Where a product's licenses come from. */
     public enum Backend {

@@ -15,8 +15,7 @@ final class LicenseKeys {
     static final String PREFIX = "KNTR";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private LicenseKeys() {
-    }
+    private LicenseKeys() {}
 
     static String generate() {
         StringBuilder sb = new StringBuilder(PREFIX);

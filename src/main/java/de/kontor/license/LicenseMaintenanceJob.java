@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.Map;
+
 /**
  * Background work of the license server: devices without heartbeats become inactive (every five
  * minutes); heartbeat partitions are added ahead and old ones rolled up and dropped (at start and
@@ -49,29 +51,40 @@ class LicenseMaintenanceJob implements Job {
 
         @Bean
         JobDetail licenseInactivityJob() {
-            return JobBuilder.newJob(LicenseMaintenanceJob.class).withIdentity("inactivity", "license")
-                    .usingJobData(new JobDataMap(java.util.Map.of(TASK, "inactivity"))).storeDurably().build();
+            return JobBuilder.newJob(LicenseMaintenanceJob.class)
+                    .withIdentity("inactivity", "license")
+                    .usingJobData(new JobDataMap(Map.of(TASK, "inactivity")))
+                    .storeDurably()
+                    .build();
         }
 
         @Bean
         Trigger licenseInactivityTrigger(JobDetail licenseInactivityJob) {
-            return TriggerBuilder.newTrigger().forJob(licenseInactivityJob).withIdentity("inactivity", "license")
+            return TriggerBuilder.newTrigger()
+                    .forJob(licenseInactivityJob)
+                    .withIdentity("inactivity", "license")
                     .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(5)
-                            .withMisfireHandlingInstructionNextWithRemainingCount()).build();
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
+                    .build();
         }
 
         @Bean
         JobDetail licensePartitionJob() {
-            return JobBuilder.newJob(LicenseMaintenanceJob.class).withIdentity("partitions", "license")
-                    .usingJobData(new JobDataMap(java.util.Map.of(TASK, "partitions"))).storeDurably().build();
+            return JobBuilder.newJob(LicenseMaintenanceJob.class)
+                    .withIdentity("partitions", "license")
+                    .usingJobData(new JobDataMap(Map.of(TASK, "partitions")))
+                    .storeDurably()
+                    .build();
         }
 
         @Bean
         Trigger licensePartitionTrigger(JobDetail licensePartitionJob) {
-            return TriggerBuilder.newTrigger().forJob(licensePartitionJob).withIdentity("partitions", "license")
+            return TriggerBuilder.newTrigger()
+                    .forJob(licensePartitionJob)
+                    .withIdentity("partitions", "license")
                     .startNow()
-                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever(6)
-                            .withMisfireHandlingInstructionFireNow()).build();
+                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever(6).withMisfireHandlingInstructionFireNow())
+                    .build();
         }
     }
 }

@@ -8,8 +8,13 @@ import org.jspecify.annotations.Nullable;
  * A filter over licenses; every part optional. {@code expiringWithinDays}: licenses whose validity
  * ends between today and that many days from now. {@code text}: part of the key or the notes.
  */
-public record LicenseQuery(@Nullable Long productId, @Nullable Long customerId, @Nullable LicenseStatus status,
-                           @Nullable LicenseType type, @Nullable Integer expiringWithinDays, @Nullable String text) {
+public record LicenseQuery(
+        @Nullable Long productId,
+        @Nullable Long customerId,
+        @Nullable LicenseStatus status,
+        @Nullable LicenseType type,
+        @Nullable Integer expiringWithinDays,
+        @Nullable String text) {
 
     public static LicenseQuery all() {
         return new LicenseQuery(null, null, null, null, null, null);

@@ -6,12 +6,9 @@ import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.Optional;
 
 interface LicenseRepository extends JpaRepository<License, Long>, JpaSpecificationExecutor<License> {
@@ -28,11 +25,11 @@ interface LicenseRepository extends JpaRepository<License, Long>, JpaSpecificati
 
     @Query("select count(l) from License l where l.status = de.kontor.license.LicenseEnums.LicenseStatus.ACTIVE "
             + "and (l.validUntil is null or l.validUntil >= :today)")
-    long countActive(java.time.LocalDate today);
+    long countActive(LocalDate today);
 
     @Query("select count(l) from License l where l.status = de.kontor.license.LicenseEnums.LicenseStatus.ACTIVE "
             + "and l.validUntil between :from and :to")
-    long countExpiring(java.time.LocalDate from, java.time.LocalDate to);
+    long countExpiring(LocalDate from, LocalDate to);
 
     Slice<License> findByCustomerIdOrderByCreatedAtDesc(Long customerId, Pageable pageable);
 }

@@ -1,9 +1,8 @@
 package de.kontor.license;
 
-import de.kontor.base.crypto.Hashes;
-
 import de.kontor.base.audit.AuditChange;
 import de.kontor.base.audit.AuditService;
+import de.kontor.base.crypto.Hashes;
 import de.kontor.base.db.Like;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
@@ -37,6 +36,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +47,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,10 +63,11 @@ import java.util.Set;
 public class LicenseService {
 
     static final String MODULE = "license";
-    public static final Set<String> SORTABLE = Set.of("key", "type", "status", "validFrom", "validUntil",
-            "maxActivations", "createdAt", "updatedAt", "id");
+    public static final Set<String> SORTABLE = Set.of(
+            "key", "type", "status", "validFrom", "validUntil", "maxActivations", "createdAt", "updatedAt", "id");
     /** Heartbeats are kept this long in full detail, then only as daily sums. */
     static final Duration HEARTBEAT_RETENTION = Duration.ofDays(90);
+
     private static final String CLIENT_KEY_PREFIX = "kcl_";
 
     private final ProductRepository products;
@@ -84,10 +87,23 @@ public class LicenseService {
     private final ModuleLicenses modules;
     private final GiteaLicenses gitea;
 
-    LicenseService(ProductRepository products, ReleaseRepository releases, ClientKeyRepository clientKeys,
-                   LicenseRepository licenses, ActivationRepository activations, ClientOperations client,
-                   HeartbeatStore heartbeats, LeaseSigner signer, LicenseSnapshots snapshots, CustomerService customers, AuditService audit,
-                   Validator validator, Clock clock, ZoneId zone, ModuleLicenses modules, GiteaLicenses gitea) {
+    LicenseService(
+            ProductRepository products,
+            ReleaseRepository releases,
+            ClientKeyRepository clientKeys,
+            LicenseRepository licenses,
+            ActivationRepository activations,
+            ClientOperations client,
+            HeartbeatStore heartbeats,
+            LeaseSigner signer,
+            LicenseSnapshots snapshots,
+            CustomerService customers,
+            AuditService audit,
+            Validator validator,
+            Clock clock,
+            ZoneId zone,
+            ModuleLicenses modules,
+            GiteaLicenses gitea) {
         this.modules = modules;
         this.gitea = gitea;
         this.products = products;
@@ -118,7 +134,8 @@ public class LicenseService {
         }
         validate(terms);
         if (products.existsByCode(c)) {
-            throw DomainException.conflict("PRODUCT_CODE_TAKEN", "license.product.codeTaken", c).onField("code");
+            throw DomainException.conflict("PRODUCT_CODE_TAKEN", "license.product.codeTaken", c)
+                    .onField("code");
         }
         Product product = products.save(new Product(c, clean(terms), clock.instant()));
         audit.record(MODULE, "Product", product.getId(), "CREATE", "Product " + c + " created");
@@ -135,7 +152,12 @@ public class LicenseService {
         ProductTerms before = product.terms();
         product.apply(clean(terms), clock.instant());
         products.flush();
-        audit.record(MODULE, "Product", id, "UPDATE", "Product " + product.getCode() + " updated",
+        audit.record(
+                MODULE,
+                "Product",
+                id,
+                "UPDATE",
+                "Product " + product.getCode() + " updated",
                 AuditChange.diff(termsMap(before), termsMap(product.terms())));
         return product;
     }
@@ -146,14 +168,19 @@ public class LicenseService {
         Product product = product(id);
         var violations = validator.validate(settings);
         if (!violations.isEmpty()) {
-            throw new jakarta.validation.ConstraintViolationException(violations);
+            throw new ConstraintViolationException(violations);
         }
         GiteaSettings cleaned = settings.cleaned();
         String before = product.giteaSettings().map(GiteaSettings::toString).orElse("–");
         product.useGitea(cleaned, clock.instant());
         products.flush();
         gitea.forget(id);
-        audit.record(MODULE, "Product", id, "UPDATE", "Gitea settings of " + product.getCode() + " changed",
+        audit.record(
+                MODULE,
+                "Product",
+                id,
+                "UPDATE",
+                "Gitea settings of " + product.getCode() + " changed",
                 List.of(new AuditChange("gitea", before, cleaned.toString())));
         return product;
     }
@@ -175,21 +202,33 @@ public class LicenseService {
     }
 
     @Transactional
-    public Release addRelease(long productId, String version, Channel channel, LocalDate releaseDate,
-                              @Nullable String notes, @Nullable String downloadUrl) {
+    public Release addRelease(
+            long productId,
+            String version,
+            Channel channel,
+            LocalDate releaseDate,
+            @Nullable String notes,
+            @Nullable String downloadUrl) {
         Product product = product(productId);
         if (!AppVersion.isValid(version)) {
             throw DomainException.invalidField("version", "INVALID_VERSION", "license.version.pattern");
         }
         String v = version.strip();
         if (releases.existsByProductIdAndVersion(productId, v)) {
-            throw DomainException.conflict("RELEASE_EXISTS", "license.release.exists", v).onField("version");
+            throw DomainException.conflict("RELEASE_EXISTS", "license.release.exists", v)
+                    .onField("version");
         }
-        if (downloadUrl != null && !downloadUrl.isBlank() && !downloadUrl.strip().matches("https?://\\S+")) {
+        if (downloadUrl != null
+                && !downloadUrl.isBlank()
+                && !downloadUrl.strip().matches("https?://\\S+")) {
             throw DomainException.invalidField("downloadUrl", "INVALID_URL", "license.release.url");
         }
-        Release release = releases.save(new Release(productId, v, channel == null ? Channel.STABLE : channel,
-                releaseDate == null ? LocalDate.now(clock.withZone(zone)) : releaseDate, blankToNull(notes),
+        Release release = releases.save(new Release(
+                productId,
+                v,
+                channel == null ? Channel.STABLE : channel,
+                releaseDate == null ? LocalDate.now(clock.withZone(zone)) : releaseDate,
+                blankToNull(notes),
                 blankToNull(downloadUrl)));
         audit.record(MODULE, "Product", productId, "RELEASE", "Release " + v + " of " + product.getCode() + " added");
         return release;
@@ -198,9 +237,14 @@ public class LicenseService {
     @Transactional
     public void deleteRelease(long releaseId) {
         Release release = releases.findById(releaseId)
-                .orElseThrow(() -> DomainException.notFound("RELEASE_NOT_FOUND", "license.release.notFound", releaseId));
+                .orElseThrow(
+                        () -> DomainException.notFound("RELEASE_NOT_FOUND", "license.release.notFound", releaseId));
         releases.delete(release);
-        audit.record(MODULE, "Product", release.getProductId(), "RELEASE_DELETE",
+        audit.record(
+                MODULE,
+                "Product",
+                release.getProductId(),
+                "RELEASE_DELETE",
                 "Release " + release.getVersion() + " removed");
     }
 
@@ -208,7 +252,8 @@ public class LicenseService {
     @Transactional(readOnly = true)
     public List<Release> releases(long productId) {
         return releases.findByProductId(productId).stream()
-                .sorted((a, b) -> b.appVersion().compareTo(a.appVersion())).toList();
+                .sorted((a, b) -> b.appVersion().compareTo(a.appVersion()))
+                .toList();
     }
 
     @Transactional
@@ -221,19 +266,30 @@ public class LicenseService {
             throw DomainException.invalidField("name", "NAME_TOO_LONG", "validation.tooLong", 100);
         }
         byte[] random = new byte[32];
-        new java.security.SecureRandom().nextBytes(random);
-        String value = CLIENT_KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        ClientKey key = clientKeys.save(new ClientKey(productId, name.strip(), Hashes.sha256Hex(value),
-                value.substring(0, CLIENT_KEY_PREFIX.length() + 6), clock.instant()));
-        audit.record(MODULE, "ClientKey", key.getId(), "CREATE",
+        new SecureRandom().nextBytes(random);
+        String value =
+                CLIENT_KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        ClientKey key = clientKeys.save(new ClientKey(
+                productId,
+                name.strip(),
+                Hashes.sha256Hex(value),
+                value.substring(0, CLIENT_KEY_PREFIX.length() + 6),
+                clock.instant()));
+        audit.record(
+                MODULE,
+                "ClientKey",
+                key.getId(),
+                "CREATE",
                 "Client key \"" + name.strip() + "\" created for " + product.getCode());
         return new IssuedClientKey(key, value);
     }
 
     @Transactional
     public void revokeClientKey(long keyId) {
-        ClientKey key = clientKeys.findById(keyId)
-                .orElseThrow(() -> DomainException.notFound("CLIENT_KEY_NOT_FOUND", "license.clientKey.notFound", keyId));
+        ClientKey key = clientKeys
+                .findById(keyId)
+                .orElseThrow(
+                        () -> DomainException.notFound("CLIENT_KEY_NOT_FOUND", "license.clientKey.notFound", keyId));
         key.revoke(clock.instant());
         audit.record(MODULE, "ClientKey", keyId, "REVOKE", "Client key \"" + key.getName() + "\" revoked");
     }
@@ -246,7 +302,10 @@ public class LicenseService {
     /** The product an {@code X-API-Key} belongs to, if the key is valid. */
     @Transactional(readOnly = true)
     public Optional<Long> productOfClientKey(String value) {
-        return clientKeys.findByKeyHash(Hashes.sha256Hex(value)).filter(ClientKey::isActive).map(ClientKey::getProductId);
+        return clientKeys
+                .findByKeyHash(Hashes.sha256Hex(value))
+                .filter(ClientKey::isActive)
+                .map(ClientKey::getProductId);
     }
 
     // =================================================================================================
@@ -278,8 +337,12 @@ public class LicenseService {
             } while (licenses.existsByKey(key));
             License license = licenses.save(new License(key, productId, customer.getId(), checked, clock.instant()));
             created.add(license);
-            audit.record(MODULE, "License", license.getId(), "CREATE", "License " + key + " for "
-                    + customer.getNumber() + " (" + product.getCode() + ") created",
+            audit.record(
+                    MODULE,
+                    "License",
+                    license.getId(),
+                    "CREATE",
+                    "License " + key + " for " + customer.getNumber() + " (" + product.getCode() + ") created",
                     AuditChange.diff(Map.of(), license.snapshot()));
         }
         licenses.flush();
@@ -296,15 +359,20 @@ public class LicenseService {
         var before = license.snapshot();
         license.apply(checked, clock.instant());
         licenses.flush();
-        audit.record(MODULE, "License", id, "UPDATE", "License " + license.getKey() + " updated",
+        audit.record(
+                MODULE,
+                "License",
+                id,
+                "UPDATE",
+                "License " + license.getKey() + " updated",
                 AuditChange.diff(before, license.snapshot()));
         return license;
     }
 
     /** Quick edit: status, end of validity and maximum of machines in one go. */
     @Transactional
-    public License quickEdit(long id, long expectedVersion, LicenseStatus status, @Nullable LocalDate validUntil,
-                             int maxActivations) {
+    public License quickEdit(
+            long id, long expectedVersion, LicenseStatus status, @Nullable LocalDate validUntil, int maxActivations) {
         License license = license(id);
         if (license.getVersion() != expectedVersion) {
             throw new ConcurrentChangeException();
@@ -312,12 +380,18 @@ public class LicenseService {
         if (license.getStatus() == LicenseStatus.REVOKED && status != LicenseStatus.REVOKED) {
             throw DomainException.conflict("LICENSE_REVOKED", "license.revokedFinal", license.getKey());
         }
-        LicenseTerms terms = checkTerms(license.terms().withValidUntil(validUntil).withMaxActivations(maxActivations));
+        LicenseTerms terms =
+                checkTerms(license.terms().withValidUntil(validUntil).withMaxActivations(maxActivations));
         var before = license.snapshot();
         license.apply(terms, clock.instant());
         license.changeStatus(status, clock.instant());
         licenses.flush();
-        audit.record(MODULE, "License", id, "UPDATE", "License " + license.getKey() + " updated",
+        audit.record(
+                MODULE,
+                "License",
+                id,
+                "UPDATE",
+                "License " + license.getKey() + " updated",
                 AuditChange.diff(before, license.snapshot()));
         return license;
     }
@@ -355,7 +429,12 @@ public class LicenseService {
             LocalDate until = from.plusDays(days);
             LocalDate before = license.getValidUntil();
             license.extend(until, clock.instant());
-            audit.record(MODULE, "License", id, "EXTEND", "License " + license.getKey() + " extended by " + days + " days",
+            audit.record(
+                    MODULE,
+                    "License",
+                    id,
+                    "EXTEND",
+                    "License " + license.getKey() + " extended by " + days + " days",
                     List.of(AuditChange.of("validUntil", before, until)));
             changed.add(license);
         }
@@ -373,7 +452,12 @@ public class LicenseService {
             if (license.getStatus() != status) {
                 LicenseStatus before = license.getStatus();
                 license.changeStatus(status, clock.instant());
-                audit.record(MODULE, "License", id, action, "License " + license.getKey() + " " + status.name().toLowerCase(Locale.ROOT),
+                audit.record(
+                        MODULE,
+                        "License",
+                        id,
+                        action,
+                        "License " + license.getKey() + " " + status.name().toLowerCase(Locale.ROOT),
                         List.of(AuditChange.of("status", before, status)));
             }
             changed.add(license);
@@ -415,9 +499,10 @@ public class LicenseService {
     /** Number of activations holding a slot, per license. */
     @Transactional(readOnly = true)
     public Map<Long, Long> usedSlots(Collection<Long> licenseIds) {
-        Map<Long, Long> used = new java.util.HashMap<>();
+        Map<Long, Long> used = new HashMap<>();
         if (!licenseIds.isEmpty()) {
-            activations.findByLicenseIdIn(licenseIds).stream().filter(Activation::holdsSlot)
+            activations.findByLicenseIdIn(licenseIds).stream()
+                    .filter(Activation::holdsSlot)
                     .forEach(a -> used.merge(a.getLicenseId(), 1L, Long::sum));
         }
         return used;
@@ -429,8 +514,12 @@ public class LicenseService {
         License license = licenses.lockById(activation.getLicenseId()).orElseThrow();
         if (activation.getState() != ActivationState.DEACTIVATED) {
             activation.deactivate(clock.instant());
-            audit.record(MODULE, "Activation", activationId, "DEACTIVATE", "Device "
-                    + describe(activation) + " of license " + license.getKey() + " deactivated by an admin");
+            audit.record(
+                    MODULE,
+                    "Activation",
+                    activationId,
+                    "DEACTIVATE",
+                    "Device " + describe(activation) + " of license " + license.getKey() + " deactivated by an admin");
         }
         return activation;
     }
@@ -445,13 +534,18 @@ public class LicenseService {
         }
         String was = describe(activation);
         activation.releaseForTransfer();
-        audit.record(MODULE, "Activation", activationId, "TRANSFER_START", "Slot of device " + was
-                + " of license " + license.getKey() + " freed for a replacement machine");
+        audit.record(
+                MODULE,
+                "Activation",
+                activationId,
+                "TRANSFER_START",
+                "Slot of device " + was + " of license " + license.getKey() + " freed for a replacement machine");
         return activation;
     }
 
     private Activation activation(long id) {
-        return activations.findById(id)
+        return activations
+                .findById(id)
                 .orElseThrow(() -> DomainException.notFound("ACTIVATION_NOT_FOUND", "license.activation.notFound", id));
     }
 
@@ -464,8 +558,11 @@ public class LicenseService {
     @Transactional(readOnly = true)
     public LicenseStats stats() {
         LocalDate today = today();
-        return new LicenseStats(licenses.countActive(today), activations.countByState(ActivationState.ACTIVE),
-                activations.countByState(ActivationState.INACTIVE), licenses.countExpiring(today, today.plusDays(30)));
+        return new LicenseStats(
+                licenses.countActive(today),
+                activations.countByState(ActivationState.ACTIVE),
+                activations.countByState(ActivationState.INACTIVE),
+                licenses.countExpiring(today, today.plusDays(30)));
     }
 
     // =================================================================================================
@@ -501,8 +598,8 @@ public class LicenseService {
     }
 
     public PublicKeyInfo publicKey() {
-        return new PublicKeyInfo("Ed25519", signer.keyId(), signer.publicKeyPem(), signer.publicKeyRaw(),
-                List.of("lease"));
+        return new PublicKeyInfo(
+                "Ed25519", signer.keyId(), signer.publicKeyPem(), signer.publicKeyRaw(), List.of("lease"));
     }
 
     // =================================================================================================
@@ -560,7 +657,8 @@ public class LicenseService {
         heartbeats.ensureMonthsUntil(current.minusMonths(3), current.plusMonths(3));
         Instant oldest = clock.instant().minus(HEARTBEAT_RETENTION);
         for (YearMonth month : heartbeats.partitions()) {
-            Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant end =
+                    month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             if (!end.isAfter(oldest)) {
                 heartbeats.rollUpAndDrop(month);
             }
@@ -605,8 +703,14 @@ public class LicenseService {
         if (terms.type() != LicenseType.PERPETUAL && terms.validUntil() == null) {
             throw DomainException.invalidField("validUntil", "VALID_UNTIL_REQUIRED", "license.validity.required");
         }
-        return new LicenseTerms(terms.type(), terms.validFrom(), terms.validUntil(), terms.maxActivations(),
-                terms.features(), terms.limits(), blankToNull(terms.notes()));
+        return new LicenseTerms(
+                terms.type(),
+                terms.validFrom(),
+                terms.validUntil(),
+                terms.maxActivations(),
+                terms.features(),
+                terms.limits(),
+                blankToNull(terms.notes()));
     }
 
     private <T> void validate(T value) {
@@ -617,12 +721,17 @@ public class LicenseService {
     }
 
     private static ProductTerms clean(ProductTerms t) {
-        return new ProductTerms(t.name().strip(), blankToNull(t.minSupportedVersion()), t.matchRule(),
-                t.heartbeatMinutes(), t.graceDays(), t.backend());
+        return new ProductTerms(
+                t.name().strip(),
+                blankToNull(t.minSupportedVersion()),
+                t.matchRule(),
+                t.heartbeatMinutes(),
+                t.graceDays(),
+                t.backend());
     }
 
     private static Map<String, Object> termsMap(ProductTerms t) {
-        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", t.name());
         map.put("minSupportedVersion", t.minSupportedVersion());
         map.put("matchRule", t.matchRule());
@@ -646,7 +755,9 @@ public class LicenseService {
 
     private static Pageable sorted(Pageable pageable) {
         if (pageable.getSort().isUnsorted()) {
-            return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+            return PageRequest.of(
+                    pageable.getPageNumber(),
+                    pageable.getPageSize(),
                     Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
         }
         for (Sort.Order order : pageable.getSort()) {
@@ -679,7 +790,8 @@ public class LicenseService {
             if (query.text() != null && !query.text().isBlank()) {
                 String like = Like.contains(query.text());
                 String key = LicenseKeys.normalize(query.text());
-                Predicate text = cb.or(cb.like(cb.lower(root.get("key")), like, Like.ESCAPE),
+                Predicate text = cb.or(
+                        cb.like(cb.lower(root.get("key")), like, Like.ESCAPE),
                         cb.like(cb.lower(root.get("notes")), like, Like.ESCAPE));
                 where.add(key == null ? text : cb.or(text, cb.equal(root.get("key"), key)));
             }

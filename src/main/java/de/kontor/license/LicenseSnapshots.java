@@ -35,27 +35,62 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 class LicenseSnapshots {
 
-    record LicenseFacts(long id, String key, long productId, LicenseStatus status, LocalDate validFrom,
-                        @Nullable LocalDate validUntil, int maxActivations, Set<String> features,
-                        Map<String, Long> limits) {
+    record LicenseFacts(
+            long id,
+            String key,
+            long productId,
+            LicenseStatus status,
+            LocalDate validFrom,
+            @Nullable LocalDate validUntil,
+            int maxActivations,
+            Set<String> features,
+            Map<String, Long> limits) {
         static LicenseFacts of(License l) {
-            return new LicenseFacts(l.getId(), l.getKey(), l.getProductId(), l.getStatus(), l.getValidFrom(),
-                    l.getValidUntil(), l.getMaxActivations(), Set.copyOf(l.getFeatures()), Map.copyOf(l.getLimits()));
+            return new LicenseFacts(
+                    l.getId(),
+                    l.getKey(),
+                    l.getProductId(),
+                    l.getStatus(),
+                    l.getValidFrom(),
+                    l.getValidUntil(),
+                    l.getMaxActivations(),
+                    Set.copyOf(l.getFeatures()),
+                    Map.copyOf(l.getLimits()));
         }
     }
 
-    record ProductFacts(long id, String code, MatchRule matchRule, int graceDays, Duration heartbeatInterval,
-                        @Nullable String minSupportedVersion) {
+    record ProductFacts(
+            long id,
+            String code,
+            MatchRule matchRule,
+            int graceDays,
+            Duration heartbeatInterval,
+            @Nullable String minSupportedVersion) {
         static ProductFacts of(Product p) {
-            return new ProductFacts(p.getId(), p.getCode(), p.getMatchRule(), p.getGraceDays(), p.heartbeatInterval(),
+            return new ProductFacts(
+                    p.getId(),
+                    p.getCode(),
+                    p.getMatchRule(),
+                    p.getGraceDays(),
+                    p.heartbeatInterval(),
                     p.getMinSupportedVersion());
         }
     }
 
-    record DeviceFacts(long id, Fingerprint fingerprint, ActivationState state, Instant lastSeenAt,
-                       @Nullable String appVersion, boolean transferPending) {
+    record DeviceFacts(
+            long id,
+            Fingerprint fingerprint,
+            ActivationState state,
+            Instant lastSeenAt,
+            @Nullable String appVersion,
+            boolean transferPending) {
         static DeviceFacts of(Activation a) {
-            return new DeviceFacts(a.getId(), a.fingerprint(), a.getState(), a.getLastSeenAt(), a.getAppVersion(),
+            return new DeviceFacts(
+                    a.getId(),
+                    a.fingerprint(),
+                    a.getState(),
+                    a.getLastSeenAt(),
+                    a.getAppVersion(),
                     a.isTransferPending());
         }
 
@@ -64,8 +99,13 @@ class LicenseSnapshots {
         }
 
         DeviceFacts seen(@Nullable String version, Instant now) {
-            return new DeviceFacts(id, fingerprint, state == ActivationState.INACTIVE ? ActivationState.ACTIVE : state,
-                    now, version != null ? version : appVersion, transferPending);
+            return new DeviceFacts(
+                    id,
+                    fingerprint,
+                    state == ActivationState.INACTIVE ? ActivationState.ACTIVE : state,
+                    now,
+                    version != null ? version : appVersion,
+                    transferPending);
         }
     }
 
@@ -75,7 +115,12 @@ class LicenseSnapshots {
         }
 
         Snapshot with(DeviceFacts changed) {
-            return new Snapshot(license, product, devices.stream().map(d -> d.id() == changed.id() ? changed : d).toList());
+            return new Snapshot(
+                    license,
+                    product,
+                    devices.stream()
+                            .map(d -> d.id() == changed.id() ? changed : d)
+                            .toList());
         }
     }
 
@@ -87,11 +132,17 @@ class LicenseSnapshots {
     private final boolean enabled;
     /** By normalized license key; an empty Optional remembers "no such key". */
     private final Cache<String, Optional<Snapshot>> byKey;
+
     private final Map<Long, String> keyOfLicense = new ConcurrentHashMap<>();
 
-    LicenseSnapshots(LicenseRepository licenses, ProductRepository products, ActivationRepository activations,
-                     JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-                     @Value("${kontor.license.snapshot-ttl:30s}") Duration ttl) {
+    LicenseSnapshots(
+            LicenseRepository licenses,
+            ProductRepository products,
+            ActivationRepository activations,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${kontor.license.snapshot-ttl:30s}") Duration ttl) {
         this.licenses = licenses;
         this.products = products;
         this.activations = activations;
@@ -99,9 +150,11 @@ class LicenseSnapshots {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.enabled = !ttl.isZero();
-        this.byKey = Caffeine.newBuilder().maximumSize(enabled ? 200_000 : 0)
+        this.byKey = Caffeine.newBuilder()
+                .maximumSize(enabled ? 200_000 : 0)
                 .expireAfterWrite(enabled ? ttl : Duration.ofSeconds(1))
-                .ticker(() -> clock.millis() * 1_000_000L).build();
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .build();
     }
 
     /** The snapshot of the license with this (normalized) key, if it exists. */
@@ -117,7 +170,8 @@ class LicenseSnapshots {
             keyOfLicense.put(license.getId(), license.getKey());
             Product product = products.findById(license.getProductId()).orElseThrow();
             List<DeviceFacts> devices = activations.findByLicenseIdOrderByFirstSeenAtAsc(license.getId()).stream()
-                    .map(DeviceFacts::of).toList();
+                    .map(DeviceFacts::of)
+                    .toList();
             return new Snapshot(LicenseFacts.of(license), ProductFacts.of(product), devices);
         }));
     }
@@ -127,13 +181,15 @@ class LicenseSnapshots {
      * snapshot, with plain SQL: no entity is loaded.
      */
     DeviceFacts touch(Snapshot snapshot, DeviceFacts device, @Nullable String version, Instant now) {
-        jdbc.update("update license_activation set last_seen_at = ?, app_version = coalesce(?, app_version), "
+        jdbc.update(
+                "update license_activation set last_seen_at = ?, app_version = coalesce(?, app_version), "
                         + "state = case when state = 'INACTIVE' then 'ACTIVE' else state end where id = ?",
-                Timestamp.from(now), version, device.id());
+                Timestamp.from(now),
+                version,
+                device.id());
         DeviceFacts seen = device.seen(version, now);
         if (enabled) {
-            byKey.asMap().computeIfPresent(snapshot.license().key(),
-                    (k, current) -> current.map(s -> s.with(seen)));
+            byKey.asMap().computeIfPresent(snapshot.license().key(), (k, current) -> current.map(s -> s.with(seen)));
         }
         return seen;
     }

@@ -60,7 +60,8 @@ public class ModuleCommands {
                         return usage(err);
                     }
                     licenses.revokeModuleLicense(args.get(1));
-                    out.println(text(locale, "module.revoked", args.get(1).strip().toLowerCase(Locale.ROOT)));
+                    out.println(
+                            text(locale, "module.revoked", args.get(1).strip().toLowerCase(Locale.ROOT)));
                     return 0;
                 }
                 default -> {
@@ -88,20 +89,32 @@ public class ModuleCommands {
     /** The modules as a box-drawn table: module, version, status, license info. */
     String table(List<ModuleStatus> modules, Locale locale) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {text(locale, "module.column.module"), text(locale, "module.column.version"),
-                text(locale, "module.column.status"), text(locale, "module.column.info")});
+        rows.add(new String[] {
+            text(locale, "module.column.module"),
+            text(locale, "module.column.version"),
+            text(locale, "module.column.status"),
+            text(locale, "module.column.info")
+        });
         for (ModuleStatus m : modules) {
             ModuleLicense l = m.license();
             String status = (l.valid() ? "✓ " : "✗ ") + text(locale, "module.status." + l.status());
             StringBuilder info = new StringBuilder(l.message());
             if (l.valid() && l.licensedTo() != null) {
-                info.append("; ").append(text(locale, "module.column.licensedTo")).append(": ").append(l.licensedTo());
+                info.append("; ")
+                        .append(text(locale, "module.column.licensedTo"))
+                        .append(": ")
+                        .append(l.licensedTo());
             }
             if (l.expiresAt() != null) {
-                info.append("; ").append(text(locale, "module.column.expires")).append(": ").append(l.expiresAt().toLocalDate());
+                info.append("; ")
+                        .append(text(locale, "module.column.expires"))
+                        .append(": ")
+                        .append(l.expiresAt().toLocalDate());
             }
             if (!l.features().isEmpty()) {
-                info.append("; ").append(text(locale, "module.column.features")).append(": ")
+                info.append("; ")
+                        .append(text(locale, "module.column.features"))
+                        .append(": ")
                         .append(String.join(", ", l.features()));
             }
             String infoText = info.length() > INFO_WIDTH ? info.substring(0, INFO_WIDTH - 1) + "…" : info.toString();
@@ -119,7 +132,10 @@ public class ModuleCommands {
             sb.append('│');
             for (int i = 0; i < 4; i++) {
                 String cell = rows.get(r)[i];
-                sb.append(' ').append(cell).append(" ".repeat(widths[i] - cell.codePointCount(0, cell.length()))).append(" │");
+                sb.append(' ')
+                        .append(cell)
+                        .append(" ".repeat(widths[i] - cell.codePointCount(0, cell.length())))
+                        .append(" │");
             }
             sb.append('\n');
             if (r == 0) {

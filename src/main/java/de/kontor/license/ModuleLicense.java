@@ -15,9 +15,16 @@ import java.util.Set;
  * @param keyHint   the last characters of the registered token or key; null when none is registered
  * @param graceUntil in grace mode: when the license ends unless Gitea answers again
  */
-public record ModuleLicense(boolean valid, @Nullable String licensedTo, @Nullable OffsetDateTime expiresAt,
-                            String message, Set<String> features, @Nullable String source, @Nullable String reason,
-                            @Nullable String keyHint, @Nullable Instant graceUntil) {
+public record ModuleLicense(
+        boolean valid,
+        @Nullable String licensedTo,
+        @Nullable OffsetDateTime expiresAt,
+        String message,
+        Set<String> features,
+        @Nullable String source,
+        @Nullable String reason,
+        @Nullable String keyHint,
+        @Nullable Instant graceUntil) {
 
     /** {@code active}, {@code grace} (valid offline while Gitea is unreachable) or {@code inactive}. */
     public String status() {

@@ -1,5 +1,6 @@
 package de.kontor.license;
 
+import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.SecretCipher;
 import de.kontor.base.error.DomainException;
@@ -48,9 +49,19 @@ class ModuleLicenses {
     private final Clock clock;
     private final ZoneId zone;
 
-    ModuleLicenses(ProductRepository products, ReleaseRepository releases, LicenseRepository licenses,
-                   CustomerService customers, GiteaLicenses gitea, ClientOperations client, SecretCipher cipher,
-                   JdbcTemplate jdbc, AuditService audit, MessageSource messages, Clock clock, ZoneId zone) {
+    ModuleLicenses(
+            ProductRepository products,
+            ReleaseRepository releases,
+            LicenseRepository licenses,
+            CustomerService customers,
+            GiteaLicenses gitea,
+            ClientOperations client,
+            SecretCipher cipher,
+            JdbcTemplate jdbc,
+            AuditService audit,
+            MessageSource messages,
+            Clock clock,
+            ZoneId zone) {
         this.products = products;
         this.releases = releases;
         this.licenses = licenses;
@@ -66,9 +77,11 @@ class ModuleLicenses {
     }
 
     List<ModuleStatus> list(boolean online, Locale locale) {
-        return products.findAllByOrderByNameAsc().stream().filter(p -> !p.isArchived())
+        return products.findAllByOrderByNameAsc().stream()
+                .filter(p -> !p.isArchived())
                 .sorted(Comparator.comparing(Product::moduleId))
-                .map(p -> status(p, online, locale)).toList();
+                .map(p -> status(p, online, locale))
+                .toList();
     }
 
     ModuleStatus status(String module, boolean online, Locale locale) {
@@ -91,13 +104,21 @@ class ModuleLicenses {
                     .onField("licenseKey");
         }
         String hint = hint(value);
-        jdbc.update("insert into license_module (product_id, secret_enc, secret_hint, registered_at, registered_by) "
+        jdbc.update(
+                "insert into license_module (product_id, secret_enc, secret_hint, registered_at, registered_by) "
                         + "values (?, ?, ?, ?, ?) on duplicate key update secret_enc = values(secret_enc), "
                         + "secret_hint = values(secret_hint), registered_at = values(registered_at), "
                         + "registered_by = values(registered_by)",
-                product.getId(), cipher.encrypt(value), hint, Timestamp.from(clock.instant()),
-                de.kontor.base.CurrentUser.username().orElse(null));
-        audit.record(LicenseService.MODULE, "Module", product.getId(), "REGISTER",
+                product.getId(),
+                cipher.encrypt(value),
+                hint,
+                Timestamp.from(clock.instant()),
+                CurrentUser.username().orElse(null));
+        audit.record(
+                LicenseService.MODULE,
+                "Module",
+                product.getId(),
+                "REGISTER",
                 "License " + hint + " registered for module " + product.moduleId());
         return status(product, checked);
     }
@@ -106,36 +127,67 @@ class ModuleLicenses {
         Product product = product(module);
         int deleted = jdbc.update("delete from license_module where product_id = ?", product.getId());
         if (deleted == 0) {
-            throw DomainException.notFound("MODULE_LICENSE_NOT_FOUND", "module.license.noneToRevoke", product.moduleId());
+            throw DomainException.notFound(
+                    "MODULE_LICENSE_NOT_FOUND", "module.license.noneToRevoke", product.moduleId());
         }
-        audit.record(LicenseService.MODULE, "Module", product.getId(), "REVOKE",
+        audit.record(
+                LicenseService.MODULE,
+                "Module",
+                product.getId(),
+                "REVOKE",
                 "License of module " + product.moduleId() + " revoked");
     }
 
     private Product product(String module) {
         String id = module == null ? "" : module.strip();
-        return products.findAllByOrderByNameAsc().stream().filter(p -> !p.isArchived())
-                .filter(p -> p.moduleId().equalsIgnoreCase(id)).findFirst()
+        return products.findAllByOrderByNameAsc().stream()
+                .filter(p -> !p.isArchived())
+                .filter(p -> p.moduleId().equalsIgnoreCase(id))
+                .findFirst()
                 .orElseThrow(() -> DomainException.notFound("MODULE_NOT_FOUND", "module.notFound", id));
     }
 
     private ModuleStatus status(Product product, boolean online, Locale locale) {
-        Optional<String> secret = jdbc.query("select secret_enc from license_module where product_id = ?",
-                (rs, i) -> rs.getString(1), product.getId()).stream().findFirst().map(cipher::decrypt);
+        Optional<String> secret = jdbc
+                .query(
+                        "select secret_enc from license_module where product_id = ?",
+                        (rs, i) -> rs.getString(1),
+                        product.getId())
+                .stream()
+                .findFirst()
+                .map(cipher::decrypt);
         ModuleLicense license = secret.map(s -> evaluate(product, s, online, locale))
-                .orElseGet(() -> new ModuleLicense(false, null, null, text(locale, "module.license.none"), Set.of(),
-                        null, "NO_LICENSE", null, null));
+                .orElseGet(() -> new ModuleLicense(
+                        false,
+                        null,
+                        null,
+                        text(locale, "module.license.none"),
+                        Set.of(),
+                        null,
+                        "NO_LICENSE",
+                        null,
+                        null));
         return status(product, license);
     }
 
     private ModuleStatus status(Product product, ModuleLicense license) {
         String version = releases.findByProductId(product.getId()).stream()
-                .filter(r -> r.getChannel() == Channel.STABLE).max(Comparator.comparing(Release::appVersion))
-                .map(Release::getVersion).orElse(null);
+                .filter(r -> r.getChannel() == Channel.STABLE)
+                .max(Comparator.comparing(Release::appVersion))
+                .map(Release::getVersion)
+                .orElse(null);
         String repository = product.getBackend() == Backend.GITEA
-                ? product.giteaSettings().map(s -> s.fullName(product.getCode())).orElse(null) : null;
-        return new ModuleStatus(product.moduleId(), product.getName(), version, product.getBackend().name(),
-                repository, license);
+                ? product.giteaSettings()
+                        .map(s -> s.fullName(product.getCode()))
+                        .orElse(null)
+                : null;
+        return new ModuleStatus(
+                product.moduleId(),
+                product.getName(),
+                version,
+                product.getBackend().name(),
+                repository,
+                license);
     }
 
     /** A token or key checked for the product: a Kontor key through this license server, else Gitea. */
@@ -145,8 +197,16 @@ class ModuleLicenses {
             return kontorKey(product, key, locale);
         }
         if (product.getBackend() != Backend.GITEA) {
-            return new ModuleLicense(false, null, null, text(locale, "module.license.notAKey"), Set.of(), null,
-                    "LICENSE_NOT_FOUND", hint(secret), null);
+            return new ModuleLicense(
+                    false,
+                    null,
+                    null,
+                    text(locale, "module.license.notAKey"),
+                    Set.of(),
+                    null,
+                    "LICENSE_NOT_FOUND",
+                    hint(secret),
+                    null);
         }
         return fromGitea(gitea.check(product, secret, online), hint(secret), locale);
     }
@@ -156,28 +216,61 @@ class ModuleLicenses {
         String message = gitea.message(r, locale);
         if (r.valid()) {
             String source = r.source() == null ? null : r.source().name().toLowerCase(Locale.ROOT);
-            return new ModuleLicense(true, r.licensedTo(), expires, message, r.features(), source, null, hint,
+            return new ModuleLicense(
+                    true,
+                    r.licensedTo(),
+                    expires,
+                    message,
+                    r.features(),
+                    source,
+                    null,
+                    hint,
                     r.source() == GiteaLicenses.Source.GRACE ? r.graceEnd() : null);
         }
         return new ModuleLicense(false, r.licensedTo(), expires, message, r.features(), null, r.reason(), hint, null);
     }
 
     private ModuleLicense kontorKey(Product product, String key, Locale locale) {
-        Optional<License> found = licenses.findByKey(key).filter(l -> l.getProductId().equals(product.getId()));
+        Optional<License> found =
+                licenses.findByKey(key).filter(l -> l.getProductId().equals(product.getId()));
         if (found.isEmpty()) {
-            return new ModuleLicense(false, null, null, text(locale, "license.client.notFound"), Set.of(), null,
-                    "LICENSE_NOT_FOUND", hint(key), null);
+            return new ModuleLicense(
+                    false,
+                    null,
+                    null,
+                    text(locale, "license.client.notFound"),
+                    Set.of(),
+                    null,
+                    "LICENSE_NOT_FOUND",
+                    hint(key),
+                    null);
         }
         License license = found.get();
         String customer = customers.get(license.getCustomerId()).getName();
         OffsetDateTime expires = endOfDay(license.getValidUntil());
         Problem problem = client.problemWith(LicenseFacts.of(license), ProductFacts.of(product), null);
         if (problem != null) {
-            return new ModuleLicense(false, customer, expires, text(locale, problem.messageKey(), problem.args()),
-                    new TreeSet<>(license.getFeatures()), null, problem.code(), hint(key), null);
+            return new ModuleLicense(
+                    false,
+                    customer,
+                    expires,
+                    text(locale, problem.messageKey(), problem.args()),
+                    new TreeSet<>(license.getFeatures()),
+                    null,
+                    problem.code(),
+                    hint(key),
+                    null);
         }
-        return new ModuleLicense(true, customer, expires, text(locale, "module.license.key.ok", key),
-                new TreeSet<>(license.getFeatures()), "online", null, hint(key), null);
+        return new ModuleLicense(
+                true,
+                customer,
+                expires,
+                text(locale, "module.license.key.ok", key),
+                new TreeSet<>(license.getFeatures()),
+                "online",
+                null,
+                hint(key),
+                null);
     }
 
     private @Nullable OffsetDateTime endOfDay(@Nullable LocalDate day) {

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 
 /** A piece of software sold with licenses. */
 @Entity
@@ -77,8 +79,7 @@ public class Product {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected Product() {
-    }
+    protected Product() {}
 
     Product(String code, ProductTerms terms, Instant now) {
         this.code = code;
@@ -104,16 +105,16 @@ public class Product {
     }
 
     /** Where Gitea licenses of this product are checked; empty until configured. */
-    public java.util.Optional<GiteaSettings> giteaSettings() {
+    public Optional<GiteaSettings> giteaSettings() {
         if (giteaBaseUrl == null || giteaOrganization == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new GiteaSettings(giteaBaseUrl, giteaOrganization, giteaRepository));
+        return Optional.of(new GiteaSettings(giteaBaseUrl, giteaOrganization, giteaRepository));
     }
 
     /** The identifier of this product as a module of licensed software ("billing" for BILLING). */
     public String moduleId() {
-        return code.toLowerCase(java.util.Locale.ROOT);
+        return code.toLowerCase(Locale.ROOT);
     }
 
     void archive(boolean archived, Instant now) {
@@ -125,18 +126,53 @@ public class Product {
         return new ProductTerms(name, minSupportedVersion, matchRule, heartbeatMinutes, graceDays, backend);
     }
 
-    public Long getId() { return id; }
-    public String getCode() { return code; }
-    public String getName() { return name; }
-    public @Nullable String getMinSupportedVersion() { return minSupportedVersion; }
-    public MatchRule getMatchRule() { return matchRule; }
-    public int getHeartbeatMinutes() { return heartbeatMinutes; }
-    public Duration heartbeatInterval() { return Duration.ofMinutes(heartbeatMinutes); }
-    public int getGraceDays() { return graceDays; }
-    public Backend getBackend() { return backend; }
-    public boolean isArchived() { return archived; }
-    public Instant getCreatedAt() { return createdAt; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public @Nullable String getMinSupportedVersion() {
+        return minSupportedVersion;
+    }
+
+    public MatchRule getMatchRule() {
+        return matchRule;
+    }
+
+    public int getHeartbeatMinutes() {
+        return heartbeatMinutes;
+    }
+
+    public Duration heartbeatInterval() {
+        return Duration.ofMinutes(heartbeatMinutes);
+    }
+
+    public int getGraceDays() {
+        return graceDays;
+    }
+
+    public Backend getBackend() {
+        return backend;
+    }
+
+    public boolean isArchived() {
+        return archived;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 
     @Override
     public boolean equals(Object o) {

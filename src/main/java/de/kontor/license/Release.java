@@ -41,10 +41,14 @@ public class Release {
     @Column(name = "download_url", length = 500)
     private @Nullable String downloadUrl;
 
-    protected Release() {
-    }
+    protected Release() {}
 
-    Release(Long productId, String version, Channel channel, LocalDate releaseDate, @Nullable String notes,
+    Release(
+            Long productId,
+            String version,
+            Channel channel,
+            LocalDate releaseDate,
+            @Nullable String notes,
             @Nullable String downloadUrl) {
         this.productId = productId;
         this.version = version;
@@ -54,14 +58,37 @@ public class Release {
         this.downloadUrl = downloadUrl;
     }
 
-    public Long getId() { return id; }
-    public Long getProductId() { return productId; }
-    public String getVersion() { return version; }
-    public AppVersion appVersion() { return AppVersion.parse(version); }
-    public Channel getChannel() { return channel; }
-    public LocalDate getReleaseDate() { return releaseDate; }
-    public @Nullable String getNotes() { return notes; }
-    public @Nullable String getDownloadUrl() { return downloadUrl; }
+    public Long getId() {
+        return id;
+    }
+
+    public Long getProductId() {
+        return productId;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    public AppVersion appVersion() {
+        return AppVersion.parse(version);
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public LocalDate getReleaseDate() {
+        return releaseDate;
+    }
+
+    public @Nullable String getNotes() {
+        return notes;
+    }
+
+    public @Nullable String getDownloadUrl() {
+        return downloadUrl;
+    }
 
     @Override
     public boolean equals(Object o) {

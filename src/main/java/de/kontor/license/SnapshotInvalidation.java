@@ -32,8 +32,7 @@ class SnapshotInvalidation {
             case License license -> s.invalidateLicense(license.getId(), license.getKey());
             case Activation activation -> s.invalidateLicense(activation.getLicenseId(), null);
             case Product ignored -> s.invalidateAll();
-            default -> {
-            }
+            default -> {}
         }
     }
 }

@@ -13,8 +13,9 @@ import java.time.Duration;
 class PrinterConfiguration {
 
     @Bean
-    PlugClient plugClient(@Value("${kontor.printer.plug.connect-timeout:3s}") Duration connect,
-                          @Value("${kontor.printer.plug.read-timeout:8s}") Duration read) {
+    PlugClient plugClient(
+            @Value("${kontor.printer.plug.connect-timeout:3s}") Duration connect,
+            @Value("${kontor.printer.plug.read-timeout:8s}") Duration read) {
         return new PlugClient(new OkHttpClient(), connect, read);
     }
 }

@@ -7,15 +7,22 @@ import de.kontor.printer.plug.sim.DemoPlugs;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
 /** Demo printers on the emulated plugs of {@link DemoPlugs}, sharing one default Tapo account. */
 @Component
 class PrinterDemoData implements DemoData {
 
     private final PrinterService printers;
     private final ObjectProvider<DemoPlugs> plugs;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    PrinterDemoData(PrinterService printers, ObjectProvider<DemoPlugs> plugs, java.time.Clock clock) {
+    PrinterDemoData(PrinterService printers, ObjectProvider<DemoPlugs> plugs, Clock clock) {
         this.printers = printers;
         this.plugs = plugs;
         this.clock = clock;
@@ -40,21 +47,41 @@ class PrinterDemoData implements DemoData {
         printers.setDefaultCredentials(DemoPlugs.USERNAME, DemoPlugs.PASSWORD);
         String[] models = {"Prusa MK4", "Prusa MK4", "Bambu Lab X1C", "Voron 2.4 350"};
         String[] places = {"Werkstatt, Regal 1", "Werkstatt, Regal 1", "Werkstatt, Regal 2", "Labor"};
-        java.util.List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         for (int i = 0; i < DemoPlugs.NAMES.length; i++) {
-            ids.add(printers.create(new PrinterDraft(DemoPlugs.NAMES[i], models[i], places[i], "127.0.0.1", demo.port(i),
-                    null, null, 10, 5, true, i == 3 ? "Heizbett braucht 10 Minuten" : null)).id());
+            ids.add(printers.create(new PrinterDraft(
+                            DemoPlugs.NAMES[i],
+                            models[i],
+                            places[i],
+                            "127.0.0.1",
+                            demo.port(i),
+                            null,
+                            null,
+                            10,
+                            5,
+                            true,
+                            i == 3 ? "Heizbett braucht 10 Minuten" : null))
+                    .id());
         }
         // the coming days' reservations of the demo members
-        java.time.Instant base = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        String[][] who = {{"mara.schmidt", "Mara Schmidt", "Helm für den Umzug"}, {"jonas.becker", "Jonas Becker",
-                "Ersatzteile Fräse"}, {"lea.mueller", "Lea Müller", "Schachfiguren"}, {"tim.oezdemir", "Tim Özdemir",
-                "Gehäuse Wetterstation"}};
+        Instant base = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        String[][] who = {
+            {"mara.schmidt", "Mara Schmidt", "Helm für den Umzug"},
+            {"jonas.becker", "Jonas Becker", "Ersatzteile Fräse"},
+            {"lea.mueller", "Lea Müller", "Schachfiguren"},
+            {"tim.oezdemir", "Tim Özdemir", "Gehäuse Wetterstation"}
+        };
         for (int i = 0; i < 8; i++) {
             String[] w = who[i % who.length];
-            java.time.Instant start = base.plus(java.time.Duration.ofHours(3 + i * 9L + context.random().nextInt(3)));
-            printers.reserveFor(w[0], w[1], ids.get(i % ids.size()), start,
-                    start.plus(java.time.Duration.ofMinutes(60 + 30L * context.random().nextInt(6))), w[2]);
+            Instant start =
+                    base.plus(Duration.ofHours(3 + i * 9L + context.random().nextInt(3)));
+            printers.reserveFor(
+                    w[0],
+                    w[1],
+                    ids.get(i % ids.size()),
+                    start,
+                    start.plus(Duration.ofMinutes(60 + 30L * context.random().nextInt(6))),
+                    w[2]);
         }
     }
 }

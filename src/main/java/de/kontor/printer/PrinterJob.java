@@ -45,29 +45,43 @@ class PrinterJob implements Job {
 
         @Bean
         JobDetail printerPollJob() {
-            return JobBuilder.newJob(PrinterJob.class).withIdentity("poll", "printer")
-                    .usingJobData(new JobDataMap(Map.of(TASK, "poll"))).storeDurably().build();
+            return JobBuilder.newJob(PrinterJob.class)
+                    .withIdentity("poll", "printer")
+                    .usingJobData(new JobDataMap(Map.of(TASK, "poll")))
+                    .storeDurably()
+                    .build();
         }
 
         @Bean
-        Trigger printerPollTrigger(JobDetail printerPollJob,
-                                   @Value("${kontor.printer.poll-interval:30s}") Duration interval) {
-            return TriggerBuilder.newTrigger().forJob(printerPollJob).withIdentity("poll", "printer")
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-                            .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount()).build();
+        Trigger printerPollTrigger(
+                JobDetail printerPollJob, @Value("${kontor.printer.poll-interval:30s}") Duration interval) {
+            return TriggerBuilder.newTrigger()
+                    .forJob(printerPollJob)
+                    .withIdentity("poll", "printer")
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                            .withIntervalInMilliseconds(interval.toMillis())
+                            .repeatForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
+                    .build();
         }
 
         @Bean
         JobDetail printerPurgeJob() {
-            return JobBuilder.newJob(PrinterJob.class).withIdentity("purge", "printer")
-                    .usingJobData(new JobDataMap(Map.of(TASK, "purge"))).storeDurably().build();
+            return JobBuilder.newJob(PrinterJob.class)
+                    .withIdentity("purge", "printer")
+                    .usingJobData(new JobDataMap(Map.of(TASK, "purge")))
+                    .storeDurably()
+                    .build();
         }
 
         @Bean
         Trigger printerPurgeTrigger(JobDetail printerPurgeJob) {
-            return TriggerBuilder.newTrigger().forJob(printerPurgeJob).withIdentity("purge", "printer")
+            return TriggerBuilder.newTrigger()
+                    .forJob(printerPurgeJob)
+                    .withIdentity("purge", "printer")
                     .withSchedule(SimpleScheduleBuilder.repeatHourlyForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount()).build();
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
+                    .build();
         }
     }
 }

@@ -7,24 +7,52 @@ import java.time.Instant;
 /** What the printer module answers with. */
 public final class PrinterModel {
 
-    private PrinterModel() {
-    }
+    private PrinterModel() {}
 
     /** What an admin enters for a printer. Credentials both empty: the default Tapo account. */
-    public record PrinterDraft(String name, @Nullable String model, @Nullable String location, String plugHost,
-                               int plugPort, @Nullable String plugUsername, @Nullable String plugPassword,
-                               double idleWatts, int warmupMinutes, boolean active, @Nullable String notes) {
-    }
+    public record PrinterDraft(
+            String name,
+            @Nullable String model,
+            @Nullable String location,
+            String plugHost,
+            int plugPort,
+            @Nullable String plugUsername,
+            @Nullable String plugPassword,
+            double idleWatts,
+            int warmupMinutes,
+            boolean active,
+            @Nullable String notes) {}
 
     /** Where a plug's state stands for the UI. */
-    public enum PlugState { ON, OFF, UNREACHABLE, UNKNOWN }
+    public enum PlugState {
+        ON,
+        OFF,
+        UNREACHABLE,
+        UNKNOWN
+    }
 
-    public record Printer(long id, String name, @Nullable String model, @Nullable String location, String plugHost,
-                          int plugPort, @Nullable String plugUsername, boolean ownCredentials, double idleWatts,
-                          int warmupMinutes, boolean active, @Nullable String notes, @Nullable Boolean powerOn,
-                          @Nullable Double powerWatts, @Nullable Double energyTodayKWh, @Nullable Double energyMonthKWh,
-                          @Nullable Instant lastContactAt, int failures, @Nullable String lastError,
-                          @Nullable Instant archivedAt, long version) {
+    public record Printer(
+            long id,
+            String name,
+            @Nullable String model,
+            @Nullable String location,
+            String plugHost,
+            int plugPort,
+            @Nullable String plugUsername,
+            boolean ownCredentials,
+            double idleWatts,
+            int warmupMinutes,
+            boolean active,
+            @Nullable String notes,
+            @Nullable Boolean powerOn,
+            @Nullable Double powerWatts,
+            @Nullable Double energyTodayKWh,
+            @Nullable Double energyMonthKWh,
+            @Nullable Instant lastContactAt,
+            int failures,
+            @Nullable String lastError,
+            @Nullable Instant archivedAt,
+            long version) {
 
         /** Unreachable after this many failed polls in a row. */
         public static final int UNREACHABLE_AFTER = 3;
@@ -41,36 +69,57 @@ public final class PrinterModel {
     }
 
     /** The outcome of "test connection": what the plug said, or why it could not be reached. */
-    public record ConnectionTest(boolean ok, String message, @Nullable String nickname, @Nullable String model,
-                                 @Nullable String firmware, @Nullable Boolean on) {
+    public record ConnectionTest(
+            boolean ok,
+            String message,
+            @Nullable String nickname,
+            @Nullable String model,
+            @Nullable String firmware,
+            @Nullable Boolean on) {}
+
+    public record Sample(Instant at, double watts) {}
+
+    public enum ReservationState {
+        PLANNED,
+        ACTIVE,
+        OVERRUN,
+        DONE,
+        CANCELLED
     }
 
-    public record Sample(Instant at, double watts) {
-    }
-
-    public enum ReservationState { PLANNED, ACTIVE, OVERRUN, DONE, CANCELLED }
-
-    public record Reservation(long id, long printerId, String printerName, String username, String displayName,
-                              String title, Instant startsAt, Instant endsAt, ReservationState state,
-                              @Nullable Instant poweredOnAt, @Nullable Instant poweredOffAt, @Nullable Double energyWh,
-                              long version) {
-    }
+    public record Reservation(
+            long id,
+            long printerId,
+            String printerName,
+            String username,
+            String displayName,
+            String title,
+            Instant startsAt,
+            Instant endsAt,
+            ReservationState state,
+            @Nullable Instant poweredOnAt,
+            @Nullable Instant poweredOffAt,
+            @Nullable Double energyWh,
+            long version) {}
 
     /** A reservation as a member who does not own it sees it: the slot only. */
-    public record Slot(long id, long printerId, Instant startsAt, Instant endsAt, ReservationState state, boolean mine,
-                       @Nullable String title, @Nullable String displayName) {
-    }
+    public record Slot(
+            long id,
+            long printerId,
+            Instant startsAt,
+            Instant endsAt,
+            ReservationState state,
+            boolean mine,
+            @Nullable String title,
+            @Nullable String displayName) {}
 
     /** The power of a printer changed (switched by a reservation, an admin, or seen by polling). */
-    public record PrinterPowerChanged(long printerId, String printerName, boolean on, String reason) {
-    }
+    public record PrinterPowerChanged(long printerId, String printerName, boolean on, String reason) {}
 
     /** A round of polling stored new readings (views refresh themselves). */
-    public record PrintersPolled(int printers) {
-    }
+    public record PrintersPolled(int printers) {}
 
     /** A reservation ran over its end because the printer still draws power. */
-    public record ReservationOverrun(long reservationId, long printerId, String printerName, String username,
-                                     double watts) {
-    }
+    public record ReservationOverrun(
+            long reservationId, long printerId, String printerName, String username, double watts) {}
 }

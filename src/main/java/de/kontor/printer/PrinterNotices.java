@@ -31,9 +31,12 @@ class PrinterNotices {
     private final String from;
     private final Locale locale;
 
-    PrinterNotices(ObjectProvider<JavaMailSender> mail, UserService users, MessageSource messages,
-                   @Value("${kontor.mail.from:kontor@localhost}") String from,
-                   @Value("${kontor.tally.mail.language:de}") String language) {
+    PrinterNotices(
+            ObjectProvider<JavaMailSender> mail,
+            UserService users,
+            MessageSource messages,
+            @Value("${kontor.mail.from:kontor@localhost}") String from,
+            @Value("${kontor.tally.mail.language:de}") String language) {
         this.mail = mail;
         this.users = users;
         this.messages = messages;
@@ -47,7 +50,10 @@ class PrinterNotices {
         users.findByUsername(event.username()).map(u -> u.getEmail()).ifPresent(to::add);
         users.adminEmails().stream().filter(a -> !to.contains(a)).forEach(to::add);
         JavaMailSender sender = mail.getIfAvailable();
-        log.info("Reservation #{} overran: printer #{} still draws {} W", event.reservationId(), event.printerId(),
+        log.info(
+                "Reservation #{} overran: printer #{} still draws {} W",
+                event.reservationId(),
+                event.printerId(),
                 event.watts());
         if (sender == null || to.isEmpty()) {
             return;
@@ -57,10 +63,14 @@ class PrinterNotices {
                 SimpleMailMessage message = new SimpleMailMessage();
                 message.setFrom(from);
                 message.setTo(to.toArray(String[]::new));
-                message.setSubject(messages.getMessage("printer.mail.overrun.subject", new Object[] {event.printerName()},
+                message.setSubject(messages.getMessage(
+                        "printer.mail.overrun.subject", new Object[] {event.printerName()}, locale));
+                message.setText(messages.getMessage(
+                        "printer.mail.overrun.body",
+                        new Object[] {
+                            event.printerName(), String.format(locale, "%.0f", event.watts()), event.reservationId()
+                        },
                         locale));
-                message.setText(messages.getMessage("printer.mail.overrun.body", new Object[] {event.printerName(),
-                        String.format(locale, "%.0f", event.watts()), event.reservationId()}, locale));
                 sender.send(message);
             } catch (RuntimeException e) {
                 log.warn("Overrun notice for reservation #{} not sent: {}", event.reservationId(), e.getMessage());

@@ -1,5 +1,6 @@
 package de.kontor.printer;
 
+import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.SecretCipher;
 import de.kontor.base.db.Inserts;
@@ -10,13 +11,18 @@ import de.kontor.printer.PrinterModel.ConnectionTest;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.PrinterDraft;
 import de.kontor.printer.PrinterModel.PrinterPowerChanged;
+import de.kontor.printer.PrinterModel.Reservation;
+import de.kontor.printer.PrinterModel.ReservationOverrun;
+import de.kontor.printer.PrinterModel.ReservationState;
 import de.kontor.printer.PrinterModel.Sample;
+import de.kontor.printer.PrinterModel.Slot;
 import de.kontor.printer.plug.PlugClient;
 import de.kontor.printer.plug.PlugException;
 import de.kontor.printer.plug.PlugModel.Address;
 import de.kontor.printer.plug.PlugModel.Credentials;
 import de.kontor.printer.plug.PlugModel.DeviceInfo;
 import de.kontor.printer.plug.PlugModel.EnergyUsage;
+import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,17 +34,14 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import de.kontor.base.CurrentUser;
-import de.kontor.printer.PrinterModel.Reservation;
-import de.kontor.printer.PrinterModel.ReservationOverrun;
-import de.kontor.printer.PrinterModel.ReservationState;
-import de.kontor.printer.PrinterModel.Slot;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +49,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Pattern;
 
 /**
  * Printers and their plugs: the printers admins keep, their plug credentials (encrypted), switching with
@@ -73,15 +77,21 @@ public class PrinterService {
     private final Duration overrunLimit;
     private final Duration recheckInterval;
 
-    PrinterService(JdbcTemplate jdbc, PlugClient plugs, SecretCipher cipher, AuditService audit,
-                   ApplicationEventPublisher events, Clock clock,
-                   @Value("${kontor.printer.sample-retention:7d}") Duration sampleRetention,
-                   @Value("${kontor.printer.parallel-polls:32}") int parallelPolls,
-                   ReservationJob.Triggers triggers, PlatformTransactionManager transactions,
-                   @Value("${kontor.printer.max-reservation:8h}") Duration maxReservation,
-                   @Value("${kontor.printer.idle-minutes:3}") int idleMinutes,
-                   @Value("${kontor.printer.overrun-limit:4h}") Duration overrunLimit,
-                   @Value("${kontor.printer.recheck-interval:1m}") Duration recheckInterval) {
+    PrinterService(
+            JdbcTemplate jdbc,
+            PlugClient plugs,
+            SecretCipher cipher,
+            AuditService audit,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${kontor.printer.sample-retention:7d}") Duration sampleRetention,
+            @Value("${kontor.printer.parallel-polls:32}") int parallelPolls,
+            ReservationJob.Triggers triggers,
+            PlatformTransactionManager transactions,
+            @Value("${kontor.printer.max-reservation:8h}") Duration maxReservation,
+            @Value("${kontor.printer.idle-minutes:3}") int idleMinutes,
+            @Value("${kontor.printer.overrun-limit:4h}") Duration overrunLimit,
+            @Value("${kontor.printer.recheck-interval:1m}") Duration recheckInterval) {
         this.recheckInterval = recheckInterval;
         this.triggers = triggers;
         this.tx = new TransactionTemplate(transactions);
@@ -104,41 +114,73 @@ public class PrinterService {
             + "plug_password_enc is not null, idle_watts, warmup_minutes, active, notes, power_on, power_watts, "
             + "energy_today_kwh, energy_month_kwh, last_contact_at, failures, last_error, archived_at, version from printer ";
 
-    private static final RowMapper<Printer> PRINTER = (rs, i) -> new Printer(rs.getLong(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getBoolean(8),
-            rs.getDouble(9), rs.getInt(10), rs.getBoolean(11), rs.getString(12), (Boolean) rs.getObject(13),
-            number(rs.getBigDecimal(14)), number(rs.getBigDecimal(15)), number(rs.getBigDecimal(16)),
-            Rows.instant(rs.getTimestamp(17)), rs.getInt(18), rs.getString(19), Rows.instant(rs.getTimestamp(20)), rs.getLong(21));
+    private static final RowMapper<Printer> PRINTER = (rs, i) -> new Printer(
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getInt(6),
+            rs.getString(7),
+            rs.getBoolean(8),
+            rs.getDouble(9),
+            rs.getInt(10),
+            rs.getBoolean(11),
+            rs.getString(12),
+            (Boolean) rs.getObject(13),
+            number(rs.getBigDecimal(14)),
+            number(rs.getBigDecimal(15)),
+            number(rs.getBigDecimal(16)),
+            Rows.instant(rs.getTimestamp(17)),
+            rs.getInt(18),
+            rs.getString(19),
+            Rows.instant(rs.getTimestamp(20)),
+            rs.getLong(21));
 
     private static @Nullable Double number(@Nullable BigDecimal value) {
         return value == null ? null : value.doubleValue();
     }
 
-
     public Printer get(long id) {
-        return jdbc.query(SELECT + "where id = ?", PRINTER, id).stream().findFirst()
+        return jdbc.query(SELECT + "where id = ?", PRINTER, id).stream()
+                .findFirst()
                 .orElseThrow(() -> DomainException.notFound("PRINTER_NOT_FOUND", "printer.notFound", id));
     }
 
     /** Printers by name (a workshop has a handful to a few hundred); archived ones only when asked. */
     public List<Printer> printers(boolean archived) {
-        return jdbc.query(SELECT + (archived ? "where archived_at is not null" : "where archived_at is null")
-                + " order by name", PRINTER);
+        return jdbc.query(
+                SELECT + (archived ? "where archived_at is not null" : "where archived_at is null") + " order by name",
+                PRINTER);
     }
 
     public Printer create(PrinterDraft draft) {
         PrinterDraft d = validate(draft, null);
         Timestamp now = Timestamp.from(clock.instant());
         try {
-            long id = Inserts.returningId(jdbc, "insert into printer (name, model, location, plug_host, plug_port, "
+            long id = Inserts.returningId(
+                    jdbc,
+                    "insert into printer (name, model, location, plug_host, plug_port, "
                             + "plug_username, plug_password_enc, idle_watts, warmup_minutes, active, notes, created_at, "
-                            + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", d.name(), d.model(), d.location(),
-                    d.plugHost(), d.plugPort(), d.plugUsername(), d.plugPassword() == null ? null : cipher.encrypt(d.plugPassword()),
-                    d.idleWatts(), d.warmupMinutes(), d.active(), d.notes(), now, now);
+                            + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    d.name(),
+                    d.model(),
+                    d.location(),
+                    d.plugHost(),
+                    d.plugPort(),
+                    d.plugUsername(),
+                    d.plugPassword() == null ? null : cipher.encrypt(d.plugPassword()),
+                    d.idleWatts(),
+                    d.warmupMinutes(),
+                    d.active(),
+                    d.notes(),
+                    now,
+                    now);
             audit.record(MODULE, "Printer", id, "CREATE", "Printer " + d.name() + " added");
             return get(id);
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict("PRINTER_NAME_TAKEN", "printer.nameTaken", d.name()).onField("name");
+            throw DomainException.conflict("PRINTER_NAME_TAKEN", "printer.nameTaken", d.name())
+                    .onField("name");
         }
     }
 
@@ -158,16 +200,30 @@ public class PrinterService {
             passwordEnc = jdbc.queryForObject("select plug_password_enc from printer where id = ?", String.class, id);
         }
         try {
-            int changed = jdbc.update("update printer set name = ?, model = ?, location = ?, plug_host = ?, plug_port = ?, "
+            int changed = jdbc.update(
+                    "update printer set name = ?, model = ?, location = ?, plug_host = ?, plug_port = ?, "
                             + "plug_username = ?, plug_password_enc = ?, idle_watts = ?, warmup_minutes = ?, active = ?, notes = ?, "
-                            + "updated_at = ?, version = version + 1 where id = ? and version = ?", d.name(), d.model(),
-                    d.location(), d.plugHost(), d.plugPort(), d.plugUsername(), passwordEnc, d.idleWatts(), d.warmupMinutes(),
-                    d.active(), d.notes(), Timestamp.from(clock.instant()), id, expectedVersion);
+                            + "updated_at = ?, version = version + 1 where id = ? and version = ?",
+                    d.name(),
+                    d.model(),
+                    d.location(),
+                    d.plugHost(),
+                    d.plugPort(),
+                    d.plugUsername(),
+                    passwordEnc,
+                    d.idleWatts(),
+                    d.warmupMinutes(),
+                    d.active(),
+                    d.notes(),
+                    Timestamp.from(clock.instant()),
+                    id,
+                    expectedVersion);
             if (changed == 0) {
                 throw new ConcurrentChangeException();
             }
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict("PRINTER_NAME_TAKEN", "printer.nameTaken", d.name()).onField("name");
+            throw DomainException.conflict("PRINTER_NAME_TAKEN", "printer.nameTaken", d.name())
+                    .onField("name");
         }
         plugs.forget(new Address(before.plugHost(), before.plugPort()));
         audit.record(MODULE, "Printer", id, "UPDATE", "Printer " + d.name() + " changed");
@@ -176,8 +232,11 @@ public class PrinterService {
 
     public Printer archive(long id) {
         Printer p = get(id);
-        jdbc.update("update printer set archived_at = ?, active = false, version = version + 1 where id = ? "
-                + "and archived_at is null", Timestamp.from(clock.instant()), id);
+        jdbc.update(
+                "update printer set archived_at = ?, active = false, version = version + 1 where id = ? "
+                        + "and archived_at is null",
+                Timestamp.from(clock.instant()),
+                id);
         audit.record(MODULE, "Printer", id, "ARCHIVE", "Printer " + p.name() + " archived");
         return get(id);
     }
@@ -189,8 +248,7 @@ public class PrinterService {
         return get(id);
     }
 
-    private static final java.util.regex.Pattern HOST =
-            java.util.regex.Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,253})?|\\[?[0-9a-fA-F:]+\\]?");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,253})?|\\[?[0-9a-fA-F:]+\\]?");
 
     private PrinterDraft validate(PrinterDraft d, @Nullable Printer existing) {
         String name = d.name() == null ? "" : d.name().strip();
@@ -219,8 +277,18 @@ public class PrinterService {
         if (user == null && password != null) {
             throw DomainException.invalidField("plugUsername", "USERNAME_REQUIRED", "printer.credentials.username");
         }
-        return new PrinterDraft(name, blankToNull(d.model()), blankToNull(d.location()), host, d.plugPort(), user,
-                password, d.idleWatts(), d.warmupMinutes(), d.active(), blankToNull(d.notes()));
+        return new PrinterDraft(
+                name,
+                blankToNull(d.model()),
+                blankToNull(d.location()),
+                host,
+                d.plugPort(),
+                user,
+                password,
+                d.idleWatts(),
+                d.warmupMinutes(),
+                d.active(),
+                blankToNull(d.notes()));
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
@@ -237,25 +305,30 @@ public class PrinterService {
         if (password == null || password.isEmpty()) {
             throw DomainException.invalidField("password", "PASSWORD_REQUIRED", "printer.credentials.password");
         }
-        jdbc.update("update printer_settings set default_username = ?, default_password_enc = ? where id = 1",
-                username.strip(), cipher.encrypt(password));
+        jdbc.update(
+                "update printer_settings set default_username = ?, default_password_enc = ? where id = 1",
+                username.strip(),
+                cipher.encrypt(password));
         audit.record(MODULE, "Settings", 1L, "UPDATE", "Default Tapo account set to " + username.strip());
     }
 
     public Optional<String> defaultUsername() {
-        return Optional.ofNullable(jdbc.queryForObject("select default_username from printer_settings where id = 1",
-                String.class));
+        return Optional.ofNullable(
+                jdbc.queryForObject("select default_username from printer_settings where id = 1", String.class));
     }
 
     private Credentials credentials(long printerId) {
-        var row = jdbc.queryForMap("select p.plug_username, p.plug_password_enc, s.default_username, s.default_password_enc "
-                + "from printer p join printer_settings s on s.id = 1 where p.id = ?", printerId);
+        var row = jdbc.queryForMap(
+                "select p.plug_username, p.plug_password_enc, s.default_username, s.default_password_enc "
+                        + "from printer p join printer_settings s on s.id = 1 where p.id = ?",
+                printerId);
         if (row.get("plug_username") != null && row.get("plug_password_enc") != null) {
-            return new Credentials((String) row.get("plug_username"), cipher.decrypt((String) row.get("plug_password_enc")));
+            return new Credentials(
+                    (String) row.get("plug_username"), cipher.decrypt((String) row.get("plug_password_enc")));
         }
         if (row.get("default_username") != null && row.get("default_password_enc") != null) {
-            return new Credentials((String) row.get("default_username"),
-                    cipher.decrypt((String) row.get("default_password_enc")));
+            return new Credentials(
+                    (String) row.get("default_username"), cipher.decrypt((String) row.get("default_password_enc")));
         }
         throw DomainException.conflict("NO_CREDENTIALS", "printer.credentials.none");
     }
@@ -268,16 +341,19 @@ public class PrinterService {
      */
     public ConnectionTest testConnection(@Nullable Long printerId, PrinterDraft draft) {
         Credentials credentials;
-        if (draft.plugUsername() != null && !draft.plugUsername().isBlank() && draft.plugPassword() != null
+        if (draft.plugUsername() != null
+                && !draft.plugUsername().isBlank()
+                && draft.plugPassword() != null
                 && !draft.plugPassword().isEmpty()) {
             credentials = new Credentials(draft.plugUsername().strip(), draft.plugPassword());
         } else if (printerId != null) {
             credentials = credentials(printerId);
         } else {
-            credentials = defaultCredentials().orElseThrow(() ->
-                    DomainException.conflict("NO_CREDENTIALS", "printer.credentials.none"));
+            credentials = defaultCredentials()
+                    .orElseThrow(() -> DomainException.conflict("NO_CREDENTIALS", "printer.credentials.none"));
         }
-        Address address = new Address(draft.plugHost() == null ? "" : draft.plugHost().strip(), draft.plugPort());
+        Address address =
+                new Address(draft.plugHost() == null ? "" : draft.plugHost().strip(), draft.plugPort());
         try {
             plugs.forget(address);
             DeviceInfo info = plugs.deviceInfo(address, credentials);
@@ -292,8 +368,8 @@ public class PrinterService {
         if (row.get("default_username") == null || row.get("default_password_enc") == null) {
             return Optional.empty();
         }
-        return Optional.of(new Credentials((String) row.get("default_username"),
-                cipher.decrypt((String) row.get("default_password_enc"))));
+        return Optional.of(new Credentials(
+                (String) row.get("default_username"), cipher.decrypt((String) row.get("default_password_enc"))));
     }
 
     /** Switches the printer's plug and confirms by reading it back; the state is stored and announced. */
@@ -304,20 +380,33 @@ public class PrinterService {
             info = plugs.switchPower(new Address(p.plugHost(), p.plugPort()), credentials(id), on);
         } catch (PlugException e) {
             recordFailure(id, e);
-            throw new DomainException(e.kind() == PlugException.Kind.UNREACHABLE ? 503 : 502, "PLUG_" + e.kind().name(),
-                    "printer.plug." + e.kind().name(), p.name(), e.getMessage());
+            throw new DomainException(
+                    e.kind() == PlugException.Kind.UNREACHABLE ? 503 : 502,
+                    "PLUG_" + e.kind().name(),
+                    "printer.plug." + e.kind().name(),
+                    p.name(),
+                    e.getMessage());
         }
-        jdbc.update("update printer set power_on = ?, power_watts = case when ? then power_watts else 0 end, "
+        jdbc.update(
+                "update printer set power_on = ?, power_watts = case when ? then power_watts else 0 end, "
                         + "last_contact_at = ?, failures = 0, next_poll_at = null, last_error = null where id = ?",
-                info.on(), info.on(), Timestamp.from(clock.instant()), id);
-        audit.record(MODULE, "Printer", id, on ? "POWER_ON" : "POWER_OFF", "Printer " + p.name() + " switched "
-                + (on ? "on" : "off") + " (" + reason + ")");
+                info.on(),
+                info.on(),
+                Timestamp.from(clock.instant()),
+                id);
+        audit.record(
+                MODULE,
+                "Printer",
+                id,
+                on ? "POWER_ON" : "POWER_OFF",
+                "Printer " + p.name() + " switched " + (on ? "on" : "off") + " (" + reason + ")");
         events.publishEvent(new PrinterPowerChanged(id, p.name(), on, reason));
         return get(id);
     }
 
     /** The plug's current power (W) and energy, read now; null when it cannot be reached. */
-    @Nullable EnergyUsage readEnergy(long id) {
+    @Nullable
+    EnergyUsage readEnergy(long id) {
         Printer p = get(id);
         try {
             return plugs.energyUsage(new Address(p.plugHost(), p.plugPort()), credentials(id));
@@ -336,8 +425,10 @@ public class PrinterService {
      */
     public int poll() {
         Instant now = clock.instant();
-        List<Printer> due = jdbc.query(SELECT + "where archived_at is null and active and (next_poll_at is null "
-                + "or next_poll_at <= ?)", PRINTER, Timestamp.from(now));
+        List<Printer> due = jdbc.query(
+                SELECT + "where archived_at is null and active and (next_poll_at is null " + "or next_poll_at <= ?)",
+                PRINTER,
+                Timestamp.from(now));
         Semaphore bound = new Semaphore(Math.max(1, parallelPolls));
         List<Future<?>> running = new ArrayList<>();
         for (Printer p : due) {
@@ -371,12 +462,22 @@ public class PrinterService {
             DeviceInfo info = status.info();
             EnergyUsage energy = status.energy();
             Instant now = clock.instant();
-            jdbc.update("update printer set power_on = ?, power_watts = ?, energy_today_kwh = ?, energy_month_kwh = ?, "
+            jdbc.update(
+                    "update printer set power_on = ?, power_watts = ?, energy_today_kwh = ?, energy_month_kwh = ?, "
                             + "energy_total_wh = ?, last_contact_at = ?, failures = 0, next_poll_at = null, last_error = null "
-                            + "where id = ?", info.on(), energy.currentPowerWatts(), energy.todayKWh(), energy.monthKWh(),
-                    energy.monthKWh() * 1000, Timestamp.from(now), p.id());
-            jdbc.update("insert ignore into printer_sample (printer_id, sampled_at, watts) values (?, ?, ?)", p.id(),
-                    Timestamp.from(now), energy.currentPowerWatts());
+                            + "where id = ?",
+                    info.on(),
+                    energy.currentPowerWatts(),
+                    energy.todayKWh(),
+                    energy.monthKWh(),
+                    energy.monthKWh() * 1000,
+                    Timestamp.from(now),
+                    p.id());
+            jdbc.update(
+                    "insert ignore into printer_sample (printer_id, sampled_at, watts) values (?, ?, ?)",
+                    p.id(),
+                    Timestamp.from(now),
+                    energy.currentPowerWatts());
             if (p.powerOn() != null && p.powerOn() != info.on()) {
                 events.publishEvent(new PrinterPowerChanged(p.id(), p.name(), info.on(), "seen by polling"));
             }
@@ -391,21 +492,28 @@ public class PrinterService {
         int failures = jdbc.queryForObject("select failures from printer where id = ?", Integer.class, id) + 1;
         long backoffSeconds = Math.min(600, 30L << Math.min(failures - 1, 5));
         String error = e.kind().name() + ": " + e.getMessage();
-        jdbc.update("update printer set failures = ?, next_poll_at = ?, last_error = ? where id = ?", failures,
-                Timestamp.from(clock.instant().plusSeconds(backoffSeconds)), error.length() > 500 ? error.substring(0, 500)
-                        : error, id);
+        jdbc.update(
+                "update printer set failures = ?, next_poll_at = ?, last_error = ? where id = ?",
+                failures,
+                Timestamp.from(clock.instant().plusSeconds(backoffSeconds)),
+                error.length() > 500 ? error.substring(0, 500) : error,
+                id);
     }
 
     /** Power samples of a printer since {@code since}, oldest first. */
     public List<Sample> samples(long id, Instant since) {
-        return jdbc.query("select sampled_at, watts from printer_sample where printer_id = ? and sampled_at >= ? "
-                        + "order by sampled_at", (rs, i) -> new Sample(rs.getTimestamp(1).toInstant(), rs.getDouble(2)), id,
+        return jdbc.query(
+                "select sampled_at, watts from printer_sample where printer_id = ? and sampled_at >= ? "
+                        + "order by sampled_at",
+                (rs, i) -> new Sample(rs.getTimestamp(1).toInstant(), rs.getDouble(2)),
+                id,
                 Timestamp.from(since));
     }
 
     /** Deletes samples older than the retention; returns how many. */
     public int purgeSamples() {
-        return jdbc.update("delete from printer_sample where sampled_at < ?",
+        return jdbc.update(
+                "delete from printer_sample where sampled_at < ?",
                 Timestamp.from(clock.instant().minus(sampleRetention)));
     }
 
@@ -415,23 +523,36 @@ public class PrinterService {
             + "r.starts_at, r.ends_at, r.state, r.powered_on_at, r.powered_off_at, r.energy_wh, r.version "
             + "from printer_reservation r join printer p on p.id = r.printer_id ";
 
-    private static final RowMapper<Reservation> RESERVATION = (rs, i) -> new Reservation(rs.getLong(1), rs.getLong(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-            rs.getTimestamp(8).toInstant(), ReservationState.valueOf(rs.getString(9)), Rows.instant(rs.getTimestamp(10)),
-            Rows.instant(rs.getTimestamp(11)), number(rs.getBigDecimal(12)), rs.getLong(13));
+    private static final RowMapper<Reservation> RESERVATION = (rs, i) -> new Reservation(
+            rs.getLong(1),
+            rs.getLong(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getTimestamp(7).toInstant(),
+            rs.getTimestamp(8).toInstant(),
+            ReservationState.valueOf(rs.getString(9)),
+            Rows.instant(rs.getTimestamp(10)),
+            Rows.instant(rs.getTimestamp(11)),
+            number(rs.getBigDecimal(12)),
+            rs.getLong(13));
 
     /** States that hold a printer's time. */
     private static final String HOLDING = "('PLANNED','ACTIVE','OVERRUN')";
 
     private Reservation loadReservation(long id) {
-        return jdbc.query(RES_SELECT + "where r.id = ?", RESERVATION, id).stream().findFirst()
-                .orElseThrow(() -> DomainException.notFound("RESERVATION_NOT_FOUND", "printer.reservation.notFound", id));
+        return jdbc.query(RES_SELECT + "where r.id = ?", RESERVATION, id).stream()
+                .findFirst()
+                .orElseThrow(
+                        () -> DomainException.notFound("RESERVATION_NOT_FOUND", "printer.reservation.notFound", id));
     }
 
     /** A reservation, for its owner or an admin (others get "not found", so ids reveal nothing). */
     public Reservation reservation(long id) {
         Reservation r = loadReservation(id);
-        if (!CurrentUser.hasRole("ADMIN") && !r.username().equals(CurrentUser.username().orElse(""))) {
+        if (!CurrentUser.hasRole("ADMIN")
+                && !r.username().equals(CurrentUser.username().orElse(""))) {
             throw DomainException.notFound("RESERVATION_NOT_FOUND", "printer.reservation.notFound", id);
         }
         return r;
@@ -443,14 +564,14 @@ public class PrinterService {
      * under the printer's row lock, so two members cannot take the same slot).
      */
     public Reservation reserve(long printerId, Instant start, Instant end, String title) {
-        String username = CurrentUser.username().orElseThrow(() -> new DomainException(401, "NOT_SIGNED_IN",
-                "printer.reservation.signIn"));
+        String username = CurrentUser.username()
+                .orElseThrow(() -> new DomainException(401, "NOT_SIGNED_IN", "printer.reservation.signIn"));
         return reserveFor(username, CurrentUser.displayName().orElse(username), printerId, start, end, title);
     }
 
     /** A reservation in someone's name (demo data). */
-    Reservation reserveFor(String username, String displayName, long printerId, Instant start, Instant end,
-                           String title) {
+    Reservation reserveFor(
+            String username, String displayName, long printerId, Instant start, Instant end, String title) {
         String text = title == null ? "" : title.strip();
         if (text.isEmpty() || text.length() > 200) {
             throw DomainException.invalidField("title", "TITLE_REQUIRED", "printer.reservation.title");
@@ -463,7 +584,8 @@ public class PrinterService {
             throw DomainException.invalidField("end", "END_BEFORE_START", "printer.reservation.endBeforeStart");
         }
         if (Duration.between(start, end).compareTo(maxReservation) > 0) {
-            throw DomainException.invalidField("end", "TOO_LONG", "printer.reservation.tooLong", maxReservation.toHours());
+            throw DomainException.invalidField(
+                    "end", "TOO_LONG", "printer.reservation.tooLong", maxReservation.toHours());
         }
         long id = tx.execute(status -> {
             Printer p = lockPrinter(printerId);
@@ -472,11 +594,24 @@ public class PrinterService {
             }
             checkFree(printerId, start, end, null);
             Timestamp ts = Timestamp.from(now);
-            long created = Inserts.returningId(jdbc, "insert into printer_reservation (printer_id, username, display_name, "
+            long created = Inserts.returningId(
+                    jdbc,
+                    "insert into printer_reservation (printer_id, username, display_name, "
                             + "title, starts_at, ends_at, state, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?)",
-                    printerId, username, displayName, text, Timestamp.from(start), Timestamp.from(end), ts, ts);
-            audit.record(MODULE, "Reservation", created, "CREATE", "Printer " + p.name() + " reserved by " + username
-                    + " from " + start + " to " + end);
+                    printerId,
+                    username,
+                    displayName,
+                    text,
+                    Timestamp.from(start),
+                    Timestamp.from(end),
+                    ts,
+                    ts);
+            audit.record(
+                    MODULE,
+                    "Reservation",
+                    created,
+                    "CREATE",
+                    "Printer " + p.name() + " reserved by " + username + " from " + start + " to " + end);
             return created;
         });
         Printer p = get(printerId);
@@ -487,14 +622,20 @@ public class PrinterService {
     }
 
     private Printer lockPrinter(long printerId) {
-        return jdbc.query(SELECT + "where id = ? for update", PRINTER, printerId).stream().findFirst()
+        return jdbc.query(SELECT + "where id = ? for update", PRINTER, printerId).stream()
+                .findFirst()
                 .orElseThrow(() -> DomainException.notFound("PRINTER_NOT_FOUND", "printer.notFound", printerId));
     }
 
     private void checkFree(long printerId, Instant start, Instant end, @Nullable Long except) {
-        List<Reservation> clashes = jdbc.query(RES_SELECT + "where r.printer_id = ? and r.state in " + HOLDING
-                        + " and r.starts_at < ? and r.ends_at > ? and r.id <> ?", RESERVATION, printerId, Timestamp.from(end),
-                Timestamp.from(start), except == null ? -1L : except);
+        List<Reservation> clashes = jdbc.query(
+                RES_SELECT + "where r.printer_id = ? and r.state in " + HOLDING
+                        + " and r.starts_at < ? and r.ends_at > ? and r.id <> ?",
+                RESERVATION,
+                printerId,
+                Timestamp.from(end),
+                Timestamp.from(start),
+                except == null ? -1L : except);
         if (!clashes.isEmpty()) {
             Reservation c = clashes.get(0);
             throw DomainException.conflict("SLOT_TAKEN", "printer.reservation.taken", c.startsAt(), c.endsAt())
@@ -513,21 +654,26 @@ public class PrinterService {
     /** Makes the reservation longer, if the time after it is free. */
     public Reservation extend(long id, int minutes) {
         if (minutes < 1 || minutes > maxReservation.toMinutes()) {
-            throw DomainException.invalidField("minutes", "INVALID_MINUTES", "printer.reservation.minutes",
-                    maxReservation.toMinutes());
+            throw DomainException.invalidField(
+                    "minutes", "INVALID_MINUTES", "printer.reservation.minutes", maxReservation.toMinutes());
         }
         Reservation r = own(id);
         Instant newEnd = r.endsAt().plus(Duration.ofMinutes(minutes));
         if (Duration.between(r.startsAt(), newEnd).compareTo(maxReservation) > 0) {
-            throw DomainException.invalidField("minutes", "TOO_LONG", "printer.reservation.tooLong", maxReservation.toHours());
+            throw DomainException.invalidField(
+                    "minutes", "TOO_LONG", "printer.reservation.tooLong", maxReservation.toHours());
         }
         tx.executeWithoutResult(status -> {
             lockPrinter(r.printerId());
             checkFree(r.printerId(), r.endsAt(), newEnd, r.id());
-            jdbc.update("update printer_reservation set ends_at = ?, state = case when state = 'OVERRUN' then 'ACTIVE' "
-                    + "else state end, updated_at = ?, version = version + 1 where id = ?", Timestamp.from(newEnd),
-                    Timestamp.from(clock.instant()), id);
-            audit.record(MODULE, "Reservation", id, "EXTEND", "Reservation #" + id + " extended by " + minutes + " min");
+            jdbc.update(
+                    "update printer_reservation set ends_at = ?, state = case when state = 'OVERRUN' then 'ACTIVE' "
+                            + "else state end, updated_at = ?, version = version + 1 where id = ?",
+                    Timestamp.from(newEnd),
+                    Timestamp.from(clock.instant()),
+                    id);
+            audit.record(
+                    MODULE, "Reservation", id, "EXTEND", "Reservation #" + id + " extended by " + minutes + " min");
         });
         triggers.schedule(id, "end", newEnd);
         return loadReservation(id);
@@ -540,8 +686,11 @@ public class PrinterService {
         if (r.state() == ReservationState.PLANNED && r.startsAt().isAfter(now)) {
             return cancel(id);
         }
-        jdbc.update("update printer_reservation set ends_at = ?, updated_at = ?, version = version + 1 where id = ?",
-                Timestamp.from(now.isBefore(r.endsAt()) ? now : r.endsAt()), Timestamp.from(now), id);
+        jdbc.update(
+                "update printer_reservation set ends_at = ?, updated_at = ?, version = version + 1 where id = ?",
+                Timestamp.from(now.isBefore(r.endsAt()) ? now : r.endsAt()),
+                Timestamp.from(now),
+                id);
         audit.record(MODULE, "Reservation", id, "FINISH", "Reservation #" + id + " finished early");
         endReservation(id);
         return loadReservation(id);
@@ -553,8 +702,10 @@ public class PrinterService {
         if (r.state() != ReservationState.PLANNED) {
             return finish(id);
         }
-        jdbc.update("update printer_reservation set state = 'CANCELLED', updated_at = ?, version = version + 1 where id = ?",
-                Timestamp.from(clock.instant()), id);
+        jdbc.update(
+                "update printer_reservation set state = 'CANCELLED', updated_at = ?, version = version + 1 where id = ?",
+                Timestamp.from(clock.instant()),
+                id);
         triggers.unschedule(id, "start");
         triggers.unschedule(id, "end");
         audit.record(MODULE, "Reservation", id, "CANCEL", "Reservation #" + id + " cancelled");
@@ -568,25 +719,46 @@ public class PrinterService {
     public List<Slot> slots(long printerId, Instant from, Instant to) {
         String me = CurrentUser.username().orElse("");
         boolean admin = CurrentUser.hasRole("ADMIN");
-        return jdbc.query(RES_SELECT + "where r.printer_id = ? and r.state <> 'CANCELLED' and r.starts_at < ? "
-                        + "and r.ends_at > ? order by r.starts_at", RESERVATION, printerId, Timestamp.from(to), Timestamp.from(from))
-                .stream().map(r -> {
+        return jdbc
+                .query(
+                        RES_SELECT + "where r.printer_id = ? and r.state <> 'CANCELLED' and r.starts_at < ? "
+                                + "and r.ends_at > ? order by r.starts_at",
+                        RESERVATION,
+                        printerId,
+                        Timestamp.from(to),
+                        Timestamp.from(from))
+                .stream()
+                .map(r -> {
                     boolean mine = r.username().equals(me);
-                    return new Slot(r.id(), r.printerId(), r.startsAt(), r.endsAt(), r.state(), mine,
-                            mine || admin ? r.title() : null, mine || admin ? r.displayName() : null);
-                }).toList();
+                    return new Slot(
+                            r.id(),
+                            r.printerId(),
+                            r.startsAt(),
+                            r.endsAt(),
+                            r.state(),
+                            mine,
+                            mine || admin ? r.title() : null,
+                            mine || admin ? r.displayName() : null);
+                })
+                .toList();
     }
 
     /** The signed-in user's reservations, newest first. */
     public List<Reservation> myReservations(int limit) {
-        return jdbc.query(RES_SELECT + "where r.username = ? order by r.starts_at desc limit ?", RESERVATION,
-                CurrentUser.username().orElse(""), limit);
+        return jdbc.query(
+                RES_SELECT + "where r.username = ? order by r.starts_at desc limit ?",
+                RESERVATION,
+                CurrentUser.username().orElse(""),
+                limit);
     }
 
     /** All reservations overlapping a period (admins). */
     public List<Reservation> reservationsBetween(Instant from, Instant to) {
-        return jdbc.query(RES_SELECT + "where r.starts_at < ? and r.ends_at > ? order by r.starts_at", RESERVATION,
-                Timestamp.from(to), Timestamp.from(from));
+        return jdbc.query(
+                RES_SELECT + "where r.starts_at < ? and r.ends_at > ? order by r.starts_at",
+                RESERVATION,
+                Timestamp.from(to),
+                Timestamp.from(from));
     }
 
     /** Quartz, at start − warm-up: power on and note the plug's energy counter. */
@@ -598,14 +770,21 @@ public class PrinterService {
         Instant now = clock.instant();
         if (!r.endsAt().isAfter(now)) {
             // missed completely while Kontor was down: nothing to power any more
-            jdbc.update("update printer_reservation set state = 'DONE', updated_at = ? where id = ?", Timestamp.from(now), id);
+            jdbc.update(
+                    "update printer_reservation set state = 'DONE', updated_at = ? where id = ?",
+                    Timestamp.from(now),
+                    id);
             return;
         }
         power(r.printerId(), true, "reservation #" + id);
         EnergyUsage energy = readEnergy(r.printerId());
-        jdbc.update("update printer_reservation set state = 'ACTIVE', powered_on_at = ?, energy_start_wh = ?, "
-                        + "updated_at = ?, version = version + 1 where id = ?", Timestamp.from(now),
-                energy == null ? null : energy.monthKWh() * 1000, Timestamp.from(now), id);
+        jdbc.update(
+                "update printer_reservation set state = 'ACTIVE', powered_on_at = ?, energy_start_wh = ?, "
+                        + "updated_at = ?, version = version + 1 where id = ?",
+                Timestamp.from(now),
+                energy == null ? null : energy.monthKWh() * 1000,
+                Timestamp.from(now),
+                id);
     }
 
     /**
@@ -618,7 +797,10 @@ public class PrinterService {
         Reservation r = loadReservation(id);
         Instant now = clock.instant();
         if (r.state() == ReservationState.PLANNED) {
-            jdbc.update("update printer_reservation set state = 'DONE', updated_at = ? where id = ?", Timestamp.from(now), id);
+            jdbc.update(
+                    "update printer_reservation set state = 'DONE', updated_at = ? where id = ?",
+                    Timestamp.from(now),
+                    id);
             triggers.unschedule(id, "start");
             return;
         }
@@ -630,9 +812,15 @@ public class PrinterService {
             return;
         }
         Printer p = get(r.printerId());
-        boolean nextStarting = !jdbc.query(RES_SELECT + "where r.printer_id = ? and r.state = 'PLANNED' and r.id <> ? "
-                        + "and r.starts_at <= ?", RESERVATION, p.id(), id,
-                Timestamp.from(now.plus(Duration.ofMinutes(p.warmupMinutes())).plusSeconds(60))).isEmpty();
+        boolean nextStarting = !jdbc.query(
+                        RES_SELECT + "where r.printer_id = ? and r.state = 'PLANNED' and r.id <> ? "
+                                + "and r.starts_at <= ?",
+                        RESERVATION,
+                        p.id(),
+                        id,
+                        Timestamp.from(
+                                now.plus(Duration.ofMinutes(p.warmupMinutes())).plusSeconds(60)))
+                .isEmpty();
         EnergyUsage energy = readEnergy(p.id());
         if (nextStarting) {
             close(r, energy, false, "next reservation starts");
@@ -643,22 +831,34 @@ public class PrinterService {
             return;
         }
         if (energy.currentPowerWatts() >= p.idleWatts()) {
-            jdbc.update("update printer_reservation set idle_since = null, last_busy_at = ? where id = ?",
-                    Timestamp.from(now), id);
+            jdbc.update(
+                    "update printer_reservation set idle_since = null, last_busy_at = ? where id = ?",
+                    Timestamp.from(now),
+                    id);
             if (r.state() == ReservationState.ACTIVE) {
-                jdbc.update("update printer_reservation set state = 'OVERRUN', updated_at = ?, version = version + 1 "
-                        + "where id = ?", Timestamp.from(now), id);
-                audit.record(MODULE, "Reservation", id, "OVERRUN", "Printer " + p.name() + " still draws "
-                        + energy.currentPowerWatts() + " W after reservation #" + id + " ended; power stays on");
-                events.publishEvent(new ReservationOverrun(id, p.id(), p.name(), r.username(), energy.currentPowerWatts()));
+                jdbc.update(
+                        "update printer_reservation set state = 'OVERRUN', updated_at = ?, version = version + 1 "
+                                + "where id = ?",
+                        Timestamp.from(now),
+                        id);
+                audit.record(
+                        MODULE,
+                        "Reservation",
+                        id,
+                        "OVERRUN",
+                        "Printer " + p.name() + " still draws " + energy.currentPowerWatts() + " W after reservation #"
+                                + id + " ended; power stays on");
+                events.publishEvent(
+                        new ReservationOverrun(id, p.id(), p.name(), r.username(), energy.currentPowerWatts()));
             }
             recheck(r, now, "still printing");
             return;
         }
-        Timestamp idleSince = jdbc.queryForObject("select idle_since from printer_reservation where id = ?", Timestamp.class, id);
+        Timestamp idleSince =
+                jdbc.queryForObject("select idle_since from printer_reservation where id = ?", Timestamp.class, id);
         Instant since = idleSince != null ? idleSince.toInstant() : idleStart(p, r, now);
-        Timestamp lastBusy = jdbc.queryForObject("select last_busy_at from printer_reservation where id = ?",
-                Timestamp.class, id);
+        Timestamp lastBusy =
+                jdbc.queryForObject("select last_busy_at from printer_reservation where id = ?", Timestamp.class, id);
         if (lastBusy != null && lastBusy.toInstant().isAfter(since)) {
             since = lastBusy.toInstant();
         }
@@ -675,8 +875,13 @@ public class PrinterService {
 
     /** Since when the printer has drawn less than its idle threshold, from the power samples. */
     private Instant idleStart(Printer p, Reservation r, Instant now) {
-        Timestamp lastBusy = jdbc.queryForObject("select max(sampled_at) from printer_sample where printer_id = ? "
-                + "and sampled_at <= ? and watts >= ?", Timestamp.class, p.id(), Timestamp.from(now), p.idleWatts());
+        Timestamp lastBusy = jdbc.queryForObject(
+                "select max(sampled_at) from printer_sample where printer_id = ? "
+                        + "and sampled_at <= ? and watts >= ?",
+                Timestamp.class,
+                p.id(),
+                Timestamp.from(now),
+                p.idleWatts());
         Instant started = r.poweredOnAt() != null ? r.poweredOnAt() : r.startsAt();
         if (lastBusy == null || lastBusy.toInstant().isBefore(started)) {
             return started;
@@ -685,7 +890,8 @@ public class PrinterService {
     }
 
     private void recheck(Reservation r, Instant now, String why) {
-        int checks = jdbc.queryForObject("select overrun_checks from printer_reservation where id = ?", Integer.class, r.id());
+        int checks = jdbc.queryForObject(
+                "select overrun_checks from printer_reservation where id = ?", Integer.class, r.id());
         if (recheckInterval.multipliedBy(checks).compareTo(overrunLimit) >= 0) {
             // never cut a print: after the limit the power stays on and admins decide
             close(r, null, false, "overrun limit reached (" + why + ")");
@@ -701,18 +907,26 @@ public class PrinterService {
             power(r.printerId(), false, "reservation #" + r.id() + " ended (" + why + ")");
         }
         EnergyUsage end = energy != null ? energy : readEnergy(r.printerId());
-        Double startWh = jdbc.queryForObject("select energy_start_wh from printer_reservation where id = ?", Double.class,
-                r.id());
+        Double startWh = jdbc.queryForObject(
+                "select energy_start_wh from printer_reservation where id = ?", Double.class, r.id());
         Double used = null;
         if (end != null && startWh != null) {
             double endWh = end.monthKWh() * 1000;
             used = endWh >= startWh ? endWh - startWh : endWh; // the month counter starts again on the 1st
         }
-        jdbc.update("update printer_reservation set state = 'DONE', powered_off_at = ?, energy_wh = ?, updated_at = ?, "
-                        + "version = version + 1 where id = ?", powerOff ? Timestamp.from(now) : null, used,
-                Timestamp.from(now), r.id());
-        audit.record(MODULE, "Reservation", r.id(), "END", "Reservation #" + r.id() + " ended: " + why
-                + (powerOff ? ", power off" : ", power left on"));
+        jdbc.update(
+                "update printer_reservation set state = 'DONE', powered_off_at = ?, energy_wh = ?, updated_at = ?, "
+                        + "version = version + 1 where id = ?",
+                powerOff ? Timestamp.from(now) : null,
+                used,
+                Timestamp.from(now),
+                r.id());
+        audit.record(
+                MODULE,
+                "Reservation",
+                r.id(),
+                "END",
+                "Reservation #" + r.id() + " ended: " + why + (powerOff ? ", power off" : ", power left on"));
     }
 
     /**
@@ -726,9 +940,14 @@ public class PrinterService {
             if (!p.active()) {
                 continue;
             }
-            boolean held = !jdbc.query(RES_SELECT + "where r.printer_id = ? and (r.state in ('ACTIVE','OVERRUN') or "
-                            + "(r.state = 'PLANNED' and r.starts_at <= ? and r.ends_at > ?))", RESERVATION, p.id(),
-                    Timestamp.from(now.plus(Duration.ofMinutes(p.warmupMinutes()))), Timestamp.from(now)).isEmpty();
+            boolean held = !jdbc.query(
+                            RES_SELECT + "where r.printer_id = ? and (r.state in ('ACTIVE','OVERRUN') or "
+                                    + "(r.state = 'PLANNED' and r.starts_at <= ? and r.ends_at > ?))",
+                            RESERVATION,
+                            p.id(),
+                            Timestamp.from(now.plus(Duration.ofMinutes(p.warmupMinutes()))),
+                            Timestamp.from(now))
+                    .isEmpty();
             if (held) {
                 continue;
             }
@@ -750,8 +969,7 @@ public class PrinterService {
     // ---- scheduler and statistics ----------------------------------------------------------------------------
 
     /** Whether the printers' scheduling runs: Quartz on this node, printer triggers not paused. */
-    public record SchedulerStatus(boolean schedulerRunning, boolean paused, int reservationTriggers) {
-    }
+    public record SchedulerStatus(boolean schedulerRunning, boolean paused, int reservationTriggers) {}
 
     public SchedulerStatus schedulerStatus() {
         var s = triggers.status();
@@ -761,33 +979,62 @@ public class PrinterService {
     /** Pauses (or resumes) polling and reservation switching, e.g. during maintenance of the plugs. */
     public SchedulerStatus pauseScheduling(boolean paused) {
         triggers.pause(paused);
-        audit.record(MODULE, "Scheduler", null, paused ? "PAUSE" : "RESUME", "Printer scheduling "
-                + (paused ? "paused" : "resumed"));
+        audit.record(
+                MODULE,
+                "Scheduler",
+                null,
+                paused ? "PAUSE" : "RESUME",
+                "Printer scheduling " + (paused ? "paused" : "resumed"));
         return schedulerStatus();
     }
 
     /** Printers, reservations and energy in numbers. */
-    public record Stats(int printers, int printersOn, int unreachable, long reservationsPlanned, long reservationsActive,
-                        long reservationsDoneThisMonth, double energyTodayKWh, double energyMonthKWh,
-                        double reservedEnergyThisMonthKWh) {
-    }
+    public record Stats(
+            int printers,
+            int printersOn,
+            int unreachable,
+            long reservationsPlanned,
+            long reservationsActive,
+            long reservationsDoneThisMonth,
+            double energyTodayKWh,
+            double energyMonthKWh,
+            double reservedEnergyThisMonthKWh) {}
 
     public Stats stats() {
         List<Printer> all = printers(false);
-        Instant monthStart = java.time.LocalDate.now(clock).withDayOfMonth(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        return new Stats(all.size(), (int) all.stream().filter(p -> p.state() == PrinterModel.PlugState.ON).count(),
-                (int) all.stream().filter(p -> p.state() == PrinterModel.PlugState.UNREACHABLE).count(),
+        Instant monthStart = LocalDate.now(clock)
+                .withDayOfMonth(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        return new Stats(
+                all.size(),
+                (int) all.stream()
+                        .filter(p -> p.state() == PrinterModel.PlugState.ON)
+                        .count(),
+                (int) all.stream()
+                        .filter(p -> p.state() == PrinterModel.PlugState.UNREACHABLE)
+                        .count(),
                 jdbc.queryForObject("select count(*) from printer_reservation where state = 'PLANNED'", Long.class),
-                jdbc.queryForObject("select count(*) from printer_reservation where state in ('ACTIVE','OVERRUN')", Long.class),
-                jdbc.queryForObject("select count(*) from printer_reservation where state = 'DONE' and ends_at >= ?",
-                        Long.class, Timestamp.from(monthStart)),
-                all.stream().mapToDouble(p -> p.energyTodayKWh() == null ? 0 : p.energyTodayKWh()).sum(),
-                all.stream().mapToDouble(p -> p.energyMonthKWh() == null ? 0 : p.energyMonthKWh()).sum(),
-                jdbc.queryForObject("select coalesce(sum(energy_wh), 0) from printer_reservation where ends_at >= ?",
-                        Double.class, Timestamp.from(monthStart)) / 1000);
+                jdbc.queryForObject(
+                        "select count(*) from printer_reservation where state in ('ACTIVE','OVERRUN')", Long.class),
+                jdbc.queryForObject(
+                        "select count(*) from printer_reservation where state = 'DONE' and ends_at >= ?",
+                        Long.class,
+                        Timestamp.from(monthStart)),
+                all.stream()
+                        .mapToDouble(p -> p.energyTodayKWh() == null ? 0 : p.energyTodayKWh())
+                        .sum(),
+                all.stream()
+                        .mapToDouble(p -> p.energyMonthKWh() == null ? 0 : p.energyMonthKWh())
+                        .sum(),
+                jdbc.queryForObject(
+                                "select coalesce(sum(energy_wh), 0) from printer_reservation where ends_at >= ?",
+                                Double.class,
+                                Timestamp.from(monthStart))
+                        / 1000);
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         pollers.shutdownNow();
     }

@@ -5,19 +5,24 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Quartz side of reservations: a trigger at start − warm-up ("start") and one at the end ("end", and
@@ -58,21 +63,22 @@ class ReservationJob implements Job {
     static class Triggers {
 
         private final Scheduler scheduler;
-        private final java.time.Clock clock;
+        private final Clock clock;
 
-        Triggers(Scheduler scheduler, java.time.Clock clock) {
+        Triggers(Scheduler scheduler, Clock clock) {
             this.scheduler = scheduler;
             this.clock = clock;
         }
 
         /** Kontor's clock may run ahead in tests; Quartz fires on the system clock. */
         private Date fireTime(Instant at) {
-            return Date.from(Instant.now().plus(java.time.Duration.between(clock.instant(), at)));
+            return Date.from(Instant.now().plus(Duration.between(clock.instant(), at)));
         }
 
         void schedule(long reservationId, String phase, Instant at) {
             TriggerKey key = TriggerKey.triggerKey(phase + "-" + reservationId, GROUP);
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key)
+            Trigger trigger = TriggerBuilder.newTrigger()
+                    .withIdentity(key)
                     .forJob(JobKey.jobKey("reservation", GROUP))
                     .usingJobData(new JobDataMap(Map.of(RESERVATION, reservationId, PHASE, phase)))
                     .startAt(fireTime(at))
@@ -99,11 +105,12 @@ class ReservationJob implements Job {
         }
 
         /** When the trigger fires next, if it is scheduled. */
-        java.util.Optional<Instant> next(long reservationId, String phase) {
+        Optional<Instant> next(long reservationId, String phase) {
             try {
                 Trigger t = scheduler.getTrigger(TriggerKey.triggerKey(phase + "-" + reservationId, GROUP));
-                return t == null || t.getNextFireTime() == null ? java.util.Optional.empty()
-                        : java.util.Optional.of(t.getNextFireTime().toInstant());
+                return t == null || t.getNextFireTime() == null
+                        ? Optional.empty()
+                        : Optional.of(t.getNextFireTime().toInstant());
             } catch (SchedulerException e) {
                 throw new IllegalStateException(e);
             }
@@ -114,9 +121,9 @@ class ReservationJob implements Job {
             try {
                 for (String group : new String[] {GROUP, "printer"}) {
                     if (paused) {
-                        scheduler.pauseTriggers(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(group));
+                        scheduler.pauseTriggers(GroupMatcher.triggerGroupEquals(group));
                     } else {
-                        scheduler.resumeTriggers(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(group));
+                        scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(group));
                     }
                 }
             } catch (SchedulerException e) {
@@ -125,14 +132,15 @@ class ReservationJob implements Job {
         }
 
         /** Whether Quartz runs on this node and the printer triggers are not paused; how many are waiting. */
-        record Status(boolean schedulerRunning, boolean paused, int reservationTriggers) {
-        }
+        record Status(boolean schedulerRunning, boolean paused, int reservationTriggers) {}
 
         Status status() {
             try {
                 boolean running = scheduler.isStarted() && !scheduler.isInStandbyMode();
                 boolean paused = scheduler.getPausedTriggerGroups().contains(GROUP);
-                int waiting = scheduler.getTriggerKeys(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(GROUP)).size();
+                int waiting = scheduler
+                        .getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))
+                        .size();
                 return new Status(running, paused, waiting);
             } catch (SchedulerException e) {
                 throw new IllegalStateException(e);
@@ -143,9 +151,14 @@ class ReservationJob implements Job {
             JobKey key = JobKey.jobKey("reservation", GROUP);
             if (!scheduler.checkExists(key)) {
                 try {
-                    scheduler.addJob(JobBuilder.newJob(ReservationJob.class).withIdentity(key).storeDurably()
-                            .requestRecovery().build(), false);
-                } catch (org.quartz.ObjectAlreadyExistsException raced) {
+                    scheduler.addJob(
+                            JobBuilder.newJob(ReservationJob.class)
+                                    .withIdentity(key)
+                                    .storeDurably()
+                                    .requestRecovery()
+                                    .build(),
+                            false);
+                } catch (ObjectAlreadyExistsException raced) {
                     // another node or thread added it first
                 }
             }

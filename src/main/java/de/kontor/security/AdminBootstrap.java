@@ -29,8 +29,8 @@ class AdminBootstrap implements ApplicationRunner {
     private final MessageSource messages;
     private final String configuredPassword;
 
-    AdminBootstrap(UserService users, MessageSource messages,
-                   @Value("${kontor.admin.password:}") String configuredPassword) {
+    AdminBootstrap(
+            UserService users, MessageSource messages, @Value("${kontor.admin.password:}") String configuredPassword) {
         this.users = users;
         this.messages = messages;
         this.configuredPassword = configuredPassword;
@@ -46,7 +46,9 @@ class AdminBootstrap implements ApplicationRunner {
                         + messages.getMessage(e.messageKey(), e.args(), Locale.ENGLISH));
             }
         }
-        users.ensureFirstAdmin(ADMIN_USERNAME, configuredPassword).ifPresentOrElse(generated -> log.warn("""
+        users.ensureFirstAdmin(ADMIN_USERNAME, configuredPassword)
+                .ifPresentOrElse(
+                        generated -> log.warn("""
 
                 ==================================================================
                   Kontor created its first admin account.
@@ -55,6 +57,6 @@ class AdminBootstrap implements ApplicationRunner {
                   This password is shown only this once; Kontor asks for a new
                   one at the first login. (Set KONTOR_ADMIN_PASSWORD to choose it.)
                 ==================================================================""", ADMIN_USERNAME, generated),
-                () -> log.debug("An enabled admin exists; nothing to set up"));
+                        () -> log.debug("An enabled admin exists; nothing to set up"));
     }
 }

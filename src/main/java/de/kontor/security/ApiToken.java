@@ -63,11 +63,16 @@ public class ApiToken {
     @Column(name = "revoked_at")
     private @Nullable Instant revokedAt;
 
-    protected ApiToken() {
-    }
+    protected ApiToken() {}
 
-    ApiToken(UserAccount user, Kind kind, @Nullable String name, String tokenHash, String tokenPrefix, Instant now,
-             @Nullable Instant expiresAt) {
+    ApiToken(
+            UserAccount user,
+            Kind kind,
+            @Nullable String name,
+            String tokenHash,
+            String tokenPrefix,
+            Instant now,
+            @Nullable Instant expiresAt) {
         this.user = user;
         this.kind = kind;
         this.name = name;

@@ -14,7 +14,8 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
     @Query("select t from ApiToken t join fetch t.user where t.tokenHash = :hash")
     Optional<ApiToken> findByHash(String hash);
 
-    @Query(value = "select t from ApiToken t join fetch t.user where t.kind = :kind",
+    @Query(
+            value = "select t from ApiToken t join fetch t.user where t.kind = :kind",
             countQuery = "select count(t) from ApiToken t where t.kind = :kind")
     Slice<ApiToken> findByKind(ApiToken.Kind kind, Pageable pageable);
 

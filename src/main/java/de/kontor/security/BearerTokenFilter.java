@@ -38,7 +38,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
         var authentication = users.authenticateToken(header.substring(7).strip());
         if (authentication.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "INVALID_TOKEN",
+            ProblemResponses.write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "INVALID_TOKEN",
                     "The bearer token is unknown, expired or revoked.");
             return;
         }

@@ -11,8 +11,12 @@ class KontorPrincipal extends User implements DisplayNamed {
 
     private final String displayName;
 
-    KontorPrincipal(String username, String password, boolean enabled,
-                    Collection<? extends GrantedAuthority> authorities, String displayName) {
+    KontorPrincipal(
+            String username,
+            String password,
+            boolean enabled,
+            Collection<? extends GrantedAuthority> authorities,
+            String displayName) {
         super(username, password, enabled, true, true, true, authorities);
         this.displayName = displayName;
     }

@@ -6,6 +6,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.List;
+import java.util.Optional;
+
 /** Loads accounts for Spring Security. */
 class KontorUserDetailsService implements UserDetailsService {
 
@@ -19,23 +22,29 @@ class KontorUserDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) throws UsernameNotFoundException {
         String name = username.strip();
-        UserAccount account = users.findByUsername(name).or(() -> byEmail(name))
+        UserAccount account = users.findByUsername(name)
+                .or(() -> byEmail(name))
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         return toUserDetails(account);
     }
 
     /** Members may sign in with their e-mail address too, when exactly one account has it. */
-    private java.util.Optional<UserAccount> byEmail(String name) {
+    private Optional<UserAccount> byEmail(String name) {
         if (!name.contains("@")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.List<UserAccount> found = users.findByEmailIgnoreCase(name);
-        return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
+        List<UserAccount> found = users.findByEmailIgnoreCase(name);
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     static UserDetails toUserDetails(UserAccount account) {
-        return new KontorPrincipal(account.getUsername(), account.getPasswordHash(), account.isEnabled(),
-                account.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(),
+        return new KontorPrincipal(
+                account.getUsername(),
+                account.getPasswordHash(),
+                account.isEnabled(),
+                account.getRoles().stream()
+                        .map(r -> new SimpleGrantedAuthority(r.authority()))
+                        .toList(),
                 account.getDisplayName());
     }
 }

@@ -31,9 +31,11 @@ class LoginAttempts {
     private final Map<String, Tracker> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Tracker> byAddress = new ConcurrentHashMap<>();
 
-    LoginAttempts(@Value("${kontor.security.login.max-failures}") int maxFailures,
-                  @Value("${kontor.security.login.window}") Duration window,
-                  @Value("${kontor.security.login.lock-duration}") Duration lockDuration, Clock clock) {
+    LoginAttempts(
+            @Value("${kontor.security.login.max-failures}") int maxFailures,
+            @Value("${kontor.security.login.window}") Duration window,
+            @Value("${kontor.security.login.lock-duration}") Duration lockDuration,
+            Clock clock) {
         this.maxFailures = maxFailures;
         this.window = window;
         this.lockDuration = lockDuration;
@@ -53,7 +55,8 @@ class LoginAttempts {
     boolean failed(String username, @Nullable String address) {
         Instant now = clock.instant();
         prune(now);
-        boolean locked = byAccount.computeIfAbsent(key(username), k -> new Tracker()).fail(now);
+        boolean locked =
+                byAccount.computeIfAbsent(key(username), k -> new Tracker()).fail(now);
         if (address != null) {
             locked |= byAddress.computeIfAbsent(address, k -> new Tracker()).fail(now);
         }
@@ -107,7 +110,9 @@ class LoginAttempts {
         }
 
         synchronized Duration lockRemaining(Instant now) {
-            return lockedUntil == null || !lockedUntil.isAfter(now) ? Duration.ZERO : Duration.between(now, lockedUntil);
+            return lockedUntil == null || !lockedUntil.isAfter(now)
+                    ? Duration.ZERO
+                    : Duration.between(now, lockedUntil);
         }
 
         synchronized boolean idle(Instant now) {

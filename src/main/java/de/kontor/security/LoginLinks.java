@@ -9,8 +9,7 @@ import java.util.List;
 public interface LoginLinks {
 
     /** A link: element id, message key of its text, route to open. */
-    record Link(String id, String messageKey, String route) {
-    }
+    record Link(String id, String messageKey, String route) {}
 
     List<Link> links();
 }

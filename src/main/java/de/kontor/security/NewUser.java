@@ -13,10 +13,12 @@ import java.util.Set;
  * What it takes to create a user account. Without a password, one is generated and returned once.
  */
 public record NewUser(
-        @NotBlank @Size(max = UserAccount.USERNAME_MAX)
-        @Pattern(regexp = UserService.USERNAME_PATTERN, message = "{user.username.pattern}") String username,
+        @NotBlank
+        @Size(max = UserAccount.USERNAME_MAX)
+        @Pattern(regexp = UserService.USERNAME_PATTERN, message = "{user.username.pattern}")
+        String username,
+
         @NotBlank @Size(max = UserAccount.DISPLAY_NAME_MAX) String displayName,
         @Nullable @Email @Size(max = UserAccount.EMAIL_MAX) String email,
         @NotEmpty Set<Role> roles,
-        @Nullable String password) {
-}
+        @Nullable String password) {}

@@ -7,10 +7,10 @@ final class Passwords {
 
     /** No 0/O, 1/l/I: generated passwords are read off screens and typed. */
     private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     static String generate(int length) {
         StringBuilder sb = new StringBuilder(length);

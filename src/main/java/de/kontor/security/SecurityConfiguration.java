@@ -50,8 +50,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(KontorUserDetailsService details, PasswordEncoder encoder,
-                                                LoginAttempts attempts, UserService users, AuditService audit) {
+    AuthenticationManager authenticationManager(
+            KontorUserDetailsService details,
+            PasswordEncoder encoder,
+            LoginAttempts attempts,
+            UserService users,
+            AuditService audit) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(details);
         dao.setPasswordEncoder(encoder);
         return new ProviderManager(new ThrottlingAuthenticationProvider(dao, attempts, users, audit));
@@ -59,8 +63,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(API_CHAIN_ORDER)
-    SecurityFilterChain apiSecurity(HttpSecurity http, UserService users, AuthenticationManager manager,
-                                    SecurityContextHolderStrategy contexts) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, UserService users, AuthenticationManager manager, SecurityContextHolderStrategy contexts)
+            throws Exception {
         RequestMatcher api = request -> {
             String path = pathOf(request);
             return (path.startsWith("/api/") && !isApiDocumentation(path)) || path.startsWith("/actuator");
@@ -75,16 +80,26 @@ class SecurityConfiguration {
                 .requestCache(c -> c.disable())
                 .anonymous(a -> a.principal("anonymous"))
                 .addFilterBefore(new BearerTokenFilter(users, contexts), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN_NAME)
-                        .anyRequest().authenticated())
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(request, response,
-                                HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Authentication required: send Authorization: Bearer <token>."))
-                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(request, response,
-                                HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this request.")));
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/auth/token")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(Role.ADMIN_NAME)
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(
+                                request,
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "UNAUTHORIZED",
+                                "Authentication required: send Authorization: Bearer <token>."))
+                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(
+                                request,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "FORBIDDEN",
+                                "Your role does not allow this request.")));
         return http.build();
     }
 

@@ -29,8 +29,7 @@ class SecurityDemoData implements DemoData {
 
     @Override
     public void load(DemoContext context) {
-        record Person(String username, String name, String email, boolean admin) {
-        }
+        record Person(String username, String name, String email, boolean admin) {}
         List<Person> people = List.of(
                 new Person("jana.vogel", "Jana Vogel", "jana.vogel@example.org", true),
                 new Person("mara.schmidt", "Mara Schmidt", "mara.schmidt@example.org", false),
@@ -40,8 +39,12 @@ class SecurityDemoData implements DemoData {
                 new Person("sofia.rossi", "Sofia Rossi", "sofia.rossi@example.org", false));
         for (Person p : people) {
             if (users.findByUsername(p.username()).isEmpty()) {
-                users.createUser(new NewUser(p.username(), p.name(), p.email(),
-                        p.admin() ? EnumSet.of(Role.ADMIN) : EnumSet.of(Role.MEMBER), context.password()));
+                users.createUser(new NewUser(
+                        p.username(),
+                        p.name(),
+                        p.email(),
+                        p.admin() ? EnumSet.of(Role.ADMIN) : EnumSet.of(Role.MEMBER),
+                        context.password()));
             }
         }
     }

@@ -24,8 +24,8 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private final UserService users;
     private final AuditService audit;
 
-    ThrottlingAuthenticationProvider(DaoAuthenticationProvider delegate, LoginAttempts attempts, UserService users,
-                                     AuditService audit) {
+    ThrottlingAuthenticationProvider(
+            DaoAuthenticationProvider delegate, LoginAttempts attempts, UserService users, AuditService audit) {
         this.delegate = delegate;
         this.attempts = attempts;
         this.users = users;
@@ -34,7 +34,8 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String username = authentication.getName() == null ? "" : authentication.getName().strip();
+        String username =
+                authentication.getName() == null ? "" : authentication.getName().strip();
         String address = address(authentication);
         var lock = attempts.lockRemaining(username, address);
         if (lock.isPresent()) {
@@ -47,9 +48,16 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             return result;
         } catch (BadCredentialsException | DisabledException e) {
             boolean lockedNow = attempts.failed(username, address);
-            audit.recordAs(safe(username), "security", "User", null, lockedNow ? "LOGIN_LOCKED" : "LOGIN_FAILED",
-                    (lockedNow ? "Login locked after repeated failures for " : "Failed login for ") + safe(username)
-                            + (address == null ? "" : " from " + address), List.of());
+            audit.recordAs(
+                    safe(username),
+                    "security",
+                    "User",
+                    null,
+                    lockedNow ? "LOGIN_LOCKED" : "LOGIN_FAILED",
+                    (lockedNow ? "Login locked after repeated failures for " : "Failed login for ")
+                            + safe(username)
+                            + (address == null ? "" : " from " + address),
+                    List.of());
             if (lockedNow) {
                 throw new LoginLockedException(attempts.lockDuration());
             }
@@ -64,7 +72,9 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     }
 
     private static @Nullable String address(Authentication authentication) {
-        return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress()
+                : null;
     }
 
     private static String safe(String username) {

@@ -36,14 +36,19 @@ class TokenCleanupJob implements Job {
     static class Schedule {
         @Bean
         JobDetail tokenCleanupJobDetail() {
-            return JobBuilder.newJob(TokenCleanupJob.class).withIdentity("token-cleanup", "security")
-                    .storeDurably().build();
+            return JobBuilder.newJob(TokenCleanupJob.class)
+                    .withIdentity("token-cleanup", "security")
+                    .storeDurably()
+                    .build();
         }
 
         @Bean
         Trigger tokenCleanupTrigger(JobDetail tokenCleanupJobDetail) {
-            return TriggerBuilder.newTrigger().forJob(tokenCleanupJobDetail).withIdentity("token-cleanup", "security")
-                    .withSchedule(dailyAtHourAndMinute(3, 17)).build();
+            return TriggerBuilder.newTrigger()
+                    .forJob(tokenCleanupJobDetail)
+                    .withIdentity("token-cleanup", "security")
+                    .withSchedule(dailyAtHourAndMinute(3, 17))
+                    .build();
         }
     }
 }

@@ -69,11 +69,15 @@ public class UserAccount {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
-    UserAccount(String username, String displayName, @Nullable String email, String passwordHash, Set<Role> roles,
-                Instant now) {
+    UserAccount(
+            String username,
+            String displayName,
+            @Nullable String email,
+            String passwordHash,
+            Set<Role> roles,
+            Instant now) {
         this.username = username;
         this.displayName = displayName;
         this.email = email;

@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, Long>, JpaSpecificationExecutor<UserAccount> {
@@ -14,14 +15,15 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long>, JpaSpe
 
     boolean existsByUsername(String username);
 
-    java.util.List<UserAccount> findByEmailIgnoreCase(String email);
+    List<UserAccount> findByEmailIgnoreCase(String email);
 
-    @Query("select count(u) from UserAccount u join u.roles r where r = de.kontor.security.Role.ADMIN and u.enabled = true")
+    @Query(
+            "select count(u) from UserAccount u join u.roles r where r = de.kontor.security.Role.ADMIN and u.enabled = true")
     long countEnabledAdmins();
 
     @Query("select distinct u.email from UserAccount u join u.roles r where r = de.kontor.security.Role.ADMIN "
             + "and u.enabled = true and u.email is not null")
-    java.util.List<String> enabledAdminEmails();
+    List<String> enabledAdminEmails();
 
     @Modifying
     @Query("update UserAccount u set u.lastLoginAt = :now where u.username = :username")

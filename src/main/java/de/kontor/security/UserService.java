@@ -1,11 +1,11 @@
 package de.kontor.security;
 
-import de.kontor.base.crypto.Hashes;
-
 import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditChange;
 import de.kontor.base.audit.AuditService;
+import de.kontor.base.crypto.Hashes;
 import de.kontor.base.db.Like;
+import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.validation.Valid;
@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -56,8 +57,13 @@ public class UserService {
     private final Clock clock;
     private final Duration sessionTokenTtl;
 
-    UserService(UserAccountRepository users, ApiTokenRepository tokens, PasswordEncoder encoder, AuditService audit,
-                Clock clock, @Value("${kontor.security.api-token-ttl}") Duration sessionTokenTtl) {
+    UserService(
+            UserAccountRepository users,
+            ApiTokenRepository tokens,
+            PasswordEncoder encoder,
+            AuditService audit,
+            Clock clock,
+            @Value("${kontor.security.api-token-ttl}") Duration sessionTokenTtl) {
         this.users = users;
         this.tokens = tokens;
         this.encoder = encoder;
@@ -72,7 +78,8 @@ public class UserService {
     public CreatedUser createUser(@Valid NewUser draft) {
         String username = draft.username().strip();
         if (users.existsByUsername(username)) {
-            throw DomainException.conflict("USERNAME_TAKEN", "user.error.usernameTaken", username).onField("username");
+            throw DomainException.conflict("USERNAME_TAKEN", "user.error.usernameTaken", username)
+                    .onField("username");
         }
         String generated = null;
         String password = draft.password();
@@ -82,13 +89,23 @@ public class UserService {
         } else {
             checkPasswordPolicy(username, password, "password");
         }
-        UserAccount account = new UserAccount(username, draft.displayName().strip(), blankToNull(draft.email()),
-                encoder.encode(password), draft.roles(), clock.instant());
+        UserAccount account = new UserAccount(
+                username,
+                draft.displayName().strip(),
+                blankToNull(draft.email()),
+                encoder.encode(password),
+                draft.roles(),
+                clock.instant());
         if (generated != null) {
             account.changePassword(account.getPasswordHash(), true, clock.instant());
         }
         users.save(account);
-        audit.record(MODULE, "User", account.getId(), "CREATE", "User " + username + " created",
+        audit.record(
+                MODULE,
+                "User",
+                account.getId(),
+                "CREATE",
+                "User " + username + " created",
                 AuditChange.diff(Map.of(), snapshot(account)));
         return new CreatedUser(account, generated);
     }
@@ -109,8 +126,8 @@ public class UserService {
             admin.enable(true, clock.instant());
             admin.changePassword(encoder.encode(password), generate, clock.instant());
         } else {
-            admin = new UserAccount(username, "Administrator", null, encoder.encode(password), EnumSet.of(Role.ADMIN),
-                    clock.instant());
+            admin = new UserAccount(
+                    username, "Administrator", null, encoder.encode(password), EnumSet.of(Role.ADMIN), clock.instant());
             admin.changePassword(admin.getPasswordHash(), generate, clock.instant());
             users.save(admin);
         }
@@ -119,11 +136,11 @@ public class UserService {
     }
 
     @Transactional
-    public UserAccount updateUser(long id, long expectedVersion, String displayName, @Nullable String email,
-                                  Set<Role> roles) {
+    public UserAccount updateUser(
+            long id, long expectedVersion, String displayName, @Nullable String email, Set<Role> roles) {
         UserAccount account = get(id);
         if (account.getVersion() != expectedVersion) {
-            throw new de.kontor.base.error.ConcurrentChangeException();
+            throw new ConcurrentChangeException();
         }
         if (displayName.isBlank()) {
             throw DomainException.invalidField("displayName", "DISPLAY_NAME_REQUIRED", "validation.required");
@@ -138,7 +155,12 @@ public class UserService {
         account.describe(displayName.strip(), blankToNull(email), clock.instant());
         account.grantRoles(roles, clock.instant());
         users.saveAndFlush(account);
-        audit.record(MODULE, "User", id, "UPDATE", "User " + account.getUsername() + " updated",
+        audit.record(
+                MODULE,
+                "User",
+                id,
+                "UPDATE",
+                "User " + account.getUsername() + " updated",
                 AuditChange.diff(before, snapshot(account)));
         return account;
     }
@@ -157,7 +179,11 @@ public class UserService {
         }
         if (account.isEnabled() != enabled) {
             account.enable(enabled, clock.instant());
-            audit.record(MODULE, "User", id, enabled ? "ENABLE" : "DISABLE",
+            audit.record(
+                    MODULE,
+                    "User",
+                    id,
+                    enabled ? "ENABLE" : "DISABLE",
                     "User " + account.getUsername() + (enabled ? " enabled" : " disabled"),
                     List.of(AuditChange.of("enabled", !enabled, enabled)));
         }
@@ -170,7 +196,12 @@ public class UserService {
         UserAccount account = get(id);
         String before = account.getEmail();
         account.describe(account.getDisplayName(), blankToNull(email), clock.instant());
-        audit.record(MODULE, "User", id, "UPDATE", "E-mail of " + account.getUsername() + " changed",
+        audit.record(
+                MODULE,
+                "User",
+                id,
+                "UPDATE",
+                "E-mail of " + account.getUsername() + " changed",
                 List.of(AuditChange.of("email", before, account.getEmail())));
         return account;
     }
@@ -190,7 +221,7 @@ public class UserService {
         if (account.hasRole(Role.ADMIN) == admin) {
             return account;
         }
-        java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         roles.addAll(account.getRoles());
         if (admin) {
             roles.add(Role.ADMIN);
@@ -202,7 +233,11 @@ public class UserService {
             roles.add(Role.MEMBER);
         }
         account.grantRoles(roles, clock.instant());
-        audit.record(MODULE, "User", id, admin ? "GRANT_ADMIN" : "REVOKE_ADMIN",
+        audit.record(
+                MODULE,
+                "User",
+                id,
+                admin ? "GRANT_ADMIN" : "REVOKE_ADMIN",
                 (admin ? "Admin role granted to " : "Admin role revoked from ") + account.getUsername());
         return account;
     }
@@ -243,7 +278,8 @@ public class UserService {
             throw DomainException.invalidField("newPassword", "PASSWORD_UNCHANGED", "account.error.samePassword");
         }
         account.changePassword(encoder.encode(newPassword), false, clock.instant());
-        audit.record(MODULE, "User", account.getId(), "CHANGE_PASSWORD", account.getUsername() + " changed their password");
+        audit.record(
+                MODULE, "User", account.getId(), "CHANGE_PASSWORD", account.getUsername() + " changed their password");
     }
 
     /** Checks a new password against the rules; {@code field} names the form field for the error. */
@@ -322,11 +358,15 @@ public class UserService {
         if (name.length() > ApiToken.NAME_MAX) {
             throw DomainException.invalidField("name", "TOKEN_NAME_TOO_LONG", "validation.tooLong", ApiToken.NAME_MAX);
         }
-        UserAccount account = current()
-                .orElseThrow(() -> DomainException.notFound("USER_NOT_FOUND", "user.error.notFound"));
+        UserAccount account =
+                current().orElseThrow(() -> DomainException.notFound("USER_NOT_FOUND", "user.error.notFound"));
         Instant expires = validity == null ? null : clock.instant().plus(validity);
         IssuedToken issued = issue(account, ApiToken.Kind.PERSONAL, name.strip(), expires);
-        audit.record(MODULE, "ApiToken", issued.token().getId(), "CREATE",
+        audit.record(
+                MODULE,
+                "ApiToken",
+                issued.token().getId(),
+                "CREATE",
                 "API token \"" + name.strip() + "\" created for " + account.getUsername());
         return issued;
     }
@@ -337,8 +377,13 @@ public class UserService {
                 .orElseThrow(() -> DomainException.notFound("TOKEN_NOT_FOUND", "token.error.notFound"));
         if (token.getRevokedAt() == null) {
             token.revoke(clock.instant());
-            audit.record(MODULE, "ApiToken", tokenId, "REVOKE", "API token \"" + token.getName() + "\" of "
-                    + token.getUser().getUsername() + " revoked");
+            audit.record(
+                    MODULE,
+                    "ApiToken",
+                    tokenId,
+                    "REVOKE",
+                    "API token \"" + token.getName() + "\" of "
+                            + token.getUser().getUsername() + " revoked");
         }
     }
 
@@ -365,10 +410,11 @@ public class UserService {
                         tokens.touch(t.getId(), now);
                     }
                     UserAccount user = t.getUser();
-                    var authorities = user.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+                    var authorities = user.getRoles().stream()
+                            .map(r -> new SimpleGrantedAuthority(r.authority()))
+                            .toList();
                     var principal = KontorUserDetailsService.toUserDetails(user);
-                    return org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                            .authenticated(principal, null, authorities);
+                    return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
                 });
     }
 
@@ -377,10 +423,17 @@ public class UserService {
         return tokens.deleteExpiredSessionTokens(clock.instant().minus(Duration.ofDays(1)));
     }
 
-    private IssuedToken issue(UserAccount account, ApiToken.Kind kind, @Nullable String name, @Nullable Instant expires) {
+    private IssuedToken issue(
+            UserAccount account, ApiToken.Kind kind, @Nullable String name, @Nullable Instant expires) {
         String value = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(Passwords.randomBytes(32));
-        ApiToken token = tokens.save(new ApiToken(account, kind, name, hash(value),
-                value.substring(0, TOKEN_PREFIX.length() + 6), clock.instant(), expires));
+        ApiToken token = tokens.save(new ApiToken(
+                account,
+                kind,
+                name,
+                hash(value),
+                value.substring(0, TOKEN_PREFIX.length() + 6),
+                clock.instant(),
+                expires));
         return new IssuedToken(token, value, expires);
     }
 
@@ -409,7 +462,8 @@ public class UserService {
             List<Predicate> where = new ArrayList<>();
             if (query.text() != null && !query.text().isBlank()) {
                 String like = Like.contains(query.text());
-                where.add(cb.or(cb.like(cb.lower(root.get("username")), like, '\\'),
+                where.add(cb.or(
+                        cb.like(cb.lower(root.get("username")), like, '\\'),
                         cb.like(cb.lower(root.get("displayName")), like, '\\'),
                         cb.like(cb.lower(root.get("email")), like, '\\')));
             }

@@ -43,10 +43,18 @@ class TallyDemoData implements DemoData {
 
     @Override
     public void load(DemoContext context) {
-        List<String[]> members = List.of(new String[] {"Anna", "Albers"}, new String[] {"Ben", "Brandt"},
-                new String[] {"Clara", "Conrad"}, new String[] {"David", "Dietrich"}, new String[] {"Emma", "Engel"},
-                new String[] {"Felix", "Fuchs"}, new String[] {"Greta", "Graf"}, new String[] {"Hannes", "Hoffmann"},
-                new String[] {"Ida", "Imhof"}, new String[] {"Jakob", "Jäger"}, new String[] {"Karla", "König"},
+        List<String[]> members = List.of(
+                new String[] {"Anna", "Albers"},
+                new String[] {"Ben", "Brandt"},
+                new String[] {"Clara", "Conrad"},
+                new String[] {"David", "Dietrich"},
+                new String[] {"Emma", "Engel"},
+                new String[] {"Felix", "Fuchs"},
+                new String[] {"Greta", "Graf"},
+                new String[] {"Hannes", "Hoffmann"},
+                new String[] {"Ida", "Imhof"},
+                new String[] {"Jakob", "Jäger"},
+                new String[] {"Karla", "König"},
                 new String[] {"Luis", "Lorenz"});
         Instant now = clock.instant();
         int n = 0;
@@ -55,8 +63,13 @@ class TallyDemoData implements DemoData {
             String code = String.format("10000000%02d", n);
             String email = (m[0] + "." + m[1]).toLowerCase().replace("ä", "ae").replace("ö", "oe") + "@example.org";
             PersonDetails p = tally.createPerson(new NewPerson(code, m[0], m[1], email, context.password()));
-            byte[] token = new byte[] {0x04, (byte) context.random().nextInt(256), (byte) context.random().nextInt(256),
-                    (byte) context.random().nextInt(256), (byte) n};
+            byte[] token = new byte[] {
+                0x04,
+                (byte) context.random().nextInt(256),
+                (byte) context.random().nextInt(256),
+                (byte) context.random().nextInt(256),
+                (byte) n
+            };
             tally.addToken(p.id(), "Karte", HexFormat.of().formatHex(token));
             Instant at = now.minus(Duration.ofDays(60));
             long balance = 20 + 5 * context.random().nextInt(4);
@@ -67,17 +80,34 @@ class TallyDemoData implements DemoData {
                 if (at.isAfter(now)) {
                     break;
                 }
-                tally.bookAt(p.id(), -1, i % 5 == 0 ? "QR Terminal Küche" : "Terminal Küche", i % 5 == 0 ? "QR" : "NFC",
-                        "api:Terminal Küche", at);
+                tally.bookAt(
+                        p.id(),
+                        -1,
+                        i % 5 == 0 ? "QR Terminal Küche" : "Terminal Küche",
+                        i % 5 == 0 ? "QR" : "NFC",
+                        "api:Terminal Küche",
+                        at);
             }
             // notices switched on after the history, so the demo does not start with a full outbox
-            tally.updatePerson(p.id(), p.version(), new PersonUpdate(m[0], m[1], email, null, n % 3 == 0 ? 3 : null,
-                    n % 4 == 0 ? 0 : null, n % 2 == 0, true, n % 3 == 0));
+            tally.updatePerson(
+                    p.id(),
+                    p.version(),
+                    new PersonUpdate(
+                            m[0],
+                            m[1],
+                            email,
+                            null,
+                            n % 3 == 0 ? 3 : null,
+                            n % 4 == 0 ? 0 : null,
+                            n % 2 == 0,
+                            true,
+                            n % 3 == 0));
         }
         tally.setLocked(tally.person("1000000012").orElseThrow().id(), true);
         long terminal = tally.createApiUser("Terminal Küche");
         IssuedKey key = tally.generateKey(terminal, Scope.BOOK);
-        log.info("Demo tally terminal \"Terminal Küche\": API key {} (shown once; Tally > Terminals makes new ones)",
+        log.info(
+                "Demo tally terminal \"Terminal Küche\": API key {} (shown once; Tally > Terminals makes new ones)",
                 key.value());
     }
 }

@@ -1,6 +1,7 @@
 package de.kontor.tally;
 
 import de.kontor.base.db.Inserts;
+import de.kontor.base.error.DomainException;
 import de.kontor.tally.TallyModel.BookedEvent;
 import de.kontor.tally.TallyModel.UnknownTokenEvent;
 import jakarta.annotation.PreDestroy;
@@ -50,9 +51,14 @@ class TallyNotices {
         return t;
     });
 
-    TallyNotices(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mail, MessageSource messages, Clock clock, ZoneId zone,
-                 @Value("${kontor.mail.from:kontor@localhost}") String from,
-                 @Value("${kontor.tally.mail.language:de}") String language) {
+    TallyNotices(
+            JdbcTemplate jdbc,
+            ObjectProvider<JavaMailSender> mail,
+            MessageSource messages,
+            Clock clock,
+            ZoneId zone,
+            @Value("${kontor.mail.from:kontor@localhost}") String from,
+            @Value("${kontor.tally.mail.language:de}") String language) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.messages = messages;
@@ -63,11 +69,18 @@ class TallyNotices {
     }
 
     /** Everything the notices of one booking need, read in one query. */
-    private record Booking(String firstName, String name, @Nullable String email, boolean notifyBooking,
-                           boolean notifyZero, boolean notifyThreshold, @Nullable Integer reminder,
-                           @Nullable Integer responsible, String description, String currency,
-                           @Nullable String responsibleEmail) {
-    }
+    private record Booking(
+            String firstName,
+            String name,
+            @Nullable String email,
+            boolean notifyBooking,
+            boolean notifyZero,
+            boolean notifyThreshold,
+            @Nullable Integer reminder,
+            @Nullable Integer responsible,
+            String description,
+            String currency,
+            @Nullable String responsibleEmail) {}
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void booked(BookedEvent event) {
@@ -90,37 +103,77 @@ class TallyNotices {
             if (responsible == null) {
                 return;
             }
-            String time = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(zone).format(event.at());
-            send("UNKNOWN_TOKEN", responsible, text("tally.mail.unknownToken.subject"),
-                    text("tally.mail.unknownToken.body", HexFormat.ofDelimiter(":").withUpperCase().formatHex(event.token()),
-                            Base64.getEncoder().encodeToString(event.token()), time, event.terminal()));
+            String time = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")
+                    .withZone(zone)
+                    .format(event.at());
+            send(
+                    "UNKNOWN_TOKEN",
+                    responsible,
+                    text("tally.mail.unknownToken.subject"),
+                    text(
+                            "tally.mail.unknownToken.body",
+                            HexFormat.ofDelimiter(":").withUpperCase().formatHex(event.token()),
+                            Base64.getEncoder().encodeToString(event.token()),
+                            time,
+                            event.terminal()));
         });
     }
 
     private void notices(BookedEvent e) {
-        Booking b = jdbc.queryForObject("select p.first_name, concat(p.first_name, ' ', p.last_name, ' (', p.code, ')'), "
+        Booking b = jdbc.queryForObject(
+                "select p.first_name, concat(p.first_name, ' ', p.last_name, ' (', p.code, ')'), "
                         + "p.email, p.notify_booking, p.notify_zero, p.notify_threshold, p.reminder_threshold, "
                         + "p.responsible_threshold, e.description, s.currency, s.responsible_email "
                         + "from tally_person p join tally_entry e on e.id = ? join tally_settings s on s.id = 1 where p.id = ?",
-                (rs, i) -> new Booking(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-                        rs.getBoolean(6), (Integer) rs.getObject(7), (Integer) rs.getObject(8), rs.getString(9),
-                        rs.getString(10), blankToNull(rs.getString(11))), e.entryId(), e.personId());
+                (rs, i) -> new Booking(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBoolean(4),
+                        rs.getBoolean(5),
+                        rs.getBoolean(6),
+                        (Integer) rs.getObject(7),
+                        (Integer) rs.getObject(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        blankToNull(rs.getString(11))),
+                e.entryId(),
+                e.personId());
         String currency = b.currency();
         if (b.email() != null) {
             if (b.notifyBooking()) {
-                send("BOOKING", b.email(), text("tally.mail.booking.subject", e.amount(), currency),
-                        text("tally.mail.booking.body", b.firstName(), e.amount(), currency, b.description(), e.balanceAfter()));
+                send(
+                        "BOOKING",
+                        b.email(),
+                        text("tally.mail.booking.subject", e.amount(), currency),
+                        text(
+                                "tally.mail.booking.body",
+                                b.firstName(),
+                                e.amount(),
+                                currency,
+                                b.description(),
+                                e.balanceAfter()));
             }
             if (b.notifyZero() && e.balanceAfter() == 0 && e.balanceBefore() != 0) {
-                send("ZERO", b.email(), text("tally.mail.zero.subject"), text("tally.mail.zero.body", b.firstName(), currency));
+                send(
+                        "ZERO",
+                        b.email(),
+                        text("tally.mail.zero.subject"),
+                        text("tally.mail.zero.body", b.firstName(), currency));
             }
             if (b.notifyThreshold() && b.reminder() != null && crossedDown(e, b.reminder())) {
-                send("THRESHOLD", b.email(), text("tally.mail.threshold.subject", e.balanceAfter(), currency),
+                send(
+                        "THRESHOLD",
+                        b.email(),
+                        text("tally.mail.threshold.subject", e.balanceAfter(), currency),
                         text("tally.mail.threshold.body", b.firstName(), e.balanceAfter(), currency, b.reminder()));
             }
         }
         if (b.responsibleEmail() != null && b.responsible() != null && crossedDown(e, b.responsible())) {
-            send("RESPONSIBLE", b.responsibleEmail(), text("tally.mail.responsible.subject", b.name()),
+            send(
+                    "RESPONSIBLE",
+                    b.responsibleEmail(),
+                    text("tally.mail.responsible.subject", b.name()),
                     text("tally.mail.responsible.body", b.name(), e.balanceAfter(), currency, b.responsible()));
         }
     }
@@ -138,15 +191,19 @@ class TallyNotices {
         JavaMailSender sender = mail.getIfAvailable();
         var row = jdbc.queryForList("select recipient, subject, body, state from tally_mail where id = ?", mailId);
         if (row.isEmpty()) {
-            throw de.kontor.base.error.DomainException.notFound("MAIL_NOT_FOUND", "tally.mail.notFound", mailId);
+            throw DomainException.notFound("MAIL_NOT_FOUND", "tally.mail.notFound", mailId);
         }
         if ("SENT".equals(row.get(0).get("state"))) {
             return;
         }
         if (sender == null) {
-            throw de.kontor.base.error.DomainException.conflict("NO_SMTP", "tally.mail.noSmtp");
+            throw DomainException.conflict("NO_SMTP", "tally.mail.noSmtp");
         }
-        deliver(sender, mailId, (String) row.get(0).get("recipient"), (String) row.get(0).get("subject"),
+        deliver(
+                sender,
+                mailId,
+                (String) row.get(0).get("recipient"),
+                (String) row.get(0).get("subject"),
                 (String) row.get(0).get("body"));
     }
 
@@ -156,7 +213,8 @@ class TallyNotices {
     }
 
     private @Nullable String responsibleEmail() {
-        return blankToNull(jdbc.queryForObject("select responsible_email from tally_settings where id = 1", String.class));
+        return blankToNull(
+                jdbc.queryForObject("select responsible_email from tally_settings where id = 1", String.class));
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
@@ -165,9 +223,16 @@ class TallyNotices {
 
     private void send(String kind, String to, String subject, String body) {
         JavaMailSender sender = mail.getIfAvailable();
-        long id = Inserts.returningId(jdbc, "insert into tally_mail (kind, recipient, subject, body, state, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)", kind, to, subject.length() > 255 ? subject.substring(0, 255) : subject,
-                body, sender == null ? "NO_SMTP" : "PENDING", Timestamp.from(clock.instant()));
+        long id = Inserts.returningId(
+                jdbc,
+                "insert into tally_mail (kind, recipient, subject, body, state, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?)",
+                kind,
+                to,
+                subject.length() > 255 ? subject.substring(0, 255) : subject,
+                body,
+                sender == null ? "NO_SMTP" : "PENDING",
+                Timestamp.from(clock.instant()));
         if (sender == null) {
             return;
         }
@@ -182,12 +247,17 @@ class TallyNotices {
             message.setSubject(subject);
             message.setText(body);
             sender.send(message);
-            jdbc.update("update tally_mail set state = 'SENT', sent_at = ? where id = ?", Timestamp.from(clock.instant()), id);
+            jdbc.update(
+                    "update tally_mail set state = 'SENT', sent_at = ? where id = ?",
+                    Timestamp.from(clock.instant()),
+                    id);
         } catch (RuntimeException e) {
             log.warn("Tally notice #{} to {} not sent: {}", id, to, e.getMessage());
             String error = String.valueOf(e.getMessage());
-            jdbc.update("update tally_mail set state = 'FAILED', error = ? where id = ?",
-                    error.length() > 500 ? error.substring(0, 500) : error, id);
+            jdbc.update(
+                    "update tally_mail set state = 'FAILED', error = ? where id = ?",
+                    error.length() > 500 ? error.substring(0, 500) : error,
+                    id);
         }
     }
 

@@ -1,14 +1,28 @@
 package de.kontor.tally;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import de.kontor.base.CurrentUser;
+import de.kontor.base.Emails;
+import de.kontor.base.audit.AuditChange;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.Hashes;
 import de.kontor.base.db.Inserts;
+import de.kontor.base.db.Like;
 import de.kontor.base.db.Rows;
+import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.export.ExportColumn;
+import de.kontor.base.export.ExportFormat;
+import de.kontor.base.export.ExportProgress;
+import de.kontor.base.export.ExportRequest;
+import de.kontor.base.export.ExportService;
 import de.kontor.security.NewUser;
 import de.kontor.security.Role;
 import de.kontor.security.UserService;
 import de.kontor.tally.TallyModel.ApiClient;
+import de.kontor.tally.TallyModel.ApiKeyInfo;
+import de.kontor.tally.TallyModel.ApiUserInfo;
 import de.kontor.tally.TallyModel.Blocked;
 import de.kontor.tally.TallyModel.Booked;
 import de.kontor.tally.TallyModel.BookedEvent;
@@ -16,54 +30,61 @@ import de.kontor.tally.TallyModel.Entry;
 import de.kontor.tally.TallyModel.InvalidAmount;
 import de.kontor.tally.TallyModel.IssuedKey;
 import de.kontor.tally.TallyModel.Locked;
+import de.kontor.tally.TallyModel.Mail;
+import de.kontor.tally.TallyModel.NewPerson;
 import de.kontor.tally.TallyModel.NfcOutcome;
+import de.kontor.tally.TallyModel.NoticeSettings;
 import de.kontor.tally.TallyModel.PersonBalance;
+import de.kontor.tally.TallyModel.PersonDetails;
 import de.kontor.tally.TallyModel.PersonName;
+import de.kontor.tally.TallyModel.PersonUpdate;
 import de.kontor.tally.TallyModel.QrOutcome;
+import de.kontor.tally.TallyModel.Registration;
+import de.kontor.tally.TallyModel.ResetInfo;
 import de.kontor.tally.TallyModel.Scope;
 import de.kontor.tally.TallyModel.Settings;
+import de.kontor.tally.TallyModel.Token;
 import de.kontor.tally.TallyModel.UnknownToken;
 import de.kontor.tally.TallyModel.UnknownTokenEvent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
-import de.kontor.base.audit.AuditChange;
-import de.kontor.base.db.Like;
-import de.kontor.base.error.ConcurrentChangeException;
-import de.kontor.tally.TallyModel.*;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Map;
-import java.util.TreeSet;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
-import de.kontor.base.export.ExportColumn;
-import de.kontor.base.export.ExportFormat;
-import de.kontor.base.export.ExportProgress;
-import de.kontor.base.export.ExportRequest;
-import de.kontor.base.export.ExportService;
-import org.springframework.context.MessageSource;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Tally accounts: persons with a balance kept as a ledger, NFC tokens, API users with scoped keys,
@@ -90,9 +111,17 @@ public class TallyService {
     private final ExportService exports;
     private final MessageSource messages;
 
-    TallyService(JdbcTemplate jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-                 UserService users, AuditService audit, Clock clock, ZoneId zone, TallyNotices notices,
-                 ExportService exports, MessageSource messages) {
+    TallyService(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
+            UserService users,
+            AuditService audit,
+            Clock clock,
+            ZoneId zone,
+            TallyNotices notices,
+            ExportService exports,
+            MessageSource messages) {
         this.exports = exports;
         this.messages = messages;
         this.zone = zone;
@@ -107,42 +136,66 @@ public class TallyService {
 
     // ---- lookups ---------------------------------------------------------------------------------------
 
-    private static final RowMapper<PersonBalance> BALANCE = (rs, i) -> new PersonBalance(rs.getLong("id"),
-            rs.getString("code"), rs.getString("last_name"), rs.getString("first_name"), rs.getLong("balance"),
+    private static final RowMapper<PersonBalance> BALANCE = (rs, i) -> new PersonBalance(
+            rs.getLong("id"),
+            rs.getString("code"),
+            rs.getString("last_name"),
+            rs.getString("first_name"),
+            rs.getLong("balance"),
             rs.getBoolean("locked"));
 
     /** An active (not archived) person by code. */
     public Optional<PersonBalance> person(String code) {
-        return jdbc.query("select id, code, last_name, first_name, balance, locked from tally_person "
-                + "where code = ? and archived_at is null", BALANCE, code).stream().findFirst();
+        return jdbc
+                .query(
+                        "select id, code, last_name, first_name, balance, locked from tally_person "
+                                + "where code = ? and archived_at is null",
+                        BALANCE,
+                        code)
+                .stream()
+                .findFirst();
     }
 
     /** Active persons sorted by last name, first name. */
     public List<PersonName> persons() {
-        return jdbc.query("select id, code, last_name, first_name from tally_person where archived_at is null "
+        return jdbc.query(
+                "select id, code, last_name, first_name from tally_person where archived_at is null "
                         + "order by last_name, first_name, code",
                 (rs, i) -> new PersonName(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
     /** Active persons by balance, highest first, then by name. */
     public List<PersonBalance> balances() {
-        return jdbc.query("select id, code, last_name, first_name, balance, locked from tally_person "
-                + "where archived_at is null order by balance desc, last_name, first_name, code", BALANCE);
+        return jdbc.query(
+                "select id, code, last_name, first_name, balance, locked from tally_person "
+                        + "where archived_at is null order by balance desc, last_name, first_name, code",
+                BALANCE);
     }
 
     /** The active ledger of everyone, newest first. */
     public List<Entry> entries(int limit) {
-        return jdbc.query("select e.id, e.person_id, p.last_name, p.first_name, e.amount, e.description, e.booked_at, "
-                + "e.source, e.booked_by from tally_entry e join tally_person p on p.id = e.person_id "
-                + "where e.reset_id is null order by e.booked_at desc, e.id desc limit ?", ENTRY, limit);
+        return jdbc.query(
+                "select e.id, e.person_id, p.last_name, p.first_name, e.amount, e.description, e.booked_at, "
+                        + "e.source, e.booked_by from tally_entry e join tally_person p on p.id = e.person_id "
+                        + "where e.reset_id is null order by e.booked_at desc, e.id desc limit ?",
+                ENTRY,
+                limit);
     }
 
-    private static final RowMapper<Entry> ENTRY = (rs, i) -> new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3),
-            rs.getString(4), rs.getLong(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
+    private static final RowMapper<Entry> ENTRY = (rs, i) -> new Entry(
+            rs.getLong(1),
+            rs.getLong(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getLong(5),
+            rs.getString(6),
+            rs.getTimestamp(7).toInstant(),
+            rs.getString(8),
             rs.getString(9));
 
     /** Settings change rarely and every booking reads them: kept for a few seconds (at once on this node). */
     private volatile @Nullable Settings cachedSettings;
+
     private volatile long settingsReadAt;
     private static final long SETTINGS_TTL_NANOS = 5_000_000_000L;
 
@@ -163,23 +216,29 @@ public class TallyService {
     }
 
     private Settings readSettings() {
-        return jdbc.queryForObject("select booking_amount, currency, responsible_email, self_registration, privacy_notice "
+        return jdbc.queryForObject(
+                "select booking_amount, currency, responsible_email, self_registration, privacy_notice "
                         + "from tally_settings where id = 1",
-                (rs, i) -> new Settings(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)));
+                (rs, i) -> new Settings(
+                        rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)));
     }
 
     // ---- bookings ----------------------------------------------------------------------------------------
 
     /** A person's row, locked for the booking; {@code mayNotify}: a booking could cause an e-mail. */
-    private record Locking(long id, String firstName, boolean locked, long balance, boolean mayNotify) {
-    }
+    private record Locking(long id, String firstName, boolean locked, long balance, boolean mayNotify) {}
 
     private Optional<Locking> lock(long personId) {
-        return jdbc.query("select id, first_name, locked, balance, (email is not null and (notify_booking or notify_zero "
-                        + "or notify_threshold)) or responsible_threshold is not null from tally_person "
-                        + "where id = ? and archived_at is null for update",
-                (rs, i) -> new Locking(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4), rs.getBoolean(5)),
-                personId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select id, first_name, locked, balance, (email is not null and (notify_booking or notify_zero "
+                                + "or notify_threshold)) or responsible_threshold is not null from tally_person "
+                                + "where id = ? and archived_at is null for update",
+                        (rs, i) -> new Locking(
+                                rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4), rs.getBoolean(5)),
+                        personId)
+                .stream()
+                .findFirst();
     }
 
     /** Books the configured amount for the person holding the token; never below 0. */
@@ -187,18 +246,29 @@ public class TallyService {
         return tx.execute(status -> {
             Instant now = clock.instant();
             // one round trip: find the token's person and lock the row for the booking
-            record Found(Locking person, long tokenId, boolean staleUse) {
-            }
-            Optional<Found> found = jdbc.query("select p.id, p.first_name, p.locked, p.balance, (p.email is not null and "
-                            + "(p.notify_booking or p.notify_zero or p.notify_threshold)) or p.responsible_threshold is not null, "
-                            + "t.id, t.last_used_at from tally_token t join tally_person p on p.id = t.person_id "
-                            + "where t.token_bytes = ? and p.archived_at is null for update",
-                    (rs, i) -> {
-                        Timestamp used = rs.getTimestamp(7);
-                        // "last used" is kept to the minute: most bookings need no write to the token
-                        return new Found(new Locking(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4),
-                                rs.getBoolean(5)), rs.getLong(6), used == null || used.toInstant().isBefore(now.minusSeconds(60)));
-                    }, (Object) token).stream().findFirst();
+            record Found(Locking person, long tokenId, boolean staleUse) {}
+            Optional<Found> found = jdbc
+                    .query(
+                            "select p.id, p.first_name, p.locked, p.balance, (p.email is not null and "
+                                    + "(p.notify_booking or p.notify_zero or p.notify_threshold)) or p.responsible_threshold is not null, "
+                                    + "t.id, t.last_used_at from tally_token t join tally_person p on p.id = t.person_id "
+                                    + "where t.token_bytes = ? and p.archived_at is null for update",
+                            (rs, i) -> {
+                                Timestamp used = rs.getTimestamp(7);
+                                // "last used" is kept to the minute: most bookings need no write to the token
+                                return new Found(
+                                        new Locking(
+                                                rs.getLong(1),
+                                                rs.getString(2),
+                                                rs.getBoolean(3),
+                                                rs.getLong(4),
+                                                rs.getBoolean(5)),
+                                        rs.getLong(6),
+                                        used == null || used.toInstant().isBefore(now.minusSeconds(60)));
+                            },
+                            (Object) token)
+                    .stream()
+                    .findFirst();
             if (found.isEmpty()) {
                 events.publishEvent(new UnknownTokenEvent(token.clone(), terminal, clock.instant()));
                 return new UnknownToken();
@@ -217,7 +287,10 @@ public class TallyService {
             }
             book(person, settings.bookingAmount(), terminal, "NFC", "api:" + by.userName());
             if (found.get().staleUse()) {
-                jdbc.update("update tally_token set last_used_at = ? where id = ?", Timestamp.from(now), found.get().tokenId());
+                jdbc.update(
+                        "update tally_token set last_used_at = ? where id = ?",
+                        Timestamp.from(now),
+                        found.get().tokenId());
             }
             return new Booked(person.firstName(), after, settings.currency());
         });
@@ -252,9 +325,9 @@ public class TallyService {
             throw DomainException.invalidField("description", "DESCRIPTION_REQUIRED", "tally.booking.description");
         }
         return tx.execute(status -> {
-            Locking person = lock(personId).orElseThrow(() -> DomainException.notFound("PERSON_NOT_FOUND",
-                    "tally.person.notFound", personId));
-            String by = de.kontor.base.CurrentUser.username().orElse("system");
+            Locking person = lock(personId)
+                    .orElseThrow(() -> DomainException.notFound("PERSON_NOT_FOUND", "tally.person.notFound", personId));
+            String by = CurrentUser.username().orElse("system");
             long id = book(person, amount, description.strip(), "ADMIN", by);
             audit.record(MODULE, "Entry", id, "CREATE", "Tally booking of " + amount + " for person #" + personId);
             return id;
@@ -273,12 +346,19 @@ public class TallyService {
 
     private long book(Locking person, long amount, String description, String source, String bookedBy) {
         String text = description.length() > 255 ? description.substring(0, 255) : description;
-        long entryId = Inserts.returningId(jdbc, "insert into tally_entry (person_id, amount, description, booked_at, "
-                        + "source, booked_by) values (?, ?, ?, ?, ?, ?)", person.id(), amount, text,
-                Timestamp.from(clock.instant()), source, bookedBy.length() > 150 ? bookedBy.substring(0, 150) : bookedBy);
+        long entryId = Inserts.returningId(
+                jdbc,
+                "insert into tally_entry (person_id, amount, description, booked_at, "
+                        + "source, booked_by) values (?, ?, ?, ?, ?, ?)",
+                person.id(),
+                amount,
+                text,
+                Timestamp.from(clock.instant()),
+                source,
+                bookedBy.length() > 150 ? bookedBy.substring(0, 150) : bookedBy);
         jdbc.update("update tally_person set balance = balance + ? where id = ?", amount, person.id());
-        events.publishEvent(new BookedEvent(person.id(), entryId, amount, person.balance(), person.balance() + amount,
-                person.mayNotify()));
+        events.publishEvent(new BookedEvent(
+                person.id(), entryId, amount, person.balance(), person.balance() + amount, person.mayNotify()));
         return entryId;
     }
 
@@ -299,7 +379,9 @@ public class TallyService {
     }
 
     private PersonDetails insertPerson(NewPerson draft, @Nullable Instant privacyAccepted) {
-        String code = draft.code() == null || draft.code().isBlank() ? freeCode() : draft.code().strip();
+        String code = draft.code() == null || draft.code().isBlank()
+                ? freeCode()
+                : draft.code().strip();
         if (!code.matches(CODE_PATTERN)) {
             throw DomainException.invalidField("code", "INVALID_CODE", "tally.code.pattern");
         }
@@ -308,19 +390,31 @@ public class TallyService {
         String email = email(draft.email());
         Long personId = tx.execute(status -> {
             if (jdbc.queryForObject("select count(*) from tally_person where code = ?", Integer.class, code) > 0) {
-                throw DomainException.conflict("CODE_TAKEN", "tally.code.taken", code).onField("code");
+                throw DomainException.conflict("CODE_TAKEN", "tally.code.taken", code)
+                        .onField("code");
             }
             checkEmailFree(email, null);
             Long userId = users.findByUsername(code).map(u -> u.getId()).orElse(null);
             if (userId == null) {
                 String secret = draft.password() == null || draft.password().isBlank() ? null : draft.password();
-                userId = users.createUser(new NewUser(code, firstName + " " + lastName, email,
-                        EnumSet.of(Role.MEMBER), secret)).account().getId();
+                userId = users.createUser(
+                                new NewUser(code, firstName + " " + lastName, email, EnumSet.of(Role.MEMBER), secret))
+                        .account()
+                        .getId();
             }
             Timestamp now = Timestamp.from(clock.instant());
-            long id = Inserts.returningId(jdbc, "insert into tally_person (code, user_id, first_name, last_name, email, "
-                    + "privacy_accepted_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)", code, userId, firstName,
-                    lastName, email, privacyAccepted == null ? null : Timestamp.from(privacyAccepted), now, now);
+            long id = Inserts.returningId(
+                    jdbc,
+                    "insert into tally_person (code, user_id, first_name, last_name, email, "
+                            + "privacy_accepted_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    code,
+                    userId,
+                    firstName,
+                    lastName,
+                    email,
+                    privacyAccepted == null ? null : Timestamp.from(privacyAccepted),
+                    now,
+                    now);
             audit.record(MODULE, "Person", id, "CREATE", "Tally person " + code + " created");
             return id;
         });
@@ -357,15 +451,20 @@ public class TallyService {
             return null;
         }
         String email = value.strip();
-        if (!de.kontor.base.Emails.valid(email)) {
+        if (!Emails.valid(email)) {
             throw DomainException.invalidField(field, "INVALID_EMAIL", "tally.email.invalid");
         }
         return email;
     }
 
     private void checkEmailFree(@Nullable String email, @Nullable Long personId) {
-        if (email != null && jdbc.queryForObject("select count(*) from tally_person where email = ? and id <> ?",
-                Integer.class, email, personId == null ? -1L : personId) > 0) {
+        if (email != null
+                && jdbc.queryForObject(
+                                "select count(*) from tally_person where email = ? and id <> ?",
+                                Integer.class,
+                                email,
+                                personId == null ? -1L : personId)
+                        > 0) {
             throw DomainException.conflict("EMAIL_TAKEN", "tally.email.taken").onField("email");
         }
     }
@@ -377,9 +476,13 @@ public class TallyService {
             if (person.isEmpty()) {
                 return false;
             }
-            jdbc.update("update tally_person set archived_at = ?, updated_at = ? where id = ?",
-                    Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), person.get().id());
-            jdbc.update("update app_user set enabled = false where id = (select user_id from tally_person where id = ?)",
+            jdbc.update(
+                    "update tally_person set archived_at = ?, updated_at = ? where id = ?",
+                    Timestamp.from(clock.instant()),
+                    Timestamp.from(clock.instant()),
+                    person.get().id());
+            jdbc.update(
+                    "update app_user set enabled = false where id = (select user_id from tally_person where id = ?)",
                     person.get().id());
             audit.record(MODULE, "Person", person.get().id(), "ARCHIVE", "Tally person " + code + " archived");
             return true;
@@ -392,14 +495,21 @@ public class TallyService {
      */
     public int resetLedger(@Nullable Long personId, String by) {
         return tx.execute(status -> {
-            List<Long> persons = personId != null ? List.of(personId)
+            List<Long> persons = personId != null
+                    ? List.of(personId)
                     : jdbc.queryForList("select id from tally_person order by id", Long.class);
-            persons.forEach(id -> jdbc.query("select id from tally_person where id = ? for update", rs -> { }, id));
-            long resetId = Inserts.returningId(jdbc, "insert into tally_reset (person_id, reset_at, reset_by, entries) "
-                    + "values (?, ?, ?, 0)", personId, Timestamp.from(clock.instant()), by);
+            persons.forEach(id -> jdbc.query("select id from tally_person where id = ? for update", rs -> {}, id));
+            long resetId = Inserts.returningId(
+                    jdbc,
+                    "insert into tally_reset (person_id, reset_at, reset_by, entries) " + "values (?, ?, ?, 0)",
+                    personId,
+                    Timestamp.from(clock.instant()),
+                    by);
             int archived = personId == null
                     ? jdbc.update("update tally_entry set reset_id = ? where reset_id is null", resetId)
-                    : jdbc.update("update tally_entry set reset_id = ? where reset_id is null and person_id = ?", resetId,
+                    : jdbc.update(
+                            "update tally_entry set reset_id = ? where reset_id is null and person_id = ?",
+                            resetId,
                             personId);
             jdbc.update("update tally_reset set entries = ? where id = ?", archived, resetId);
             if (personId == null) {
@@ -407,7 +517,8 @@ public class TallyService {
             } else {
                 jdbc.update("update tally_person set balance = 0 where id = ?", personId);
             }
-            audit.record(MODULE, "Ledger", personId, "RESET", archived + " tally entries archived (reset #" + resetId + ")");
+            audit.record(
+                    MODULE, "Ledger", personId, "RESET", archived + " tally entries archived (reset #" + resetId + ")");
             return archived;
         });
     }
@@ -416,10 +527,16 @@ public class TallyService {
     public int restoreReset(long resetId) {
         return tx.execute(status -> {
             int restored = jdbc.update("update tally_entry set reset_id = null where reset_id = ?", resetId);
-            jdbc.update("update tally_reset set restored_at = ? where id = ?", Timestamp.from(clock.instant()), resetId);
+            jdbc.update(
+                    "update tally_reset set restored_at = ? where id = ?", Timestamp.from(clock.instant()), resetId);
             jdbc.update("update tally_person p set balance = (select coalesce(sum(amount), 0) from tally_entry e "
                     + "where e.person_id = p.id and e.reset_id is null)");
-            audit.record(MODULE, "Ledger", resetId, "RESTORE", restored + " tally entries restored (reset #" + resetId + ")");
+            audit.record(
+                    MODULE,
+                    "Ledger",
+                    resetId,
+                    "RESTORE",
+                    restored + " tally entries restored (reset #" + resetId + ")");
             return restored;
         });
     }
@@ -431,11 +548,19 @@ public class TallyService {
         byte[] bytes = parseHex(hex);
         try {
             return tx.execute(status -> {
-                long id = Inserts.returningId(jdbc, "insert into tally_token (person_id, name, token_bytes, created_at) "
-                        + "values (?, ?, ?, ?)", personId, name.isBlank() ? "NFC" : name.strip(), bytes,
+                long id = Inserts.returningId(
+                        jdbc,
+                        "insert into tally_token (person_id, name, token_bytes, created_at) " + "values (?, ?, ?, ?)",
+                        personId,
+                        name.isBlank() ? "NFC" : name.strip(),
+                        bytes,
                         Timestamp.from(clock.instant()));
-                audit.record(MODULE, "Token", personId, "CREATE", "NFC token " + HexFormat.ofDelimiter(":").formatHex(bytes)
-                        + " registered");
+                audit.record(
+                        MODULE,
+                        "Token",
+                        personId,
+                        "CREATE",
+                        "NFC token " + HexFormat.ofDelimiter(":").formatHex(bytes) + " registered");
                 return id;
             });
         } catch (DuplicateKeyException e) {
@@ -445,7 +570,10 @@ public class TallyService {
 
     static byte[] parseHex(String hex) {
         String compact = hex == null ? "" : hex.replaceAll("[\\s:-]", "");
-        if (compact.isEmpty() || compact.length() % 2 != 0 || compact.length() > 40 || !compact.matches("[0-9a-fA-F]+")) {
+        if (compact.isEmpty()
+                || compact.length() % 2 != 0
+                || compact.length() > 40
+                || !compact.matches("[0-9a-fA-F]+")) {
             throw DomainException.invalidField("token", "INVALID_TOKEN", "tally.token.hex");
         }
         return HexFormat.of().parseHex(compact);
@@ -457,7 +585,10 @@ public class TallyService {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw DomainException.invalidField("name", "INVALID_NAME", "tally.apiUser.name");
         }
-        long id = Inserts.returningId(jdbc, "insert into tally_api_user (name, created_at) values (?, ?)", name.strip(),
+        long id = Inserts.returningId(
+                jdbc,
+                "insert into tally_api_user (name, created_at) values (?, ?)",
+                name.strip(),
                 Timestamp.from(clock.instant()));
         audit.record(MODULE, "ApiUser", id, "CREATE", "Tally API user \"" + name.strip() + "\" created");
         return id;
@@ -469,11 +600,21 @@ public class TallyService {
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         String value = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        long keyId = Inserts.returningId(jdbc, "insert into tally_api_key (api_user_id, key_hash, key_prefix, scope, "
-                + "created_at) values (?, ?, ?, ?, ?)", apiUserId, Hashes.sha256Hex(value), value.substring(0, 10),
-                scope.name(), Timestamp.from(clock.instant()));
-        audit.record(MODULE, "ApiKey", keyId, "CREATE", "Tally API key " + value.substring(0, 10) + "… (" + scope
-                + ") created");
+        long keyId = Inserts.returningId(
+                jdbc,
+                "insert into tally_api_key (api_user_id, key_hash, key_prefix, scope, "
+                        + "created_at) values (?, ?, ?, ?, ?)",
+                apiUserId,
+                Hashes.sha256Hex(value),
+                value.substring(0, 10),
+                scope.name(),
+                Timestamp.from(clock.instant()));
+        audit.record(
+                MODULE,
+                "ApiKey",
+                keyId,
+                "CREATE",
+                "Tally API key " + value.substring(0, 10) + "… (" + scope + ") created");
         return new IssuedKey(keyId, apiUserId, value, scope);
     }
 
@@ -481,20 +622,28 @@ public class TallyService {
      * Known keys by hash, for a few seconds: terminals send their key with every request. Deleting a key or
      * an API user empties the cache on this node at once; other nodes of a cluster follow within 10 s.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<String, ApiClient> keys =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
-                    .expireAfterWrite(java.time.Duration.ofSeconds(10)).build();
-    private final java.util.concurrent.ConcurrentHashMap<Long, Instant> keyUseWritten = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Cache<String, ApiClient> keys = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(10))
+            .build();
+
+    private final ConcurrentHashMap<Long, Instant> keyUseWritten = new ConcurrentHashMap<>();
 
     /** The client a key belongs to, if the key is known and neither it nor its user is deleted. */
     public Optional<ApiClient> authenticate(String key) {
         String hash = Hashes.sha256Hex(key);
         ApiClient client = keys.getIfPresent(hash);
         if (client == null) {
-            client = jdbc.query("select k.id, u.id, u.name, k.scope from tally_api_key k join tally_api_user u "
-                            + "on u.id = k.api_user_id where k.key_hash = ? and k.revoked_at is null and u.deleted_at is null",
-                    (rs, i) -> new ApiClient(rs.getLong(1), rs.getLong(2), rs.getString(3), Scope.valueOf(rs.getString(4))),
-                    hash).stream().findFirst().orElse(null);
+            client = jdbc
+                    .query(
+                            "select k.id, u.id, u.name, k.scope from tally_api_key k join tally_api_user u "
+                                    + "on u.id = k.api_user_id where k.key_hash = ? and k.revoked_at is null and u.deleted_at is null",
+                            (rs, i) -> new ApiClient(
+                                    rs.getLong(1), rs.getLong(2), rs.getString(3), Scope.valueOf(rs.getString(4))),
+                            hash)
+                    .stream()
+                    .findFirst()
+                    .orElse(null);
             if (client == null) {
                 return Optional.empty();
             }
@@ -513,8 +662,7 @@ public class TallyService {
     // ---- idempotency ---------------------------------------------------------------------------------------
 
     /** A stored answer: HTTP status and JSON body. */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     /**
      * Runs {@code work} at most once per API key and idempotency key: the first answer is stored in the same
@@ -524,19 +672,29 @@ public class TallyService {
         String idemKey = idempotencyKey.length() > 200 ? idempotencyKey.substring(0, 200) : idempotencyKey;
         try {
             return tx.execute(status -> {
-                jdbc.update("insert into tally_idempotency (api_key_id, idem_key, status, body, created_at) "
-                        + "values (?, ?, 0, '', ?)", apiKeyId, idemKey, Timestamp.from(clock.instant()));
+                jdbc.update(
+                        "insert into tally_idempotency (api_key_id, idem_key, status, body, created_at) "
+                                + "values (?, ?, 0, '', ?)",
+                        apiKeyId,
+                        idemKey,
+                        Timestamp.from(clock.instant()));
                 Answer answer = work.get();
-                jdbc.update("update tally_idempotency set status = ?, body = ? where api_key_id = ? and idem_key = ?",
-                        answer.status(), answer.body(), apiKeyId, idemKey);
+                jdbc.update(
+                        "update tally_idempotency set status = ?, body = ? where api_key_id = ? and idem_key = ?",
+                        answer.status(),
+                        answer.body(),
+                        apiKeyId,
+                        idemKey);
                 return answer;
             });
         } catch (DuplicateKeyException repeat) {
-            return jdbc.queryForObject("select status, body from tally_idempotency where api_key_id = ? and idem_key = ?",
-                    (rs, i) -> new Answer(rs.getInt(1), rs.getString(2)), apiKeyId, idemKey);
+            return jdbc.queryForObject(
+                    "select status, body from tally_idempotency where api_key_id = ? and idem_key = ?",
+                    (rs, i) -> new Answer(rs.getInt(1), rs.getString(2)),
+                    apiKeyId,
+                    idemKey);
         }
     }
-
 
     // ---- administration ------------------------------------------------------------------------------------
 
@@ -545,16 +703,30 @@ public class TallyService {
             + "p.responsible_threshold, exists (select 1 from app_user_role r where r.user_id = p.user_id and r.role = 'ADMIN'), "
             + "p.user_id, p.archived_at, p.created_at, p.version from tally_person p ";
 
-    private static final RowMapper<PersonDetails> DETAILS = (rs, i) -> new PersonDetails(rs.getLong(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getLong(8),
-            rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11), (Integer) rs.getObject(12), (Integer) rs.getObject(13),
-            rs.getBoolean(14), (Long) rs.getObject(15), Rows.instant(rs.getTimestamp(16)), rs.getTimestamp(17).toInstant(),
+    private static final RowMapper<PersonDetails> DETAILS = (rs, i) -> new PersonDetails(
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getBoolean(7),
+            rs.getLong(8),
+            rs.getBoolean(9),
+            rs.getBoolean(10),
+            rs.getBoolean(11),
+            (Integer) rs.getObject(12),
+            (Integer) rs.getObject(13),
+            rs.getBoolean(14),
+            (Long) rs.getObject(15),
+            Rows.instant(rs.getTimestamp(16)),
+            rs.getTimestamp(17).toInstant(),
             rs.getLong(18));
-
 
     /** A person (also an archived one) by id. */
     public PersonDetails details(long id) {
-        return jdbc.query(DETAILS_SELECT + "where p.id = ?", DETAILS, id).stream().findFirst()
+        return jdbc.query(DETAILS_SELECT + "where p.id = ?", DETAILS, id).stream()
+                .findFirst()
                 .orElseThrow(() -> DomainException.notFound("PERSON_NOT_FOUND", "tally.person.notFound", id));
     }
 
@@ -562,18 +734,25 @@ public class TallyService {
     public Slice<PersonBalance> findPersons(String search, boolean archived, Pageable page) {
         List<Object> args = new ArrayList<>();
         String where = personFilter(search, archived, args);
-        String order = Rows.orderBy(page.getSort(), Map.of("code", "code", "name", "last_name, first_name",
-                "balance", "balance", "email", "email"), "last_name, first_name");
+        String order = Rows.orderBy(
+                page.getSort(),
+                Map.of("code", "code", "name", "last_name, first_name", "balance", "balance", "email", "email"),
+                "last_name, first_name");
         args.add(page.getPageSize() + 1);
         args.add(page.getOffset());
-        List<PersonBalance> rows = jdbc.query("select id, code, last_name, first_name, balance, locked from tally_person "
-                + where + " order by " + order + ", id limit ? offset ?", BALANCE, args.toArray());
+        List<PersonBalance> rows = jdbc.query(
+                "select id, code, last_name, first_name, balance, locked from tally_person " + where + " order by "
+                        + order + ", id limit ? offset ?",
+                BALANCE,
+                args.toArray());
         return Rows.slice(rows, page);
     }
 
     public long countPersons(String search, boolean archived) {
         List<Object> args = new ArrayList<>();
-        return jdbc.queryForObject("select count(*) from tally_person " + personFilter(search, archived, args), Long.class,
+        return jdbc.queryForObject(
+                "select count(*) from tally_person " + personFilter(search, archived, args),
+                Long.class,
                 args.toArray());
     }
 
@@ -590,26 +769,39 @@ public class TallyService {
 
     /** The sum of all active balances: what the cash box should hold. */
     public long totalBalance() {
-        return jdbc.queryForObject("select coalesce(sum(balance), 0) from tally_person where archived_at is null", Long.class);
+        return jdbc.queryForObject(
+                "select coalesce(sum(balance), 0) from tally_person where archived_at is null", Long.class);
     }
 
     public PersonDetails updatePerson(long id, long expectedVersion, PersonUpdate update) {
         String firstName = required(update.firstName(), "firstName");
         String lastName = required(update.lastName(), "lastName");
         String email = email(update.email());
-        String comment = update.comment() == null || update.comment().isBlank() ? null : update.comment().strip();
+        String comment = update.comment() == null || update.comment().isBlank()
+                ? null
+                : update.comment().strip();
         if (comment != null && comment.length() > 2000) {
             throw DomainException.invalidField("comment", "COMMENT_TOO_LONG", "tally.comment.tooLong", 2000);
         }
         tx.executeWithoutResult(status -> {
             PersonDetails before = details(id);
             checkEmailFree(email, id);
-            int changed = jdbc.update("update tally_person set first_name = ?, last_name = ?, email = ?, comment = ?, "
+            int changed = jdbc.update(
+                    "update tally_person set first_name = ?, last_name = ?, email = ?, comment = ?, "
                             + "reminder_threshold = ?, responsible_threshold = ?, notify_booking = ?, notify_zero = ?, "
                             + "notify_threshold = ?, updated_at = ?, version = version + 1 where id = ? and version = ?",
-                    firstName, lastName, email, comment, update.reminderThreshold(), update.responsibleThreshold(),
-                    update.notifyBooking(), update.notifyZero(), update.notifyThreshold(), Timestamp.from(clock.instant()),
-                    id, expectedVersion);
+                    firstName,
+                    lastName,
+                    email,
+                    comment,
+                    update.reminderThreshold(),
+                    update.responsibleThreshold(),
+                    update.notifyBooking(),
+                    update.notifyZero(),
+                    update.notifyThreshold(),
+                    Timestamp.from(clock.instant()),
+                    id,
+                    expectedVersion);
             if (changed == 0) {
                 throw new ConcurrentChangeException();
             }
@@ -623,7 +815,7 @@ public class TallyService {
         if (before.userId() == null) {
             return;
         }
-        if (!java.util.Objects.equals(before.email(), email)) {
+        if (!Objects.equals(before.email(), email)) {
             users.setEmail(before.userId(), email);
         }
         if (!before.name().equals(displayName)) {
@@ -635,9 +827,16 @@ public class TallyService {
     public PersonDetails setLocked(long id, boolean locked) {
         tx.executeWithoutResult(status -> {
             PersonDetails person = details(id);
-            jdbc.update("update tally_person set locked = ?, updated_at = ?, version = version + 1 where id = ?", locked,
-                    Timestamp.from(clock.instant()), id);
-            audit.record(MODULE, "Person", id, locked ? "LOCK" : "UNLOCK",
+            jdbc.update(
+                    "update tally_person set locked = ?, updated_at = ?, version = version + 1 where id = ?",
+                    locked,
+                    Timestamp.from(clock.instant()),
+                    id);
+            audit.record(
+                    MODULE,
+                    "Person",
+                    id,
+                    locked ? "LOCK" : "UNLOCK",
                     "Tally person " + person.code() + (locked ? " locked" : " unlocked"));
         });
         return details(id);
@@ -668,8 +867,10 @@ public class TallyService {
             if (person.archivedAt() == null) {
                 return;
             }
-            jdbc.update("update tally_person set archived_at = null, updated_at = ?, version = version + 1 where id = ?",
-                    Timestamp.from(clock.instant()), id);
+            jdbc.update(
+                    "update tally_person set archived_at = null, updated_at = ?, version = version + 1 where id = ?",
+                    Timestamp.from(clock.instant()),
+                    id);
             if (person.userId() != null) {
                 users.setEnabled(person.userId(), true);
             }
@@ -680,21 +881,28 @@ public class TallyService {
 
     /** One person's active ledger, newest first. */
     public Slice<Entry> ledger(long personId, Pageable page) {
-        List<Entry> rows = jdbc.query(ENTRY_SELECT + "where e.person_id = ? and e.reset_id is null "
-                + "order by e.booked_at desc, e.id desc limit ? offset ?", ENTRY, personId, page.getPageSize() + 1,
+        List<Entry> rows = jdbc.query(
+                ENTRY_SELECT + "where e.person_id = ? and e.reset_id is null "
+                        + "order by e.booked_at desc, e.id desc limit ? offset ?",
+                ENTRY,
+                personId,
+                page.getPageSize() + 1,
                 page.getOffset());
         return Rows.slice(rows, page);
     }
 
     public long ledgerCount(long personId) {
-        return jdbc.queryForObject("select count(*) from tally_entry where person_id = ? and reset_id is null", Long.class,
-                personId);
+        return jdbc.queryForObject(
+                "select count(*) from tally_entry where person_id = ? and reset_id is null", Long.class, personId);
     }
 
     /** Everyone's active ledger, newest first (the export of all bookings). */
     public Slice<Entry> allEntries(Pageable page) {
-        List<Entry> rows = jdbc.query(ENTRY_SELECT + "where e.reset_id is null order by e.booked_at desc, e.id desc "
-                + "limit ? offset ?", ENTRY, page.getPageSize() + 1, page.getOffset());
+        List<Entry> rows = jdbc.query(
+                ENTRY_SELECT + "where e.reset_id is null order by e.booked_at desc, e.id desc " + "limit ? offset ?",
+                ENTRY,
+                page.getPageSize() + 1,
+                page.getOffset());
         return Rows.slice(rows, page);
     }
 
@@ -703,9 +911,14 @@ public class TallyService {
     }
 
     /** A person's bookings (active ledger) in a period, oldest first, and the balance before it. */
-    public record Statement(PersonDetails person, LocalDate from, LocalDate to, long opening, List<Entry> entries,
-                            long closing, String currency) {
-    }
+    public record Statement(
+            PersonDetails person,
+            LocalDate from,
+            LocalDate to,
+            long opening,
+            List<Entry> entries,
+            long closing,
+            String currency) {}
 
     public Statement statement(long personId, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
@@ -714,43 +927,75 @@ public class TallyService {
         PersonDetails person = details(personId);
         Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
         Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
-        long opening = jdbc.queryForObject("select coalesce(sum(amount), 0) from tally_entry where person_id = ? "
-                + "and reset_id is null and booked_at < ?", Long.class, personId, start);
-        List<Entry> entries = jdbc.query(ENTRY_SELECT + "where e.person_id = ? and e.reset_id is null and e.booked_at >= ? "
-                + "and e.booked_at < ? order by e.booked_at, e.id", ENTRY, personId, start, end);
+        long opening = jdbc.queryForObject(
+                "select coalesce(sum(amount), 0) from tally_entry where person_id = ? "
+                        + "and reset_id is null and booked_at < ?",
+                Long.class,
+                personId,
+                start);
+        List<Entry> entries = jdbc.query(
+                ENTRY_SELECT + "where e.person_id = ? and e.reset_id is null and e.booked_at >= ? "
+                        + "and e.booked_at < ? order by e.booked_at, e.id",
+                ENTRY,
+                personId,
+                start,
+                end);
         long closing = opening + entries.stream().mapToLong(Entry::amount).sum();
-        return new Statement(person, from, to, opening, entries, closing, settings().currency());
+        return new Statement(
+                person, from, to, opening, entries, closing, settings().currency());
     }
 
     /** A statement as PDF: opening balance, the period's bookings with the running balance, closing balance. */
     public byte[] statementPdf(Statement st, Locale locale) {
-        record Line(@Nullable Instant at, String text, @Nullable Long amount, long balance, @Nullable String by) {
-        }
+        record Line(
+                @Nullable Instant at,
+                String text,
+                @Nullable Long amount,
+                long balance,
+                @Nullable String by) {}
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line(null, message("tally.statement.opening", locale, dateText(st.from(), locale)), null,
-                st.opening(), null));
+        lines.add(new Line(
+                null,
+                message("tally.statement.opening", locale, dateText(st.from(), locale)),
+                null,
+                st.opening(),
+                null));
         long running = st.opening();
         for (Entry e : st.entries()) {
             running += e.amount();
             lines.add(new Line(e.bookedAt(), e.description(), e.amount(), running, e.bookedBy()));
         }
-        lines.add(new Line(null, message("tally.statement.closing", locale, dateText(st.to(), locale)), null,
-                st.closing(), null));
-        String title = message("tally.statement.title", locale, st.person().name(), st.person().code(),
-                dateText(st.from(), locale), dateText(st.to(), locale));
+        lines.add(new Line(
+                null, message("tally.statement.closing", locale, dateText(st.to(), locale)), null, st.closing(), null));
+        String title = message(
+                "tally.statement.title",
+                locale,
+                st.person().name(),
+                st.person().code(),
+                dateText(st.from(), locale),
+                dateText(st.to(), locale));
         String currency = " (" + st.currency() + ")";
-        ExportRequest<Line> request = new ExportRequest<>(title, List.of(
-                ExportColumn.<Line>of(message("tally.column.time", locale), Line::at).withWidth(1.3f),
-                ExportColumn.<Line>of(message("tally.column.description", locale), Line::text).withWidth(3f),
-                ExportColumn.<Line>of(message("tally.column.amount", locale) + currency, Line::amount),
-                ExportColumn.<Line>of(message("tally.column.balance", locale) + currency, Line::balance),
-                ExportColumn.<Line>of(message("tally.column.bookedBy", locale), Line::by).withWidth(1.2f)),
-                page -> new SliceImpl<>(lines, page, false), Sort.unsorted(), (long) lines.size(), locale, zone);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ExportRequest<Line> request = new ExportRequest<>(
+                title,
+                List.of(
+                        ExportColumn.<Line>of(message("tally.column.time", locale), Line::at)
+                                .withWidth(1.3f),
+                        ExportColumn.<Line>of(message("tally.column.description", locale), Line::text)
+                                .withWidth(3f),
+                        ExportColumn.<Line>of(message("tally.column.amount", locale) + currency, Line::amount),
+                        ExportColumn.<Line>of(message("tally.column.balance", locale) + currency, Line::balance),
+                        ExportColumn.<Line>of(message("tally.column.bookedBy", locale), Line::by)
+                                .withWidth(1.2f)),
+                page -> new SliceImpl<>(lines, page, false),
+                Sort.unsorted(),
+                (long) lines.size(),
+                locale,
+                zone);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             exports.write(request, ExportFormat.PDF, out, ExportProgress.NONE);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
@@ -760,7 +1005,8 @@ public class TallyService {
     }
 
     private static String dateText(LocalDate date, Locale locale) {
-        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale)
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale)
                 .format(date);
     }
 
@@ -778,77 +1024,119 @@ public class TallyService {
         if (description == null || description.isBlank()) {
             throw DomainException.invalidField("description", "DESCRIPTION_REQUIRED", "tally.booking.description");
         }
-        String by = de.kontor.base.CurrentUser.username().orElse("system");
+        String by = CurrentUser.username().orElse("system");
         return tx.execute(status -> {
             int booked = 0;
             for (long id : new TreeSet<>(personIds)) {
-                Locking person = lock(id).orElseThrow(() -> DomainException.notFound("PERSON_NOT_FOUND",
-                        "tally.person.notFound", id));
+                Locking person = lock(id).orElseThrow(
+                                () -> DomainException.notFound("PERSON_NOT_FOUND", "tally.person.notFound", id));
                 book(person, amount, description.strip(), "BULK", by);
                 booked++;
             }
-            audit.record(MODULE, "Entry", null, "BULK", "Bulk tally booking of " + amount + " for " + booked
-                    + " persons: " + description.strip());
+            audit.record(
+                    MODULE,
+                    "Entry",
+                    null,
+                    "BULK",
+                    "Bulk tally booking of " + amount + " for " + booked + " persons: " + description.strip());
             return booked;
         });
     }
 
     /** The resets, newest first. */
     public List<ResetInfo> resets() {
-        return jdbc.query("select r.id, r.person_id, concat(p.first_name, ' ', p.last_name, ' (', p.code, ')'), r.reset_at, "
+        return jdbc.query(
+                "select r.id, r.person_id, concat(p.first_name, ' ', p.last_name, ' (', p.code, ')'), r.reset_at, "
                         + "r.reset_by, r.entries, r.restored_at from tally_reset r left join tally_person p on p.id = r.person_id "
                         + "order by r.reset_at desc, r.id desc",
-                (rs, i) -> new ResetInfo(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6), Rows.instant(rs.getTimestamp(7))));
+                (rs, i) -> new ResetInfo(
+                        rs.getLong(1),
+                        (Long) rs.getObject(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        Rows.instant(rs.getTimestamp(7))));
     }
 
     // ---- tokens ------------------------------------------------------------------------------------------
 
     public List<Token> tokens(long personId) {
-        return jdbc.query("select id, person_id, name, token_bytes, created_at, last_used_at from tally_token "
+        return jdbc.query(
+                "select id, person_id, name, token_bytes, created_at, last_used_at from tally_token "
                         + "where person_id = ? order by created_at, id",
-                (rs, i) -> new Token(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        HexFormat.ofDelimiter(":").withUpperCase().formatHex(rs.getBytes(4)), rs.getTimestamp(5).toInstant(),
-                        Rows.instant(rs.getTimestamp(6))), personId);
+                (rs, i) -> new Token(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        HexFormat.ofDelimiter(":").withUpperCase().formatHex(rs.getBytes(4)),
+                        rs.getTimestamp(5).toInstant(),
+                        Rows.instant(rs.getTimestamp(6))),
+                personId);
     }
 
     public void deleteToken(long personId, long tokenId) {
         tx.executeWithoutResult(status -> {
-            Token token = tokens(personId).stream().filter(t -> t.id() == tokenId).findFirst()
+            Token token = tokens(personId).stream()
+                    .filter(t -> t.id() == tokenId)
+                    .findFirst()
                     .orElseThrow(() -> DomainException.notFound("TOKEN_NOT_FOUND", "tally.token.notFound", tokenId));
             jdbc.update("delete from tally_token where id = ?", tokenId);
-            audit.record(MODULE, "Token", personId, "DELETE", "NFC token " + token.hex() + " (" + token.name() + ") removed");
+            audit.record(
+                    MODULE,
+                    "Token",
+                    personId,
+                    "DELETE",
+                    "NFC token " + token.hex() + " (" + token.name() + ") removed");
         });
     }
 
     // ---- API users -----------------------------------------------------------------------------------------
 
     public List<ApiUserInfo> apiUsers() {
-        return jdbc.query("select u.id, u.name, u.created_at, count(k.id), max(k.last_used_at) from tally_api_user u "
+        return jdbc.query(
+                "select u.id, u.name, u.created_at, count(k.id), max(k.last_used_at) from tally_api_user u "
                         + "left join tally_api_key k on k.api_user_id = u.id and k.revoked_at is null "
                         + "where u.deleted_at is null group by u.id, u.name, u.created_at order by u.name, u.id",
-                (rs, i) -> new ApiUserInfo(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4),
+                (rs, i) -> new ApiUserInfo(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getInt(4),
                         Rows.instant(rs.getTimestamp(5))));
     }
 
     public List<ApiKeyInfo> apiKeys(long apiUserId) {
-        return jdbc.query("select id, api_user_id, key_prefix, scope, created_at, last_used_at from tally_api_key "
+        return jdbc.query(
+                "select id, api_user_id, key_prefix, scope, created_at, last_used_at from tally_api_key "
                         + "where api_user_id = ? and revoked_at is null order by created_at, id",
-                (rs, i) -> new ApiKeyInfo(rs.getLong(1), rs.getLong(2), rs.getString(3), Scope.valueOf(rs.getString(4)),
-                        rs.getTimestamp(5).toInstant(), Rows.instant(rs.getTimestamp(6))), apiUserId);
+                (rs, i) -> new ApiKeyInfo(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        Scope.valueOf(rs.getString(4)),
+                        rs.getTimestamp(5).toInstant(),
+                        Rows.instant(rs.getTimestamp(6))),
+                apiUserId);
     }
 
     private void requireApiUser(long apiUserId) {
-        if (jdbc.queryForObject("select count(*) from tally_api_user where id = ? and deleted_at is null", Integer.class,
-                apiUserId) == 0) {
+        if (jdbc.queryForObject(
+                        "select count(*) from tally_api_user where id = ? and deleted_at is null",
+                        Integer.class,
+                        apiUserId)
+                == 0) {
             throw DomainException.notFound("API_USER_NOT_FOUND", "tally.apiUser.notFound", apiUserId);
         }
     }
 
     /** Deletes (revokes) a key: terminals using it get 401 from now on. */
     public void deleteApiKey(long apiUserId, long keyId) {
-        int revoked = jdbc.update("update tally_api_key set revoked_at = ? where id = ? and api_user_id = ? "
-                + "and revoked_at is null", Timestamp.from(clock.instant()), keyId, apiUserId);
+        int revoked = jdbc.update(
+                "update tally_api_key set revoked_at = ? where id = ? and api_user_id = ? " + "and revoked_at is null",
+                Timestamp.from(clock.instant()),
+                keyId,
+                apiUserId);
         if (revoked == 0) {
             throw DomainException.notFound("API_KEY_NOT_FOUND", "tally.apiKey.notFound", keyId);
         }
@@ -861,7 +1149,9 @@ public class TallyService {
         tx.executeWithoutResult(status -> {
             requireApiUser(apiUserId);
             Timestamp now = Timestamp.from(clock.instant());
-            jdbc.update("update tally_api_key set revoked_at = ? where api_user_id = ? and revoked_at is null", now,
+            jdbc.update(
+                    "update tally_api_key set revoked_at = ? where api_user_id = ? and revoked_at is null",
+                    now,
                     apiUserId);
             jdbc.update("update tally_api_user set deleted_at = ? where id = ?", now, apiUserId);
             keys.invalidateAll();
@@ -881,32 +1171,67 @@ public class TallyService {
             throw DomainException.invalidField("currency", "INVALID_CURRENCY", "tally.settings.currency.invalid");
         }
         String responsible = email(settings.responsibleEmail(), "responsibleEmail");
-        String privacy = settings.privacyNotice() == null || settings.privacyNotice().isBlank() ? null
-                : settings.privacyNotice().strip();
+        String privacy =
+                settings.privacyNotice() == null || settings.privacyNotice().isBlank()
+                        ? null
+                        : settings.privacyNotice().strip();
         Settings before = readSettings();
         cachedSettings = null;
-        jdbc.update("update tally_settings set booking_amount = ?, currency = ?, responsible_email = ?, "
-                        + "self_registration = ?, privacy_notice = ? where id = 1", settings.bookingAmount(), currency, responsible,
-                settings.selfRegistration(), privacy);
+        jdbc.update(
+                "update tally_settings set booking_amount = ?, currency = ?, responsible_email = ?, "
+                        + "self_registration = ?, privacy_notice = ? where id = 1",
+                settings.bookingAmount(),
+                currency,
+                responsible,
+                settings.selfRegistration(),
+                privacy);
         Settings after = readSettings();
         cachedSettings = null;
-        audit.record(MODULE, "Settings", 1L, "UPDATE", "Tally settings changed", AuditChange.diff(
-                Map.of("bookingAmount", before.bookingAmount(), "currency", before.currency(),
-                        "responsibleEmail", String.valueOf(before.responsibleEmail()),
-                        "selfRegistration", before.selfRegistration()),
-                Map.of("bookingAmount", after.bookingAmount(), "currency", after.currency(),
-                        "responsibleEmail", String.valueOf(after.responsibleEmail()),
-                        "selfRegistration", after.selfRegistration())));
+        audit.record(
+                MODULE,
+                "Settings",
+                1L,
+                "UPDATE",
+                "Tally settings changed",
+                AuditChange.diff(
+                        Map.of(
+                                "bookingAmount",
+                                before.bookingAmount(),
+                                "currency",
+                                before.currency(),
+                                "responsibleEmail",
+                                String.valueOf(before.responsibleEmail()),
+                                "selfRegistration",
+                                before.selfRegistration()),
+                        Map.of(
+                                "bookingAmount",
+                                after.bookingAmount(),
+                                "currency",
+                                after.currency(),
+                                "responsibleEmail",
+                                String.valueOf(after.responsibleEmail()),
+                                "selfRegistration",
+                                after.selfRegistration())));
         return after;
     }
 
     /** The notices Kontor sent or kept (without SMTP), newest first. */
     public Slice<Mail> mails(Pageable page) {
-        List<Mail> rows = jdbc.query("select id, kind, recipient, subject, body, state, error, created_at, sent_at "
+        List<Mail> rows = jdbc.query(
+                "select id, kind, recipient, subject, body, state, error, created_at, sent_at "
                         + "from tally_mail order by created_at desc, id desc limit ? offset ?",
-                (rs, i) -> new Mail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), Rows.instant(rs.getTimestamp(9))),
-                page.getPageSize() + 1, page.getOffset());
+                (rs, i) -> new Mail(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getTimestamp(8).toInstant(),
+                        Rows.instant(rs.getTimestamp(9))),
+                page.getPageSize() + 1,
+                page.getOffset());
         return Rows.slice(rows, page);
     }
 
@@ -919,8 +1244,15 @@ public class TallyService {
 
     /** The signed-in user's tally account. */
     public Optional<PersonDetails> own() {
-        return users.current().flatMap(u -> jdbc.query(DETAILS_SELECT + "where p.user_id = ? and p.archived_at is null",
-                DETAILS, u.getId()).stream().findFirst());
+        return users.current()
+                .flatMap(
+                        u -> jdbc
+                                .query(
+                                        DETAILS_SELECT + "where p.user_id = ? and p.archived_at is null",
+                                        DETAILS,
+                                        u.getId())
+                                .stream()
+                                .findFirst());
     }
 
     private PersonDetails requireOwn() {
@@ -941,10 +1273,15 @@ public class TallyService {
 
     public PersonDetails updateOwnNotifications(NoticeSettings notifications) {
         PersonDetails me = requireOwn();
-        jdbc.update("update tally_person set notify_booking = ?, notify_zero = ?, notify_threshold = ?, "
+        jdbc.update(
+                "update tally_person set notify_booking = ?, notify_zero = ?, notify_threshold = ?, "
                         + "reminder_threshold = ?, updated_at = ?, version = version + 1 where id = ?",
-                notifications.notifyBooking(), notifications.notifyZero(), notifications.notifyThreshold(),
-                notifications.reminderThreshold(), Timestamp.from(clock.instant()), me.id());
+                notifications.notifyBooking(),
+                notifications.notifyZero(),
+                notifications.notifyThreshold(),
+                notifications.reminderThreshold(),
+                Timestamp.from(clock.instant()),
+                me.id());
         audit.record(MODULE, "Person", me.id(), "UPDATE", "Tally person " + me.code() + " changed their notices");
         return details(me.id());
     }
@@ -954,8 +1291,11 @@ public class TallyService {
         String email = email(newEmail);
         tx.executeWithoutResult(status -> {
             checkEmailFree(email, me.id());
-            jdbc.update("update tally_person set email = ?, updated_at = ?, version = version + 1 where id = ?", email,
-                    Timestamp.from(clock.instant()), me.id());
+            jdbc.update(
+                    "update tally_person set email = ?, updated_at = ?, version = version + 1 where id = ?",
+                    email,
+                    Timestamp.from(clock.instant()),
+                    me.id());
             syncAccount(me, me.name(), email);
             audit.record(MODULE, "Person", me.id(), "UPDATE", "Tally person " + me.code() + " changed their e-mail");
         });
@@ -968,8 +1308,7 @@ public class TallyService {
     public PersonDetails register(Registration registration) {
         Settings settings = settings();
         if (!settings.selfRegistration()) {
-            throw new DomainException(403, "REGISTRATION_CLOSED",
-                    "tally.register.closed");
+            throw new DomainException(403, "REGISTRATION_CLOSED", "tally.register.closed");
         }
         if (!registration.privacyAccepted()) {
             throw DomainException.invalidField("privacyAccepted", "PRIVACY_NOT_ACCEPTED", "tally.register.privacy");
@@ -982,10 +1321,22 @@ public class TallyService {
         }
         String code = freeCode();
         users.checkPasswordPolicy(code, registration.password(), "password");
-        PersonDetails person = insertPerson(new NewPerson(code, registration.firstName(), registration.lastName(),
-                registration.email(), registration.password()), clock.instant());
-        notices.queue("REGISTRATION", person.email(), "tally.mail.registration.subject", "tally.mail.registration.body",
-                person.firstName(), person.code(), person.email());
+        PersonDetails person = insertPerson(
+                new NewPerson(
+                        code,
+                        registration.firstName(),
+                        registration.lastName(),
+                        registration.email(),
+                        registration.password()),
+                clock.instant());
+        notices.queue(
+                "REGISTRATION",
+                person.email(),
+                "tally.mail.registration.subject",
+                "tally.mail.registration.body",
+                person.firstName(),
+                person.code(),
+                person.email());
         return person;
     }
 
@@ -998,8 +1349,15 @@ public class TallyService {
             throw DomainException.invalidField("email", "EMAIL_REQUIRED", "tally.register.emailRequired");
         }
         String key = emailOrCode.strip();
-        Optional<PersonDetails> person = jdbc.query(DETAILS_SELECT + "where (p.email = ? or p.code = ?) "
-                + "and p.archived_at is null and p.email is not null", DETAILS, key, key).stream().findFirst();
+        Optional<PersonDetails> person = jdbc
+                .query(
+                        DETAILS_SELECT + "where (p.email = ? or p.code = ?) "
+                                + "and p.archived_at is null and p.email is not null",
+                        DETAILS,
+                        key,
+                        key)
+                .stream()
+                .findFirst();
         if (person.isEmpty() || person.get().userId() == null) {
             return;
         }
@@ -1007,16 +1365,25 @@ public class TallyService {
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = clock.instant();
-        jdbc.update("insert into tally_password_reset (user_id, token_hash, created_at, expires_at) values (?, ?, ?, ?)",
-                person.get().userId(), Hashes.sha256Hex(token), Timestamp.from(now),
+        jdbc.update(
+                "insert into tally_password_reset (user_id, token_hash, created_at, expires_at) values (?, ?, ?, ?)",
+                person.get().userId(),
+                Hashes.sha256Hex(token),
+                Timestamp.from(now),
                 Timestamp.from(now.plus(PASSWORD_RESET_VALIDITY)));
         String link = baseUrl.replaceAll("/+$", "") + "/reset-password?token=" + token;
-        notices.queue("PASSWORD_RESET", person.get().email(), "tally.mail.reset.subject", "tally.mail.reset.body",
-                person.get().firstName(), link, person.get().code());
+        notices.queue(
+                "PASSWORD_RESET",
+                person.get().email(),
+                "tally.mail.reset.subject",
+                "tally.mail.reset.body",
+                person.get().firstName(),
+                link,
+                person.get().code());
     }
 
     /** How long a password reset link works. */
-    public static final java.time.Duration PASSWORD_RESET_VALIDITY = java.time.Duration.ofHours(1);
+    public static final Duration PASSWORD_RESET_VALIDITY = Duration.ofHours(1);
 
     /** Whether the link's token is known, unused and not expired. */
     public boolean passwordResetValid(String token) {
@@ -1027,21 +1394,31 @@ public class TallyService {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return jdbc.query("select id, user_id from tally_password_reset where token_hash = ? and used_at is null "
-                        + "and expires_at > ?", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, Hashes.sha256Hex(token),
-                Timestamp.from(clock.instant())).stream().findFirst();
+        return jdbc
+                .query(
+                        "select id, user_id from tally_password_reset where token_hash = ? and used_at is null "
+                                + "and expires_at > ?",
+                        (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
+                        Hashes.sha256Hex(token),
+                        Timestamp.from(clock.instant()))
+                .stream()
+                .findFirst();
     }
 
     /** Sets the new password for the link's account; the link is used up. */
     public void resetPassword(String token, String newPassword) {
         tx.executeWithoutResult(status -> {
-            long[] reset = resetUser(token).orElseThrow(() -> DomainException.invalidField("token", "RESET_LINK_INVALID",
-                    "tally.pwreset.invalid"));
+            long[] reset = resetUser(token)
+                    .orElseThrow(
+                            () -> DomainException.invalidField("token", "RESET_LINK_INVALID", "tally.pwreset.invalid"));
             if (newPassword == null || newPassword.isBlank()) {
                 throw DomainException.invalidField("password", "PASSWORD_REQUIRED", "tally.register.passwordRequired");
             }
             users.setChosenPassword(reset[1], newPassword, "password");
-            jdbc.update("update tally_password_reset set used_at = ? where id = ?", Timestamp.from(clock.instant()), reset[0]);
+            jdbc.update(
+                    "update tally_password_reset set used_at = ? where id = ?",
+                    Timestamp.from(clock.instant()),
+                    reset[0]);
         });
     }
 
@@ -1049,5 +1426,4 @@ public class TallyService {
 
     private static final String ENTRY_SELECT = "select e.id, e.person_id, p.last_name, p.first_name, e.amount, "
             + "e.description, e.booked_at, e.source, e.booked_by from tally_entry e join tally_person p on p.id = e.person_id ";
-
 }

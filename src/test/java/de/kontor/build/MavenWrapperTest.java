@@ -39,7 +39,10 @@ class MavenWrapperTest {
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.output().strip().lines()).hasSize(1);
-        assertThat(result.output()).contains("Kontor needs a JDK 21 or newer").contains("found 17").contains("install");
+        assertThat(result.output())
+                .contains("Kontor needs a JDK 21 or newer")
+                .contains("found 17")
+                .contains("install");
         assertThat(result.output()).doesNotContain("Exception").doesNotContain("at org.");
     }
 
@@ -51,14 +54,16 @@ class MavenWrapperTest {
         Result result = runWrapper(realJdk.toString());
 
         assertThat(result.exit()).as(result.output()).isZero();
-        assertThat(result.output()).contains("Apache Maven 3.9").contains("Java version: " + Runtime.version().feature());
+        assertThat(result.output())
+                .contains("Apache Maven 3.9")
+                .contains("Java version: " + Runtime.version().feature());
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private Result runWrapper(String jdkDirs) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("sh", Path.of("mvnw").toAbsolutePath().toString(), "-v");
+        ProcessBuilder builder =
+                new ProcessBuilder("sh", Path.of("mvnw").toAbsolutePath().toString(), "-v");
         builder.redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.remove("JAVA_HOME");

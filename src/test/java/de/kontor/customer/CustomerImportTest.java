@@ -10,14 +10,17 @@ import de.kontor.base.importing.ImportTable;
 import de.kontor.base.importing.PreviewRow;
 import de.kontor.base.importing.Verdict;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,12 +36,13 @@ class CustomerImportTest extends IntegrationTest {
     }
 
     private ImportPreview preview(ImportTable table) {
-        return customers.previewImport(table, ColumnMapping.guess(table.headers(), CustomerImportFields.ALL), Locale.ENGLISH);
+        return customers.previewImport(
+                table, ColumnMapping.guess(table.headers(), CustomerImportFields.ALL), Locale.ENGLISH);
     }
 
     private ImportSummary apply(ImportTable table, boolean allOrNothing) {
-        return customers.applyImport(table, ColumnMapping.guess(table.headers(), CustomerImportFields.ALL), allOrNothing,
-                Locale.ENGLISH);
+        return customers.applyImport(
+                table, ColumnMapping.guess(table.headers(), CustomerImportFields.ALL), allOrNothing, Locale.ENGLISH);
     }
 
     @Test
@@ -46,12 +50,22 @@ class CustomerImportTest extends IntegrationTest {
         ImportTable table = csv("Kundennummer;Firma;E-Mail;PLZ;Ort;Land;USt-IdNr;Schlagworte\n");
         ColumnMapping mapping = ColumnMapping.guess(table.headers(), CustomerImportFields.ALL);
 
-        assertThat(mapping.columns()).containsEntry("number", 0).containsEntry("name", 1).containsEntry("email", 2)
-                .containsEntry("postalCode", 3).containsEntry("city", 4).containsEntry("country", 5)
-                .containsEntry("vatId", 6).containsEntry("tags", 7);
+        assertThat(mapping.columns())
+                .containsEntry("number", 0)
+                .containsEntry("name", 1)
+                .containsEntry("email", 2)
+                .containsEntry("postalCode", 3)
+                .containsEntry("city", 4)
+                .containsEntry("country", 5)
+                .containsEntry("vatId", 6)
+                .containsEntry("tags", 7);
         ImportTable english = csv("Company,Email address,Zip code,Town,Country\n");
-        assertThat(ColumnMapping.guess(english.headers(), CustomerImportFields.ALL).columns())
-                .containsEntry("name", 0).containsEntry("email", 1).containsEntry("postalCode", 2).containsEntry("city", 3);
+        assertThat(ColumnMapping.guess(english.headers(), CustomerImportFields.ALL)
+                        .columns())
+                .containsEntry("name", 0)
+                .containsEntry("email", 1)
+                .containsEntry("postalCode", 2)
+                .containsEntry("city", 3);
     }
 
     @Test
@@ -63,34 +77,37 @@ class CustomerImportTest extends IntegrationTest {
         sameData.setCity("Jena");
         customers.create(sameData);
 
-        ImportTable table = csv(String.join("\n",
+        ImportTable table = csv(String.join(
+                "\n",
                 "Kundennummer;Name;E-Mail;Ort;Land",
-                ";Neu " + m + ";neu-" + m + "@example.org;Köln;Deutschland",          // 2 create
-                byNumber.getNumber() + ";;;Berlin;",                                     // 3 update by number (city)
-                ";Mail " + m + ";MAIL-" + m + "@example.org;Hamburg;DE",                 // 4 update by e-mail
-                ";Same " + m + ";same-" + m + "@example.org;Jena;",                      // 5 unchanged
-                ";Neu " + m + " Kopie;neu-" + m + "@example.org;Köln;",                  // 6 duplicate of row 2 (e-mail)
-                ";Ohne Mail " + m + ";;Ulm;",                                            // 7 create (name + city)
-                ";Ohne Mail " + m + ";;ulm;",                                            // 8 duplicate of row 7
-                ";Kaputt " + m + ";keine-mail;Ulm;",                                     // 9 error: e-mail
-                "K-999999999;;;;",                                                       // 10 error: unknown number
-                ";;;Nirgendwo;",                                                         // 11 error: no name
-                ";Fern " + m + ";;Oz;Atlantis"));                                        // 12 error: country
+                ";Neu " + m + ";neu-" + m + "@example.org;Köln;Deutschland", // 2 create
+                byNumber.getNumber() + ";;;Berlin;", // 3 update by number (city)
+                ";Mail " + m + ";MAIL-" + m + "@example.org;Hamburg;DE", // 4 update by e-mail
+                ";Same " + m + ";same-" + m + "@example.org;Jena;", // 5 unchanged
+                ";Neu " + m + " Kopie;neu-" + m + "@example.org;Köln;", // 6 duplicate of row 2 (e-mail)
+                ";Ohne Mail " + m + ";;Ulm;", // 7 create (name + city)
+                ";Ohne Mail " + m + ";;ulm;", // 8 duplicate of row 7
+                ";Kaputt " + m + ";keine-mail;Ulm;", // 9 error: e-mail
+                "K-999999999;;;;", // 10 error: unknown number
+                ";;;Nirgendwo;", // 11 error: no name
+                ";Fern " + m + ";;Oz;Atlantis")); // 12 error: country
 
         ImportPreview preview = preview(table);
 
-        assertThat(preview.rows()).extracting(PreviewRow::rowNumber, PreviewRow::verdict).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, Verdict.CREATE),
-                org.assertj.core.groups.Tuple.tuple(3, Verdict.UPDATE),
-                org.assertj.core.groups.Tuple.tuple(4, Verdict.UPDATE),
-                org.assertj.core.groups.Tuple.tuple(5, Verdict.UNCHANGED),
-                org.assertj.core.groups.Tuple.tuple(6, Verdict.DUPLICATE),
-                org.assertj.core.groups.Tuple.tuple(7, Verdict.CREATE),
-                org.assertj.core.groups.Tuple.tuple(8, Verdict.DUPLICATE),
-                org.assertj.core.groups.Tuple.tuple(9, Verdict.ERROR),
-                org.assertj.core.groups.Tuple.tuple(10, Verdict.ERROR),
-                org.assertj.core.groups.Tuple.tuple(11, Verdict.ERROR),
-                org.assertj.core.groups.Tuple.tuple(12, Verdict.ERROR));
+        assertThat(preview.rows())
+                .extracting(PreviewRow::rowNumber, PreviewRow::verdict)
+                .containsExactly(
+                        Tuple.tuple(2, Verdict.CREATE),
+                        Tuple.tuple(3, Verdict.UPDATE),
+                        Tuple.tuple(4, Verdict.UPDATE),
+                        Tuple.tuple(5, Verdict.UNCHANGED),
+                        Tuple.tuple(6, Verdict.DUPLICATE),
+                        Tuple.tuple(7, Verdict.CREATE),
+                        Tuple.tuple(8, Verdict.DUPLICATE),
+                        Tuple.tuple(9, Verdict.ERROR),
+                        Tuple.tuple(10, Verdict.ERROR),
+                        Tuple.tuple(11, Verdict.ERROR),
+                        Tuple.tuple(12, Verdict.ERROR));
         assertThat(preview.rows().get(1).matchedId()).isEqualTo(byNumber.getId());
         assertThat(preview.rows().get(1).reasons()).containsExactly("City: Bonn → Berlin");
         assertThat(preview.rows().get(2).matchedId()).isEqualTo(byEmail.getId());
@@ -100,14 +117,17 @@ class CustomerImportTest extends IntegrationTest {
         assertThat(preview.rows().get(8).reasonText()).isEqualTo("There is no customer K-999999999.");
         assertThat(preview.rows().get(9).reasonText()).isEqualTo("Name: Required");
         assertThat(preview.rows().get(10).reasonText()).isEqualTo("Unknown country: Atlantis");
-        assertThat(customers.count(CustomerQuery.active(m))).as("preview writes nothing").isEqualTo(3);
+        assertThat(customers.count(CustomerQuery.active(m)))
+                .as("preview writes nothing")
+                .isEqualTo(3);
     }
 
     @Test
     void applyingWritesGoodRowsSkipsBadOnesAndUndoPutsEverythingBack() {
         String m = unique("apply");
         Customer existing = customers.create(CustomerServiceTest.withCity("Bestand " + m, "Bonn"));
-        ImportTable table = csv(String.join("\n",
+        ImportTable table = csv(String.join(
+                "\n",
                 "Kundennummer,Name,Ort,Tags",
                 "," + "Neu A " + m + ",Köln,Schule",
                 "," + "Neu B " + m + ",Trier,",
@@ -130,12 +150,14 @@ class CustomerImportTest extends IntegrationTest {
         assertThat(undo.removed()).isEqualTo(2);
         assertThat(undo.restored()).isEqualTo(1);
         assertThat(undo.skipped()).isEmpty();
-        assertThat(customers.count(new CustomerQuery(m, java.util.Set.of(), CustomerQuery.Status.ALL))).isEqualTo(1);
+        assertThat(customers.count(new CustomerQuery(m, Set.of(), CustomerQuery.Status.ALL)))
+                .isEqualTo(1);
         Customer back = customers.get(existing.getId());
         assertThat(back.getCity()).isEqualTo("Bonn");
         assertThat(back.getTags()).isEmpty();
         assertThatThrownBy(() -> customers.undoImport(summary.importId(), Locale.ENGLISH))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("IMPORT_ALREADY_UNDONE"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("IMPORT_ALREADY_UNDONE"));
     }
 
     @Test
@@ -143,8 +165,10 @@ class CustomerImportTest extends IntegrationTest {
         String m = unique("since");
         ImportTable table = csv("Name;Ort\nErster " + m + ";Aalen\nZweiter " + m + ";Bamberg");
         ImportSummary summary = apply(table, false);
-        Customer edited = customers.find(CustomerQuery.active("Erster " + m), org.springframework.data.domain.PageRequest.of(0, 1))
-                .getContent().getFirst();
+        Customer edited = customers
+                .find(CustomerQuery.active("Erster " + m), PageRequest.of(0, 1))
+                .getContent()
+                .getFirst();
         CustomerData data = edited.data();
         data.setPhone("+49 1");
         customers.update(edited.getId(), edited.getVersion(), data);
@@ -152,7 +176,11 @@ class CustomerImportTest extends IntegrationTest {
         UndoResult undo = customers.undoImport(summary.importId(), Locale.ENGLISH);
 
         assertThat(undo.removed()).isEqualTo(1);
-        assertThat(undo.skipped()).singleElement().asString().contains(edited.getNumber()).contains("changed after the import");
+        assertThat(undo.skipped())
+                .singleElement()
+                .asString()
+                .contains(edited.getNumber())
+                .contains("changed after the import");
         assertThat(customers.get(edited.getId()).getPhone()).isEqualTo("+49 1");
     }
 
@@ -162,7 +190,8 @@ class CustomerImportTest extends IntegrationTest {
         ImportTable table = csv("Name;E-Mail\nGut " + m + ";gut-" + m + "@example.org\nSchlecht " + m + ";nope");
 
         assertThatThrownBy(() -> apply(table, true))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("IMPORT_HAS_BAD_ROWS"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("IMPORT_HAS_BAD_ROWS"));
         assertThat(customers.count(CustomerQuery.active(m))).isZero();
 
         assertThat(apply(table, false).created()).isEqualTo(1);
@@ -205,11 +234,14 @@ class CustomerImportTest extends IntegrationTest {
 
     @Test
     void unreadableFilesAreRefusedClearly() {
-        assertThatThrownBy(() -> ImportFiles.read("kunden.pdf", new byte[]{1, 2}))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("IMPORT_UNKNOWN_FORMAT"));
+        assertThatThrownBy(() -> ImportFiles.read("kunden.pdf", new byte[] {1, 2}))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("IMPORT_UNKNOWN_FORMAT"));
         assertThatThrownBy(() -> ImportFiles.read("kunden.xlsx", "not a workbook".getBytes()))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("IMPORT_UNREADABLE"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("IMPORT_UNREADABLE"));
         assertThatThrownBy(() -> ImportFiles.read("leer.csv", new byte[0]))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("IMPORT_EMPTY"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("IMPORT_EMPTY"));
     }
 }

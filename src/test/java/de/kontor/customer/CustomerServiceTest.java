@@ -22,6 +22,7 @@ class CustomerServiceTest extends IntegrationTest {
 
     @Autowired
     CustomerService customers;
+
     @Autowired
     AuditService audit;
 
@@ -64,11 +65,13 @@ class CustomerServiceTest extends IntegrationTest {
         data.setName("x".repeat(Customer.NAME_MAX + 1));
 
         assertThatThrownBy(() -> customers.create(data))
-                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(
-                        e.getConstraintViolations().stream().map(v -> v.getPropertyPath().toString()))
-                        .anySatisfy(p -> assertThat(p).endsWith("email"))
-                        .anySatisfy(p -> assertThat(p).endsWith("phone"))
-                        .anySatisfy(p -> assertThat(p).endsWith("name")));
+                .isInstanceOfSatisfying(
+                        ConstraintViolationException.class,
+                        e -> assertThat(e.getConstraintViolations().stream()
+                                        .map(v -> v.getPropertyPath().toString()))
+                                .anySatisfy(p -> assertThat(p).endsWith("email"))
+                                .anySatisfy(p -> assertThat(p).endsWith("phone"))
+                                .anySatisfy(p -> assertThat(p).endsWith("name")));
     }
 
     @Test
@@ -87,7 +90,8 @@ class CustomerServiceTest extends IntegrationTest {
         assertThat(second.getEmail()).isEqualTo(email);
 
         assertThatThrownBy(() -> customers.restore(first.getId()))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("EMAIL_TAKEN"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("EMAIL_TAKEN"));
         assertThat(customers.get(first.getId()).isArchived()).isTrue();
     }
 
@@ -97,15 +101,23 @@ class CustomerServiceTest extends IntegrationTest {
         Customer mueller = customers.create(withCity("Müller Metallbau " + marker, "Köln"));
         customers.create(withCity("Meier Holz " + marker, "Bonn"));
 
-        assertThat(names(CustomerQuery.active("muller metallbau " + marker.toUpperCase()))).containsExactly(mueller.getName());
+        assertThat(names(CustomerQuery.active("muller metallbau " + marker.toUpperCase())))
+                .containsExactly(mueller.getName());
         assertThat(names(CustomerQuery.active(marker))).hasSize(2);
         assertThat(names(CustomerQuery.active("Mueller Metallbau " + marker))).containsExactly(mueller.getName());
-        assertThat(customers.find(CustomerQuery.active("KOLN"), PageRequest.of(0, 500)).getContent())
+        assertThat(customers
+                        .find(CustomerQuery.active("KOLN"), PageRequest.of(0, 500))
+                        .getContent())
                 .contains(mueller);
         String digits = Long.toString(number(mueller));
-        assertThat(customers.find(CustomerQuery.active(digits), PageRequest.of(0, 500)).getContent()).contains(mueller);
-        assertThat(customers.find(CustomerQuery.active(mueller.getNumber().toLowerCase()), PageRequest.of(0, 5))
-                .getContent()).containsExactly(mueller);
+        assertThat(customers
+                        .find(CustomerQuery.active(digits), PageRequest.of(0, 500))
+                        .getContent())
+                .contains(mueller);
+        assertThat(customers
+                        .find(CustomerQuery.active(mueller.getNumber().toLowerCase()), PageRequest.of(0, 5))
+                        .getContent())
+                .containsExactly(mueller);
     }
 
     @Test
@@ -131,7 +143,8 @@ class CustomerServiceTest extends IntegrationTest {
                 .containsExactlyInAnyOrder(school.getName(), club.getName());
         assertThat(names(new CustomerQuery(marker, Set.of(), CustomerQuery.Status.ARCHIVED)))
                 .containsExactly(archived.getName());
-        assertThat(customers.count(new CustomerQuery(marker, Set.of(), CustomerQuery.Status.ALL))).isEqualTo(3);
+        assertThat(customers.count(new CustomerQuery(marker, Set.of(), CustomerQuery.Status.ALL)))
+                .isEqualTo(3);
     }
 
     @Test
@@ -140,12 +153,19 @@ class CustomerServiceTest extends IntegrationTest {
         customers.create(withCity("B " + marker, "Aachen"));
         customers.create(withCity("A " + marker, "Zwickau"));
 
-        assertThat(customers.find(CustomerQuery.active(marker), PageRequest.of(0, 10, Sort.by("city"))).getContent())
-                .extracting(Customer::getCity).containsExactly("Aachen", "Zwickau");
-        assertThat(customers.find(CustomerQuery.active(marker), PageRequest.of(0, 10)).getContent())
-                .extracting(Customer::getName).containsExactly("A " + marker, "B " + marker);
+        assertThat(customers
+                        .find(CustomerQuery.active(marker), PageRequest.of(0, 10, Sort.by("city")))
+                        .getContent())
+                .extracting(Customer::getCity)
+                .containsExactly("Aachen", "Zwickau");
+        assertThat(customers
+                        .find(CustomerQuery.active(marker), PageRequest.of(0, 10))
+                        .getContent())
+                .extracting(Customer::getName)
+                .containsExactly("A " + marker, "B " + marker);
         assertThatThrownBy(() -> customers.find(CustomerQuery.active(marker), PageRequest.of(0, 10, Sort.by("notes"))))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("INVALID_SORT"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("INVALID_SORT"));
     }
 
     @Test
@@ -189,9 +209,11 @@ class CustomerServiceTest extends IntegrationTest {
 
         assertThat(customers.facts(c.getId()))
                 .filteredOn(f -> f.labelKey().equals("test.fact.things"))
-                .singleElement().satisfies(f -> assertThat(f.count()).isEqualTo(2));
+                .singleElement()
+                .satisfies(f -> assertThat(f.count()).isEqualTo(2));
         assertThatThrownBy(() -> customers.delete(c.getId()))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("CUSTOMER_HAS_RECORDS"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("CUSTOMER_HAS_RECORDS"));
         customers.archive(c.getId());
         assertThat(customers.get(c.getId()).isArchived()).isTrue();
         customers.restore(c.getId());
@@ -201,7 +223,8 @@ class CustomerServiceTest extends IntegrationTest {
     @Test
     void unknownCustomerIsNotFound() {
         assertThatThrownBy(() -> customers.get(Long.MAX_VALUE))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test
@@ -213,7 +236,10 @@ class CustomerServiceTest extends IntegrationTest {
     }
 
     private List<String> names(CustomerQuery query) {
-        return customers.find(query, PageRequest.of(0, 100)).map(Customer::getName).getContent();
+        return customers
+                .find(query, PageRequest.of(0, 100))
+                .map(Customer::getName)
+                .getContent();
     }
 
     private static long number(Customer c) {

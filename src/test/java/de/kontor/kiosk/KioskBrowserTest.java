@@ -25,7 +25,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -41,27 +43,44 @@ class KioskBrowserTest extends IntegrationTest {
 
     @Autowired
     KioskService kiosks;
+
     @Autowired
     PrinterService printers;
 
     ChromeDriver driver;
     Path userData;
     final ExecutorService threads = Executors.newCachedThreadPool();
-    final java.util.List<P110Emulator> plugs = new java.util.ArrayList<>();
+    final List<P110Emulator> plugs = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
-        assertThat(chromium).as("Chromium is needed for browser tests: apt-get install chromium chromium-driver").exists();
+        assertThat(chromium)
+                .as("Chromium is needed for browser tests: apt-get install chromium chromium-driver")
+                .exists();
         userData = Files.createTempDirectory("kontor-kiosk-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1920,1080", "--hide-scrollbars", "--lang=de-DE",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1920,1080",
+                "--hide-scrollbars",
+                "--lang=de-DE",
                 "--user-data-dir=" + userData);
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        driver = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
     }
 
     @AfterEach
@@ -74,20 +93,32 @@ class KioskBrowserTest extends IntegrationTest {
     }
 
     private IssuedToken boardWithPrinters() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ADMIN, null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         try {
             for (int i = 0; i < 3; i++) {
-                P110Emulator plug = P110Emulator.start("board@example.org", "Plug-Pw-1", "Board " + i, clock, threads, 30 + i);
+                P110Emulator plug =
+                        P110Emulator.start("board@example.org", "Plug-Pw-1", "Board " + i, clock, threads, 30 + i);
                 plugs.add(plug);
                 plug.load(120 + i * 30);
                 plug.press(i == 0);
-                printers.create(new PrinterDraft(unique("Board " + i), null, "Werkstatt", plug.host(), plug.port(),
-                        "board@example.org", "Plug-Pw-1", 10, 5, true, null));
+                printers.create(new PrinterDraft(
+                        unique("Board " + i),
+                        null,
+                        "Werkstatt",
+                        plug.host(),
+                        plug.port(),
+                        "board@example.org",
+                        "Plug-Pw-1",
+                        10,
+                        5,
+                        true,
+                        null));
             }
             printers.poll();
-            return kiosks.create(new KioskDraft(unique("Werkstatt"), "Eingang", Privacy.NONE,
-                    "Freitag ab 18 Uhr: offene Werkstatt", null, null));
+            return kiosks.create(new KioskDraft(
+                    unique("Werkstatt"), "Eingang", Privacy.NONE, "Freitag ab 18 Uhr: offene Werkstatt", null, null));
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -96,8 +127,10 @@ class KioskBrowserTest extends IntegrationTest {
     private void screenshot(String name) throws Exception {
         Path target = Path.of("target", "screenshots");
         Files.createDirectories(target);
-        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target.resolve(name + ".png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                driver.getScreenshotAs(OutputType.FILE).toPath(),
+                target.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
@@ -105,7 +138,8 @@ class KioskBrowserTest extends IntegrationTest {
         IssuedToken token = boardWithPrinters();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         driver.get(baseUrl() + "/" + token.path());
-        wait.until(d -> !d.findElements(By.cssSelector("#kiosk-printers .kiosk-card")).isEmpty());
+        wait.until(d ->
+                !d.findElements(By.cssSelector("#kiosk-printers .kiosk-card")).isEmpty());
         assertThat(driver.findElements(By.cssSelector(".kiosk-card")).size()).isGreaterThanOrEqualTo(3);
         assertThat(driver.findElement(By.id("kiosk-clock")).getText()).matches("\\d\\d:\\d\\d");
         screenshot("kiosk-1920x1080");
@@ -113,22 +147,26 @@ class KioskBrowserTest extends IntegrationTest {
         driver.manage().window().setSize(new Dimension(800, 480));
         Thread.sleep(500);
         // everything stays on one screen: no scrollbars on the Pi display
-        Object overflow = ((JavascriptExecutor) driver).executeScript(
-                "const k = document.getElementById('kiosk'); return k.scrollWidth <= k.clientWidth + 1;");
+        Object overflow = ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const k = document.getElementById('kiosk'); return k.scrollWidth <= k.clientWidth + 1;");
         assertThat(overflow).isEqualTo(true);
         screenshot("kiosk-800x480");
 
         driver.manage().window().setSize(new Dimension(1920, 1080));
         driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
+        driver.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
         wait.until(d -> d.findElement(By.id("kiosk-stale")).isDisplayed());
         String banner = driver.findElement(By.id("kiosk-stale")).getText();
         assertThat(banner).contains(driver.findElement(By.id("kiosk")).getAttribute("data-updated"));
-        assertThat(driver.findElements(By.cssSelector(".kiosk-card")).size()).as("the last data stays")
+        assertThat(driver.findElements(By.cssSelector(".kiosk-card")).size())
+                .as("the last data stays")
                 .isGreaterThanOrEqualTo(3);
         screenshot("kiosk-stale");
-        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
+        driver.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 }

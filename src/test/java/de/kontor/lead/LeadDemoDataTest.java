@@ -18,10 +18,13 @@ class LeadDemoDataTest extends IntegrationTest {
 
     @Autowired
     LeadDemoData demo;
+
     @Autowired
     LeadService leads;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate transactions;
 
@@ -32,11 +35,16 @@ class LeadDemoDataTest extends IntegrationTest {
         transactions.executeWithoutResult(s -> demo.load(new DemoContext(new Random(7), "Demo-Passw0rd-1")));
         long added = leads.count(LeadQuery.all()) - before;
         assertThat(added).isBetween(190L, 200L);
-        assertThat(jdbc.queryForObject("select count(*) from lead_contact", Long.class) - contactsBefore).isEqualTo(added);
+        assertThat(jdbc.queryForObject("select count(*) from lead_contact", Long.class) - contactsBefore)
+                .isEqualTo(added);
         assertThat(leads.count(new LeadQuery(null, Set.of(), Set.of("3D-Druck"), null, null, null, null, null, false)))
                 .isPositive();
-        assertThat(jdbc.queryForObject("select count(*) from lead_note", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from lead_note", Long.class))
+                .isPositive();
         assertThat(leads.openTasks(null)).isNotEmpty();
-        assertThat(leads.stats().newPerMonth().stream().filter(m -> m.count() > 0).count()).isGreaterThan(6);
+        assertThat(leads.stats().newPerMonth().stream()
+                        .filter(m -> m.count() > 0)
+                        .count())
+                .isGreaterThan(6);
     }
 }

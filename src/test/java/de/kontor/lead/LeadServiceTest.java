@@ -51,8 +51,9 @@ class LeadServiceTest extends IntegrationTest {
 
     @BeforeEach
     void admin() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ADMIN, null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
     }
 
     @AfterEach
@@ -61,8 +62,8 @@ class LeadServiceTest extends IntegrationTest {
     }
 
     Institution lead(String name, Status status, String... tags) {
-        return leads.create(new InstitutionDraft(name, Type.SCHOOL, null, null, "Köln", "de", null, null, null, status,
-                "Messe", ADMIN, Set.of(tags)));
+        return leads.create(new InstitutionDraft(
+                name, Type.SCHOOL, null, null, "Köln", "de", null, null, null, status, "Messe", ADMIN, Set.of(tags)));
     }
 
     @Test
@@ -79,12 +80,18 @@ class LeadServiceTest extends IntegrationTest {
 
         List<DiffPart> diff = leads.diff(n.id(), 1, 2);
         assertThat(diff).contains(new DiffPart(DiffKind.REMOVED, "März."), new DiffPart(DiffKind.ADDED, "April."));
-        assertThat(String.join("", diff.stream().filter(p -> p.kind() != DiffKind.REMOVED).map(DiffPart::text).toList()))
+        assertThat(String.join(
+                        "",
+                        diff.stream()
+                                .filter(p -> p.kind() != DiffKind.REMOVED)
+                                .map(DiffPart::text)
+                                .toList()))
                 .isEqualTo("Termin mit der Schulleitung im April.");
 
         long revisionBefore = n.revision();
         Note finalNote = n;
-        assertThatThrownBy(() -> leads.editNote(finalNote.id(), 1, "stale edit")).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> leads.editNote(finalNote.id(), 1, "stale edit"))
+                .isInstanceOf(DomainException.class);
         Note restored = leads.restoreRevision(n.id(), 1);
         assertThat(restored.text()).isEqualTo("Termin mit der Schulleitung im März.");
         assertThat(restored.revision()).isEqualTo(revisionBefore + 1);
@@ -102,7 +109,10 @@ class LeadServiceTest extends IntegrationTest {
         String tag = unique("Robotik");
         Institution a = lead(unique("Schule A"), Status.NEW, tag);
         Institution b = lead(unique("Schule B"), Status.NEW, tag);
-        Tag t = leads.tags().stream().filter(x -> x.name().equals(tag)).findFirst().orElseThrow();
+        Tag t = leads.tags().stream()
+                .filter(x -> x.name().equals(tag))
+                .findFirst()
+                .orElseThrow();
         String renamed = tag + "-AG";
         leads.updateTag(t.id(), renamed, "#22aa88");
         assertThat(leads.get(a.id()).tags()).extracting(Tag::name).containsExactly(renamed);
@@ -110,10 +120,12 @@ class LeadServiceTest extends IntegrationTest {
         assertThat(leads.count(new LeadQuery(null, Set.of(), Set.of(renamed), null, null, null, null, null, false)))
                 .isEqualTo(2);
         Tag other = leads.createTag(unique("MINT"), "#000000");
-        assertThatThrownBy(() -> leads.updateTag(other.id(), renamed, "#000000")).isInstanceOfSatisfying(
-                DomainException.class, e -> assertThat(e.code()).isEqualTo("TAG_TAKEN"));
-        assertThatThrownBy(() -> leads.createTag("x", "red")).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.field()).isEqualTo("color"));
+        assertThatThrownBy(() -> leads.updateTag(other.id(), renamed, "#000000"))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("TAG_TAKEN"));
+        assertThatThrownBy(() -> leads.createTag("x", "red"))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.field()).isEqualTo("color"));
     }
 
     @Test
@@ -123,20 +135,28 @@ class LeadServiceTest extends IntegrationTest {
         leads.addContact(i.id(), new ContactDraft("Petra Lang", "Vorsitzende", "petra@example.org", null, null, true));
         Note n = leads.addNote(i.id(), "erste Notiz");
         leads.editNote(n.id(), n.revision(), "zweite Fassung");
-        Activity call = leads.addActivity(i.id(), new ActivityDraft(ActivityKind.CALL, "Anruf wegen Kurs", null, null, null));
+        Activity call =
+                leads.addActivity(i.id(), new ActivityDraft(ActivityKind.CALL, "Anruf wegen Kurs", null, null, null));
         List<Activity> timeline = leads.timeline(i.id(), PageRequest.of(0, 50)).getContent();
         assertThat(timeline.get(0).id()).isEqualTo(call.id());
-        assertThat(timeline).extracting(Activity::subject).contains("lead.change.status|NEW|CONTACTED",
-                "lead.change.contactAdded|Petra Lang", "lead.change.noteEdited|zweite Fassung");
-        assertThatThrownBy(() -> leads.addActivity(i.id(), new ActivityDraft(ActivityKind.TASK, "Angebot", null, null,
-                null))).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("dueDate"));
+        assertThat(timeline)
+                .extracting(Activity::subject)
+                .contains(
+                        "lead.change.status|NEW|CONTACTED",
+                        "lead.change.contactAdded|Petra Lang",
+                        "lead.change.noteEdited|zweite Fassung");
+        assertThatThrownBy(() ->
+                        leads.addActivity(i.id(), new ActivityDraft(ActivityKind.TASK, "Angebot", null, null, null)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.field()).isEqualTo("dueDate"));
     }
 
     @Test
     void convertingCreatesALinkedCustomerAndKeepsTheLead() {
         Institution i = lead(unique("Werkstatt eG"), Status.QUALIFIED, "Kunde-bald");
         leads.addContact(i.id(), new ContactDraft("Nebenperson", null, "neben@example.org", null, null, false));
-        leads.addContact(i.id(), new ContactDraft("Hanna Berg", "Einkauf", "hanna@example.org", "0221 123", null, true));
+        leads.addContact(
+                i.id(), new ContactDraft("Hanna Berg", "Einkauf", "hanna@example.org", "0221 123", null, true));
         Customer customer = leads.convertToCustomer(i.id());
         assertThat(customer.getName()).isEqualTo(i.name());
         assertThat(customer.getContactPerson()).isEqualTo("Hanna Berg");
@@ -144,19 +164,45 @@ class LeadServiceTest extends IntegrationTest {
         Institution after = leads.get(i.id());
         assertThat(after.customerId()).isEqualTo(customer.getId());
         assertThat(after.status()).isEqualTo(Status.WON);
-        assertThat(leads.timeline(i.id(), PageRequest.of(0, 50)).getContent()).extracting(Activity::subject)
+        assertThat(leads.timeline(i.id(), PageRequest.of(0, 50)).getContent())
+                .extracting(Activity::subject)
                 .contains("lead.change.converted|" + customer.getNumber());
-        assertThatThrownBy(() -> leads.convertToCustomer(i.id())).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.code()).isEqualTo("ALREADY_CONVERTED"));
+        assertThatThrownBy(() -> leads.convertToCustomer(i.id()))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_CONVERTED"));
     }
 
     @Test
     void importJudgesEveryRowAndCanBeUndone() {
         String marker = unique("imp");
-        Institution existing = leads.create(new InstitutionDraft("Gymnasium Nord " + marker, Type.SCHOOL, null, null, "Köln",
-                null, "https://www.nord-" + marker + ".example/", null, null, Status.NEW, null, null, Set.of()));
-        Institution same = leads.create(new InstitutionDraft("Grundschule " + marker, Type.SCHOOL, null, null, "Bonn",
-                null, null, "0228 1", null, Status.NEW, null, null, Set.of()));
+        Institution existing = leads.create(new InstitutionDraft(
+                "Gymnasium Nord " + marker,
+                Type.SCHOOL,
+                null,
+                null,
+                "Köln",
+                null,
+                "https://www.nord-" + marker + ".example/",
+                null,
+                null,
+                Status.NEW,
+                null,
+                null,
+                Set.of()));
+        Institution same = leads.create(new InstitutionDraft(
+                "Grundschule " + marker,
+                Type.SCHOOL,
+                null,
+                null,
+                "Bonn",
+                null,
+                null,
+                "0228 1",
+                null,
+                Status.NEW,
+                null,
+                null,
+                Set.of()));
         String csv = "Name;Ort;Webseite;Telefon;E-Mail;Typ;Ansprechpartner\n"
                 + "Realschule Süd " + marker + ";Köln;;;;Schule;Eva Roth\n"
                 + "Gymnasium Nord " + marker + ";köln;;0221 999;;;\n"
@@ -168,8 +214,16 @@ class LeadServiceTest extends IntegrationTest {
         ImportTable table = ImportFiles.read("leads.csv", csv.getBytes(StandardCharsets.UTF_8));
         ColumnMapping mapping = ColumnMapping.guess(table.headers(), LeadImportFields.ALL);
         ImportPreview preview = leads.previewImport(table, mapping);
-        assertThat(preview.rows()).extracting(PreviewRow::verdict).containsExactly(Verdict.CREATE, Verdict.UPDATE,
-                Verdict.DUPLICATE, Verdict.DUPLICATE, Verdict.ERROR, Verdict.UNCHANGED, Verdict.ERROR);
+        assertThat(preview.rows())
+                .extracting(PreviewRow::verdict)
+                .containsExactly(
+                        Verdict.CREATE,
+                        Verdict.UPDATE,
+                        Verdict.DUPLICATE,
+                        Verdict.DUPLICATE,
+                        Verdict.ERROR,
+                        Verdict.UNCHANGED,
+                        Verdict.ERROR);
         assertThat(preview.rows().get(1).matchedId()).isEqualTo(existing.id());
         assertThat(preview.rows().get(1).reasonText()).contains("phone");
         assertThat(preview.rows().get(5).matchedId()).isEqualTo(same.id());
@@ -179,8 +233,13 @@ class LeadServiceTest extends IntegrationTest {
         assertThat(summary.created()).isEqualTo(1);
         assertThat(summary.updated()).isEqualTo(1);
         assertThat(leads.get(existing.id()).phone()).isEqualTo("0221 999");
-        long created = leads.find(new LeadQuery("Realschule Süd " + marker, Set.of(), Set.of(), null, null, null, null,
-                null, false), PageRequest.of(0, 5)).getContent().get(0).id();
+        long created = leads.find(
+                        new LeadQuery(
+                                "Realschule Süd " + marker, Set.of(), Set.of(), null, null, null, null, null, false),
+                        PageRequest.of(0, 5))
+                .getContent()
+                .get(0)
+                .id();
         assertThat(leads.contacts(created)).extracting(c -> c.name()).containsExactly("Eva Roth");
         assertThatThrownBy(() -> leads.applyImport(table, mapping, true)).isInstanceOf(DomainException.class);
 
@@ -198,10 +257,24 @@ class LeadServiceTest extends IntegrationTest {
         lead(unique("S2"), Status.WON, tag);
         lead(unique("S3"), Status.LOST, tag);
         Institution open = lead(unique("S4"), Status.NEW);
-        leads.addActivity(open.id(), new ActivityDraft(ActivityKind.TASK, "Nachfassen", null,
-                LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin")).minusDays(2), null));
-        leads.addActivity(open.id(), new ActivityDraft(ActivityKind.TASK, "Später", null,
-                LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin")).plusDays(5), null));
+        leads.addActivity(
+                open.id(),
+                new ActivityDraft(
+                        ActivityKind.TASK,
+                        "Nachfassen",
+                        null,
+                        LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"))
+                                .minusDays(2),
+                        null));
+        leads.addActivity(
+                open.id(),
+                new ActivityDraft(
+                        ActivityKind.TASK,
+                        "Später",
+                        null,
+                        LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"))
+                                .plusDays(5),
+                        null));
         Stats after = leads.stats();
         assertThat(after.total() - before.total()).isEqualTo(4);
         assertThat(after.won() - before.won()).isEqualTo(2);
@@ -211,7 +284,9 @@ class LeadServiceTest extends IntegrationTest {
         assertThat(after.openTasks() - before.openTasks()).isEqualTo(2);
         assertThat(after.conversionRate()).isEqualTo((double) after.won() / (after.won() + after.lost()));
         assertThat(after.newPerMonth()).hasSize(12);
-        assertThat(after.newPerMonth().get(11).count() - before.newPerMonth().get(11).count()).isEqualTo(4);
+        assertThat(after.newPerMonth().get(11).count()
+                        - before.newPerMonth().get(11).count())
+                .isEqualTo(4);
         assertThat(leads.openTasks(ADMIN)).anyMatch(a -> a.subject().equals("Nachfassen"));
     }
 
@@ -222,11 +297,14 @@ class LeadServiceTest extends IntegrationTest {
         leads.addContact(i.id(), new ContactDraft("Zora " + marker, null, null, null, null, true));
         Institution j = lead("Kita Mond " + marker, Status.CONTACTED);
         leads.addNote(j.id(), "Interesse an Lötkurs " + marker);
-        assertThat(leads.count(new LeadQuery("zora " + marker, Set.of(), Set.of(), null, null, null, null, null, false)))
+        assertThat(leads.count(
+                        new LeadQuery("zora " + marker, Set.of(), Set.of(), null, null, null, null, null, false)))
                 .isEqualTo(1);
-        assertThat(leads.count(new LeadQuery("lötkurs " + marker, Set.of(), Set.of(), null, null, null, null, null, false)))
+        assertThat(leads.count(
+                        new LeadQuery("lötkurs " + marker, Set.of(), Set.of(), null, null, null, null, null, false)))
                 .isEqualTo(1);
-        assertThat(leads.count(new LeadQuery(marker, Set.of(Status.CONTACTED), Set.of(), null, "Köln", null, null, null,
-                false))).isEqualTo(1);
+        assertThat(leads.count(new LeadQuery(
+                        marker, Set.of(Status.CONTACTED), Set.of(), null, "Köln", null, null, null, false)))
+                .isEqualTo(1);
     }
 }

@@ -27,11 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class GiteaEmulator implements AutoCloseable {
 
-    private record Repo(String owner, String name, List<String> topics, @Nullable String description) {
-    }
+    private record Repo(
+            String owner,
+            String name,
+            List<String> topics,
+            @Nullable String description) {}
 
-    private record User(String login, String fullName, boolean repoScope, Set<String> repos) {
-    }
+    private record User(String login, String fullName, boolean repoScope, Set<String> repos) {}
 
     private final MockWebServer server = new MockWebServer();
     private final Map<String, Repo> repos = new ConcurrentHashMap<>();
@@ -94,7 +96,10 @@ public final class GiteaEmulator implements AutoCloseable {
 
     private MockResponse answer(RecordedRequest request) {
         if (down) {
-            return new MockResponse.Builder().code(503).body("<html><body>502 Bad Gateway</body></html>").build();
+            return new MockResponse.Builder()
+                    .code(503)
+                    .body("<html><body>502 Bad Gateway</body></html>")
+                    .build();
         }
         String path = request.getUrl().encodedPath();
         String authorization = request.getHeaders().get("Authorization");
@@ -102,21 +107,36 @@ public final class GiteaEmulator implements AutoCloseable {
             authorizations.add(authorization);
         }
         User user = authorization != null && authorization.startsWith("token ")
-                ? tokens.get(authorization.substring("token ".length())) : null;
+                ? tokens.get(authorization.substring("token ".length()))
+                : null;
         if (path.startsWith("/api/v1/repos/")) {
             repoRequests.incrementAndGet();
             if (user == null) {
-                return json(401, Map.of("message", "user does not exist [uid: 0, name: ]", "url", baseUrl() + "/api/swagger"));
+                return json(
+                        401,
+                        Map.of("message", "user does not exist [uid: 0, name: ]", "url", baseUrl() + "/api/swagger"));
             }
             if (!user.repoScope()) {
-                return json(403, Map.of("message", "token does not have at least one of required scope(s): [read:repository]",
-                        "url", baseUrl() + "/api/swagger"));
+                return json(
+                        403,
+                        Map.of(
+                                "message",
+                                "token does not have at least one of required scope(s): [read:repository]",
+                                "url",
+                                baseUrl() + "/api/swagger"));
             }
             String full = path.substring("/api/v1/repos/".length());
             Repo repo = repos.get(full);
             if (repo == null || !user.repos().contains(full)) {
-                return json(404, Map.of("errors", List.of(), "message", "The target couldn't be found.",
-                        "url", baseUrl() + "/api/swagger"));
+                return json(
+                        404,
+                        Map.of(
+                                "errors",
+                                List.of(),
+                                "message",
+                                "The target couldn't be found.",
+                                "url",
+                                baseUrl() + "/api/swagger"));
             }
             return json(200, repoJson(repo));
         }
@@ -158,8 +178,11 @@ public final class GiteaEmulator implements AutoCloseable {
 
     private static MockResponse json(int status, Object body) {
         try {
-            return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json;charset=utf-8")
-                    .body(HttpClientSupport.JSON.writeValueAsString(body)).build();
+            return new MockResponse.Builder()
+                    .code(status)
+                    .addHeader("Content-Type", "application/json;charset=utf-8")
+                    .body(HttpClientSupport.JSON.writeValueAsString(body))
+                    .build();
         } catch (RuntimeException e) {
             throw new IllegalStateException(e);
         }

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +24,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -45,10 +46,13 @@ class GiteaLicensingTest extends IntegrationTest {
 
     @Autowired
     LicenseService licenses;
+
     @Autowired
     CustomerService customers;
+
     @Autowired
     ModuleCommands commands;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -65,13 +69,19 @@ class GiteaLicensingTest extends IntegrationTest {
         http = new HttpClientSupport(baseUrl());
         admin = http.token(ADMIN, ADMIN_PASSWORD);
         String code = "G" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT);
-        product = licenses.createProduct(code, new ProductTerms("Billing " + code, null, MatchRule.TWO_OF_THREE, 15, 7,
-                Backend.GITEA));
+        product = licenses.createProduct(
+                code, new ProductTerms("Billing " + code, null, MatchRule.TWO_OF_THREE, 15, 7, Backend.GITEA));
         product = licenses.configureGitea(product.getId(), new GiteaSettings(gitea.baseUrl() + "/", "mycrm", null));
         module = product.moduleId();
         repo = "mycrm/mycrm-" + module + "-module";
-        gitea.repository("mycrm", "mycrm-" + module + "-module", "Billing for myCRM. License expires: "
-                        + today().plusYears(1), "feature-invoices", "feature-payments", "php", "Feature-Reports")
+        gitea.repository(
+                        "mycrm",
+                        "mycrm-" + module + "-module",
+                        "Billing for myCRM. License expires: " + today().plusYears(1),
+                        "feature-invoices",
+                        "feature-payments",
+                        "php",
+                        "Feature-Reports")
                 .user(TOKEN, "mmustermann", "Max Mustermann", repo)
                 .user(NO_ACCESS, "erika", "Erika Musterfrau")
                 .tokenWithoutRepoScope(NO_SCOPE, "bot");
@@ -83,7 +93,7 @@ class GiteaLicensingTest extends IntegrationTest {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Berlin"));
+        return LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"));
     }
 
     private HttpClientSupport.Response register(String token) {
@@ -150,18 +160,23 @@ class GiteaLicensingTest extends IntegrationTest {
         JsonNode license = moduleFromList().get("license");
         assertThat(license.get("valid").asBoolean()).isFalse();
         assertThat(license.get("reason").asString()).isEqualTo("NO_LICENSE");
-        assertThat(jdbc.queryForObject("select count(*) from license_module where product_id = ?", Integer.class,
-                product.getId())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from license_module where product_id = ?", Integer.class, product.getId()))
+                .isZero();
     }
 
     @Test
     void anUnknownRepositoryIsReported() {
-        var configured = http.putJson("/api/admin/products/" + product.getId() + "/gitea", Map.of("baseUrl", gitea.baseUrl(),
-                "organization", "mycrm", "repository", "premium-{module}-suite"), admin);
+        var configured = http.putJson(
+                "/api/admin/products/" + product.getId() + "/gitea",
+                Map.of("baseUrl", gitea.baseUrl(), "organization", "mycrm", "repository", "premium-{module}-suite"),
+                admin);
         assertThat(configured.status()).as(configured.body()).isEqualTo(200);
         assertThat(configured.json().get("gitea").get("repository").asString()).isEqualTo("premium-{module}-suite");
-        var invalid = http.putJson("/api/admin/products/" + product.getId() + "/gitea", Map.of("baseUrl", "ftp://x",
-                "organization", "my crm"), admin);
+        var invalid = http.putJson(
+                "/api/admin/products/" + product.getId() + "/gitea",
+                Map.of("baseUrl", "ftp://x", "organization", "my crm"),
+                admin);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("baseUrl").contains("organization");
         var response = register(TOKEN);
@@ -171,14 +186,17 @@ class GiteaLicensingTest extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Billing module. expires: 2031-05-17 | 2031-05-17",
-            "Valid until: 2030-01-31 (renewal via sales) | 2030-01-31",
-            "LICENSE EXPIRES: 2029-12-31 | 2029-12-31",
-            "License Expires:2032-02-29 | 2032-02-29",
-            "valid UNTIL:   2033-07-01 | 2033-07-01",
-            "No expiry here; created 2024-01-01 | ",
-            "expires: 2030-13-45 | "})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Billing module. expires: 2031-05-17 | 2031-05-17",
+                "Valid until: 2030-01-31 (renewal via sales) | 2030-01-31",
+                "LICENSE EXPIRES: 2029-12-31 | 2029-12-31",
+                "License Expires:2032-02-29 | 2032-02-29",
+                "valid UNTIL:   2033-07-01 | 2033-07-01",
+                "No expiry here; created 2024-01-01 | ",
+                "expires: 2030-13-45 | "
+            })
     void expiryComesFromTheDescription(String description, String expected) {
         LocalDate parsed = GiteaLicenses.expiry(description);
         assertThat(parsed).isEqualTo(expected == null ? null : LocalDate.parse(expected));
@@ -190,7 +208,8 @@ class GiteaLicensingTest extends IntegrationTest {
         var response = register(TOKEN);
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("code").asString()).isEqualTo("LICENSE_EXPIRED");
-        assertThat(response.json().get("detail").asString()).contains(today().minusDays(1).toString());
+        assertThat(response.json().get("detail").asString())
+                .contains(today().minusDays(1).toString());
     }
 
     @Test
@@ -211,7 +230,9 @@ class GiteaLicensingTest extends IntegrationTest {
         assertThat(gitea.repoRequests()).isEqualTo(asked + 1);
 
         // "Check now" asks at once.
-        JsonNode online = http.get("/api/modules/" + module + "?online=true", admin).json().get("license");
+        JsonNode online = http.get("/api/modules/" + module + "?online=true", admin)
+                .json()
+                .get("license");
         assertThat(online.get("source").asString()).isEqualTo("online");
         assertThat(gitea.repoRequests()).isEqualTo(asked + 2);
     }
@@ -250,8 +271,12 @@ class GiteaLicensingTest extends IntegrationTest {
 
         // and Gitea going down afterwards brings no grace back
         gitea.down(true);
-        assertThat(http.get("/api/modules/" + module + "?online=true", admin).json().get("license").get("valid")
-                .asBoolean()).isFalse();
+        assertThat(http.get("/api/modules/" + module + "?online=true", admin)
+                        .json()
+                        .get("license")
+                        .get("valid")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -261,20 +286,29 @@ class GiteaLicensingTest extends IntegrationTest {
         gitea.down(true);
         http.get("/api/modules?online=true", admin); // logs that Gitea is unreachable
         assertThat(output.getAll()).contains("Gitea not reachable").doesNotContain(TOKEN);
-        String stored = jdbc.queryForObject("select secret_enc from license_module where product_id = ?", String.class,
-                product.getId());
+        String stored = jdbc.queryForObject(
+                "select secret_enc from license_module where product_id = ?", String.class, product.getId());
         assertThat(stored).startsWith("v1:").doesNotContain(TOKEN);
-        assertThat(jdbc.queryForList("select token_hash from license_gitea_check where product_id = ?", String.class,
-                product.getId())).doesNotContain(TOKEN).allMatch(h -> h.length() == 64);
+        assertThat(jdbc.queryForList(
+                        "select token_hash from license_gitea_check where product_id = ?",
+                        String.class,
+                        product.getId()))
+                .doesNotContain(TOKEN)
+                .allMatch(h -> h.length() == 64);
         assertThat(http.get("/api/modules", admin).body()).doesNotContain(TOKEN);
-        assertThat(jdbc.queryForObject("select count(*) from audit_log where summary like ? or details like ?",
-                Integer.class, "%" + TOKEN + "%", "%" + TOKEN + "%")).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_log where summary like ? or details like ?",
+                        Integer.class,
+                        "%" + TOKEN + "%",
+                        "%" + TOKEN + "%"))
+                .isZero();
     }
 
     @Test
     void revokingRemovesTheLicenseAndErrorsAreClear() {
         assertThat(register(TOKEN).status()).isEqualTo(200);
-        assertThat(http.delete("/api/modules/" + module + "/license", admin).status()).isEqualTo(204);
+        assertThat(http.delete("/api/modules/" + module + "/license", admin).status())
+                .isEqualTo(204);
         assertThat(moduleFromList().get("license").get("valid").asBoolean()).isFalse();
 
         var again = http.delete("/api/modules/" + module + "/license", admin);
@@ -294,8 +328,10 @@ class GiteaLicensingTest extends IntegrationTest {
         LicenseFixture keyed = new LicenseFixture(licenses, customers, baseUrl(), MatchRule.ANY, clock);
         License license = keyed.license(1);
         String keyModule = keyed.product.moduleId();
-        var response = http.postJson("/api/modules/" + keyModule + "/license",
-                Map.of("licenseKey", license.getKey().toLowerCase(Locale.ROOT)), admin);
+        var response = http.postJson(
+                "/api/modules/" + keyModule + "/license",
+                Map.of("licenseKey", license.getKey().toLowerCase(Locale.ROOT)),
+                admin);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode l = response.json().get("license");
         assertThat(l.get("valid").asBoolean()).isTrue();
@@ -313,20 +349,24 @@ class GiteaLicensingTest extends IntegrationTest {
 
     // ---- command line ---------------------------------------------------------------------------------
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private Run cli(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = commands.run(List.of(args), new BufferedReader(new StringReader(stdin)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        int exit = commands.run(
+                List.of(args),
+                new BufferedReader(new StringReader(stdin)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
                 Locale.GERMAN);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static String row(String table, String module) {
-        return table.lines().filter(l -> l.startsWith("│ " + module + " ")).findFirst()
+        return table.lines()
+                .filter(l -> l.startsWith("│ " + module + " "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + module + " in\n" + table));
     }
 
@@ -334,7 +374,11 @@ class GiteaLicensingTest extends IntegrationTest {
     void theCommandLineListsRegistersAndRevokes() {
         Run before = cli("", "list");
         assertThat(before.exit()).isZero();
-        assertThat(before.out()).startsWith("┌").contains("│ Modul ").contains("│ Status ").contains("Lizenz-Info");
+        assertThat(before.out())
+                .startsWith("┌")
+                .contains("│ Modul ")
+                .contains("│ Status ")
+                .contains("Lizenz-Info");
         assertThat(row(before.out(), module)).contains("✗ Inaktiv").contains("Kein Gitea Access Token");
 
         Run refused = cli("", "license", module, NO_ACCESS);
@@ -344,7 +388,8 @@ class GiteaLicensingTest extends IntegrationTest {
         Run registered = cli(TOKEN + "\n", "license", module, "-");
         assertThat(registered.exit()).as(registered.err()).isZero();
         assertThat(registered.out()).contains("Lizenz für " + module + " registriert");
-        assertThat(row(cli("", "list").out(), module)).contains("✓ Aktiv")
+        assertThat(row(cli("", "list").out(), module))
+                .contains("✓ Aktiv")
                 .contains("Gitea Repository-Zugriff bestätigt (" + repo + ")");
 
         Run revoked = cli("", "revoke", module);
@@ -389,7 +434,8 @@ class GiteaLicensingTest extends IntegrationTest {
         assertThat(refused.json().get("reason").asString()).isEqualTo("GITEA_REPOSITORY_NOT_FOUND");
         assertThat(refused.json().get("lease").isNull()).isTrue();
 
-        var refusedActivation = client.post("/api/license/activate", client.body(NO_ACCESS, machine(7), "1.0.0"), apiKey);
+        var refusedActivation =
+                client.post("/api/license/activate", client.body(NO_ACCESS, machine(7), "1.0.0"), apiKey);
         assertThat(refusedActivation.status()).isEqualTo(403);
         assertThat(refusedActivation.json().get("code").asString()).isEqualTo("GITEA_REPOSITORY_NOT_FOUND");
 

@@ -1,5 +1,6 @@
 package de.kontor.license;
 
+import de.kontor.HttpClientSupport;
 import de.kontor.IntegrationTest;
 import de.kontor.customer.CustomerService;
 import de.kontor.license.LicenseEnums.ActivationState;
@@ -14,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,8 +40,10 @@ class LicenseServerTest extends IntegrationTest {
 
     @Autowired
     LicenseService licenses;
+
     @Autowired
     CustomerService customers;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -56,7 +61,8 @@ class LicenseServerTest extends IntegrationTest {
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             int machine = 100 + i;
-            calls.add(() -> f.post("/api/license/activate", f.body(license.getKey(), machine(machine), "2.0.0")).status());
+            calls.add(() -> f.post("/api/license/activate", f.body(license.getKey(), machine(machine), "2.0.0"))
+                    .status());
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> result : pool.invokeAll(calls)) {
@@ -66,41 +72,51 @@ class LicenseServerTest extends IntegrationTest {
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(5);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(15);
-        assertThat(licenses.activations(license.getId())).filteredOn(Activation::holdsSlot).hasSize(5);
+        assertThat(licenses.activations(license.getId()))
+                .filteredOn(Activation::holdsSlot)
+                .hasSize(5);
     }
 
     @Test
     void leasesVerifyWithThePublicKeyAndFailWhenOneByteChanges() throws Exception {
         License license = f.license(1);
-        JsonNode activated = f.post("/api/license/activate", f.body(license.getKey(), machine(1), "2.0.0")).json();
+        JsonNode activated = f.post("/api/license/activate", f.body(license.getKey(), machine(1), "2.0.0"))
+                .json();
         String lease = activated.get("lease").asString();
         JsonNode key = f.get("/api/license/public-key", null).json();
         assertThat(key.get("algorithm").asString()).isEqualTo("Ed25519");
         String pem = key.get("publicKeyPem").asString();
-        PublicKey publicKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
-                Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""))));
+        PublicKey publicKey = KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(
+                        Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""))));
 
         assertThat(verify(lease, publicKey)).isTrue();
 
         String[] parts = lease.split("\\.");
         byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
-        JsonNode claims = de.kontor.HttpClientSupport.JSON.readTree(payload);
+        JsonNode claims = HttpClientSupport.JSON.readTree(payload);
         assertThat(claims.get("sub").asString()).isEqualTo(license.getKey());
-        assertThat(claims.get("act").asLong()).isEqualTo(activated.get("activationId").asLong());
-        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(Duration.ofDays(7).toSeconds());
+        assertThat(claims.get("act").asLong())
+                .isEqualTo(activated.get("activationId").asLong());
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong())
+                .isEqualTo(Duration.ofDays(7).toSeconds());
         assertThat(claims.get("fp").get("rule").asString()).isEqualTo("TWO_OF_THREE");
         assertThat(claims.get("fp").get("mac").asString()).isEqualTo(Fingerprint.hash("02:00:00:00:00:01"));
-        JsonNode header = de.kontor.HttpClientSupport.JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
+        JsonNode header = HttpClientSupport.JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
         assertThat(header.get("alg").asString()).isEqualTo("EdDSA");
         assertThat(header.get("kid").asString()).isEqualTo(key.get("keyId").asString());
 
         payload[payload.length / 2] ^= 1;
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + "." + parts[2];
+        String tampered =
+                parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + "." + parts[2];
         assertThat(verify(tampered, publicKey)).isFalse();
         byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
         signature[0] ^= 1;
-        assertThat(verify(parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature),
-                publicKey)).isFalse();
+        assertThat(verify(
+                        parts[0] + "." + parts[1] + "."
+                                + Base64.getUrlEncoder().withoutPadding().encodeToString(signature),
+                        publicKey))
+                .isFalse();
     }
 
     @Test
@@ -110,11 +126,19 @@ class LicenseServerTest extends IntegrationTest {
         String first = verifiedLease(license);
 
         clock.advance(Duration.ofMinutes(2));
-        assertThat(verifiedLease(license)).as("same activation and terms, 2 minutes later").isEqualTo(first);
+        assertThat(verifiedLease(license))
+                .as("same activation and terms, 2 minutes later")
+                .isEqualTo(first);
 
         License current = licenses.license(license.getId());
-        LicenseTerms terms = new LicenseTerms(current.getType(), current.getValidFrom(), current.getValidUntil(),
-                current.getMaxActivations(), Set.of("export", "cloud-sync"), current.getLimits(), null);
+        LicenseTerms terms = new LicenseTerms(
+                current.getType(),
+                current.getValidFrom(),
+                current.getValidUntil(),
+                current.getMaxActivations(),
+                Set.of("export", "cloud-sync"),
+                current.getLimits(),
+                null);
         licenses.updateTerms(license.getId(), current.getVersion(), terms);
         String afterChange = verifiedLease(license);
         assertThat(afterChange).isNotEqualTo(first);
@@ -124,14 +148,17 @@ class LicenseServerTest extends IntegrationTest {
         long before = clock.instant().getEpochSecond();
         String later = verifiedLease(license);
         assertThat(later).isNotEqualTo(afterChange);
-        assertThat(claims(later).get("iat").asLong()).isBetween(before, clock.instant().getEpochSecond());
+        assertThat(claims(later).get("iat").asLong())
+                .isBetween(before, clock.instant().getEpochSecond());
     }
 
     @Test
     void changesOnThisNodeApplyAtOnceAndChangesFromAnotherNodeWithinTheSnapshotTtl() {
         License license = f.license(2);
-        long activation = f.post("/api/license/activate", f.body(license.getKey(), machine(1), "2.0.0")).json()
-                .get("activationId").asLong();
+        long activation = f.post("/api/license/activate", f.body(license.getKey(), machine(1), "2.0.0"))
+                .json()
+                .get("activationId")
+                .asLong();
         assertThat(verdict(license)).isEqualTo("valid");
 
         licenses.suspend(List.of(license.getId()));
@@ -151,18 +178,20 @@ class LicenseServerTest extends IntegrationTest {
     }
 
     private String verdict(License license) {
-        JsonNode answer = f.post("/api/license/verify", f.body(license.getKey(), machine(1), "2.0.0")).json();
+        JsonNode answer = f.post("/api/license/verify", f.body(license.getKey(), machine(1), "2.0.0"))
+                .json();
         return answer.get("valid").asBoolean() ? "valid" : answer.get("reason").asString();
     }
 
     private String verifiedLease(License license) {
-        JsonNode answer = f.post("/api/license/verify", f.body(license.getKey(), machine(1), "2.0.0")).json();
+        JsonNode answer = f.post("/api/license/verify", f.body(license.getKey(), machine(1), "2.0.0"))
+                .json();
         assertThat(answer.get("valid").asBoolean()).isTrue();
         return answer.get("lease").asString();
     }
 
     private static JsonNode claims(String lease) {
-        return de.kontor.HttpClientSupport.JSON.readTree(Base64.getUrlDecoder().decode(lease.split("\\.")[1]));
+        return HttpClientSupport.JSON.readTree(Base64.getUrlDecoder().decode(lease.split("\\.")[1]));
     }
 
     private static boolean verify(String jws, PublicKey key) throws Exception {
@@ -172,7 +201,7 @@ class LicenseServerTest extends IntegrationTest {
         signature.update(jws.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII));
         try {
             return signature.verify(Base64.getUrlDecoder().decode(jws.substring(lastDot + 1)));
-        } catch (java.security.SignatureException malformed) {
+        } catch (SignatureException malformed) {
             return false;
         }
     }
@@ -180,8 +209,10 @@ class LicenseServerTest extends IntegrationTest {
     @Test
     void devicesWithoutHeartbeatsForThreeIntervalsBecomeInactiveAndAHeartbeatRevivesThem() {
         License license = f.license(1);
-        long activation = f.post("/api/license/activate", f.body(license.getKey(), machine(1), "2.0.0")).json()
-                .get("activationId").asLong();
+        long activation = f.post("/api/license/activate", f.body(license.getKey(), machine(1), "2.0.0"))
+                .json()
+                .get("activationId")
+                .asLong();
 
         clock.advance(Duration.ofMinutes(44));
         licenses.markInactiveActivations();
@@ -209,30 +240,44 @@ class LicenseServerTest extends IntegrationTest {
 
         licenses.transfer(old.getId());
 
-        assertThat(f.post("/api/license/verify", f.body(license.getKey(), machine(1), "2.0.0")).json().get("reason")
-                .asString()).isEqualTo("FINGERPRINT_MISMATCH");
+        assertThat(f.post("/api/license/verify", f.body(license.getKey(), machine(1), "2.0.0"))
+                        .json()
+                        .get("reason")
+                        .asString())
+                .isEqualTo("FINGERPRINT_MISMATCH");
         var replacement = f.post("/api/license/activate", f.body(license.getKey(), machine(2), "2.0.0"));
         assertThat(replacement.status()).isEqualTo(200);
         assertThat(replacement.json().get("activationId").asLong()).isEqualTo(old.getId());
         Activation slot = licenses.activations(license.getId()).getFirst();
         assertThat(slot.getTransferCount()).isEqualTo(1);
         assertThat(slot.getMac()).isEqualTo("02:00:00:00:00:02");
-        assertThat(f.post("/api/license/activate", f.body(license.getKey(), machine(3), "2.0.0")).status()).isEqualTo(409);
+        assertThat(f.post("/api/license/activate", f.body(license.getKey(), machine(3), "2.0.0"))
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
     void heartbeatPartitionsAreKeptAheadAndOldMonthsAreRolledUpAndDropped() {
         License license = f.license(1);
-        long activation = f.post("/api/license/activate", f.body(license.getKey(), machine(1), "2.0.0")).json()
-                .get("activationId").asLong();
+        long activation = f.post("/api/license/activate", f.body(license.getKey(), machine(1), "2.0.0"))
+                .json()
+                .get("activationId")
+                .asLong();
         licenses.maintainHeartbeatPartitions();
         YearMonth now = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
         assertThat(partitions()).contains(name(now), name(now.plusMonths(3)), "pmax");
 
         // Heartbeats of this month, with usage...
         for (int i = 0; i < 3; i++) {
-            f.post("/api/license/heartbeat", Map.of("licenseKey", license.getKey(), "activationId", activation,
-                    "usage", Map.of("users", 3 + i)));
+            f.post(
+                    "/api/license/heartbeat",
+                    Map.of(
+                            "licenseKey",
+                            license.getKey(),
+                            "activationId",
+                            activation,
+                            "usage",
+                            Map.of("users", 3 + i)));
         }
         Instant sent = clock.instant();
         // ...are older than the retention five months later: rolled up, and their month is gone.
@@ -240,13 +285,24 @@ class LicenseServerTest extends IntegrationTest {
         licenses.maintainHeartbeatPartitions();
 
         assertThat(partitions()).doesNotContain(name(now)).contains(name(now.plusMonths(8)));
-        assertThat(jdbc.queryForObject("select count(*) from license_heartbeat where license_id = ?", Integer.class,
-                license.getId())).isZero();
-        var day = java.time.LocalDate.ofInstant(sent, ZoneOffset.UTC);
-        assertThat(jdbc.queryForObject("select heartbeats from license_usage_daily where license_id = ? and day = ? "
-                + "and counter = '*'", Integer.class, license.getId(), day)).isEqualTo(3);
-        assertThat(jdbc.queryForObject("select max_value from license_usage_daily where license_id = ? and day = ? "
-                + "and counter = 'users'", Long.class, license.getId(), day)).isEqualTo(5);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from license_heartbeat where license_id = ?", Integer.class, license.getId()))
+                .isZero();
+        var day = LocalDate.ofInstant(sent, ZoneOffset.UTC);
+        assertThat(jdbc.queryForObject(
+                        "select heartbeats from license_usage_daily where license_id = ? and day = ? "
+                                + "and counter = '*'",
+                        Integer.class,
+                        license.getId(),
+                        day))
+                .isEqualTo(3);
+        assertThat(jdbc.queryForObject(
+                        "select max_value from license_usage_daily where license_id = ? and day = ? "
+                                + "and counter = 'users'",
+                        Long.class,
+                        license.getId(),
+                        day))
+                .isEqualTo(5);
         assertThat(licenses.heartbeatHistory(license.getId(), 200)).anySatisfy(d -> {
             assertThat(d.day()).isEqualTo(day);
             assertThat(d.heartbeats()).isEqualTo(3);
@@ -254,8 +310,10 @@ class LicenseServerTest extends IntegrationTest {
     }
 
     private List<String> partitions() {
-        return jdbc.queryForList("select partition_name from information_schema.partitions where table_schema = database() "
-                + "and table_name = 'license_heartbeat' order by partition_ordinal_position", String.class);
+        return jdbc.queryForList(
+                "select partition_name from information_schema.partitions where table_schema = database() "
+                        + "and table_name = 'license_heartbeat' order by partition_ordinal_position",
+                String.class);
     }
 
     private static String name(YearMonth month) {

@@ -7,6 +7,7 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
@@ -40,7 +41,7 @@ class ClusteredQuartzTest extends IntegrationTest {
             FIRED.computeIfAbsent(trigger, k -> new AtomicInteger()).incrementAndGet();
             try {
                 BY.put(trigger, context.getScheduler().getSchedulerInstanceId());
-            } catch (org.quartz.SchedulerException e) {
+            } catch (SchedulerException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -73,16 +74,21 @@ class ClusteredQuartzTest extends IntegrationTest {
         try {
             Scheduler scheduler = a.getScheduler();
             String run = Long.toString(System.nanoTime(), 36);
-            JobDetail job = JobBuilder.newJob(CountingJob.class).withIdentity("count-" + run, "cluster-test")
-                    .storeDurably().build();
+            JobDetail job = JobBuilder.newJob(CountingJob.class)
+                    .withIdentity("count-" + run, "cluster-test")
+                    .storeDurably()
+                    .build();
             scheduler.addJob(job, true);
             List<String> names = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 String name = run + "-" + i;
                 names.add(name);
-                Trigger t = TriggerBuilder.newTrigger().withIdentity(name, "cluster-test").forJob(job)
+                Trigger t = TriggerBuilder.newTrigger()
+                        .withIdentity(name, "cluster-test")
+                        .forJob(job)
                         .startAt(new Date(System.currentTimeMillis() + 1500 + i * 20L))
-                        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
+                        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                        .build();
                 scheduler.scheduleJob(t);
             }
             a.start();

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,12 +23,14 @@ class PrinterDemoDataTest extends IntegrationTest {
 
     @Autowired
     PrinterService printers;
+
     @Autowired
     TransactionTemplate transactions;
 
     @Test
     void demoPrintersRunOnEmulatedPlugs() {
-        DemoPlugs plugs = new DemoPlugs(clock, 20_000 + ThreadLocalRandom.current().nextInt(20_000));
+        DemoPlugs plugs =
+                new DemoPlugs(clock, 20_000 + ThreadLocalRandom.current().nextInt(20_000));
         try {
             StaticListableBeanFactory beans = new StaticListableBeanFactory();
             beans.addBean("demoPlugs", plugs);
@@ -36,12 +39,18 @@ class PrinterDemoDataTest extends IntegrationTest {
                     .load(new DemoContext(new Random(1), "Demo-Passw0rd-1")));
             printers.poll();
             List<Printer> demo = printers.printers(false).stream()
-                    .filter(p -> List.of(DemoPlugs.NAMES).contains(p.name())).toList();
+                    .filter(p -> List.of(DemoPlugs.NAMES).contains(p.name()))
+                    .toList();
             assertThat(demo).hasSize(4);
-            assertThat(printers.reservationsBetween(clock.instant(), clock.instant().plus(java.time.Duration.ofDays(4))))
-                    .filteredOn(r -> demo.stream().anyMatch(p -> p.id() == r.printerId())).hasSize(8);
+            assertThat(printers.reservationsBetween(
+                            clock.instant(), clock.instant().plus(Duration.ofDays(4))))
+                    .filteredOn(r -> demo.stream().anyMatch(p -> p.id() == r.printerId()))
+                    .hasSize(8);
             assertThat(demo).filteredOn(p -> p.state() == PlugState.ON).hasSize(2);
-            Printer off = demo.stream().filter(p -> p.state() == PlugState.OFF).findFirst().orElseThrow();
+            Printer off = demo.stream()
+                    .filter(p -> p.state() == PlugState.OFF)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(printers.power(off.id(), true, "demo test").state()).isEqualTo(PlugState.ON);
         } finally {
             plugs.stop();

@@ -17,6 +17,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,7 @@ class PrinterServiceTest extends IntegrationTest {
 
     @Autowired
     PrinterService printers;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -41,8 +43,9 @@ class PrinterServiceTest extends IntegrationTest {
 
     @BeforeEach
     void admin() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ADMIN,
-                null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
     }
 
     @AfterEach
@@ -59,8 +62,8 @@ class PrinterServiceTest extends IntegrationTest {
     }
 
     Printer printer(P110Emulator plug) {
-        return printers.create(new PrinterDraft(unique("Prusa"), "MK4", "Regal 2", plug.host(), plug.port(), USER, PASSWORD,
-                10, 5, true, null));
+        return printers.create(new PrinterDraft(
+                unique("Prusa"), "MK4", "Regal 2", plug.host(), plug.port(), USER, PASSWORD, 10, 5, true, null));
     }
 
     @Test
@@ -75,30 +78,39 @@ class PrinterServiceTest extends IntegrationTest {
     @Test
     void draftsAreValidatedField() {
         P110Emulator plug = plug();
-        assertThatThrownBy(() -> printers.create(new PrinterDraft(" ", null, null, plug.host(), 80, null, null, 10, 5,
-                true, null))).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("name"));
-        assertThatThrownBy(() -> printers.create(new PrinterDraft("X", null, null, "bad host!", 80, null, null, 10, 5,
-                true, null))).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("plugHost"));
-        assertThatThrownBy(() -> printers.create(new PrinterDraft("X", null, null, "10.0.0.5", 0, null, null, 10, 5,
-                true, null))).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("plugPort"));
-        assertThatThrownBy(() -> printers.create(new PrinterDraft("X", null, null, "10.0.0.5", 80, USER, "", 10, 5,
-                true, null))).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.field()).isEqualTo("plugPassword"));
+        assertThatThrownBy(() -> printers.create(
+                        new PrinterDraft(" ", null, null, plug.host(), 80, null, null, 10, 5, true, null)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> printers.create(
+                        new PrinterDraft("X", null, null, "bad host!", 80, null, null, 10, 5, true, null)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.field()).isEqualTo("plugHost"));
+        assertThatThrownBy(() -> printers.create(
+                        new PrinterDraft("X", null, null, "10.0.0.5", 0, null, null, 10, 5, true, null)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.field()).isEqualTo("plugPort"));
+        assertThatThrownBy(() ->
+                        printers.create(new PrinterDraft("X", null, null, "10.0.0.5", 80, USER, "", 10, 5, true, null)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.field()).isEqualTo("plugPassword"));
         Printer p = printer(plug);
-        assertThatThrownBy(() -> printers.create(new PrinterDraft(p.name(), null, null, "10.0.0.5", 80, null, null, 10, 5,
-                true, null))).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.code()).isEqualTo("PRINTER_NAME_TAKEN"));
+        assertThatThrownBy(() -> printers.create(
+                        new PrinterDraft(p.name(), null, null, "10.0.0.5", 80, null, null, 10, 5, true, null)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("PRINTER_NAME_TAKEN"));
     }
 
     @Test
     void testConnectionSaysWhatThePlugSaysWithoutSaving() {
         P110Emulator plug = plug();
-        PrinterDraft draft = new PrinterDraft("Test", null, null, plug.host(), plug.port(), USER, PASSWORD, 10, 5, true, null);
+        PrinterDraft draft =
+                new PrinterDraft("Test", null, null, plug.host(), plug.port(), USER, PASSWORD, 10, 5, true, null);
         ConnectionTest ok = printers.testConnection(null, draft);
         assertThat(ok.ok()).isTrue();
         assertThat(ok.nickname()).isEqualTo("Plug 0");
-        ConnectionTest wrong = printers.testConnection(null, new PrinterDraft("Test", null, null, plug.host(), plug.port(),
-                USER, "wrong", 10, 5, true, null));
+        ConnectionTest wrong = printers.testConnection(
+                null, new PrinterDraft("Test", null, null, plug.host(), plug.port(), USER, "wrong", 10, 5, true, null));
         assertThat(wrong.ok()).isFalse();
         assertThat(wrong.message()).startsWith("AUTH_FAILED");
         plug.thirdPartyCompatibility(false);
@@ -132,7 +144,9 @@ class PrinterServiceTest extends IntegrationTest {
         assertThat(polledA.powerWatts()).isEqualTo(150.0);
         assertThat(polledA.energyTodayKWh()).isEqualTo(0.05);
         assertThat(polledA.lastContactAt()).isNotNull();
-        assertThat(printers.samples(pa.id(), clock.instant().minusSeconds(60))).extracting(s -> s.watts()).containsExactly(150.0);
+        assertThat(printers.samples(pa.id(), clock.instant().minusSeconds(60)))
+                .extracting(s -> s.watts())
+                .containsExactly(150.0);
         Printer failing = printers.get(pb.id());
         assertThat(failing.failures()).isEqualTo(1);
         assertThat(failing.lastError()).startsWith("THIRD_PARTY_DISABLED");
@@ -160,11 +174,13 @@ class PrinterServiceTest extends IntegrationTest {
         plug.load(60);
         plug.press(true);
         printers.poll();
-        java.time.Instant sampled = clock.instant();
+        Instant sampled = clock.instant();
         assertThat(printers.samples(p.id(), sampled.minusSeconds(60))).hasSize(1);
         clock.advance(Duration.ofDays(6));
         printers.purgeSamples();
-        assertThat(printers.samples(p.id(), sampled.minusSeconds(60))).as("within the 7 days").hasSize(1);
+        assertThat(printers.samples(p.id(), sampled.minusSeconds(60)))
+                .as("within the 7 days")
+                .hasSize(1);
         clock.advance(Duration.ofDays(2));
         printers.purgeSamples();
         assertThat(printers.samples(p.id(), sampled.minusSeconds(60))).isEmpty();
@@ -175,8 +191,8 @@ class PrinterServiceTest extends IntegrationTest {
         P110Emulator plug = plug();
         Printer p = printer(plug);
         plug.close();
-        assertThatThrownBy(() -> printers.power(p.id(), true, "test")).isInstanceOfSatisfying(DomainException.class,
-                e -> {
+        assertThatThrownBy(() -> printers.power(p.id(), true, "test"))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("PLUG_UNREACHABLE");
                     assertThat(e.status()).isEqualTo(503);
                 });

@@ -1,6 +1,7 @@
 package de.kontor.printer;
 
 import de.kontor.IntegrationTest;
+import de.kontor.TestMail;
 import de.kontor.base.error.DomainException;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.PrinterDraft;
@@ -8,6 +9,9 @@ import de.kontor.printer.PrinterModel.Reservation;
 import de.kontor.printer.PrinterModel.ReservationState;
 import de.kontor.printer.PrinterModel.Slot;
 import de.kontor.printer.plug.sim.P110Emulator;
+import de.kontor.security.NewUser;
+import de.kontor.security.Role;
+import de.kontor.security.UserService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,21 +25,23 @@ import org.springframework.security.core.userdetails.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Reservations: the rules, the power switching around them (called directly and fired by Quartz). */
 class ReservationTest extends IntegrationTest {
 
     @Autowired
     PrinterService printers;
+
     @Autowired
     ReservationJob.Triggers triggers;
+
     @Autowired
     Scheduler scheduler;
 
@@ -49,8 +55,18 @@ class ReservationTest extends IntegrationTest {
         as(ADMIN, "ROLE_ADMIN");
         plug = P110Emulator.start("res@example.org", "Plug-Pw-1", "Res", clock, threads, 3);
         plugs.add(plug);
-        printer = printers.create(new PrinterDraft(unique("MK4"), null, null, plug.host(), plug.port(), "res@example.org",
-                "Plug-Pw-1", 10, 5, true, null));
+        printer = printers.create(new PrinterDraft(
+                unique("MK4"),
+                null,
+                null,
+                plug.host(),
+                plug.port(),
+                "res@example.org",
+                "Plug-Pw-1",
+                10,
+                5,
+                true,
+                null));
         as("mara", "ROLE_MEMBER");
     }
 
@@ -63,8 +79,9 @@ class ReservationTest extends IntegrationTest {
 
     static void as(String user, String role) {
         var principal = new User(user, "n/a", List.of(new SimpleGrantedAuthority(role)));
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal,
-                null, principal.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
     }
 
     Instant at(int minutesFromNow) {
@@ -85,11 +102,16 @@ class ReservationTest extends IntegrationTest {
         Reservation first = printers.reserve(printer.id(), at(60), at(120), "Benchy");
         assertThat(first.state()).isEqualTo(ReservationState.PLANNED);
         assertThat(triggers.next(first.id(), "start")).isPresent();
-        assertThat(code(() -> printers.reserve(printer.id(), at(90), at(150), "Overlap"))).isEqualTo("SLOT_TAKEN");
-        assertThat(code(() -> printers.reserve(printer.id(), at(-10), at(30), "Past"))).isEqualTo("START_IN_PAST");
-        assertThat(code(() -> printers.reserve(printer.id(), at(200), at(200 + 9 * 60), "Long"))).isEqualTo("TOO_LONG");
-        assertThat(code(() -> printers.reserve(printer.id(), at(200), at(190), "Back"))).isEqualTo("END_BEFORE_START");
-        assertThat(code(() -> printers.reserve(printer.id(), at(200), at(220), " "))).isEqualTo("TITLE_REQUIRED");
+        assertThat(code(() -> printers.reserve(printer.id(), at(90), at(150), "Overlap")))
+                .isEqualTo("SLOT_TAKEN");
+        assertThat(code(() -> printers.reserve(printer.id(), at(-10), at(30), "Past")))
+                .isEqualTo("START_IN_PAST");
+        assertThat(code(() -> printers.reserve(printer.id(), at(200), at(200 + 9 * 60), "Long")))
+                .isEqualTo("TOO_LONG");
+        assertThat(code(() -> printers.reserve(printer.id(), at(200), at(190), "Back")))
+                .isEqualTo("END_BEFORE_START");
+        assertThat(code(() -> printers.reserve(printer.id(), at(200), at(220), " ")))
+                .isEqualTo("TITLE_REQUIRED");
         Reservation after = printers.reserve(printer.id(), at(120), at(180), "Right after");
 
         assertThat(code(() -> printers.extend(first.id(), 30))).isEqualTo("SLOT_TAKEN");
@@ -108,8 +130,12 @@ class ReservationTest extends IntegrationTest {
         assertThat(code(() -> printers.reservation(first.id()))).isEqualTo("RESERVATION_NOT_FOUND");
         assertThat(code(() -> printers.cancel(first.id()))).isEqualTo("RESERVATION_NOT_FOUND");
         as(ADMIN, "ROLE_ADMIN");
-        assertThat(printers.slots(printer.id(), at(0), at(24 * 60)).stream().filter(s -> s.id() == first.id())
-                .findFirst().orElseThrow().title()).isEqualTo("Benchy");
+        assertThat(printers.slots(printer.id(), at(0), at(24 * 60)).stream()
+                        .filter(s -> s.id() == first.id())
+                        .findFirst()
+                        .orElseThrow()
+                        .title())
+                .isEqualTo("Benchy");
     }
 
     @Test
@@ -139,24 +165,23 @@ class ReservationTest extends IntegrationTest {
     }
 
     @Autowired
-    de.kontor.security.UserService users;
+    UserService users;
 
     @Test
     void theMemberIsToldByMailWhenTheReservationRunsOver() throws Exception {
         String name = unique("maker");
         String email = name + "@example.org";
         as(ADMIN, "ROLE_ADMIN");
-        users.createUser(new de.kontor.security.NewUser(name, "Maker", email,
-                java.util.EnumSet.of(de.kontor.security.Role.MEMBER), "Maker-Pw-12345"));
+        users.createUser(new NewUser(name, "Maker", email, EnumSet.of(Role.MEMBER), "Maker-Pw-12345"));
         as(name, "ROLE_MEMBER");
         Reservation r = printers.reserve(printer.id(), at(1), at(31), "Long print");
         plug.load(200);
         printers.startReservation(r.id());
         clock.advance(Duration.ofMinutes(32));
         printers.endReservation(r.id());
-        var mails = de.kontor.TestMail.awaitMailsTo(email, 1);
+        var mails = TestMail.awaitMailsTo(email, 1);
         assertThat(mails.get(0).getSubject()).contains(printer.name());
-        assertThat(de.kontor.TestMail.text(mails.get(0))).contains("200 W");
+        assertThat(TestMail.text(mails.get(0))).contains("200 W");
     }
 
     @Test
@@ -176,7 +201,9 @@ class ReservationTest extends IntegrationTest {
         assertThat(printers.reservation(r.id()).state()).isEqualTo(ReservationState.DONE);
 
         Reservation planned = printers.reserve(printer.id(), at(60), at(90), "Später");
-        assertThat(printers.finish(planned.id()).state()).as("not started: cancelled").isEqualTo(ReservationState.CANCELLED);
+        assertThat(printers.finish(planned.id()).state())
+                .as("not started: cancelled")
+                .isEqualTo(ReservationState.CANCELLED);
     }
 
     @Test
@@ -200,8 +227,18 @@ class ReservationTest extends IntegrationTest {
         as(ADMIN, "ROLE_ADMIN");
         P110Emulator busy = P110Emulator.start("res@example.org", "Plug-Pw-1", "Busy", clock, threads, 4);
         plugs.add(busy);
-        printers.create(new PrinterDraft(unique("Busy"), null, null, busy.host(), busy.port(), "res@example.org",
-                "Plug-Pw-1", 10, 5, true, null));
+        printers.create(new PrinterDraft(
+                unique("Busy"),
+                null,
+                null,
+                busy.host(),
+                busy.port(),
+                "res@example.org",
+                "Plug-Pw-1",
+                10,
+                5,
+                true,
+                null));
         busy.press(true);
         busy.load(150);
         printers.reconcile();
@@ -212,8 +249,8 @@ class ReservationTest extends IntegrationTest {
     @Test
     void quartzPowersOnBeforeTheStartAndOffOnceIdle() throws Exception {
         plug.load(120);
-        Reservation r = printers.reserve(printer.id(), clock.instant().plusSeconds(2), clock.instant().plusSeconds(4),
-                "Quartz");
+        Reservation r = printers.reserve(
+                printer.id(), clock.instant().plusSeconds(2), clock.instant().plusSeconds(4), "Quartz");
         boolean started = scheduler.isStarted() && !scheduler.isInStandbyMode();
         scheduler.start();
         try {
@@ -238,13 +275,23 @@ class ReservationTest extends IntegrationTest {
         // Kontor is "down": the scheduler does not run while the reservation's power-on time passes
         assertThat(scheduler.isStarted() && !scheduler.isInStandbyMode()).isFalse();
         plug.load(100);
-        Reservation r = printers.reserve(printer.id(), clock.instant().plusSeconds(1), clock.instant().plusSeconds(600),
-                "Missed start");
+        Reservation r = printers.reserve(
+                printer.id(), clock.instant().plusSeconds(1), clock.instant().plusSeconds(600), "Missed start");
         as(ADMIN, "ROLE_ADMIN");
         P110Emulator stray = P110Emulator.start("res@example.org", "Plug-Pw-1", "Stray", clock, threads, 5);
         plugs.add(stray);
-        printers.create(new PrinterDraft(unique("Stray"), null, null, stray.host(), stray.port(), "res@example.org",
-                "Plug-Pw-1", 10, 5, true, null));
+        printers.create(new PrinterDraft(
+                unique("Stray"),
+                null,
+                null,
+                stray.host(),
+                stray.port(),
+                "res@example.org",
+                "Plug-Pw-1",
+                10,
+                5,
+                true,
+                null));
         stray.press(true); // left on by hand while Kontor was down, idle
         Thread.sleep(2500);
         assertThat(plug.isOn()).isFalse();

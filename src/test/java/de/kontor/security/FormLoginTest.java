@@ -45,10 +45,12 @@ class FormLoginTest extends IntegrationTest {
     void fiveFailuresLockTheLoginEvenForTheRightPassword() {
         var http = new HttpClientSupport(baseUrl());
         for (int i = 0; i < 4; i++) {
-            assertThat(http.postForm("/login", Map.of("username", ADMIN, "password", "guess-" + i)).header("Location"))
+            assertThat(http.postForm("/login", Map.of("username", ADMIN, "password", "guess-" + i))
+                            .header("Location"))
                     .endsWith("/login?error");
         }
-        assertThat(http.postForm("/login", Map.of("username", ADMIN, "password", "guess-5")).header("Location"))
+        assertThat(http.postForm("/login", Map.of("username", ADMIN, "password", "guess-5"))
+                        .header("Location"))
                 .endsWith("/login?locked=15");
 
         var correct = http.postForm("/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD));

@@ -30,8 +30,10 @@ class LoginThrottlingTest extends IntegrationTest {
 
     @Autowired
     AuthenticationManager manager;
+
     @Autowired
     UserService users;
+
     @Autowired
     AuditService audit;
 
@@ -45,12 +47,14 @@ class LoginThrottlingTest extends IntegrationTest {
         String user = createUser();
         for (int i = 0; i < 5; i++) {
             int attempt = i;
-            assertThatThrownBy(() -> login(user, "wrong", "10.0.0." + attempt)).isInstanceOf(
-                    attempt < 4 ? BadCredentialsException.class : LoginLockedException.class);
+            assertThatThrownBy(() -> login(user, "wrong", "10.0.0." + attempt))
+                    .isInstanceOf(attempt < 4 ? BadCredentialsException.class : LoginLockedException.class);
         }
 
         assertThatThrownBy(() -> login(user, PASSWORD, "10.0.1.1"))
-                .isInstanceOfSatisfying(LoginLockedException.class, e -> assertThat(e.minutesLeft()).isEqualTo(15));
+                .isInstanceOfSatisfying(
+                        LoginLockedException.class,
+                        e -> assertThat(e.minutesLeft()).isEqualTo(15));
 
         clock.advance(Duration.ofMinutes(14));
         assertThatThrownBy(() -> login(user, PASSWORD, "10.0.1.1")).isInstanceOf(LoginLockedException.class);
@@ -63,8 +67,8 @@ class LoginThrottlingTest extends IntegrationTest {
         String victim = createUser();
         for (int i = 0; i < 5; i++) {
             String guessed = unique("guess");
-            assertThatThrownBy(() -> login(guessed, "wrong", "10.1.0.9")).isInstanceOfAny(
-                    BadCredentialsException.class, LoginLockedException.class);
+            assertThatThrownBy(() -> login(guessed, "wrong", "10.1.0.9"))
+                    .isInstanceOfAny(BadCredentialsException.class, LoginLockedException.class);
         }
 
         assertThatThrownBy(() -> login(victim, PASSWORD, "10.1.0.9")).isInstanceOf(LoginLockedException.class);
@@ -112,8 +116,10 @@ class LoginThrottlingTest extends IntegrationTest {
             }
         }
 
-        var entries = audit.find(new AuditQuery(user, "security", null, null, null), PageRequest.of(0, 10)).getContent();
-        assertThat(entries).extracting(e -> e.getAction())
+        var entries = audit.find(new AuditQuery(user, "security", null, null, null), PageRequest.of(0, 10))
+                .getContent();
+        assertThat(entries)
+                .extracting(e -> e.getAction())
                 .containsExactly("LOGIN_LOCKED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED");
         assertThat(entries.getFirst().getSummary()).contains(user).contains("10.4.0.1");
     }
@@ -145,7 +151,8 @@ class LoginThrottlingTest extends IntegrationTest {
     }
 
     private static void asAdmin() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                ADMIN, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
     }
 }

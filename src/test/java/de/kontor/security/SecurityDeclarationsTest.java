@@ -40,21 +40,23 @@ class SecurityDeclarationsTest {
     void everyViewDeclaresItsAudience() {
         List<Class<?>> views = annotated(Route.class);
         assertThat(views).isNotEmpty();
-        Set<Class<? extends Annotation>> declarations = Set.of(RolesAllowed.class, PermitAll.class,
-                AnonymousAllowed.class, DenyAll.class);
+        Set<Class<? extends Annotation>> declarations =
+                Set.of(RolesAllowed.class, PermitAll.class, AnonymousAllowed.class, DenyAll.class);
         for (Class<?> view : views) {
             assertThat(declarations.stream().anyMatch(view::isAnnotationPresent))
-                    .as("%s has no security annotation", view.getName()).isTrue();
+                    .as("%s has no security annotation", view.getName())
+                    .isTrue();
         }
     }
 
     /** The login page and the pages reached from it: self-registration and the password reset by e-mail. */
     @Test
     void onlyTheLoginPagesAreOpenToAnonymousUsers() {
-        assertThat(annotated(Route.class).stream().filter(v -> v.isAnnotationPresent(AnonymousAllowed.class))
-                .map(Class::getSimpleName))
-                .containsExactlyInAnyOrder("LoginView", "RegisterView", "ForgotPasswordView", "ResetPasswordView",
-                        "KioskView");
+        assertThat(annotated(Route.class).stream()
+                        .filter(v -> v.isAnnotationPresent(AnonymousAllowed.class))
+                        .map(Class::getSimpleName))
+                .containsExactlyInAnyOrder(
+                        "LoginView", "RegisterView", "ForgotPasswordView", "ResetPasswordView", "KioskView");
     }
 
     @Test
@@ -66,8 +68,10 @@ class SecurityDeclarationsTest {
             for (Method method : controller.getDeclaredMethods()) {
                 if (AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class)) {
                     assertThat(classLevel || AnnotatedElementUtils.hasAnnotation(method, PreAuthorize.class))
-                            .as("%s.%s declares no audience (@AdminOnly, @SignedIn, @PublicEndpoint)",
-                                    controller.getSimpleName(), method.getName()).isTrue();
+                            .as(
+                                    "%s.%s declares no audience (@AdminOnly, @SignedIn, @PublicEndpoint)",
+                                    controller.getSimpleName(), method.getName())
+                            .isTrue();
                 }
             }
         }

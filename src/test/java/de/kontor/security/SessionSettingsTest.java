@@ -12,6 +12,7 @@ class SessionSettingsTest extends IntegrationTest {
 
     @Autowired
     ServletContext servletContext;
+
     @Autowired
     Environment environment;
 
@@ -19,7 +20,8 @@ class SessionSettingsTest extends IntegrationTest {
     void sessionsEndAfterThirtyMinutesWithoutActivity() {
         assertThat(servletContext.getSessionTimeout()).isEqualTo(30);
         // Vaadin's heartbeat alone must not keep an idle session alive.
-        assertThat(environment.getProperty("vaadin.close-idle-sessions", Boolean.class)).isTrue();
+        assertThat(environment.getProperty("vaadin.close-idle-sessions", Boolean.class))
+                .isTrue();
     }
 
     @Test

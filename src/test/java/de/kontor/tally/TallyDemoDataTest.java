@@ -4,7 +4,6 @@ import de.kontor.IntegrationTest;
 import de.kontor.base.demo.DemoContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Random;
@@ -16,8 +15,10 @@ class TallyDemoDataTest extends IntegrationTest {
 
     @Autowired
     TallyService tally;
+
     @Autowired
     TallyDemoData demo;
+
     @Autowired
     TransactionTemplate transactions;
 

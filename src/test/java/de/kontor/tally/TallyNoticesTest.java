@@ -13,17 +13,18 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** E-mail notices, received by an in-process SMTP server. */
 class TallyNoticesTest extends IntegrationTest {
 
     @Autowired
     TallyService tally;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -31,10 +32,12 @@ class TallyNoticesTest extends IntegrationTest {
 
     @BeforeEach
     void setUp() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         long user = tally.createApiUser("Notices terminal");
-        terminal = tally.authenticate(tally.generateKey(user, Scope.BOOK).value()).orElseThrow();
+        terminal =
+                tally.authenticate(tally.generateKey(user, Scope.BOOK).value()).orElseThrow();
     }
 
     private static String unique() {
@@ -50,34 +53,49 @@ class TallyNoticesTest extends IntegrationTest {
         String code = unique();
         long id = tally.createPerson(code, "Ihle", "Ida", null).id();
         String address = "ida-" + code + "@example.org";
-        jdbc.update("update tally_person set email = ?, notify_booking = true, notify_zero = true, notify_threshold = true, "
-                + "reminder_threshold = 1 where id = ?", address, id);
+        jdbc.update(
+                "update tally_person set email = ?, notify_booking = true, notify_zero = true, notify_threshold = true, "
+                        + "reminder_threshold = 1 where id = ?",
+                address,
+                id);
         tally.addBooking(id, 2, "Einzahlung"); // a booking notice; 0 -> 2 crosses no threshold
 
         assertThat(tally.bookQr(code, "Theke", terminal)).isInstanceOf(TallyModel.Booked.class); // 2 -> 1
         assertThat(tally.bookQr(code, "Theke", terminal)).isInstanceOf(TallyModel.Booked.class); // 1 -> 0
 
         List<MimeMessage> mails = mailsTo(address, 5);
-        List<String> subjects = mails.stream().map(m -> {
-            try {
-                return m.getSubject();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-        assertThat(subjects).containsExactlyInAnyOrder("Strichliste: Buchung über 2 €", "Strichliste: Buchung über -1 €",
-                "Strichliste: Buchung über -1 €", "Strichliste: Dein Guthaben beträgt 1 €",
-                "Strichliste: Dein Guthaben ist aufgebraucht");
-        String zero = GreenMailUtil.getBody(mails.stream().filter(m -> {
-            try {
-                return m.getSubject().contains("aufgebraucht");
-            } catch (Exception e) {
-                return false;
-            }
-        }).findFirst().orElseThrow());
+        List<String> subjects = mails.stream()
+                .map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+        assertThat(subjects)
+                .containsExactlyInAnyOrder(
+                        "Strichliste: Buchung über 2 €",
+                        "Strichliste: Buchung über -1 €",
+                        "Strichliste: Buchung über -1 €",
+                        "Strichliste: Dein Guthaben beträgt 1 €",
+                        "Strichliste: Dein Guthaben ist aufgebraucht");
+        String zero = GreenMailUtil.getBody(mails.stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().contains("aufgebraucht");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .findFirst()
+                .orElseThrow());
         assertThat(zero).contains("Hallo Ida");
-        assertThat(jdbc.queryForList("select state from tally_mail where recipient = ?", String.class, address))
-                .hasSize(5).containsOnly("SENT");
+        // the outbox marks a mail SENT after the SMTP server took it: wait for the last update too
+        await().untilAsserted(() -> assertThat(
+                        jdbc.queryForList("select state from tally_mail where recipient = ?", String.class, address))
+                .hasSize(5)
+                .containsOnly("SENT"));
     }
 
     @Test
@@ -94,14 +112,21 @@ class TallyNoticesTest extends IntegrationTest {
             tally.bookQr(code, "Theke", terminal);
 
             List<MimeMessage> mails = mailsTo(responsible, 2);
-            String all = String.join("\n", mails.stream().map(m -> {
-                try {
-                    return m.getSubject() + "\n" + GreenMailUtil.getBody(m);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList());
-            assertThat(all).contains("Unbekannter NFC-Token").contains("04:A2:2B:1C:5D").contains("BKIrHF0=")
+            String all = String.join(
+                    "\n",
+                    mails.stream()
+                            .map(m -> {
+                                try {
+                                    return m.getSubject() + "\n" + GreenMailUtil.getBody(m);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            })
+                            .toList());
+            assertThat(all)
+                    .contains("Unbekannter NFC-Token")
+                    .contains("04:A2:2B:1C:5D")
+                    .contains("BKIrHF0=")
                     .contains("Terminal Halle");
             assertThat(all).contains("Niedriges Guthaben von Jan Jung (" + code + ")");
         } finally {

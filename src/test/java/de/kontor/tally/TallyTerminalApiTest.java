@@ -36,6 +36,7 @@ class TallyTerminalApiTest extends IntegrationTest {
 
     @Autowired
     TallyService tally;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -56,8 +57,9 @@ class TallyTerminalApiTest extends IntegrationTest {
 
     @BeforeEach
     void setUp() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         apiUserName = "Terminal " + System.nanoTime();
         apiUserId = tally.createApiUser(apiUserName);
         bookKey = tally.generateKey(apiUserId, Scope.BOOK).value();
@@ -93,10 +95,14 @@ class TallyTerminalApiTest extends IntegrationTest {
             if (body != null) {
                 b.header("Content-Type", "application/json");
             }
-            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            b.method(
+                    method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 204) {
-                assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/json");
+                assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                        .as(path)
+                        .startsWith("application/json");
             }
             return new Res(r.statusCode(), r.body());
         } catch (Exception e) {
@@ -126,11 +132,14 @@ class TallyTerminalApiTest extends IntegrationTest {
 
         Res ok = call("GET", "/health-protected", bookKey, null);
         assertThat(ok.status()).isEqualTo(200);
-        assertThat(ok.field("message")).isEqualTo("Healthcheck OK! Authentifizierter API-Benutzer ID " + apiUserId
-                + " (" + apiUserName + ").");
+        assertThat(ok.field("message"))
+                .isEqualTo(
+                        "Healthcheck OK! Authentifizierter API-Benutzer ID " + apiUserId + " (" + apiUserName + ").");
         assertThat(call("GET", "/version", bookKey, null).field("version")).isNotBlank();
-        assertThat(jdbc.queryForList("select key_hash from tally_api_key where api_user_id = ?", String.class, apiUserId))
-                .doesNotContain(bookKey).allMatch(h -> h.length() == 64);
+        assertThat(jdbc.queryForList(
+                        "select key_hash from tally_api_key where api_user_id = ?", String.class, apiUserId))
+                .doesNotContain(bookKey)
+                .allMatch(h -> h.length() == 64);
     }
 
     @Test
@@ -141,11 +150,15 @@ class TallyTerminalApiTest extends IntegrationTest {
         assertThat(person.field("vorname")).isEqualTo("Anna");
         assertThat(person.field("saldo")).isEqualTo("5");
         assertThat(person.json().get("saldo").isString()).isTrue();
-        assertThat(call("GET", "/person/existent/" + anna[0], bookKey, null).json().has("saldo")).isFalse();
+        assertThat(call("GET", "/person/existent/" + anna[0], bookKey, null)
+                        .json()
+                        .has("saldo"))
+                .isFalse();
         Res none = call("GET", "/person/0000000000", bookKey, null);
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.field("error")).isEqualTo("Person nicht gefunden.");
-        assertThat(call("GET", "/person/existent/0000000000", bookKey, null).field("error")).isEqualTo("Person nicht gefunden.");
+        assertThat(call("GET", "/person/existent/0000000000", bookKey, null).field("error"))
+                .isEqualTo("Person nicht gefunden.");
 
         String zeroCode = code();
         tally.createPerson(zeroCode, "Zero" + System.nanoTime(), "Zoe", null);
@@ -166,7 +179,8 @@ class TallyTerminalApiTest extends IntegrationTest {
 
         JsonNode users = call("GET", "/users", bookKey, null).json();
         List<String> names = new ArrayList<>();
-        users.forEach(u -> names.add(u.get("nachname").asString() + "," + u.get("vorname").asString()));
+        users.forEach(u ->
+                names.add(u.get("nachname").asString() + "," + u.get("vorname").asString()));
         assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER::compare);
         assertThat(users.get(0).has("code")).isTrue();
     }
@@ -178,11 +192,14 @@ class TallyTerminalApiTest extends IntegrationTest {
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.field("error")).isEqualTo("Ungültige Anfrage. Token und Beschreibung sind erforderlich.");
 
-        Res unknown = call("PUT", "/nfc-transaktion", bookKey, json(Map.of("token", "AAECAw==", "beschreibung", "Theke")));
+        Res unknown =
+                call("PUT", "/nfc-transaktion", bookKey, json(Map.of("token", "AAECAw==", "beschreibung", "Theke")));
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.field("error")).isEqualTo(
-                "Dieser Token wurde noch nicht registriert. Die Verantwortlichen wurden per E-Mail informiert.");
-        assertThat(call("PUT", "/nfc-transaktion", bookKey, json(Map.of("token", "%%%", "beschreibung", "Theke"))).status())
+        assertThat(unknown.field("error"))
+                .isEqualTo(
+                        "Dieser Token wurde noch nicht registriert. Die Verantwortlichen wurden per E-Mail informiert.");
+        assertThat(call("PUT", "/nfc-transaktion", bookKey, json(Map.of("token", "%%%", "beschreibung", "Theke")))
+                        .status())
                 .isEqualTo(404);
 
         Res first = call("PUT", "/nfc-transaktion", bookKey, json(Map.of("token", ben[1], "beschreibung", "Theke")));
@@ -190,28 +207,37 @@ class TallyTerminalApiTest extends IntegrationTest {
         assertThat(first.field("message")).isEqualTo("Prost Ben! Dein aktueller Kontostand beträgt: 1 €.");
         assertThat(first.field("saldo")).isEqualTo("1");
         assertThat(call("PUT", "/nfc-transaktion", bookKey, json(Map.of("token", ben[1], "beschreibung", "Theke")))
-                .field("saldo")).isEqualTo("0");
+                        .field("saldo"))
+                .isEqualTo("0");
 
         Res blocked = call("PUT", "/nfc-transaktion", bookKey, json(Map.of("token", ben[1], "beschreibung", "Theke")));
         assertThat(blocked.status()).isEqualTo(200);
         assertThat(blocked.field("action")).isEqualTo("block");
-        assertThat(blocked.field("message")).isEqualTo(
-                "Hey Ben, dein Guthaben beträgt 0 € und unterschreitet das Limit. Bitte lade dein Konto wieder auf.");
+        assertThat(blocked.field("message"))
+                .isEqualTo(
+                        "Hey Ben, dein Guthaben beträgt 0 € und unterschreitet das Limit. Bitte lade dein Konto wieder auf.");
         assertThat(tally.person(ben[0]).orElseThrow().balance()).isZero();
-        assertThat(jdbc.queryForObject("select last_used_at is not null from tally_token where person_id = ?",
-                Boolean.class, Long.parseLong(ben[2]))).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select last_used_at is not null from tally_token where person_id = ?",
+                        Boolean.class,
+                        Long.parseLong(ben[2])))
+                .isTrue();
 
         jdbc.update("update tally_person set locked = true where code = ?", ben[0]);
         Res locked = call("PUT", "/nfc-transaktion", bookKey, json(Map.of("token", ben[1], "beschreibung", "Theke")));
         assertThat(locked.status()).isEqualTo(403);
-        assertThat(locked.field("error")).isEqualTo(
-                "Grüße Ben, leider ist dein Benutzer gesperrt. Bitte wende dich an einen Verantwortlichen!");
+        assertThat(locked.field("error"))
+                .isEqualTo("Grüße Ben, leider ist dein Benutzer gesperrt. Bitte wende dich an einen Verantwortlichen!");
 
         assertThat(call("PUT", "/nfc-transaktion", bookKey, "token=x").status()).isEqualTo(400);
         try {
-            HttpResponse<String> plain = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/tally/nfc-transaktion"))
-                    .header("X-API-Key", bookKey).header("Content-Type", "text/plain")
-                    .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> plain = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/api/tally/nfc-transaktion"))
+                            .header("X-API-Key", bookKey)
+                            .header("Content-Type", "text/plain")
+                            .PUT(HttpRequest.BodyPublishers.ofString("x"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(plain.statusCode()).isEqualTo(415);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -237,7 +263,8 @@ class TallyTerminalApiTest extends IntegrationTest {
     @Test
     void qrBookingMayGoBelowZero() {
         String[] dora = person("Dora", "Dahl", 0);
-        Res booked = call("PUT", "/person/" + dora[0] + "/transaktion", bookKey, json(Map.of("beschreibung", "QR Theke")));
+        Res booked =
+                call("PUT", "/person/" + dora[0] + "/transaktion", bookKey, json(Map.of("beschreibung", "QR Theke")));
         assertThat(booked.status()).isEqualTo(200);
         assertThat(booked.field("message")).isEqualTo("Prost Dora! Dein aktueller Kontostand beträgt: -1 €.");
         assertThat(booked.field("saldo")).isEqualTo("-1");
@@ -254,8 +281,9 @@ class TallyTerminalApiTest extends IntegrationTest {
         Res locked = call("PUT", "/person/" + dora[0] + "/transaktion", bookKey, json(Map.of("beschreibung", "x")));
         assertThat(locked.status()).isEqualTo(200);
         assertThat(locked.field("action")).isEqualTo("locked");
-        assertThat(locked.field("message")).isEqualTo(
-                "Grüße Dora, leider ist dein Benutzer gesperrt. Bitte melde dich bei einem Verantwortlichen.");
+        assertThat(locked.field("message"))
+                .isEqualTo(
+                        "Grüße Dora, leider ist dein Benutzer gesperrt. Bitte melde dich bei einem Verantwortlichen.");
     }
 
     @Test
@@ -266,7 +294,8 @@ class TallyTerminalApiTest extends IntegrationTest {
         JsonNode newest = list.get(0);
         assertThat(newest.get("beschreibung").asString()).isEqualTo("Terminal Küche");
         assertThat(newest.get("vorname").asString()).isEqualTo("Emil");
-        assertThat(newest.get("timestamp").asString()).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+        assertThat(newest.get("timestamp").asString())
+                .matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
         assertThat(newest.get("id").isIntegralNumber()).isTrue();
     }
 
@@ -310,8 +339,9 @@ class TallyTerminalApiTest extends IntegrationTest {
         }
         long id = Long.parseLong(gina[2]);
         assertThat(tally.person(gina[0]).orElseThrow().balance()).isZero();
-        assertThat(jdbc.queryForObject("select sum(amount) from tally_entry where person_id = ? and reset_id is null",
-                Long.class, id)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select sum(amount) from tally_entry where person_id = ? and reset_id is null", Long.class, id))
+                .isZero();
     }
 
     @Test
@@ -325,20 +355,25 @@ class TallyTerminalApiTest extends IntegrationTest {
 
         Res incomplete = call("POST", "/person", manageKey, json(Map.of("code", code, "nachname", "Hahn")));
         assertThat(incomplete.status()).isEqualTo(400);
-        assertThat(incomplete.field("error")).isEqualTo(
-                "Ungültige oder unvollständige Daten. Code, Nachname, Vorname sind erforderlich.");
-        Res badCode = call("POST", "/person", manageKey, json(Map.of("code", "12345", "nachname", "Hahn", "vorname", "H")));
+        assertThat(incomplete.field("error"))
+                .isEqualTo("Ungültige oder unvollständige Daten. Code, Nachname, Vorname sind erforderlich.");
+        Res badCode =
+                call("POST", "/person", manageKey, json(Map.of("code", "12345", "nachname", "Hahn", "vorname", "H")));
         assertThat(badCode.field("error")).isEqualTo("Der Code muss ein 10-stelliger Zahlencode sein.");
         Res blank = call("POST", "/person", manageKey, json(Map.of("code", code, "nachname", " ", "vorname", "H")));
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.field("error")).isEqualTo("Vorname und Nachname dürfen nicht leer sein.");
 
-        Res created = call("POST", "/person", manageKey, json(Map.of("code", code, "nachname", "Hahn", "vorname", "Hanna",
-                "password", "Hanna-Pass-2026")));
+        Res created = call(
+                "POST",
+                "/person",
+                manageKey,
+                json(Map.of("code", code, "nachname", "Hahn", "vorname", "Hanna", "password", "Hanna-Pass-2026")));
         assertThat(created.status()).isEqualTo(200);
         assertThat(created.field("message")).isEqualTo("Person mit Code " + code + " erfolgreich hinzugefügt.");
         assertThat(jdbc.queryForObject("select password_hash from app_user where username = ?", String.class, code))
-                .doesNotContain("Hanna-Pass-2026").startsWith("{");
+                .doesNotContain("Hanna-Pass-2026")
+                .startsWith("{");
         assertThat(call("POST", "/person", manageKey, create).status()).isEqualTo(409);
 
         call("PUT", "/person/" + code + "/transaktion", bookKey, json(Map.of("beschreibung", "QR")));
@@ -357,15 +392,21 @@ class TallyTerminalApiTest extends IntegrationTest {
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.field("message")).isEqualTo("Person mit Code " + code + " erfolgreich gelöscht.");
         assertThat(call("GET", "/person/" + code, bookKey, null).status()).isEqualTo(404);
-        assertThat(jdbc.queryForObject("select count(*) from tally_entry e join tally_person p on p.id = e.person_id "
-                + "where p.code = ?", Integer.class, code)).as("ledger kept").isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from tally_entry e join tally_person p on p.id = e.person_id "
+                                + "where p.code = ?",
+                        Integer.class,
+                        code))
+                .as("ledger kept")
+                .isEqualTo(1);
         assertThat(call("DELETE", "/person/" + code, manageKey, null).status()).isEqualTo(404);
 
         Res all = call("DELETE", "/transaktionen", manageKey, null);
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.field("message")).isEqualTo("Alle Transaktionen wurden gelöscht.");
         assertThat(call("GET", "/transaktionen", bookKey, null).json().size()).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from tally_entry", Integer.class)).as("archived, not destroyed")
+        assertThat(jdbc.queryForObject("select count(*) from tally_entry", Integer.class))
+                .as("archived, not destroyed")
                 .isPositive();
     }
 }

@@ -16,5 +16,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @PreAuthorize("hasRole('ADMIN')")
-public @interface AdminOnly {
-}
+public @interface AdminOnly {}

@@ -60,40 +60,49 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrentChange(ObjectOptimisticLockingFailureException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
-                messages.getMessage("error.concurrentChange", null, locale())));
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(
+                        HttpStatus.CONFLICT,
+                        "CONCURRENT_CHANGE",
+                        messages.getMessage("error.concurrentChange", null, locale())));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
         List<Map<String, String>> errors = new ArrayList<>();
-        e.getConstraintViolations().forEach(v -> errors.add(Map.of(
-                "field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage())));
+        e.getConstraintViolations()
+                .forEach(v -> errors.add(
+                        Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage())));
         return validationProblem(errors);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
-                messages.getMessage("api.forbidden", null, locale())));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(problem(HttpStatus.FORBIDDEN, "FORBIDDEN", messages.getMessage("api.forbidden", null, locale())));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error in an API call", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem(
-                HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", messages.getMessage("api.internalError", null, locale())));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "INTERNAL_ERROR",
+                        messages.getMessage("api.internalError", null, locale())));
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
             errors.add(Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())));
         }
-        ex.getBindingResult().getGlobalErrors().forEach(error -> errors.add(Map.of(
-                "field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> errors.add(
+                        Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
         return ResponseEntity.badRequest().body(validationProblem(errors).getBody());
     }
 
@@ -101,17 +110,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(error.getDefaultMessage())))));
+        ex.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error -> errors.add(Map.of(
+                                "field",
+                                String.valueOf(result.getMethodParameter().getParameterName()),
+                                "message",
+                                String.valueOf(error.getDefaultMessage())))));
         return ResponseEntity.badRequest().body(validationProblem(errors).getBody());
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
                 && problem.getProperties() == null) {
             problem.setProperty("code", codeFor(statusCode));
         }
@@ -119,7 +133,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<ProblemDetail> validationProblem(List<Map<String, String>> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED",
                 messages.getMessage("api.validationFailed", null, locale()));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);

@@ -15,12 +15,18 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI kontorOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Kontor API").version("1")
+                .info(new Info()
+                        .title("Kontor API")
+                        .version("1")
                         .description("Get a token with POST /api/auth/token (or create a personal one under "
                                 + "Administration → API tokens) and send it as 'Authorization: Bearer <token>'. "
                                 + "Errors are application/problem+json with a stable 'code'."))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

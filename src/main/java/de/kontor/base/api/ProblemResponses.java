@@ -18,11 +18,11 @@ public final class ProblemResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
-    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                             String code, String detail) throws IOException {
+    public static void write(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", status.getReasonPhrase());

@@ -16,5 +16,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @PreAuthorize("permitAll()")
-public @interface PublicEndpoint {
-}
+public @interface PublicEndpoint {}

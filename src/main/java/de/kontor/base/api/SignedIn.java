@@ -13,5 +13,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @PreAuthorize("isAuthenticated()")
-public @interface SignedIn {
-}
+public @interface SignedIn {}

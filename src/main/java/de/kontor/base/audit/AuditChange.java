@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /** One field's value before and after a change. */
-public record AuditChange(String field, @Nullable String from, @Nullable String to) {
+public record AuditChange(
+        String field, @Nullable String from, @Nullable String to) {
 
     public static AuditChange of(String field, @Nullable Object from, @Nullable Object to) {
         return new AuditChange(field, from == null ? null : from.toString(), to == null ? null : to.toString());

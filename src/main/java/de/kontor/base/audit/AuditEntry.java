@@ -54,12 +54,19 @@ public class AuditEntry {
     @Column(name = "remote_addr", updatable = false, length = 45)
     private @Nullable String remoteAddr;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
-    AuditEntry(Instant occurredAt, String username, AuditChannel channel, String module, String entityType,
-               @Nullable String entityId, String action, String summary, @Nullable String details,
-               @Nullable String remoteAddr) {
+    AuditEntry(
+            Instant occurredAt,
+            String username,
+            AuditChannel channel,
+            String module,
+            String entityType,
+            @Nullable String entityId,
+            String action,
+            String summary,
+            @Nullable String details,
+            @Nullable String remoteAddr) {
         this.occurredAt = occurredAt;
         this.username = username;
         this.channel = channel;

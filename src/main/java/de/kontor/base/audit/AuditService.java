@@ -1,11 +1,12 @@
 package de.kontor.base.audit;
 
-import de.kontor.base.CurrentUser;
 import com.vaadin.flow.server.VaadinSession;
+import de.kontor.base.CurrentUser;
 import de.kontor.base.db.Like;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
@@ -43,35 +44,57 @@ public class AuditService {
 
     /** Records a change by the current user (or {@value #SYSTEM_USER}) without field details. */
     @Transactional
-    public AuditEntry record(String module, String entityType, @Nullable Object entityId, String action,
-                             String summary) {
+    public AuditEntry record(
+            String module, String entityType, @Nullable Object entityId, String action, String summary) {
         return record(module, entityType, entityId, action, summary, List.of());
     }
 
     /** Records a change by the current user (or {@value #SYSTEM_USER}) with the fields it changed. */
     @Transactional
-    public AuditEntry record(String module, String entityType, @Nullable Object entityId, String action,
-                             String summary, List<AuditChange> changes) {
+    public AuditEntry record(
+            String module,
+            String entityType,
+            @Nullable Object entityId,
+            String action,
+            String summary,
+            List<AuditChange> changes) {
         return recordAs(currentUsername(), module, entityType, entityId, action, summary, changes);
     }
 
     /** Records an event on behalf of a named user, e.g. a failed login where nobody is authenticated. */
     @Transactional
-    public AuditEntry recordAs(String username, String module, String entityType, @Nullable Object entityId,
-                               String action, String summary, List<AuditChange> changes) {
+    public AuditEntry recordAs(
+            String username,
+            String module,
+            String entityType,
+            @Nullable Object entityId,
+            String action,
+            String summary,
+            List<AuditChange> changes) {
         HttpServletRequest request = currentRequest();
         String details = changes.isEmpty() ? null : json.writeValueAsString(changes);
-        AuditEntry entry = new AuditEntry(clock.instant(), username, currentChannel(request), module, entityType,
-                entityId == null ? null : entityId.toString(), action, summary, details,
+        AuditEntry entry = new AuditEntry(
+                clock.instant(),
+                username,
+                currentChannel(request),
+                module,
+                entityType,
+                entityId == null ? null : entityId.toString(),
+                action,
+                summary,
+                details,
                 request == null ? null : request.getRemoteAddr());
         return repository.save(entry);
     }
 
     @Transactional(readOnly = true)
     public Slice<AuditEntry> find(AuditQuery query, Pageable pageable) {
-        Pageable sorted = pageable.getSort().isSorted() ? pageable
-                : org.springframework.data.domain.PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
-                Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id")));
+        Pageable sorted = pageable.getSort().isSorted()
+                ? pageable
+                : PageRequest.of(
+                        pageable.getPageNumber(),
+                        pageable.getPageSize(),
+                        Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id")));
         return repository.findBy(specification(query), q -> q.slice(sorted));
     }
 
@@ -83,8 +106,10 @@ public class AuditService {
     /** The entries about one entity, newest first: the timeline on an entity's page. */
     @Transactional(readOnly = true)
     public Slice<AuditEntry> findForEntity(String entityType, Object entityId, Pageable pageable) {
-        Pageable sorted = org.springframework.data.domain.PageRequest.of(pageable.getPageNumber(),
-                pageable.getPageSize(), Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id")));
+        Pageable sorted = PageRequest.of(
+                pageable.getPageNumber(),
+                pageable.getPageSize(),
+                Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id")));
         return repository.findByEntityTypeAndEntityId(entityType, entityId.toString(), sorted);
     }
 
@@ -142,7 +167,9 @@ public class AuditService {
         if (VaadinSession.getCurrent() != null) {
             return AuditChannel.UI;
         }
-        if (request != null && request.getRequestURI() != null && request.getRequestURI().startsWith("/api/")) {
+        if (request != null
+                && request.getRequestURI() != null
+                && request.getRequestURI().startsWith("/api/")) {
             return AuditChannel.API;
         }
         return request == null ? AuditChannel.SYSTEM : AuditChannel.UI;
@@ -150,6 +177,7 @@ public class AuditService {
 
     private static @Nullable HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest() : null;
+                ? attributes.getRequest()
+                : null;
     }
 }

@@ -68,7 +68,8 @@ public class SecretCipher {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("Cannot decrypt a stored secret: wrong KONTOR_SECRET_KEY or secret.key?", e);
+            throw new IllegalStateException(
+                    "Cannot decrypt a stored secret: wrong KONTOR_SECRET_KEY or secret.key?", e);
         }
     }
 
@@ -76,7 +77,8 @@ public class SecretCipher {
         if (!configured.isBlank()) {
             byte[] key = Base64.getDecoder().decode(configured.strip());
             if (key.length != 32) {
-                throw new IllegalStateException("KONTOR_SECRET_KEY must be 32 bytes, base64-encoded (e.g. openssl rand -base64 32)");
+                throw new IllegalStateException(
+                        "KONTOR_SECRET_KEY must be 32 bytes, base64-encoded (e.g. openssl rand -base64 32)");
             }
             return key;
         }
@@ -89,7 +91,8 @@ public class SecretCipher {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file);
             }

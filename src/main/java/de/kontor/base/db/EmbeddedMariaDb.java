@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The MariaDB server Kontor starts itself when no external database is configured.
@@ -77,17 +79,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             String password = readOrCreatePassword(root.resolve("db.password"));
             Path pidFile = dbRoot.resolve("mariadbd.pid");
-            Optional<ProcessHandle> owner = liveServer(pidFile).flatMap(ProcessHandle::parent)
+            Optional<ProcessHandle> owner = liveServer(pidFile)
+                    .flatMap(ProcessHandle::parent)
                     .filter(ProcessHandle::isAlive)
                     .filter(p -> p.pid() == ProcessHandle.current().pid()
                             || p.info().command().map(c -> c.contains("java")).orElse(false));
             if (owner.isPresent() && Files.exists(root.resolve("db.port"))) {
                 if (!attach && owner.get().pid() != ProcessHandle.current().pid()) {
-                    throw new IllegalStateException("Another Kontor (process " + owner.get().pid()
-                            + ") is using the data directory " + root + ". Stop it first, or use another KONTOR_DATA_DIR.");
+                    throw new IllegalStateException(
+                            "Another Kontor (process " + owner.get().pid() + ") is using the data directory " + root
+                                    + ". Stop it first, or use another KONTOR_DATA_DIR.");
                 }
-                int running = Integer.parseInt(Files.readString(root.resolve("db.port")).strip());
-                log.info("Using the embedded MariaDB of the running Kontor (process {}) on port {}", owner.get().pid(), running);
+                int running = Integer.parseInt(
+                        Files.readString(root.resolve("db.port")).strip());
+                log.info(
+                        "Using the embedded MariaDB of the running Kontor (process {}) on port {}",
+                        owner.get().pid(),
+                        running);
                 return new EmbeddedMariaDb(root, running, password, null);
             }
             stopOrphanedServer(pidFile);
@@ -120,12 +128,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 Files.deleteIfExists(initFile);
             }
             Files.writeString(root.resolve("db.port"), Integer.toString(chosenPort));
-            log.info("Embedded MariaDB ready on 127.0.0.1:{} in {} ms (data in {})", chosenPort,
-                    Duration.ofNanos(System.nanoTime() - started).toMillis(), data);
+            log.info(
+                    "Embedded MariaDB ready on 127.0.0.1:{} in {} ms (data in {})",
+                    chosenPort,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                    data);
             return new EmbeddedMariaDb(root, chosenPort, password, db);
         } catch (ManagedProcessException e) {
-            throw new IllegalStateException("The embedded MariaDB did not start (data in " + dataDir
-                    + "). Is another Kontor using this data directory?", e);
+            throw new IllegalStateException(
+                    "The embedded MariaDB did not start (data in " + dataDir
+                            + "). Is another Kontor using this data directory?",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the embedded database under " + dataDir, e);
         }
@@ -180,12 +193,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** Statements MariaDB runs at start-up with full privileges: one per line, as the server expects. */
     private static Path writeInitFile(Path file, String password) throws IOException {
         String quoted = password.replace("\\", "\\\\").replace("'", "\\'");
-        String sql = String.join("\n",
+        String sql = String.join(
+                "\n",
                 "CREATE DATABASE IF NOT EXISTS `" + DATABASE + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;",
                 "CREATE USER IF NOT EXISTS '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + quoted + "';",
                 "ALTER USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + quoted + "';",
                 "GRANT ALL PRIVILEGES ON `" + DATABASE + "`.* TO '" + USER + "'@'127.0.0.1';",
-                "FLUSH PRIVILEGES;", "");
+                "FLUSH PRIVILEGES;",
+                "");
         writePrivate(file, sql);
         return file;
     }
@@ -211,7 +226,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             log.warn("Stopping a leftover embedded MariaDB (pid {}) from an earlier run", process.pid());
             process.destroy();
             try {
-                process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                process.onExit().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 process.destroyForcibly();
             }
@@ -226,8 +241,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
         try {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false));
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info()
+                            .command()
+                            .map(c -> c.contains("mariadbd") || c.contains("mysqld"))
+                            .orElse(false));
         } catch (NumberFormatException stale) {
             return Optional.empty();
         }
@@ -250,7 +269,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static void deleteRecursively(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

@@ -7,8 +7,7 @@ public final class Like {
 
     public static final char ESCAPE = '\\';
 
-    private Like() {
-    }
+    private Like() {}
 
     /** {@code %text%}, lower-cased, for a case-insensitive "contains" on a lower-cased column. */
     public static String contains(String text) {

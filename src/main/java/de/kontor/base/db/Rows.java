@@ -15,8 +15,7 @@ import java.util.Map;
 /** Small pieces plain-SQL queries share: paging by "one row more", a grid's sort, nullable times. */
 public final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /**
      * A slice from rows read with {@code limit pageSize + 1}: the extra row only says that there is a next

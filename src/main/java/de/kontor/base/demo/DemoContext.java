@@ -6,5 +6,4 @@ import java.util.Random;
  * What demo loaders share: a seeded random (same data on every fresh demo database) and the password
  * all demo accounts get (from {@code KONTOR_DEMO_PASSWORD}, else generated and printed once).
  */
-public record DemoContext(Random random, String password) {
-}
+public record DemoContext(Random random, String password) {}

@@ -32,8 +32,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final Clock clock;
     private final String configuredPassword;
 
-    DemoDataLoader(List<DemoData> modules, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
-                   @Value("${kontor.demo.password:${KONTOR_DEMO_PASSWORD:}}") String configuredPassword) {
+    DemoDataLoader(
+            List<DemoData> modules,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            Clock clock,
+            @Value("${kontor.demo.password:${KONTOR_DEMO_PASSWORD:}}") String configuredPassword) {
         this.modules = modules;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -45,7 +49,9 @@ class DemoDataLoader implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         List<DemoData> pending = modules.stream()
                 .sorted(Comparator.comparingInt(DemoData::order).thenComparing(DemoData::name))
-                .filter(m -> jdbc.queryForObject("select count(*) from demo_data where name = ?", Integer.class, m.name()) == 0)
+                .filter(m ->
+                        jdbc.queryForObject("select count(*) from demo_data where name = ?", Integer.class, m.name())
+                                == 0)
                 .toList();
         if (pending.isEmpty()) {
             return;
@@ -61,7 +67,9 @@ class DemoDataLoader implements ApplicationRunner {
         for (DemoData module : pending) {
             transactions.executeWithoutResult(status -> {
                 module.load(context);
-                jdbc.update("insert into demo_data (name, loaded_at) values (?, ?)", module.name(),
+                jdbc.update(
+                        "insert into demo_data (name, loaded_at) values (?, ?)",
+                        module.name(),
                         Timestamp.from(clock.instant()));
             });
             log.info("Demo data loaded: {}", module.name());
@@ -87,7 +95,8 @@ class DemoDataLoader implements ApplicationRunner {
             return true;
         }
         Integer changesByPeople = jdbc.queryForObject(
-                "select count(*) from audit_log where username <> 'system' and action not like 'LOGIN%'", Integer.class);
+                "select count(*) from audit_log where username <> 'system' and action not like 'LOGIN%'",
+                Integer.class);
         return changesByPeople != null && changesByPeople == 0;
     }
 

@@ -55,7 +55,8 @@ final class CellText {
     }
 
     /** The date/time as it would appear in the user's zone, for spreadsheet date cells. */
-    @Nullable LocalDateTime localDateTime(Object value) {
+    @Nullable
+    LocalDateTime localDateTime(Object value) {
         return switch (value) {
             case Instant i -> LocalDateTime.ofInstant(i, zone);
             case LocalDateTime t -> t;

@@ -25,7 +25,8 @@ final class CsvTableWriter implements TableWriter {
         this.text = text;
         var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         writer.write('\uFEFF');
-        CSVFormat format = CSVFormat.RFC4180.builder()
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
                 .setDelimiter(text.german() ? ';' : ',')
                 .setRecordSeparator("\r\n")
                 .get();

@@ -14,8 +14,14 @@ import java.util.Locale;
  * @param sort          the grid's current sort order, passed to every page fetch
  * @param expectedRows  the number of rows if known (for progress), else {@code null}
  */
-public record ExportRequest<T>(String title, List<ExportColumn<T>> columns, RowSource<T> rows, Sort sort,
-                               @Nullable Long expectedRows, Locale locale, ZoneId zone) {
+public record ExportRequest<T>(
+        String title,
+        List<ExportColumn<T>> columns,
+        RowSource<T> rows,
+        Sort sort,
+        @Nullable Long expectedRows,
+        Locale locale,
+        ZoneId zone) {
 
     public ExportRequest {
         if (columns.isEmpty()) {

@@ -5,10 +5,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.stereotype.Service;
-
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.stereotype.Service;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -16,14 +15,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Exports what a grid shows (its filter and sort, all pages) as XLSX, PDF or CSV. Rows are read page
@@ -56,25 +56,27 @@ public class ExportService {
      * Runs the export in the background into a temporary file; the caller's security context goes
      * along, so the row source sees what the user may see.
      */
-    public <T> CompletableFuture<ExportResult> exportToFile(ExportRequest<T> request, ExportFormat format,
-                                                            ExportProgress progress) {
-        return CompletableFuture.supplyAsync(() -> {
-            Path file = null;
-            try {
-                file = Files.createTempFile("kontor-export-", "." + format.extension());
-                long rows;
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
-                    rows = write(request, format, out, progress);
-                }
-                return new ExportResult(file, fileName(request.title(), format), format, rows);
-            } catch (IOException e) {
-                deleteQuietly(file);
-                throw new UncheckedIOException(e);
-            } catch (RuntimeException e) {
-                deleteQuietly(file);
-                throw e;
-            }
-        }, executor);
+    public <T> CompletableFuture<ExportResult> exportToFile(
+            ExportRequest<T> request, ExportFormat format, ExportProgress progress) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    Path file = null;
+                    try {
+                        file = Files.createTempFile("kontor-export-", "." + format.extension());
+                        long rows;
+                        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+                            rows = write(request, format, out, progress);
+                        }
+                        return new ExportResult(file, fileName(request.title(), format), format, rows);
+                    } catch (IOException e) {
+                        deleteQuietly(file);
+                        throw new UncheckedIOException(e);
+                    } catch (RuntimeException e) {
+                        deleteQuietly(file);
+                        throw e;
+                    }
+                },
+                executor);
     }
 
     private static void deleteQuietly(@Nullable Path file) {
@@ -96,7 +98,8 @@ public class ExportService {
     public <T> long write(ExportRequest<T> request, ExportFormat format, OutputStream out, ExportProgress progress)
             throws IOException {
         CellText text = new CellText(request.locale(), request.zone());
-        List<String> headers = request.columns().stream().map(ExportColumn::header).toList();
+        List<String> headers =
+                request.columns().stream().map(ExportColumn::header).toList();
         long written = 0;
         try (TableWriter writer = open(request, format, out, text)) {
             writer.header(headers);
@@ -104,7 +107,8 @@ public class ExportService {
             while (true) {
                 Slice<T> slice = request.rows().fetch(page);
                 for (T row : slice) {
-                    List<@Nullable Object> values = new ArrayList<>(request.columns().size());
+                    List<@Nullable Object> values =
+                            new ArrayList<>(request.columns().size());
                     for (ExportColumn<T> column : request.columns()) {
                         values.add(column.value().apply(row));
                     }
@@ -126,7 +130,7 @@ public class ExportService {
 
     /** A file name like {@code audit-log-2026-11-24.xlsx} for an export. */
     public String fileName(String title, ExportFormat format) {
-        String stem = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)
+        String stem = Normalizer.normalize(title, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}", "")
                 .replace("ß", "ss")
                 .toLowerCase(Locale.ROOT)
@@ -149,10 +153,15 @@ public class ExportService {
                 for (int i = 0; i < widths.length; i++) {
                     widths[i] = request.columns().get(i).relativeWidth();
                 }
-                String subtitle = messages.getMessage("export.pdf.created",
-                        new Object[]{text.format(clock.instant())}, locale);
-                yield new PdfTableWriter(out, request.title(), subtitle, widths, text,
-                        page -> messages.getMessage("export.pdf.page", new Object[]{page}, locale));
+                String subtitle =
+                        messages.getMessage("export.pdf.created", new Object[] {text.format(clock.instant())}, locale);
+                yield new PdfTableWriter(
+                        out,
+                        request.title(),
+                        subtitle,
+                        widths,
+                        text,
+                        page -> messages.getMessage("export.pdf.page", new Object[] {page}, locale));
             }
         };
     }

@@ -21,6 +21,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -45,8 +46,13 @@ final class PdfTableWriter implements TableWriter {
     private int pendingRows;
     private long rowIndex;
 
-    PdfTableWriter(OutputStream out, String title, String subtitle, float[] widths, CellText text,
-                   Function<Integer, String> pageLabel) {
+    PdfTableWriter(
+            OutputStream out,
+            String title,
+            String subtitle,
+            float[] widths,
+            CellText text,
+            Function<Integer, String> pageLabel) {
         this.text = text;
         this.widths = widths;
         BaseFont regular = font("liberation/LiberationSans-Regular.ttf");
@@ -135,7 +141,7 @@ final class PdfTableWriter implements TableWriter {
     private static final class PageNumbers extends PdfPageEventHelper {
         private final BaseFont font;
         private final Function<Integer, String> label;
-        private final java.util.List<PdfTemplate> totals = new java.util.ArrayList<>();
+        private final List<PdfTemplate> totals = new ArrayList<>();
 
         PageNumbers(BaseFont font, Function<Integer, String> label) {
             this.font = font;

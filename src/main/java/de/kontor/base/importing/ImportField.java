@@ -29,7 +29,10 @@ public record ImportField(String key, String labelKey, boolean required, List<St
     }
 
     static String simplify(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .replace("ß", "ss").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return Normalizer.normalize(text, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .replace("ß", "ss")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "");
     }
 }

@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
@@ -15,6 +16,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -35,8 +37,7 @@ public final class ImportFiles {
     public static final int MAX_BYTES = 20 * 1024 * 1024;
     public static final int MAX_ROWS = 50_000;
 
-    private ImportFiles() {
-    }
+    private ImportFiles() {}
 
     public static ImportTable read(String fileName, byte[] content) {
         if (content.length == 0) {
@@ -63,9 +64,11 @@ public final class ImportFiles {
         if (rows.size() > MAX_ROWS) {
             throw new DomainException(400, "IMPORT_TOO_MANY_ROWS", "import.error.tooManyRows", MAX_ROWS);
         }
-        int width = Math.max(headers.size(), rows.stream().mapToInt(List::size).max().orElse(0));
+        int width = Math.max(
+                headers.size(), rows.stream().mapToInt(List::size).max().orElse(0));
         List<String> paddedHeaders = pad(headers, width);
-        return new ImportTable(fileName, paddedHeaders, rows.stream().map(r -> pad(r, width)).toList());
+        return new ImportTable(
+                fileName, paddedHeaders, rows.stream().map(r -> pad(r, width)).toList());
     }
 
     private static List<String> pad(List<String> row, int width) {
@@ -83,8 +86,12 @@ public final class ImportFiles {
         }
         String firstLine = text.lines().findFirst().orElse("");
         char delimiter = mostFrequent(firstLine);
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
-                .setTrim(true).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreSurroundingSpaces(true)
+                .setTrim(true)
+                .get();
         List<List<String>> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
@@ -95,8 +102,9 @@ public final class ImportFiles {
                     throw new DomainException(400, "IMPORT_TOO_MANY_ROWS", "import.error.tooManyRows", MAX_ROWS);
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new DomainException(400, "IMPORT_UNREADABLE", "import.error.unreadable", String.valueOf(e.getMessage()));
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new DomainException(
+                    400, "IMPORT_UNREADABLE", "import.error.unreadable", String.valueOf(e.getMessage()));
         }
         return rows;
     }
@@ -104,7 +112,7 @@ public final class ImportFiles {
     private static char mostFrequent(String line) {
         char best = ',';
         long bestCount = -1;
-        for (char c : new char[]{';', ',', '\t'}) {
+        for (char c : new char[] {';', ',', '\t'}) {
             long count = line.chars().filter(ch -> ch == c).count();
             if (count > bestCount) {
                 best = c;
@@ -117,8 +125,12 @@ public final class ImportFiles {
     /** UTF-8 if the bytes are valid UTF-8, else Windows-1252 (what Excel writes in Germany). */
     private static String decode(byte[] content) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             return new String(content, Charset.forName("windows-1252"));
         }
@@ -151,13 +163,14 @@ public final class ImportFiles {
             if (e instanceof DomainException domain) {
                 throw domain;
             }
-            throw new DomainException(400, "IMPORT_UNREADABLE", "import.error.unreadable", String.valueOf(e.getMessage()));
+            throw new DomainException(
+                    400, "IMPORT_UNREADABLE", "import.error.unreadable", String.valueOf(e.getMessage()));
         }
         return rows;
     }
 
     private static String text(Cell cell, DataFormatter formatter) {
-        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
             return cell.getLocalDateTimeCellValue().toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
         }
         return formatter.formatCellValue(cell).strip();

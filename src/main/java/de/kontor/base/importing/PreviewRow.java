@@ -12,8 +12,12 @@ import java.util.List;
  * @param reasons   why the row is an error or duplicate, or what an update changes (translated)
  * @param matchedId the existing record an update or unchanged row matched
  */
-public record PreviewRow(int rowNumber, Verdict verdict, String summary, List<String> reasons,
-                         @Nullable Long matchedId) {
+public record PreviewRow(
+        int rowNumber,
+        Verdict verdict,
+        String summary,
+        List<String> reasons,
+        @Nullable Long matchedId) {
 
     public PreviewRow {
         reasons = List.copyOf(reasons);

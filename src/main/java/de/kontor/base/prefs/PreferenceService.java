@@ -32,7 +32,10 @@ public class PreferenceService {
 
     @Transactional(readOnly = true)
     public ColorScheme colorScheme(String username) {
-        return repository.findById(username).map(UserPreference::getColorScheme).map(ColorScheme::valueOf)
+        return repository
+                .findById(username)
+                .map(UserPreference::getColorScheme)
+                .map(ColorScheme::valueOf)
                 .orElse(ColorScheme.SYSTEM);
     }
 
@@ -42,7 +45,8 @@ public class PreferenceService {
     }
 
     private UserPreference preference(String username) {
-        return repository.findById(username)
+        return repository
+                .findById(username)
                 .orElseGet(() -> repository.save(new UserPreference(username, clock.instant())));
     }
 }

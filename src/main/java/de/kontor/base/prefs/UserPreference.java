@@ -25,15 +25,15 @@ class UserPreference {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected UserPreference() {
-    }
+    protected UserPreference() {}
 
     UserPreference(String username, Instant now) {
         this.username = username;
         this.updatedAt = now;
     }
 
-    @Nullable String getLocale() {
+    @Nullable
+    String getLocale() {
         return locale;
     }
 
@@ -42,7 +42,8 @@ class UserPreference {
         this.updatedAt = now;
     }
 
-    @Nullable String getColorScheme() {
+    @Nullable
+    String getColorScheme() {
         return colorScheme;
     }
 

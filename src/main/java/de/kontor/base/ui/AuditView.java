@@ -1,12 +1,5 @@
 package de.kontor.base.ui;
 
-import de.kontor.base.audit.AuditChange;
-import de.kontor.base.audit.AuditEntry;
-import de.kontor.base.audit.AuditQuery;
-import de.kontor.base.audit.AuditService;
-import de.kontor.base.export.ExportColumn;
-import de.kontor.base.export.ExportService;
-import de.kontor.base.i18n.KontorI18NProvider;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,6 +12,13 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import de.kontor.base.audit.AuditChange;
+import de.kontor.base.audit.AuditEntry;
+import de.kontor.base.audit.AuditQuery;
+import de.kontor.base.audit.AuditService;
+import de.kontor.base.export.ExportColumn;
+import de.kontor.base.export.ExportService;
+import de.kontor.base.i18n.KontorI18NProvider;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
@@ -78,18 +78,31 @@ class AuditView extends Div implements HasDynamicTitle {
         // Export values are computed in a background thread, away from the UI: translate with a fixed locale.
         Locale locale = getLocale();
         List<ExportColumn<AuditEntry>> columns = List.of(
-                ExportColumn.<AuditEntry>of(getTranslation("audit.time"), AuditEntry::getOccurredAt).withWidth(1.3f),
+                ExportColumn.<AuditEntry>of(getTranslation("audit.time"), AuditEntry::getOccurredAt)
+                        .withWidth(1.3f),
                 ExportColumn.<AuditEntry>of(getTranslation("audit.user"), AuditEntry::getUsername),
-                ExportColumn.<AuditEntry>of(getTranslation("audit.channel"), e -> e.getChannel().name()).withWidth(0.6f),
-                ExportColumn.<AuditEntry>of(getTranslation("audit.module"),
-                        e -> i18n.getTranslation("module." + e.getModule(), locale)),
-                ExportColumn.<AuditEntry>of(getTranslation("audit.entity"), e -> e.getEntityType()
-                        + (e.getEntityId() == null ? "" : " #" + e.getEntityId())),
+                ExportColumn.<AuditEntry>of(
+                                getTranslation("audit.channel"),
+                                e -> e.getChannel().name())
+                        .withWidth(0.6f),
+                ExportColumn.<AuditEntry>of(
+                        getTranslation("audit.module"), e -> i18n.getTranslation("module." + e.getModule(), locale)),
+                ExportColumn.<AuditEntry>of(
+                        getTranslation("audit.entity"),
+                        e -> e.getEntityType() + (e.getEntityId() == null ? "" : " #" + e.getEntityId())),
                 ExportColumn.<AuditEntry>of(getTranslation("audit.action"), AuditEntry::getAction),
-                ExportColumn.<AuditEntry>of(getTranslation("audit.summary"), AuditEntry::getSummary).withWidth(2.5f),
-                ExportColumn.<AuditEntry>of(getTranslation("audit.changes"), this::changesText).withWidth(2.5f));
-        ExportMenu<AuditEntry> export = new ExportMenu<>(exports, zone, () -> getTranslation("audit.exportTitle"),
-                columns, () -> pageable -> audit.find(query(), pageable), () -> GridSorts.of(grid), () -> audit.count(query()));
+                ExportColumn.<AuditEntry>of(getTranslation("audit.summary"), AuditEntry::getSummary)
+                        .withWidth(2.5f),
+                ExportColumn.<AuditEntry>of(getTranslation("audit.changes"), this::changesText)
+                        .withWidth(2.5f));
+        ExportMenu<AuditEntry> export = new ExportMenu<>(
+                exports,
+                zone,
+                () -> getTranslation("audit.exportTitle"),
+                columns,
+                () -> pageable -> audit.find(query(), pageable),
+                () -> GridSorts.of(grid),
+                () -> audit.count(query()));
 
         Div spacer = new Div();
         spacer.addClassName("kontor-toolbar-spacer");
@@ -98,17 +111,37 @@ class AuditView extends Div implements HasDynamicTitle {
 
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(e -> Formats.dateTime(e.getOccurredAt(), zone)).setHeader(getTranslation("audit.time"))
-                .setSortProperty("occurredAt").setAutoWidth(true).setFlexGrow(0).setKey("time");
-        grid.addColumn(AuditEntry::getUsername).setHeader(getTranslation("audit.user"))
-                .setSortProperty("username").setAutoWidth(true).setFlexGrow(0).setKey("user");
-        grid.addColumn(e -> getTranslation("module." + e.getModule())).setHeader(getTranslation("audit.module"))
-                .setSortProperty("module").setAutoWidth(true).setFlexGrow(0).setKey("module");
-        grid.addColumn(AuditEntry::getAction).setHeader(getTranslation("audit.action"))
-                .setSortProperty("action").setAutoWidth(true).setFlexGrow(0).setKey("action");
-        grid.addColumn(AuditEntry::getSummary).setHeader(getTranslation("audit.summary")).setKey("summary")
+        grid.addColumn(e -> Formats.dateTime(e.getOccurredAt(), zone))
+                .setHeader(getTranslation("audit.time"))
+                .setSortProperty("occurredAt")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("time");
+        grid.addColumn(AuditEntry::getUsername)
+                .setHeader(getTranslation("audit.user"))
+                .setSortProperty("username")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("user");
+        grid.addColumn(e -> getTranslation("module." + e.getModule()))
+                .setHeader(getTranslation("audit.module"))
+                .setSortProperty("module")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("module");
+        grid.addColumn(AuditEntry::getAction)
+                .setHeader(getTranslation("audit.action"))
+                .setSortProperty("action")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("action");
+        grid.addColumn(AuditEntry::getSummary)
+                .setHeader(getTranslation("audit.summary"))
+                .setKey("summary")
                 .setFlexGrow(2);
-        grid.addComponentColumn(this::changesComponent).setHeader(getTranslation("audit.changes")).setKey("changes")
+        grid.addComponentColumn(this::changesComponent)
+                .setHeader(getTranslation("audit.changes"))
+                .setKey("changes")
                 .setFlexGrow(2);
         grid.setItems(LazyGrids.pages(pageable -> audit.find(query(), pageable)));
 
@@ -116,8 +149,12 @@ class AuditView extends Div implements HasDynamicTitle {
     }
 
     AuditQuery query() {
-        return new AuditQuery(user.getValue(), module.getValue(), startOf(from.getValue()),
-                to.getValue() == null ? null : startOf(to.getValue().plusDays(1)), text.getValue());
+        return new AuditQuery(
+                user.getValue(),
+                module.getValue(),
+                startOf(from.getValue()),
+                to.getValue() == null ? null : startOf(to.getValue().plusDays(1)),
+                text.getValue());
     }
 
     private @Nullable Instant startOf(@Nullable LocalDate date) {

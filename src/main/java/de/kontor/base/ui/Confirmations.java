@@ -6,16 +6,15 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 /** "Are you sure?" dialogs in one shape: a header, what will happen, Cancel and the action's button. */
 public final class Confirmations {
 
-    private Confirmations() {
-    }
+    private Confirmations() {}
 
     /**
      * Opens the dialog; {@code action} runs on confirmation.
      *
      * @param dangerous whether the action destroys or cuts something (red button)
      */
-    public static ConfirmDialog ask(String id, String header, String text, String confirmText, boolean dangerous,
-                                    Runnable action) {
+    public static ConfirmDialog ask(
+            String id, String header, String text, String confirmText, boolean dangerous, Runnable action) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId(id);
         dialog.setHeader(header);

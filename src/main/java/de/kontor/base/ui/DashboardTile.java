@@ -1,6 +1,8 @@
 package de.kontor.base.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 
 import java.util.Optional;
 
@@ -26,12 +28,12 @@ public interface DashboardTile {
 
     /** A tile with a text (a date, a name) instead of a number: smaller type. */
     static Component textTile(String id, String value, String label) {
-        com.vaadin.flow.component.html.Div tile = new com.vaadin.flow.component.html.Div();
+        Div tile = new Div();
         tile.setId(id);
         tile.addClassName("kontor-tile");
-        com.vaadin.flow.component.html.Div text = new com.vaadin.flow.component.html.Div(value);
+        Div text = new Div(value);
         text.addClassNames("kontor-tile-value", "kontor-tile-text");
-        com.vaadin.flow.component.html.Div caption = new com.vaadin.flow.component.html.Div(label);
+        Div caption = new Div(label);
         caption.addClassName("kontor-tile-label");
         tile.add(text, caption);
         return tile;
@@ -39,12 +41,12 @@ public interface DashboardTile {
 
     /** A standard tile: a big number and a label, optionally linking to a view. */
     static Component numberTile(String id, String value, String label, String route) {
-        com.vaadin.flow.component.html.Anchor tile = new com.vaadin.flow.component.html.Anchor(route);
+        Anchor tile = new Anchor(route);
         tile.setId(id);
         tile.addClassName("kontor-tile");
-        com.vaadin.flow.component.html.Div number = new com.vaadin.flow.component.html.Div(value);
+        Div number = new Div(value);
         number.addClassName("kontor-tile-value");
-        com.vaadin.flow.component.html.Div text = new com.vaadin.flow.component.html.Div(label);
+        Div text = new Div(label);
         text.addClassName("kontor-tile-label");
         tile.add(number, text);
         return tile;

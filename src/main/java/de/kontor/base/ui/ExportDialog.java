@@ -1,10 +1,5 @@
 package de.kontor.base.ui;
 
-import de.kontor.base.export.ExportCancelledException;
-import de.kontor.base.export.ExportFormat;
-import de.kontor.base.export.ExportRequest;
-import de.kontor.base.export.ExportResult;
-import de.kontor.base.export.ExportService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,6 +9,11 @@ import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import de.kontor.base.export.ExportCancelledException;
+import de.kontor.base.export.ExportFormat;
+import de.kontor.base.export.ExportRequest;
+import de.kontor.base.export.ExportResult;
+import de.kontor.base.export.ExportService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +87,8 @@ public class ExportDialog extends Dialog {
 
     private void finished(@Nullable ExportResult done, @Nullable Throwable error) {
         if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof ExportCancelledException) {
                 return;
             }
@@ -109,8 +110,10 @@ public class ExportDialog extends Dialog {
         bar.setIndeterminate(false);
         bar.setValue(1);
         status.setText(getTranslation("export.dialog.done", done.rows()));
-        Anchor download = new Anchor(DownloadHandler.forFile(done.file().toFile(), done.fileName()),
-                AttachmentType.DOWNLOAD, getTranslation("export.dialog.download", done.fileName()));
+        Anchor download = new Anchor(
+                DownloadHandler.forFile(done.file().toFile(), done.fileName()),
+                AttachmentType.DOWNLOAD,
+                getTranslation("export.dialog.download", done.fileName()));
         download.setId("export-download");
         download.addClassName("kontor-download");
         add(download);

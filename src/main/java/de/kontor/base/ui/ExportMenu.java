@@ -1,16 +1,16 @@
 package de.kontor.base.ui;
 
-import de.kontor.base.export.ExportColumn;
-import de.kontor.base.export.ExportFormat;
-import de.kontor.base.export.ExportRequest;
-import de.kontor.base.export.ExportService;
-import de.kontor.base.export.RowSource;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
+import de.kontor.base.export.ExportColumn;
+import de.kontor.base.export.ExportFormat;
+import de.kontor.base.export.ExportRequest;
+import de.kontor.base.export.ExportService;
+import de.kontor.base.export.RowSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 
@@ -39,8 +39,14 @@ public class ExportMenu<T> extends Composite<MenuBar> {
      * @param sort    the grid's current sort ({@link GridSorts#of})
      * @param count   how many rows match, for the progress bar; {@code null} when unknown or costly
      */
-    public ExportMenu(ExportService exports, ZoneId zone, Supplier<String> title, List<ExportColumn<T>> columns,
-                      Supplier<RowSource<T>> rows, Supplier<Sort> sort, @Nullable Supplier<Long> count) {
+    public ExportMenu(
+            ExportService exports,
+            ZoneId zone,
+            Supplier<String> title,
+            List<ExportColumn<T>> columns,
+            Supplier<RowSource<T>> rows,
+            Supplier<Sort> sort,
+            @Nullable Supplier<Long> count) {
         this.exports = exports;
         this.zone = zone;
         this.title = title;
@@ -68,8 +74,8 @@ public class ExportMenu<T> extends Composite<MenuBar> {
     /** Starts an export of the grid's current content; returns the dialog showing its progress. */
     public ExportDialog start(ExportFormat format) {
         Locale locale = getLocale();
-        ExportRequest<T> request = new ExportRequest<>(title.get(), columns, rows.get(), sort.get(),
-                count == null ? null : count.get(), locale, zone);
+        ExportRequest<T> request = new ExportRequest<>(
+                title.get(), columns, rows.get(), sort.get(), count == null ? null : count.get(), locale, zone);
         ExportDialog dialog = new ExportDialog(exports, request, format);
         dialog.open();
         return dialog;

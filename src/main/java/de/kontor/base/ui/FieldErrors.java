@@ -1,8 +1,8 @@
 package de.kontor.base.ui;
 
-import de.kontor.base.error.DomainException;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import de.kontor.base.error.DomainException;
 
 import java.util.Map;
 
@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class FieldErrors {
 
-    private FieldErrors() {
-    }
+    private FieldErrors() {}
 
     public static void show(Component context, DomainException error, Map<String, ? extends HasValidation> fields) {
         String message = context.getTranslation(error.messageKey(), error.args());

@@ -13,15 +13,15 @@ import java.util.Locale;
 /** Dates and times as the UI shows them: in Kontor's time zone, in the user's language. */
 public final class Formats {
 
-    private Formats() {
-    }
+    private Formats() {}
 
     public static String dateTime(@Nullable Instant instant, ZoneId zone) {
         if (instant == null) {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale()).format(instant.atZone(zone));
+                .withLocale(locale())
+                .format(instant.atZone(zone));
     }
 
     /** The day of an instant in {@code zone}. */
@@ -33,7 +33,9 @@ public final class Formats {
         if (date == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale())
+                .format(date);
     }
 
     private static Locale locale() {

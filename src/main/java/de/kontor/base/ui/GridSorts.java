@@ -12,15 +12,17 @@ import java.util.List;
 /** The sort order a grid currently shows, as Spring Data understands it. */
 public final class GridSorts {
 
-    private GridSorts() {
-    }
+    private GridSorts() {}
 
     public static Sort of(Grid<?> grid) {
         List<Sort.Order> orders = new ArrayList<>();
         for (GridSortOrder<?> order : grid.getSortOrder()) {
-            order.getSorted().getSortOrder(order.getDirection()).forEach(
-                    (QuerySortOrder q) -> orders.add(q.getDirection() == SortDirection.DESCENDING
-                            ? Sort.Order.desc(q.getSorted()) : Sort.Order.asc(q.getSorted())));
+            order.getSorted()
+                    .getSortOrder(order.getDirection())
+                    .forEach((QuerySortOrder q) -> orders.add(
+                            q.getDirection() == SortDirection.DESCENDING
+                                    ? Sort.Order.desc(q.getSorted())
+                                    : Sort.Order.asc(q.getSorted())));
         }
         return Sort.by(orders);
     }

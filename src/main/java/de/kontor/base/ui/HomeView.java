@@ -1,6 +1,5 @@
 package de.kontor.base.ui;
 
-import de.kontor.base.CurrentUser;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -9,6 +8,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import de.kontor.base.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.Comparator;
@@ -24,7 +24,8 @@ class HomeView extends Div implements HasDynamicTitle {
     HomeView(AuthenticationContext authentication, List<DashboardTile> tiles) {
         addClassName("kontor-view");
         setId("home-view");
-        String name = CurrentUser.displayName().orElse(authentication.getPrincipalName().orElse(""));
+        String name = CurrentUser.displayName()
+                .orElse(authentication.getPrincipalName().orElse(""));
         add(new H2(getTranslation("home.greeting", name)));
         List<Component> built = tiles.stream()
                 .sorted(Comparator.comparingInt(DashboardTile::order))

@@ -1,14 +1,5 @@
 package de.kontor.base.ui;
 
-import de.kontor.base.error.DomainException;
-import de.kontor.base.importing.ColumnMapping;
-import de.kontor.base.importing.ImportField;
-import de.kontor.base.importing.ImportFiles;
-import de.kontor.base.importing.ImportPreview;
-import de.kontor.base.importing.ImportSummary;
-import de.kontor.base.importing.ImportTable;
-import de.kontor.base.importing.PreviewRow;
-import de.kontor.base.importing.Verdict;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,6 +14,15 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.importing.ColumnMapping;
+import de.kontor.base.importing.ImportField;
+import de.kontor.base.importing.ImportFiles;
+import de.kontor.base.importing.ImportPreview;
+import de.kontor.base.importing.ImportSummary;
+import de.kontor.base.importing.ImportTable;
+import de.kontor.base.importing.PreviewRow;
+import de.kontor.base.importing.Verdict;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -79,11 +79,18 @@ public class ImportWizard extends Composite<Div> {
         hint.addClassName("kontor-muted");
         Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> received(metadata.fileName(), data)));
         upload.setId("import-upload");
-        upload.setAcceptedFileTypes(".csv", ".xlsx", ".xls", ".txt", "text/csv",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel");
+        upload.setAcceptedFileTypes(
+                ".csv",
+                ".xlsx",
+                ".xls",
+                ".txt",
+                "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/vnd.ms-excel");
         upload.setMaxFileSize(ImportFiles.MAX_BYTES);
         upload.setMaxFiles(1);
-        upload.addFileRejectedListener(e -> Notifications.error(getTranslation("import.error.rejected", e.getErrorMessage())));
+        upload.addFileRejectedListener(
+                e -> Notifications.error(getTranslation("import.error.rejected", e.getErrorMessage())));
         step.add(new H3(getTranslation("import.step.upload")), hint, upload);
     }
 
@@ -103,7 +110,8 @@ public class ImportWizard extends Composite<Div> {
         step.removeAll();
         columnSelects.clear();
         step.add(new H3(getTranslation("import.step.mapping")));
-        Paragraph info = new Paragraph(getTranslation("import.mapping.info", current.fileName(), current.rows().size()));
+        Paragraph info = new Paragraph(getTranslation(
+                "import.mapping.info", current.fileName(), current.rows().size()));
         info.addClassName("kontor-muted");
         step.add(info);
         FormLayout form = new FormLayout();
@@ -118,7 +126,8 @@ public class ImportWizard extends Composite<Div> {
             select.setId("import-map-" + field.key());
             select.setLabel(getTranslation(field.labelKey()) + (field.required() ? " *" : ""));
             select.setItems(options);
-            select.setItemLabelGenerator(o -> o.map(i -> columnLabel(current, i)).orElse(getTranslation("import.mapping.none")));
+            select.setItemLabelGenerator(
+                    o -> o.map(i -> columnLabel(current, i)).orElse(getTranslation("import.mapping.none")));
             Integer guessed = mapping.columnOf(field.key());
             select.setValue(Optional.ofNullable(guessed));
             columnSelects.put(field.key(), select);
@@ -192,23 +201,38 @@ public class ImportWizard extends Composite<Div> {
             filterOptions.add(Optional.of(v));
         }
         filter.setItems(filterOptions);
-        filter.setItemLabelGenerator(o -> o.map(v -> getTranslation("import.verdict." + v.name()))
-                .orElse(getTranslation("import.filter.all")));
+        filter.setItemLabelGenerator(o ->
+                o.map(v -> getTranslation("import.verdict." + v.name())).orElse(getTranslation("import.filter.all")));
         filter.setValue(Optional.empty());
 
         Grid<PreviewRow> grid = new Grid<>();
         grid.setId("import-rows");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(PreviewRow::rowNumber).setHeader(getTranslation("import.row")).setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(PreviewRow::rowNumber)
+                .setHeader(getTranslation("import.row"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
                 .setKey("row");
-        grid.addComponentColumn(r -> Badges.of(getTranslation("import.verdict." + r.verdict().name()), tone(r.verdict())))
-                .setHeader(getTranslation("import.verdict")).setAutoWidth(true).setFlexGrow(0).setKey("verdict");
-        grid.addColumn(PreviewRow::summary).setHeader(getTranslation("import.record")).setFlexGrow(1).setKey("summary");
-        grid.addColumn(PreviewRow::reasonText).setHeader(getTranslation("import.details")).setFlexGrow(2).setKey("details");
+        grid.addComponentColumn(r ->
+                        Badges.of(getTranslation("import.verdict." + r.verdict().name()), tone(r.verdict())))
+                .setHeader(getTranslation("import.verdict"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("verdict");
+        grid.addColumn(PreviewRow::summary)
+                .setHeader(getTranslation("import.record"))
+                .setFlexGrow(1)
+                .setKey("summary");
+        grid.addColumn(PreviewRow::reasonText)
+                .setHeader(getTranslation("import.details"))
+                .setFlexGrow(2)
+                .setKey("details");
         grid.setItems(preview.rows());
         grid.setHeight("24rem");
         filter.addValueChangeListener(e -> grid.setItems(preview.rows().stream()
-                .filter(r -> e.getValue() == null || e.getValue().isEmpty() || r.verdict() == e.getValue().get())
+                .filter(r -> e.getValue() == null
+                        || e.getValue().isEmpty()
+                        || r.verdict() == e.getValue().get())
                 .toList()));
 
         Checkbox allOrNothing = new Checkbox(getTranslation("import.allOrNothing"));
@@ -237,8 +261,13 @@ public class ImportWizard extends Composite<Div> {
         }
         step.removeAll();
         step.add(new H3(getTranslation("import.step.done")));
-        Paragraph result = new Paragraph(getTranslation("import.done", summary.importId(), summary.created(),
-                summary.updated(), summary.unchanged(), summary.skipped()));
+        Paragraph result = new Paragraph(getTranslation(
+                "import.done",
+                summary.importId(),
+                summary.created(),
+                summary.updated(),
+                summary.unchanged(),
+                summary.skipped()));
         result.setId("import-summary");
         Button again = new Button(getTranslation("import.again"), e -> showUpload());
         again.setId("import-again");

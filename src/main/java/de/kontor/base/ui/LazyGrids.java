@@ -10,8 +10,7 @@ import java.util.function.Function;
 /** Grids that load page by page from a service, in the grid's sort order. */
 public final class LazyGrids {
 
-    private LazyGrids() {
-    }
+    private LazyGrids() {}
 
     /** A fetch callback over a service method taking a {@link Pageable} (with the grid's sort). */
     public static <T> CallbackDataProvider.FetchCallback<T, Void> pages(Function<Pageable, Slice<T>> fetch) {

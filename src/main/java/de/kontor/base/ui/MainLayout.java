@@ -1,15 +1,12 @@
 package de.kontor.base.ui;
 
-import de.kontor.base.CurrentUser;
-import de.kontor.base.i18n.KontorI18NProvider;
-import de.kontor.base.prefs.ColorScheme;
-import de.kontor.base.prefs.PreferenceService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.avatar.AvatarVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
@@ -31,6 +28,10 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import de.kontor.base.CurrentUser;
+import de.kontor.base.i18n.KontorI18NProvider;
+import de.kontor.base.prefs.ColorScheme;
+import de.kontor.base.prefs.PreferenceService;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.List;
@@ -106,7 +107,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         String shownName = CurrentUser.displayName().orElse(username);
         Avatar avatar = new Avatar(shownName);
-        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.XSMALL);
+        avatar.addThemeVariants(AvatarVariant.XSMALL);
         Div trigger = new Div(avatar, new Span(shownName));
         trigger.addClassName("kontor-user-trigger");
         MenuItem root = bar.addItem(trigger);
@@ -118,7 +119,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SubMenu schemes = menu.addItem(getTranslation("user.colorScheme")).getSubMenu();
         ColorScheme current = preferences.colorScheme(username);
         for (ColorScheme scheme : ColorScheme.values()) {
-            MenuItem item = schemes.addItem(getTranslation("user.colorScheme." + scheme.name().toLowerCase(Locale.ROOT)));
+            MenuItem item = schemes.addItem(
+                    getTranslation("user.colorScheme." + scheme.name().toLowerCase(Locale.ROOT)));
             item.setId("color-scheme-" + scheme.name().toLowerCase(Locale.ROOT));
             item.setCheckable(true);
             item.setChecked(scheme == current);
@@ -138,7 +140,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             item.addClickListener(e -> switchLanguage(username, locale));
         }
 
-        menu.addItem(getTranslation("user.logout"), e -> authentication.logout()).setId("user-menu-logout");
+        menu.addItem(getTranslation("user.logout"), e -> authentication.logout())
+                .setId("user-menu-logout");
         return bar;
     }
 
@@ -162,6 +165,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     List<String> menuTitles() {
-        return MenuConfiguration.getMenuEntries().stream().map(e -> getTranslation(e.title())).toList();
+        return MenuConfiguration.getMenuEntries().stream()
+                .map(e -> getTranslation(e.title()))
+                .toList();
     }
 }

@@ -6,8 +6,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 /** Short messages in the corner: green for done, red for what went wrong. */
 public final class Notifications {
 
-    private Notifications() {
-    }
+    private Notifications() {}
 
     public static Notification success(String message) {
         Notification n = Notification.show(message, 3000, Notification.Position.BOTTOM_END);

@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 /** Where this Kontor is reached, for links it hands out: {@code kontor.base-url}, else the current request's. */
 public final class PublicAddress {
 
-    private PublicAddress() {
-    }
+    private PublicAddress() {}
 
     public static String of(@Nullable String configured) {
         if (configured != null && !configured.isBlank()) {

@@ -12,15 +12,12 @@ import java.util.Locale;
 public final class SvgCharts {
 
     /** One bar: its label on the x axis (may be empty) and its value. */
-    public record Bar(String label, double value) {
-    }
+    public record Bar(String label, double value) {}
 
     /** One point of a line: x in any unit (e.g. epoch seconds), y the value. */
-    public record Point(double x, double y) {
-    }
+    public record Point(double x, double y) {}
 
-    private SvgCharts() {
-    }
+    private SvgCharts() {}
 
     /** Vertical bars; every {@code labelEvery}-th label is written under its bar. */
     public static Html barChart(String title, List<Bar> bars, int labelEvery, String unit) {
@@ -43,14 +40,23 @@ public final class SvgCharts {
                 double h = scaleMax == 0 ? 0 : bar.value() / scaleMax * plotHeight;
                 double x = left + i * slot + (slot - barWidth) / 2;
                 double y = top + plotHeight - h;
-                svg.append(String.format(Locale.ROOT,
+                svg.append(String.format(
+                        Locale.ROOT,
                         "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' rx='2' fill='var(--lumo-primary-color)'>"
                                 + "<title>%s: %s</title></rect>",
-                        x, y, barWidth, h, escape(bar.label()), format(bar.value())));
+                        x,
+                        y,
+                        barWidth,
+                        h,
+                        escape(bar.label()),
+                        format(bar.value())));
                 if (labelEvery > 0 && i % labelEvery == 0 && !bar.label().isEmpty()) {
-                    svg.append(String.format(Locale.ROOT,
+                    svg.append(String.format(
+                            Locale.ROOT,
                             "<text x='%.1f' y='%d' font-size='10' text-anchor='middle' fill='var(--lumo-secondary-text-color)'>%s</text>",
-                            x + barWidth / 2, height - 10, escape(bar.label())));
+                            x + barWidth / 2,
+                            height - 10,
+                            escape(bar.label())));
                 }
             }
         }
@@ -80,23 +86,32 @@ public final class SvgCharts {
                 double y = top + plotHeight - (scaleMax == 0 ? 0 : p.y() / scaleMax * plotHeight);
                 path.append(path.isEmpty() ? "M" : "L").append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
-            svg.append("<path d='").append(path).append(
-                    "' fill='none' stroke='var(--lumo-primary-color)' stroke-width='2' stroke-linejoin='round'/>");
+            svg.append("<path d='")
+                    .append(path)
+                    .append(
+                            "' fill='none' stroke='var(--lumo-primary-color)' stroke-width='2' stroke-linejoin='round'/>");
         }
         for (int i = 0; i < xLabels.size(); i++) {
             double x = left + (xLabels.size() == 1 ? 0 : (double) i / (xLabels.size() - 1) * plotWidth);
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<text x='%.1f' y='%d' font-size='10' text-anchor='middle' fill='var(--lumo-secondary-text-color)'>%s</text>",
-                    x, height - 10, escape(xLabels.get(i))));
+                    x,
+                    height - 10,
+                    escape(xLabels.get(i))));
         }
         return close(svg);
     }
 
     private static StringBuilder open(String title, int width, int height) {
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT,
+        svg.append(String.format(
+                Locale.ROOT,
                 "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 %d %d' role='img' class='kontor-chart' "
-                        + "style='width:100%%;max-width:%dpx;height:auto'><title>%s</title>", width, height, width,
+                        + "style='width:100%%;max-width:%dpx;height:auto'><title>%s</title>",
+                width,
+                height,
+                width,
                 escape(title)));
         return svg;
     }
@@ -111,16 +126,23 @@ public final class SvgCharts {
         return new Html("<div class='kontor-chart-box'>" + svg + "</div>");
     }
 
-    private static void axes(StringBuilder svg, int left, int top, int plotWidth, int plotHeight, double scaleMax,
-                             String unit) {
+    private static void axes(
+            StringBuilder svg, int left, int top, int plotWidth, int plotHeight, double scaleMax, String unit) {
         for (int i = 0; i <= 4; i++) {
             double y = top + plotHeight - plotHeight * i / 4.0;
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<line x1='%d' y1='%.1f' x2='%d' y2='%.1f' stroke='var(--lumo-contrast-10pct)'/>",
-                    left, y, left + plotWidth, y));
-            svg.append(String.format(Locale.ROOT,
+                    left,
+                    y,
+                    left + plotWidth,
+                    y));
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<text x='%d' y='%.1f' font-size='10' text-anchor='end' fill='var(--lumo-secondary-text-color)'>%s</text>",
-                    left - 6, y + 3, escape(format(scaleMax * i / 4.0) + (i == 4 && !unit.isEmpty() ? " " + unit : ""))));
+                    left - 6,
+                    y + 3,
+                    escape(format(scaleMax * i / 4.0) + (i == 4 && !unit.isEmpty() ? " " + unit : ""))));
         }
     }
 
@@ -130,7 +152,7 @@ public final class SvgCharts {
             return 1;
         }
         double power = Math.pow(10, Math.floor(Math.log10(max)));
-        for (double step : new double[]{1, 2, 2.5, 5, 10}) {
+        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
             if (step * power >= max) {
                 return step * power;
             }

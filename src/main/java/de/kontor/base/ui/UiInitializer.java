@@ -1,10 +1,10 @@
 package de.kontor.base.ui;
 
-import de.kontor.base.CurrentUser;
-import de.kontor.base.prefs.PreferenceService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import de.kontor.base.CurrentUser;
+import de.kontor.base.prefs.PreferenceService;
 import org.springframework.stereotype.Component;
 
 /**

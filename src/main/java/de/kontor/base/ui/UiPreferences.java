@@ -1,20 +1,21 @@
 package de.kontor.base.ui;
 
-import de.kontor.base.prefs.ColorScheme;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.ColorScheme.Value;
+import de.kontor.base.prefs.ColorScheme;
 
 /** Applies a user's stored preferences to a UI. */
 final class UiPreferences {
 
-    private UiPreferences() {
-    }
+    private UiPreferences() {}
 
     static void applyColorScheme(UI ui, ColorScheme scheme) {
-        ui.getPage().setColorScheme(switch (scheme) {
-            case LIGHT -> Value.LIGHT;
-            case DARK -> Value.DARK;
-            case SYSTEM -> Value.LIGHT_DARK;
-        });
+        ui.getPage()
+                .setColorScheme(
+                        switch (scheme) {
+                            case LIGHT -> Value.LIGHT;
+                            case DARK -> Value.DARK;
+                            case SYSTEM -> Value.LIGHT_DARK;
+                        });
     }
 }

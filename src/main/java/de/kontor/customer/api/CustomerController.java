@@ -66,20 +66,47 @@ class CustomerController {
         this.zone = zone;
     }
 
-    record CustomerDto(long id, String number, String name, @Nullable String contactPerson, @Nullable String email,
-                       @Nullable String phone, @Nullable String street, @Nullable String postalCode,
-                       @Nullable String city, @Nullable String country, @Nullable String vatId,
-                       @Nullable String notes, Set<String> tags, boolean archived, Instant createdAt,
-                       Instant updatedAt, long version) {
+    record CustomerDto(
+            long id,
+            String number,
+            String name,
+            @Nullable String contactPerson,
+            @Nullable String email,
+            @Nullable String phone,
+            @Nullable String street,
+            @Nullable String postalCode,
+            @Nullable String city,
+            @Nullable String country,
+            @Nullable String vatId,
+            @Nullable String notes,
+            Set<String> tags,
+            boolean archived,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
         static CustomerDto of(Customer c) {
-            return new CustomerDto(c.getId(), c.getNumber(), c.getName(), c.getContactPerson(), c.getEmail(),
-                    c.getPhone(), c.getStreet(), c.getPostalCode(), c.getCity(), c.getCountry(), c.getVatId(),
-                    c.getNotes(), c.getTags(), c.isArchived(), c.getCreatedAt(), c.getUpdatedAt(), c.getVersion());
+            return new CustomerDto(
+                    c.getId(),
+                    c.getNumber(),
+                    c.getName(),
+                    c.getContactPerson(),
+                    c.getEmail(),
+                    c.getPhone(),
+                    c.getStreet(),
+                    c.getPostalCode(),
+                    c.getCity(),
+                    c.getCountry(),
+                    c.getVatId(),
+                    c.getNotes(),
+                    c.getTags(),
+                    c.isArchived(),
+                    c.getCreatedAt(),
+                    c.getUpdatedAt(),
+                    c.getVersion());
         }
     }
 
-    record CustomerPage(List<CustomerDto> items, int page, int size, long total, boolean hasNext) {
-    }
+    record CustomerPage(List<CustomerDto> items, int page, int size, long total, boolean hasNext) {}
 
     /** The body of an update: the fields plus the version the client read. */
     static class CustomerUpdate extends CustomerData {
@@ -95,18 +122,21 @@ class CustomerController {
     }
 
     @GetMapping
-    @Operation(summary = "List customers", description = "q searches number, name, contact, e-mail and city; "
-            + "status is active (default), archived or all; sort like name,asc or updatedAt,desc.")
-    CustomerPage list(@RequestParam(required = false) @Nullable String q,
-                      @RequestParam(required = false) @Nullable Set<String> tag,
-                      @RequestParam(defaultValue = "active") String status,
-                      @RequestParam(defaultValue = "0") @Min(0) int page,
-                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-                      @RequestParam(required = false) @Nullable List<String> sort) {
+    @Operation(
+            summary = "List customers",
+            description = "q searches number, name, contact, e-mail and city; "
+                    + "status is active (default), archived or all; sort like name,asc or updatedAt,desc.")
+    CustomerPage list(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Set<String> tag,
+            @RequestParam(defaultValue = "active") String status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            @RequestParam(required = false) @Nullable List<String> sort) {
         CustomerQuery query = query(q, tag, status);
         Slice<Customer> slice = customers.find(query, PageRequest.of(page, size, sort(sort)));
-        return new CustomerPage(slice.map(CustomerDto::of).getContent(), page, size, customers.count(query),
-                slice.hasNext());
+        return new CustomerPage(
+                slice.map(CustomerDto::of).getContent(), page, size, customers.count(query), slice.hasNext());
     }
 
     @GetMapping("/{id}")
@@ -119,20 +149,33 @@ class CustomerController {
     @Operation(summary = "Create a customer", description = "The customer number is assigned by Kontor.")
     ResponseEntity<CustomerDto> create(@RequestBody CustomerData body) {
         Customer created = customers.create(body);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.getId()).toUri()).body(CustomerDto.of(created));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(created.getId())
+                        .toUri())
+                .body(CustomerDto.of(created));
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Replace a customer's fields",
+    @Operation(
+            summary = "Replace a customer's fields",
             description = "Send the version you read; 409 CONCURRENT_CHANGE if someone changed the customer since.")
     CustomerDto update(@PathVariable long id, @RequestBody CustomerUpdate body) {
         if (body.getVersion() == null) {
             throw DomainException.invalidField("version", "VERSION_REQUIRED", "customer.error.versionRequired");
         }
-        CustomerData data = new CustomerData(body.getName(), body.getContactPerson(), body.getEmail(), body.getPhone(),
-                body.getStreet(), body.getPostalCode(), body.getCity(), body.getCountry(), body.getVatId(),
-                body.getNotes(), body.getTags());
+        CustomerData data = new CustomerData(
+                body.getName(),
+                body.getContactPerson(),
+                body.getEmail(),
+                body.getPhone(),
+                body.getStreet(),
+                body.getPostalCode(),
+                body.getCity(),
+                body.getCountry(),
+                body.getVatId(),
+                body.getNotes(),
+                body.getTags());
         return CustomerDto.of(customers.update(id, body.getVersion(), data));
     }
 
@@ -150,10 +193,13 @@ class CustomerController {
 
     @GetMapping("/export")
     @Operation(summary = "Export the customers a query matches", description = "format: xlsx, csv or pdf")
-    void export(@RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) @Nullable String q,
-                @RequestParam(required = false) @Nullable Set<String> tag,
-                @RequestParam(defaultValue = "active") String status,
-                @RequestParam(required = false) @Nullable List<String> sort, HttpServletResponse response)
+    void export(
+            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Set<String> tag,
+            @RequestParam(defaultValue = "active") String status,
+            @RequestParam(required = false) @Nullable List<String> sort,
+            HttpServletResponse response)
             throws IOException {
         ExportFormat exportFormat;
         try {
@@ -165,24 +211,34 @@ class CustomerController {
         customers.checkSort(sort(sort));
         Locale locale = LocaleContextHolder.getLocale();
         String title = messages.getMessage("customer.exportTitle", null, locale);
-        ExportRequest<Customer> request = new ExportRequest<>(title, List.of(
-                ExportColumn.of(label("customer.number", locale), Customer::getNumber),
-                ExportColumn.of(label("customer.name", locale), Customer::getName),
-                ExportColumn.of(label("customer.contactPerson", locale), Customer::getContactPerson),
-                ExportColumn.of(label("customer.email", locale), Customer::getEmail),
-                ExportColumn.of(label("customer.phone", locale), Customer::getPhone),
-                ExportColumn.of(label("customer.street", locale), Customer::getStreet),
-                ExportColumn.of(label("customer.postalCode", locale), Customer::getPostalCode),
-                ExportColumn.of(label("customer.city", locale), Customer::getCity),
-                ExportColumn.of(label("customer.country", locale), Customer::getCountry),
-                ExportColumn.of(label("customer.vatId", locale), Customer::getVatId),
-                ExportColumn.of(label("customer.tags", locale), c -> String.join(", ", c.getTags())),
-                ExportColumn.of(label("customer.updated", locale), Customer::getUpdatedAt)),
-                customers.exportRows(query), sort(sort), null, locale, zone);
+        ExportRequest<Customer> request = new ExportRequest<>(
+                title,
+                List.of(
+                        ExportColumn.of(label("customer.number", locale), Customer::getNumber),
+                        ExportColumn.of(label("customer.name", locale), Customer::getName),
+                        ExportColumn.of(label("customer.contactPerson", locale), Customer::getContactPerson),
+                        ExportColumn.of(label("customer.email", locale), Customer::getEmail),
+                        ExportColumn.of(label("customer.phone", locale), Customer::getPhone),
+                        ExportColumn.of(label("customer.street", locale), Customer::getStreet),
+                        ExportColumn.of(label("customer.postalCode", locale), Customer::getPostalCode),
+                        ExportColumn.of(label("customer.city", locale), Customer::getCity),
+                        ExportColumn.of(label("customer.country", locale), Customer::getCountry),
+                        ExportColumn.of(label("customer.vatId", locale), Customer::getVatId),
+                        ExportColumn.of(label("customer.tags", locale), c -> String.join(", ", c.getTags())),
+                        ExportColumn.of(label("customer.updated", locale), Customer::getUpdatedAt)),
+                customers.exportRows(query),
+                sort(sort),
+                null,
+                locale,
+                zone);
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(exportFormat.contentType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(exports.fileName(title, exportFormat)).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(exports.fileName(title, exportFormat))
+                        .build()
+                        .toString());
         try (OutputStream out = response.getOutputStream()) {
             exports.write(request, exportFormat, out, ExportProgress.NONE);
         }
@@ -212,10 +268,13 @@ class CustomerController {
             String[] parts = sort.get(i).split(",");
             String property = parts[0].strip();
             // Spring splits "name,desc" given as one parameter into two list elements.
-            String direction = parts.length > 1 ? parts[1].strip()
-                    : (i + 1 < sort.size() && isDirection(sort.get(i + 1))) ? sort.get(++i).strip() : "asc";
-            result = result.and(Sort.by("desc".equalsIgnoreCase(direction) ? Sort.Direction.DESC : Sort.Direction.ASC,
-                    property));
+            String direction = parts.length > 1
+                    ? parts[1].strip()
+                    : (i + 1 < sort.size() && isDirection(sort.get(i + 1)))
+                            ? sort.get(++i).strip()
+                            : "asc";
+            result = result.and(
+                    Sort.by("desc".equalsIgnoreCase(direction) ? Sort.Direction.DESC : Sort.Direction.ASC, property));
         }
         return result;
     }

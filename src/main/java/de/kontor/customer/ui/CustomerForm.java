@@ -1,8 +1,5 @@
 package de.kontor.customer.ui;
 
-import de.kontor.customer.Countries;
-import de.kontor.customer.Customer;
-import de.kontor.customer.CustomerData;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
@@ -18,6 +15,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.shared.Registration;
+import de.kontor.customer.Countries;
+import de.kontor.customer.Customer;
+import de.kontor.customer.CustomerData;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -63,8 +63,10 @@ class CustomerForm extends Dialog {
     CustomerForm(@Nullable Customer existing, List<String> knownTags) {
         this.existing = existing;
         setId("customer-form");
-        setHeaderTitle(existing == null ? getTranslation("customer.new")
-                : getTranslation("customer.editTitle", existing.getNumber()));
+        setHeaderTitle(
+                existing == null
+                        ? getTranslation("customer.new")
+                        : getTranslation("customer.editTitle", existing.getNumber()));
         setWidth("min(48rem, 96vw)");
         setCloseOnOutsideClick(false);
 
@@ -158,13 +160,33 @@ class CustomerForm extends Dialog {
         }
     }
 
-    @Nullable Customer existing() {
+    @Nullable
+    Customer existing() {
         return existing;
     }
 
     Map<String, HasValidation> fields() {
-        return Map.of("name", name, "contactPerson", contactPerson, "email", email, "phone", phone, "street", street,
-                "postalCode", postalCode, "city", city, "country", country, "vatId", vatId, "notes", notes);
+        return Map.of(
+                "name",
+                name,
+                "contactPerson",
+                contactPerson,
+                "email",
+                email,
+                "phone",
+                phone,
+                "street",
+                street,
+                "postalCode",
+                postalCode,
+                "city",
+                city,
+                "country",
+                country,
+                "vatId",
+                vatId,
+                "notes",
+                notes);
     }
 
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {

@@ -1,5 +1,13 @@
 package de.kontor.customer.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.importing.ColumnMapping;
 import de.kontor.base.importing.ImportPreview;
@@ -14,14 +22,6 @@ import de.kontor.customer.CustomerImport;
 import de.kontor.customer.CustomerImportFields;
 import de.kontor.customer.CustomerService;
 import de.kontor.customer.UndoResult;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneId;
@@ -39,34 +39,50 @@ class CustomerImportView extends Div implements HasDynamicTitle {
         this.customers = customers;
         addClassName("kontor-view");
         Locale locale = getLocale();
-        ImportWizard wizard = new ImportWizard(CustomerImportFields.ALL, new ImportWizard.Backend() {
-            @Override
-            public ImportPreview preview(ImportTable table, ColumnMapping mapping) {
-                return customers.previewImport(table, mapping, locale);
-            }
+        ImportWizard wizard = new ImportWizard(
+                CustomerImportFields.ALL,
+                new ImportWizard.Backend() {
+                    @Override
+                    public ImportPreview preview(ImportTable table, ColumnMapping mapping) {
+                        return customers.previewImport(table, mapping, locale);
+                    }
 
-            @Override
-            public ImportSummary apply(ImportTable table, ColumnMapping mapping, boolean allOrNothing) {
-                return customers.applyImport(table, mapping, allOrNothing, locale);
-            }
-        }, summary -> history.getDataProvider().refreshAll());
+                    @Override
+                    public ImportSummary apply(ImportTable table, ColumnMapping mapping, boolean allOrNothing) {
+                        return customers.applyImport(table, mapping, allOrNothing, locale);
+                    }
+                },
+                summary -> history.getDataProvider().refreshAll());
 
         history.setId("customer-imports");
-        history.addColumn(CustomerImport::getId).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(CustomerImport::getFileName).setHeader(getTranslation("customer.imports.file")).setFlexGrow(1);
-        history.addColumn(i -> Formats.dateTime(i.getImportedAt(), zone)).setHeader(getTranslation("customer.imports.when"))
+        history.addColumn(CustomerImport::getId)
+                .setHeader("#")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        history.addColumn(CustomerImport::getFileName)
+                .setHeader(getTranslation("customer.imports.file"))
+                .setFlexGrow(1);
+        history.addColumn(i -> Formats.dateTime(i.getImportedAt(), zone))
+                .setHeader(getTranslation("customer.imports.when"))
                 .setAutoWidth(true);
-        history.addColumn(CustomerImport::getImportedBy).setHeader(getTranslation("customer.imports.by")).setAutoWidth(true);
-        history.addColumn(i -> getTranslation("customer.imports.result.value", i.getCreatedCount(), i.getUpdatedCount(),
-                i.getSkippedCount())).setHeader(getTranslation("customer.imports.result")).setAutoWidth(true);
+        history.addColumn(CustomerImport::getImportedBy)
+                .setHeader(getTranslation("customer.imports.by"))
+                .setAutoWidth(true);
+        history.addColumn(i -> getTranslation(
+                        "customer.imports.result.value", i.getCreatedCount(), i.getUpdatedCount(), i.getSkippedCount()))
+                .setHeader(getTranslation("customer.imports.result"))
+                .setAutoWidth(true);
         history.addComponentColumn(i -> {
-            if (i.isUndone()) {
-                return Badges.of(getTranslation("customer.imports.undone"), Badges.Tone.NEUTRAL);
-            }
-            Button undo = new Button(getTranslation("customer.imports.undo"), e -> confirmUndo(i));
-            undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            return undo;
-        }).setKey("undo").setAutoWidth(true).setFlexGrow(0);
+                    if (i.isUndone()) {
+                        return Badges.of(getTranslation("customer.imports.undone"), Badges.Tone.NEUTRAL);
+                    }
+                    Button undo = new Button(getTranslation("customer.imports.undo"), e -> confirmUndo(i));
+                    undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                    return undo;
+                })
+                .setKey("undo")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         history.setItems(LazyGrids.pages(customers::imports));
         history.setHeight("16rem");
 
@@ -85,7 +101,10 @@ class CustomerImportView extends Div implements HasDynamicTitle {
         dialog.addConfirmListener(e -> {
             try {
                 UndoResult result = customers.undoImport(record.getId(), getLocale());
-                Notifications.success(getTranslation("customer.imports.undo.done", result.removed(), result.restored(),
+                Notifications.success(getTranslation(
+                        "customer.imports.undo.done",
+                        result.removed(),
+                        result.restored(),
                         result.skipped().size()));
                 result.skipped().forEach(Notifications::error);
                 history.getDataProvider().refreshAll();

@@ -1,21 +1,5 @@
 package de.kontor.customer.ui;
 
-import de.kontor.base.audit.AuditChange;
-import de.kontor.base.audit.AuditEntry;
-import de.kontor.base.audit.AuditService;
-import de.kontor.base.error.ConcurrentChangeException;
-import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.Badges;
-import de.kontor.base.ui.DashboardTile;
-import de.kontor.base.ui.FieldErrors;
-import de.kontor.base.ui.Formats;
-import de.kontor.base.ui.LazyGrids;
-import de.kontor.base.ui.Notifications;
-import de.kontor.customer.Countries;
-import de.kontor.customer.Customer;
-import de.kontor.customer.CustomerFact;
-import de.kontor.customer.CustomerPageSection;
-import de.kontor.customer.CustomerService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -34,13 +18,32 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import de.kontor.base.audit.AuditChange;
+import de.kontor.base.audit.AuditEntry;
+import de.kontor.base.audit.AuditService;
+import de.kontor.base.error.ConcurrentChangeException;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.DashboardTile;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.Notifications;
+import de.kontor.customer.Countries;
+import de.kontor.customer.Customer;
+import de.kontor.customer.CustomerFact;
+import de.kontor.customer.CustomerPageSection;
+import de.kontor.customer.CustomerService;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
 import java.text.NumberFormat;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** One customer: details, quick stats from all modules, history; edit, archive, restore, delete. */
 @Route("customers")
@@ -57,7 +60,9 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
         this.customers = customers;
         this.audit = audit;
         this.zone = zone;
-        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(CustomerPageSection::order)).toList();
+        this.sections = sections.stream()
+                .sorted(Comparator.comparingInt(CustomerPageSection::order))
+                .toList();
         addClassName("kontor-view");
         setId("customer-view");
     }
@@ -110,10 +115,14 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
         stats.setId("customer-stats");
         NumberFormat numbers = NumberFormat.getIntegerInstance(getLocale());
         for (CustomerFact fact : facts) {
-            stats.add(DashboardTile.numberTile("fact-" + fact.labelKey().replace('.', '-'),
-                    numbers.format(fact.count()), getTranslation(fact.labelKey())));
+            stats.add(DashboardTile.numberTile(
+                    "fact-" + fact.labelKey().replace('.', '-'),
+                    numbers.format(fact.count()),
+                    getTranslation(fact.labelKey())));
         }
-        stats.add(DashboardTile.textTile("fact-last-activity", Formats.dateTime(customers.lastActivity(c.getId()), zone),
+        stats.add(DashboardTile.textTile(
+                "fact-last-activity",
+                Formats.dateTime(customers.lastActivity(c.getId()), zone),
                 getTranslation("customer.lastActivity")));
         add(stats);
         if (facts.isEmpty()) {
@@ -130,12 +139,22 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
         Grid<AuditEntry> timeline = new Grid<>();
         timeline.setId("customer-timeline");
         timeline.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
-        timeline.addColumn(e -> Formats.dateTime(e.getOccurredAt(), zone)).setHeader(getTranslation("audit.time"))
-                .setAutoWidth(true).setFlexGrow(0);
-        timeline.addColumn(AuditEntry::getUsername).setHeader(getTranslation("audit.user")).setAutoWidth(true).setFlexGrow(0);
-        timeline.addColumn(AuditEntry::getAction).setHeader(getTranslation("audit.action")).setAutoWidth(true).setFlexGrow(0);
-        timeline.addColumn(e -> audit.changesOf(e).stream().map(CustomerView::describe).collect(Collectors.joining("; ")))
-                .setHeader(getTranslation("audit.changes")).setFlexGrow(1);
+        timeline.addColumn(e -> Formats.dateTime(e.getOccurredAt(), zone))
+                .setHeader(getTranslation("audit.time"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        timeline.addColumn(AuditEntry::getUsername)
+                .setHeader(getTranslation("audit.user"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        timeline.addColumn(AuditEntry::getAction)
+                .setHeader(getTranslation("audit.action"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        timeline.addColumn(e ->
+                        audit.changesOf(e).stream().map(CustomerView::describe).collect(Collectors.joining("; ")))
+                .setHeader(getTranslation("audit.changes"))
+                .setFlexGrow(1);
         timeline.setItems(LazyGrids.pages(pageable -> customers.timeline(c.getId(), pageable)));
         timeline.setHeight("18rem");
         add(timeline);
@@ -169,8 +188,11 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
         if (c.getStreet() != null) {
             card.add(new Div(new Span(c.getStreet())));
         }
-        String place = String.join(" ", java.util.stream.Stream.of(c.getPostalCode(), c.getCity())
-                .filter(java.util.Objects::nonNull).toList());
+        String place = String.join(
+                " ",
+                Stream.of(c.getPostalCode(), c.getCity())
+                        .filter(Objects::nonNull)
+                        .toList());
         if (!place.isBlank()) {
             card.add(new Div(new Span(place)));
         }

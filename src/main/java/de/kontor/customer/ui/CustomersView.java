@@ -1,5 +1,19 @@
 package de.kontor.customer.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.export.ExportColumn;
 import de.kontor.base.export.ExportService;
@@ -15,20 +29,6 @@ import de.kontor.customer.Countries;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerQuery;
 import de.kontor.customer.CustomerService;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneId;
@@ -73,25 +73,39 @@ class CustomersView extends Div implements HasDynamicTitle {
 
         Locale locale = getLocale();
         List<ExportColumn<Customer>> columns = List.of(
-                ExportColumn.<Customer>of(getTranslation("customer.number"), Customer::getNumber).withWidth(0.8f),
-                ExportColumn.<Customer>of(getTranslation("customer.name"), Customer::getName).withWidth(1.8f),
+                ExportColumn.<Customer>of(getTranslation("customer.number"), Customer::getNumber)
+                        .withWidth(0.8f),
+                ExportColumn.<Customer>of(getTranslation("customer.name"), Customer::getName)
+                        .withWidth(1.8f),
                 ExportColumn.<Customer>of(getTranslation("customer.contactPerson"), Customer::getContactPerson),
-                ExportColumn.<Customer>of(getTranslation("customer.email"), Customer::getEmail).withWidth(1.5f),
+                ExportColumn.<Customer>of(getTranslation("customer.email"), Customer::getEmail)
+                        .withWidth(1.5f),
                 ExportColumn.<Customer>of(getTranslation("customer.phone"), Customer::getPhone),
                 ExportColumn.<Customer>of(getTranslation("customer.street"), Customer::getStreet),
-                ExportColumn.<Customer>of(getTranslation("customer.postalCode"), Customer::getPostalCode).withWidth(0.6f),
+                ExportColumn.<Customer>of(getTranslation("customer.postalCode"), Customer::getPostalCode)
+                        .withWidth(0.6f),
                 ExportColumn.<Customer>of(getTranslation("customer.city"), Customer::getCity),
-                ExportColumn.<Customer>of(getTranslation("customer.country"), c -> Countries.name(c.getCountry(), locale)),
+                ExportColumn.<Customer>of(
+                        getTranslation("customer.country"), c -> Countries.name(c.getCountry(), locale)),
                 ExportColumn.<Customer>of(getTranslation("customer.vatId"), Customer::getVatId),
                 ExportColumn.<Customer>of(getTranslation("customer.tags"), c -> String.join(", ", c.getTags())),
-                ExportColumn.<Customer>of(getTranslation("customer.status"),
-                        c -> i18n.getTranslation(c.isArchived() ? "customer.status.ARCHIVED" : "customer.status.ACTIVE", locale)),
+                ExportColumn.<Customer>of(
+                        getTranslation("customer.status"),
+                        c -> i18n.getTranslation(
+                                c.isArchived() ? "customer.status.ARCHIVED" : "customer.status.ACTIVE", locale)),
                 ExportColumn.<Customer>of(getTranslation("customer.updated"), Customer::getUpdatedAt));
-        ExportMenu<Customer> export = new ExportMenu<>(exports, zone, () -> getTranslation("customer.exportTitle"),
-                columns, () -> customers.exportRows(query()), () -> GridSorts.of(grid),
+        ExportMenu<Customer> export = new ExportMenu<>(
+                exports,
+                zone,
+                () -> getTranslation("customer.exportTitle"),
+                columns,
+                () -> customers.exportRows(query()),
+                () -> GridSorts.of(grid),
                 () -> customers.count(query()));
 
-        Button importButton = new Button(getTranslation("customer.import"), VaadinIcon.UPLOAD.create(),
+        Button importButton = new Button(
+                getTranslation("customer.import"),
+                VaadinIcon.UPLOAD.create(),
                 e -> UI.getCurrent().navigate(CustomerImportView.class));
         importButton.setId("customers-import");
         importButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -105,24 +119,57 @@ class CustomersView extends Div implements HasDynamicTitle {
 
         grid.setId("customers-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(Customer::getNumber).setHeader(getTranslation("customer.number"))
-                .setSortProperty("number").setWidth("9rem").setFlexGrow(0).setKey("number").setResizable(true);
-        grid.addColumn(Customer::getName).setHeader(getTranslation("customer.name"))
-                .setSortProperty("name").setFlexGrow(3).setKey("name").setResizable(true);
-        grid.addColumn(c -> nz(c.getContactPerson())).setHeader(getTranslation("customer.contactPerson"))
-                .setSortProperty("contactPerson").setFlexGrow(2).setKey("contactPerson").setResizable(true);
-        grid.addColumn(c -> nz(c.getEmail())).setHeader(getTranslation("customer.email"))
-                .setSortProperty("email").setFlexGrow(2).setKey("email").setResizable(true);
-        grid.addColumn(c -> nz(c.getCity())).setHeader(getTranslation("customer.city"))
-                .setSortProperty("city").setFlexGrow(1).setKey("city").setResizable(true);
-        grid.addColumn(c -> nz(c.getCountry())).setHeader(getTranslation("customer.country"))
-                .setSortProperty("country").setWidth("6.5rem").setFlexGrow(0).setKey("country");
-        grid.addComponentColumn(this::tagsOf).setHeader(getTranslation("customer.tags")).setKey("tags")
+        grid.addColumn(Customer::getNumber)
+                .setHeader(getTranslation("customer.number"))
+                .setSortProperty("number")
+                .setWidth("9rem")
+                .setFlexGrow(0)
+                .setKey("number")
+                .setResizable(true);
+        grid.addColumn(Customer::getName)
+                .setHeader(getTranslation("customer.name"))
+                .setSortProperty("name")
+                .setFlexGrow(3)
+                .setKey("name")
+                .setResizable(true);
+        grid.addColumn(c -> nz(c.getContactPerson()))
+                .setHeader(getTranslation("customer.contactPerson"))
+                .setSortProperty("contactPerson")
+                .setFlexGrow(2)
+                .setKey("contactPerson")
+                .setResizable(true);
+        grid.addColumn(c -> nz(c.getEmail()))
+                .setHeader(getTranslation("customer.email"))
+                .setSortProperty("email")
+                .setFlexGrow(2)
+                .setKey("email")
+                .setResizable(true);
+        grid.addColumn(c -> nz(c.getCity()))
+                .setHeader(getTranslation("customer.city"))
+                .setSortProperty("city")
+                .setFlexGrow(1)
+                .setKey("city")
+                .setResizable(true);
+        grid.addColumn(c -> nz(c.getCountry()))
+                .setHeader(getTranslation("customer.country"))
+                .setSortProperty("country")
+                .setWidth("6.5rem")
+                .setFlexGrow(0)
+                .setKey("country");
+        grid.addComponentColumn(this::tagsOf)
+                .setHeader(getTranslation("customer.tags"))
+                .setKey("tags")
                 .setFlexGrow(1);
-        grid.addColumn(c -> Formats.date(c.getUpdatedAt(), zone)).setHeader(getTranslation("customer.updated"))
-                .setSortProperty("updatedAt").setWidth("8.5rem").setFlexGrow(0).setKey("updated");
-        grid.setItems(LazyGrids.pages(pageable -> customers.find(query(), pageable)), q -> (int) customers.count(query()));
-        grid.addItemClickListener(e -> UI.getCurrent().navigate(CustomerView.class, e.getItem().getId()));
+        grid.addColumn(c -> Formats.date(c.getUpdatedAt(), zone))
+                .setHeader(getTranslation("customer.updated"))
+                .setSortProperty("updatedAt")
+                .setWidth("8.5rem")
+                .setFlexGrow(0)
+                .setKey("updated");
+        grid.setItems(
+                LazyGrids.pages(pageable -> customers.find(query(), pageable)), q -> (int) customers.count(query()));
+        grid.addItemClickListener(
+                e -> UI.getCurrent().navigate(CustomerView.class, e.getItem().getId()));
 
         add(toolbar, grid);
     }

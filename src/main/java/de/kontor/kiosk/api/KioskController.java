@@ -33,12 +33,17 @@ class KioskController {
         this.clock = clock;
     }
 
-    record KioskStatus(long id, String name, @Nullable String location, boolean active, boolean online,
-                       @Nullable Instant lastSeenAt, @Nullable String browser, @Nullable String screenSize) {
-    }
+    record KioskStatus(
+            long id,
+            String name,
+            @Nullable String location,
+            boolean active,
+            boolean online,
+            @Nullable Instant lastSeenAt,
+            @Nullable String browser,
+            @Nullable String screenSize) {}
 
-    record KioskRef(@Nullable Long id) {
-    }
+    record KioskRef(@Nullable Long id) {}
 
     @GetMapping("/status")
     @SignedIn
@@ -48,9 +53,10 @@ class KioskController {
     }
 
     private KioskStatus status(Kiosk k) {
-        boolean online = k.lastSeenAt() != null && k.lastSeenAt().isAfter(clock.instant().minus(Duration.ofMinutes(1)));
-        return new KioskStatus(k.id(), k.name(), k.location(), k.active(), online, k.lastSeenAt(), k.browser(),
-                k.screenSize());
+        boolean online =
+                k.lastSeenAt() != null && k.lastSeenAt().isAfter(clock.instant().minus(Duration.ofMinutes(1)));
+        return new KioskStatus(
+                k.id(), k.name(), k.location(), k.active(), online, k.lastSeenAt(), k.browser(), k.screenSize());
     }
 
     @PostMapping("/activate")

@@ -7,13 +7,14 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
 import de.kontor.kiosk.KioskModel.Board;
-import de.kontor.kiosk.KioskModel.BoardState;
 import de.kontor.kiosk.KioskModel.Kiosk;
 import de.kontor.kiosk.KioskModel.PrinterCard;
 import de.kontor.kiosk.KioskService;
@@ -35,7 +36,7 @@ import java.util.List;
  */
 @Route(value = "kiosk/:token?", autoLayout = false)
 @AnonymousAllowed
-class KioskView extends Div implements BeforeEnterObserver, com.vaadin.flow.router.BeforeLeaveObserver, HasDynamicTitle {
+class KioskView extends Div implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
     static final String BG = "#0b0f14";
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
@@ -56,13 +57,31 @@ class KioskView extends Div implements BeforeEnterObserver, com.vaadin.flow.rout
         this.zone = zone;
         this.clock = clock;
         setId("kiosk");
-        getStyle().set("position", "fixed").set("inset", "0").set("background", BG).set("color", "#e6edf3")
-                .set("font-family", "var(--lumo-font-family)").set("overflow", "hidden").set("padding", "2vmin")
-                .set("box-sizing", "border-box").set("display", "flex").set("flex-direction", "column").set("gap", "1.5vmin");
+        getStyle()
+                .set("position", "fixed")
+                .set("inset", "0")
+                .set("background", BG)
+                .set("color", "#e6edf3")
+                .set("font-family", "var(--lumo-font-family)")
+                .set("overflow", "hidden")
+                .set("padding", "2vmin")
+                .set("box-sizing", "border-box")
+                .set("display", "flex")
+                .set("flex-direction", "column")
+                .set("gap", "1.5vmin");
         stale.setId("kiosk-stale");
-        stale.getStyle().set("display", "none").set("position", "fixed").set("left", "0").set("right", "0")
-                .set("bottom", "0").set("background", "#b45309").set("color", "#fff").set("font-size", "3vmin")
-                .set("padding", "1vmin 2vmin").set("text-align", "center").set("z-index", "10");
+        stale.getStyle()
+                .set("display", "none")
+                .set("position", "fixed")
+                .set("left", "0")
+                .set("right", "0")
+                .set("bottom", "0")
+                .set("background", "#b45309")
+                .set("color", "#fff")
+                .set("font-size", "3vmin")
+                .set("padding", "1vmin 2vmin")
+                .set("text-align", "center")
+                .set("z-index", "10");
     }
 
     @Override
@@ -78,7 +97,8 @@ class KioskView extends Div implements BeforeEnterObserver, com.vaadin.flow.rout
     }
 
     /** The current kiosk, for tests. */
-    @Nullable Kiosk kiosk() {
+    @Nullable
+    Kiosk kiosk() {
         return kiosk;
     }
 
@@ -113,21 +133,36 @@ class KioskView extends Div implements BeforeEnterObserver, com.vaadin.flow.rout
         title.getStyle().set("font-size", "clamp(22px, 4vmin, 60px)").set("font-weight", "700");
         Span time = new Span(HH_MM.withZone(zone).format(board.at()));
         time.setId("kiosk-clock");
-        time.getStyle().set("font-size", "clamp(36px, 7vmin, 110px)").set("font-weight", "700").set("font-variant-numeric", "tabular-nums");
+        time.getStyle()
+                .set("font-size", "clamp(36px, 7vmin, 110px)")
+                .set("font-weight", "700")
+                .set("font-variant-numeric", "tabular-nums");
         Div header = new Div(title, time);
-        header.getStyle().set("display", "flex").set("justify-content", "space-between").set("align-items", "center");
+        header.getStyle()
+                .set("display", "flex")
+                .set("justify-content", "space-between")
+                .set("align-items", "center");
         add(header);
         if (board.announcement() != null) {
             Div announcement = new Div(board.announcement());
             announcement.setId("kiosk-announcement");
-            announcement.getStyle().set("font-size", "clamp(18px, 3.2vmin, 48px)").set("background", "#1f2937").set("padding", "1.2vmin 2vmin")
-                    .set("border-left", "1vmin solid #fbbf24").set("border-radius", "1vmin");
+            announcement
+                    .getStyle()
+                    .set("font-size", "clamp(18px, 3.2vmin, 48px)")
+                    .set("background", "#1f2937")
+                    .set("padding", "1.2vmin 2vmin")
+                    .set("border-left", "1vmin solid #fbbf24")
+                    .set("border-radius", "1vmin");
             add(announcement);
         }
         Div grid = new Div();
         grid.setId("kiosk-printers");
-        grid.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(min(100%, 34vmin), 1fr))")
-                .set("gap", "1.5vmin").set("flex", "1").set("align-content", "start");
+        grid.getStyle()
+                .set("display", "grid")
+                .set("grid-template-columns", "repeat(auto-fit, minmax(min(100%, 34vmin), 1fr))")
+                .set("gap", "1.5vmin")
+                .set("flex", "1")
+                .set("align-content", "start");
         for (PrinterCard card : board.printers()) {
             grid.add(card(card, board.at()));
         }
@@ -149,37 +184,53 @@ class KioskView extends Div implements BeforeEnterObserver, com.vaadin.flow.rout
         card.setId("kiosk-printer-" + c.printerId());
         card.addClassName("kiosk-card");
         card.getElement().setAttribute("data-state", c.state().name());
-        card.getStyle().set("background", "#111827").set("border-radius", "1.5vmin").set("padding", "1.8vmin 2vmin")
-                .set("border-top", "1.2vmin solid " + color).set("display", "flex").set("flex-direction", "column")
+        card.getStyle()
+                .set("background", "#111827")
+                .set("border-radius", "1.5vmin")
+                .set("padding", "1.8vmin 2vmin")
+                .set("border-top", "1.2vmin solid " + color)
+                .set("display", "flex")
+                .set("flex-direction", "column")
                 .set("gap", "0.8vmin");
         Span name = new Span(c.name());
         name.getStyle().set("font-size", "clamp(22px, 3.6vmin, 56px)").set("font-weight", "700");
         Span state = new Span(getTranslation("kiosk.state." + c.state().name()));
         state.addClassName("kiosk-state");
-        state.getStyle().set("font-size", "clamp(20px, 3vmin, 48px)").set("font-weight", "700").set("color", color);
+        state.getStyle()
+                .set("font-size", "clamp(20px, 3vmin, 48px)")
+                .set("font-weight", "700")
+                .set("color", color);
         card.add(name, state);
         if (c.currentEnds() != null) {
             long minutes = Math.max(0, Duration.between(now, c.currentEnds()).toMinutes());
-            Span remaining = new Span(getTranslation("kiosk.board.until", HH_MM.withZone(zone).format(c.currentEnds()),
-                    minutes) + (c.currentWho() != null ? " · " + c.currentWho() : ""));
+            Span remaining = new Span(
+                    getTranslation("kiosk.board.until", HH_MM.withZone(zone).format(c.currentEnds()), minutes)
+                            + (c.currentWho() != null ? " · " + c.currentWho() : ""));
             remaining.addClassName("kiosk-current");
             remaining.getStyle().set("font-size", "clamp(16px, 2.6vmin, 40px)");
             Div bar = new Div();
             bar.getStyle().set("height", "1.2vmin").set("background", "#374151").set("border-radius", "1vmin");
             Div fill = new Div();
             fill.addClassName("kiosk-progress");
-            fill.getStyle().set("height", "100%").set("width", Math.round((c.progress() == null ? 0 : c.progress()) * 100) + "%")
-                    .set("background", color).set("border-radius", "1vmin");
+            fill.getStyle()
+                    .set("height", "100%")
+                    .set("width", Math.round((c.progress() == null ? 0 : c.progress()) * 100) + "%")
+                    .set("background", color)
+                    .set("border-radius", "1vmin");
             bar.add(fill);
             card.add(remaining, bar);
         }
         Div facts = new Div();
-        facts.getStyle().set("display", "flex").set("justify-content", "space-between").set("font-size", "clamp(16px, 2.4vmin, 36px)")
+        facts.getStyle()
+                .set("display", "flex")
+                .set("justify-content", "space-between")
+                .set("font-size", "clamp(16px, 2.4vmin, 36px)")
                 .set("color", "#9aa7b4");
         facts.add(new Span(c.powerWatts() == null ? "–" : String.format(getLocale(), "%.0f W", c.powerWatts())));
         if (c.nextStarts() != null) {
-            Span next = new Span(getTranslation("kiosk.board.next", HH_MM.withZone(zone).format(c.nextStarts()))
-                    + (c.nextWho() != null ? " · " + c.nextWho() : ""));
+            Span next = new Span(
+                    getTranslation("kiosk.board.next", HH_MM.withZone(zone).format(c.nextStarts()))
+                            + (c.nextWho() != null ? " · " + c.nextWho() : ""));
             next.addClassName("kiosk-next");
             facts.add(next);
         }
@@ -206,28 +257,32 @@ class KioskView extends Div implements BeforeEnterObserver, com.vaadin.flow.rout
         pairingCode = kiosks.startPairing();
         message("kiosk-pairing", pairingCode, getTranslation("kiosk.board.pairing"));
         // a screen paired earlier keeps its token in the browser: go straight to its board
-        getElement().executeJs("const t = localStorage.getItem('kontor-kiosk-token');"
-                + "if (t) { location.replace('kiosk/' + t); }");
+        getElement()
+                .executeJs("const t = localStorage.getItem('kontor-kiosk-token');"
+                        + "if (t) { location.replace('kiosk/' + t); }");
     }
 
     private void paired(String code) {
         if (code.equals(pairingCode)) {
             kiosks.pickUp(code).ifPresent(token -> {
-                getElement().executeJs("localStorage.setItem('kontor-kiosk-token', $0); location.replace('kiosk/' + $0);",
-                        token);
+                getElement()
+                        .executeJs(
+                                "localStorage.setItem('kontor-kiosk-token', $0); location.replace('kiosk/' + $0);",
+                                token);
                 pairingCode = null;
             });
         }
     }
 
     /** The code a waiting screen shows, for tests. */
-    @Nullable String pairingCode() {
+    @Nullable
+    String pairingCode() {
         return pairingCode;
     }
 
     /** A kiosk stays on its board: navigation elsewhere (a stray link, a script) is held back for good. */
     @Override
-    public void beforeLeave(com.vaadin.flow.router.BeforeLeaveEvent event) {
+    public void beforeLeave(BeforeLeaveEvent event) {
         if (!event.getNavigationTarget().equals(KioskView.class)) {
             event.postpone();
         }
@@ -251,13 +306,17 @@ class KioskView extends Div implements BeforeEnterObserver, com.vaadin.flow.rout
         registrations.add(broadcaster.onChange(this, this::render));
         registrations.add(broadcaster.onPaired(this, this::paired));
         if (kiosk != null) {
-            String browser = VaadinSession.getCurrent() == null || VaadinSession.getCurrent().getBrowser() == null ? null
+            String browser = VaadinSession.getCurrent() == null
+                            || VaadinSession.getCurrent().getBrowser() == null
+                    ? null
                     : VaadinSession.getCurrent().getBrowser().getBrowserApplication();
             kiosks.seen(kiosk.id(), browser, null);
-            ui.getPage().retrieveExtendedClientDetails(details -> kiosks.seen(kiosk.id(), null,
-                    details.getScreenWidth() + "×" + details.getScreenHeight()));
-            getElement().executeJs("navigator.serviceWorker && navigator.serviceWorker.register('kiosk-sw.js', "
-                    + "{scope: 'kiosk'}).catch(() => {});");
+            ui.getPage()
+                    .retrieveExtendedClientDetails(details ->
+                            kiosks.seen(kiosk.id(), null, details.getScreenWidth() + "×" + details.getScreenHeight()));
+            getElement()
+                    .executeJs("navigator.serviceWorker && navigator.serviceWorker.register('kiosk-sw.js', "
+                            + "{scope: 'kiosk'}).catch(() => {});");
         }
         // connection lost: keep the last data, say since when; reload once Kontor answers again
         stale.getElement().setAttribute("data-template", getTranslation("kiosk.board.stale", "{0}"));

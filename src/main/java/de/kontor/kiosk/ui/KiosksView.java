@@ -9,7 +9,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -77,15 +76,25 @@ class KiosksView extends Div implements HasDynamicTitle {
 
         grid.setId("kiosks-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(Kiosk::name).setHeader(getTranslation("kiosk.column.name")).setAutoWidth(true);
-        grid.addColumn(k -> k.location() == null ? "" : k.location()).setHeader(getTranslation("kiosk.column.location"))
+        grid.addColumn(Kiosk::name)
+                .setHeader(getTranslation("kiosk.column.name"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::state).setHeader(getTranslation("kiosk.column.state")).setAutoWidth(true)
-                .setFlexGrow(0).setKey("state");
+        grid.addColumn(k -> k.location() == null ? "" : k.location())
+                .setHeader(getTranslation("kiosk.column.location"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::state)
+                .setHeader(getTranslation("kiosk.column.state"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("state");
         grid.addColumn(k -> k.lastSeenAt() == null ? "–" : Formats.dateTime(k.lastSeenAt(), zone))
-                .setHeader(getTranslation("kiosk.column.lastSeen")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(k -> (k.browser() == null ? "" : k.browser()) + (k.screenSize() == null ? "" : " · " + k.screenSize()))
-                .setHeader(getTranslation("kiosk.column.device")).setAutoWidth(true);
+                .setHeader(getTranslation("kiosk.column.lastSeen"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(k -> (k.browser() == null ? "" : k.browser())
+                        + (k.screenSize() == null ? "" : " · " + k.screenSize()))
+                .setHeader(getTranslation("kiosk.column.device"))
+                .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
         grid.setEmptyStateText(getTranslation("kiosk.empty"));
         grid.setAllRowsVisible(true);
@@ -101,8 +110,10 @@ class KiosksView extends Div implements HasDynamicTitle {
         if (!k.active()) {
             return Badges.of(getTranslation("kiosk.state.inactive"), Badges.Tone.NEUTRAL);
         }
-        boolean online = k.lastSeenAt() != null && k.lastSeenAt().isAfter(clock.instant().minus(Duration.ofMinutes(1)));
-        return Badges.of(getTranslation(online ? "kiosk.state.online" : "kiosk.state.offline"),
+        boolean online =
+                k.lastSeenAt() != null && k.lastSeenAt().isAfter(clock.instant().minus(Duration.ofMinutes(1)));
+        return Badges.of(
+                getTranslation(online ? "kiosk.state.online" : "kiosk.state.offline"),
                 online ? Badges.Tone.SUCCESS : Badges.Tone.WARNING);
     }
 
@@ -129,8 +140,11 @@ class KiosksView extends Div implements HasDynamicTitle {
     }
 
     private void showAddress(IssuedToken token, String name) {
-        new SecretDialog(getTranslation("kiosk.address.title", name), getTranslation("kiosk.address.explanation"),
-                PublicAddress.of(baseUrl) + "/" + token.path()).open();
+        new SecretDialog(
+                        getTranslation("kiosk.address.title", name),
+                        getTranslation("kiosk.address.explanation"),
+                        PublicAddress.of(baseUrl) + "/" + token.path())
+                .open();
     }
 
     void openEditor(@Nullable Kiosk existing) {
@@ -166,8 +180,13 @@ class KiosksView extends Div implements HasDynamicTitle {
         form.setColspan(announcement, 2);
         dialog.add(form);
         Button save = new Button(getTranslation("action.save"), e -> {
-            KioskDraft draft = new KioskDraft(name.getValue(), location.getValue(), privacy.getValue(),
-                    announcement.getValue(), from.getValue(), until.getValue());
+            KioskDraft draft = new KioskDraft(
+                    name.getValue(),
+                    location.getValue(),
+                    privacy.getValue(),
+                    announcement.getValue(),
+                    from.getValue(),
+                    until.getValue());
             try {
                 if (existing == null) {
                     IssuedToken token = kiosks.create(draft);
@@ -178,8 +197,18 @@ class KiosksView extends Div implements HasDynamicTitle {
                 dialog.close();
                 refresh();
             } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("name", name, "announcement", announcement, "screenOnFrom", from,
-                        "screenOnUntil", until));
+                FieldErrors.show(
+                        this,
+                        ex,
+                        Map.of(
+                                "name",
+                                name,
+                                "announcement",
+                                announcement,
+                                "screenOnFrom",
+                                from,
+                                "screenOnUntil",
+                                until));
             }
         });
         save.setId("kiosk-save");
@@ -211,7 +240,8 @@ class KiosksView extends Div implements HasDynamicTitle {
             try {
                 kiosks.pair(code.getValue(), target.getValue().id());
                 dialog.close();
-                Notifications.success(getTranslation("kiosk.paired", target.getValue().name()));
+                Notifications.success(
+                        getTranslation("kiosk.paired", target.getValue().name()));
                 refresh();
             } catch (DomainException ex) {
                 FieldErrors.show(this, ex, Map.of("code", code));

@@ -2,7 +2,6 @@ package de.kontor.lead.api;
 
 import de.kontor.base.api.AdminOnly;
 import de.kontor.base.error.DomainException;
-import de.kontor.base.export.ExportColumn;
 import de.kontor.base.export.ExportFormat;
 import de.kontor.base.export.ExportProgress;
 import de.kontor.base.export.ExportRequest;
@@ -61,6 +60,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Leads over REST (ADMIN bearer token); errors as problem+json. */
@@ -83,41 +83,56 @@ class LeadController {
         this.zone = zone;
     }
 
-    record LeadPage(List<LeadRow> items, int page, int size, long total, boolean hasNext) {
-    }
+    record LeadPage(List<LeadRow> items, int page, int size, long total, boolean hasNext) {}
 
-    record LeadBody(@Nullable InstitutionDraft lead, @Nullable Long version) {
-    }
+    record LeadBody(
+            @Nullable InstitutionDraft lead, @Nullable Long version) {}
 
-    record NoteBody(@Nullable String text, @Nullable Integer revision) {
-    }
+    record NoteBody(@Nullable String text, @Nullable Integer revision) {}
 
-    record DoneBody(@Nullable Boolean done) {
-    }
+    record DoneBody(@Nullable Boolean done) {}
 
-    private static LeadQuery query(@Nullable String q, @Nullable Set<Status> status, @Nullable Set<String> tag,
-                                   @Nullable String owner, @Nullable String city, @Nullable String source,
-                                   @Nullable LocalDate from, @Nullable LocalDate to, boolean archived) {
-        return new LeadQuery(q, status == null ? Set.of() : EnumSet.copyOf(status.isEmpty() ? EnumSet.noneOf(Status.class)
-                : status), tag == null ? Set.of() : tag, owner, city, source, from, to, archived);
+    private static LeadQuery query(
+            @Nullable String q,
+            @Nullable Set<Status> status,
+            @Nullable Set<String> tag,
+            @Nullable String owner,
+            @Nullable String city,
+            @Nullable String source,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            boolean archived) {
+        return new LeadQuery(
+                q,
+                status == null ? Set.of() : EnumSet.copyOf(status.isEmpty() ? EnumSet.noneOf(Status.class) : status),
+                tag == null ? Set.of() : tag,
+                owner,
+                city,
+                source,
+                from,
+                to,
+                archived);
     }
 
     @GetMapping
-    @Operation(summary = "Leads with paging, search and filters", description = "q searches names, cities, e-mails, "
-            + "websites, contacts and notes; status, tag (repeatable), owner, city, source, from/to (created); "
-            + "sort like name,asc or createdAt,desc.")
-    LeadPage list(@RequestParam(required = false) @Nullable String q,
-                  @RequestParam(required = false) @Nullable Set<Status> status,
-                  @RequestParam(required = false) @Nullable Set<String> tag,
-                  @RequestParam(required = false) @Nullable String owner,
-                  @RequestParam(required = false) @Nullable String city,
-                  @RequestParam(required = false) @Nullable String source,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-                  @RequestParam(defaultValue = "false") boolean archived,
-                  @RequestParam(defaultValue = "0") @Min(0) int page,
-                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-                  @RequestParam(required = false) @Nullable List<String> sort) {
+    @Operation(
+            summary = "Leads with paging, search and filters",
+            description = "q searches names, cities, e-mails, "
+                    + "websites, contacts and notes; status, tag (repeatable), owner, city, source, from/to (created); "
+                    + "sort like name,asc or createdAt,desc.")
+    LeadPage list(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Set<Status> status,
+            @RequestParam(required = false) @Nullable Set<String> tag,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable String city,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @RequestParam(defaultValue = "false") boolean archived,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            @RequestParam(required = false) @Nullable List<String> sort) {
         LeadQuery query = query(q, status, tag, owner, city, source, from, to, archived);
         Slice<LeadRow> slice = leads.find(query, PageRequest.of(page, size, sort(sort)));
         return new LeadPage(slice.getContent(), page, size, leads.count(query), slice.hasNext());
@@ -129,10 +144,12 @@ class LeadController {
         }
         String[] parts = String.join(",", sort).split(",");
         String property = parts[0];
-        if (!List.of("name", "city", "status", "owner", "source", "createdAt", "type").contains(property)) {
+        if (!List.of("name", "city", "status", "owner", "source", "createdAt", "type")
+                .contains(property)) {
             throw DomainException.invalidField("sort", "INVALID_SORT", "lead.api.sort", property);
         }
-        return Sort.by(parts.length > 1 && parts[1].equalsIgnoreCase("desc") ? Sort.Direction.DESC : Sort.Direction.ASC,
+        return Sort.by(
+                parts.length > 1 && parts[1].equalsIgnoreCase("desc") ? Sort.Direction.DESC : Sort.Direction.ASC,
                 property);
     }
 
@@ -168,10 +185,12 @@ class LeadController {
     }
 
     @PostMapping("/{id}/convert")
-    @Operation(summary = "Convert to a customer", description = "Creates a customer from the lead and its primary contact.")
-    java.util.Map<String, Object> convert(@PathVariable long id) {
+    @Operation(
+            summary = "Convert to a customer",
+            description = "Creates a customer from the lead and its primary contact.")
+    Map<String, Object> convert(@PathVariable long id) {
         var customer = leads.convertToCustomer(id);
-        return java.util.Map.of("customerId", customer.getId(), "customerNumber", customer.getNumber());
+        return Map.of("customerId", customer.getId(), "customerNumber", customer.getNumber());
     }
 
     // ---- contacts, notes, activities ----------------------------------------------------------------------
@@ -212,8 +231,10 @@ class LeadController {
     }
 
     @PutMapping("/{id}/notes/{noteId}")
-    @Operation(summary = "Edit a note", description = "{\"text\": \"...\", \"revision\": 2}; the previous text is kept "
-            + "as a revision; 409 if someone edited it since.")
+    @Operation(
+            summary = "Edit a note",
+            description = "{\"text\": \"...\", \"revision\": 2}; the previous text is kept "
+                    + "as a revision; 409 if someone edited it since.")
     Note editNote(@PathVariable long id, @PathVariable long noteId, @RequestBody NoteBody body) {
         if (body.revision() == null) {
             throw DomainException.invalidField("revision", "REVISION_REQUIRED", "validation.required");
@@ -228,7 +249,8 @@ class LeadController {
 
     @GetMapping("/{id}/notes/{noteId}/diff")
     @Operation(summary = "What changed between two revisions, word by word")
-    List<DiffPart> diff(@PathVariable long id, @PathVariable long noteId, @RequestParam int from, @RequestParam int to) {
+    List<DiffPart> diff(
+            @PathVariable long id, @PathVariable long noteId, @RequestParam int from, @RequestParam int to) {
         return leads.diff(noteId, from, to);
     }
 
@@ -245,8 +267,10 @@ class LeadController {
 
     @GetMapping("/{id}/activities")
     @Operation(summary = "The timeline: activities and automatic change entries, newest first")
-    List<Activity> activities(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
-                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    List<Activity> activities(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         leads.get(id);
         return leads.timeline(id, PageRequest.of(page, size)).getContent();
     }
@@ -272,13 +296,19 @@ class LeadController {
     }
 
     @GetMapping("/export")
-    @Operation(summary = "Export the leads a query matches", description = "format: xlsx, csv or pdf; same filters as the list")
-    void export(@RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) @Nullable String q,
-                @RequestParam(required = false) @Nullable Set<Status> status,
-                @RequestParam(required = false) @Nullable Set<String> tag,
-                @RequestParam(required = false) @Nullable String owner,
-                @RequestParam(required = false) @Nullable String city,
-                @RequestParam(required = false) @Nullable String source, Locale locale, HttpServletResponse response)
+    @Operation(
+            summary = "Export the leads a query matches",
+            description = "format: xlsx, csv or pdf; same filters as the list")
+    void export(
+            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Set<Status> status,
+            @RequestParam(required = false) @Nullable Set<String> tag,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable String city,
+            @RequestParam(required = false) @Nullable String source,
+            Locale locale,
+            HttpServletResponse response)
             throws IOException {
         ExportFormat exportFormat;
         try {
@@ -287,22 +317,33 @@ class LeadController {
             throw DomainException.invalidField("format", "INVALID_FORMAT", "api.export.format", format);
         }
         LeadQuery query = query(q, status, tag, owner, city, source, null, null, false);
-        ExportRequest<LeadRow> request = new ExportRequest<>(messages.getMessage("lead.export.title", null, locale),
+        ExportRequest<LeadRow> request = new ExportRequest<>(
+                messages.getMessage("lead.export.title", null, locale),
                 LeadExports.columns(label -> messages.getMessage(label, null, label, locale)),
-                page -> leads.find(query, page), Sort.by("name"), leads.count(query), locale, zone);
+                page -> leads.find(query, page),
+                Sort.by("name"),
+                leads.count(query),
+                locale,
+                zone);
         response.setContentType(exportFormat.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + exports.fileName(request.title(), exportFormat)
-                + "\"");
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"" + exports.fileName(request.title(), exportFormat) + "\"");
         exports.write(request, exportFormat, response.getOutputStream(), ExportProgress.NONE);
     }
 
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import leads from CSV or XLSX", description = "mode=preview (default) answers the verdict per "
-            + "row; mode=apply imports the good rows (allOrNothing=true: none if a row is bad).")
-    Object importLeads(@RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "preview") String mode,
-                       @RequestParam(defaultValue = "false") boolean allOrNothing) throws IOException {
-        ImportTable table = ImportFiles.read(file.getOriginalFilename() == null ? "import.csv" : file.getOriginalFilename(),
-                file.getBytes());
+    @Operation(
+            summary = "Import leads from CSV or XLSX",
+            description = "mode=preview (default) answers the verdict per "
+                    + "row; mode=apply imports the good rows (allOrNothing=true: none if a row is bad).")
+    Object importLeads(
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(defaultValue = "preview") String mode,
+            @RequestParam(defaultValue = "false") boolean allOrNothing)
+            throws IOException {
+        ImportTable table = ImportFiles.read(
+                file.getOriginalFilename() == null ? "import.csv" : file.getOriginalFilename(), file.getBytes());
         ColumnMapping mapping = ColumnMapping.guess(table.headers(), LeadImportFields.ALL);
         if ("apply".equals(mode)) {
             ImportSummary summary = leads.applyImport(table, mapping, allOrNothing);
@@ -313,8 +354,8 @@ class LeadController {
     }
 
     @PostMapping("/import/{importId}/undo")
-    java.util.Map<String, Integer> undo(@PathVariable long importId) {
+    Map<String, Integer> undo(@PathVariable long importId) {
         int[] result = leads.undoImport(importId);
-        return java.util.Map.of("archived", result[0], "restored", result[1]);
+        return Map.of("archived", result[0], "restored", result[1]);
     }
 }

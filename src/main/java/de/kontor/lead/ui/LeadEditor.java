@@ -8,6 +8,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.lead.LeadModel.Institution;
@@ -25,10 +26,10 @@ import java.util.function.Consumer;
 /** The dialog to add or change an institution. */
 final class LeadEditor {
 
-    private LeadEditor() {
-    }
+    private LeadEditor() {}
 
-    static Dialog open(Component context, LeadService leads, @Nullable Institution existing, Consumer<Institution> saved) {
+    static Dialog open(
+            Component context, LeadService leads, @Nullable Institution existing, Consumer<Institution> saved) {
         Dialog dialog = new Dialog();
         dialog.setId("lead-editor");
         dialog.setHeaderTitle(context.getTranslation(existing == null ? "lead.new" : "lead.edit"));
@@ -55,7 +56,7 @@ final class LeadEditor {
         TextField email = field(context, "lead-email", "lead.field.email");
         TextField source = field(context, "lead-source", "lead.field.source");
         TextField owner = field(context, "lead-owner", "lead.field.owner");
-        owner.setValue(de.kontor.base.CurrentUser.username().orElse(""));
+        owner.setValue(CurrentUser.username().orElse(""));
         MultiSelectComboBox<String> tags = new MultiSelectComboBox<>(context.getTranslation("lead.field.tags"));
         tags.setId("lead-tags");
         tags.setItems(leads.tags().stream().map(Tag::name).toList());
@@ -83,22 +84,34 @@ final class LeadEditor {
             owner.setValue(nz(existing.owner()));
             tags.setValue(new TreeSet<>(existing.tags().stream().map(Tag::name).toList()));
         }
-        FormLayout form = new FormLayout(name, type, status, street, postalCode, city, country, website, phone, email, source,
-                owner, tags);
+        FormLayout form = new FormLayout(
+                name, type, status, street, postalCode, city, country, website, phone, email, source, owner, tags);
         form.setColspan(name, 2);
         form.setColspan(tags, 2);
         dialog.add(form);
         Button save = new Button(context.getTranslation("action.save"), e -> {
-            InstitutionDraft draft = new InstitutionDraft(name.getValue(), type.getValue(), street.getValue(),
-                    postalCode.getValue(), city.getValue(), country.getValue(), website.getValue(), phone.getValue(),
-                    email.getValue(), status.getValue(), source.getValue(), owner.getValue(), tags.getValue());
+            InstitutionDraft draft = new InstitutionDraft(
+                    name.getValue(),
+                    type.getValue(),
+                    street.getValue(),
+                    postalCode.getValue(),
+                    city.getValue(),
+                    country.getValue(),
+                    website.getValue(),
+                    phone.getValue(),
+                    email.getValue(),
+                    status.getValue(),
+                    source.getValue(),
+                    owner.getValue(),
+                    tags.getValue());
             try {
-                Institution result = existing == null ? leads.create(draft)
-                        : leads.update(existing.id(), existing.version(), draft);
+                Institution result =
+                        existing == null ? leads.create(draft) : leads.update(existing.id(), existing.version(), draft);
                 dialog.close();
                 saved.accept(result);
             } catch (DomainException ex) {
-                FieldErrors.show(context, ex, Map.of("name", name, "email", email, "country", country, "website", website));
+                FieldErrors.show(
+                        context, ex, Map.of("name", name, "email", email, "country", country, "website", website));
             }
         });
         save.setId("lead-save");

@@ -35,42 +35,54 @@ class LeadImportView extends Div implements HasDynamicTitle {
         this.leads = leads;
         addClassName("kontor-view");
         setId("lead-import-view");
-        ImportWizard wizard = new ImportWizard(LeadImportFields.ALL, new ImportWizard.Backend() {
-            @Override
-            public ImportPreview preview(ImportTable table, ColumnMapping mapping) {
-                return leads.previewImport(table, mapping);
-            }
+        ImportWizard wizard = new ImportWizard(
+                LeadImportFields.ALL,
+                new ImportWizard.Backend() {
+                    @Override
+                    public ImportPreview preview(ImportTable table, ColumnMapping mapping) {
+                        return leads.previewImport(table, mapping);
+                    }
 
-            @Override
-            public ImportSummary apply(ImportTable table, ColumnMapping mapping, boolean allOrNothing) {
-                return leads.applyImport(table, mapping, allOrNothing);
-            }
-        }, summary -> refresh());
+                    @Override
+                    public ImportSummary apply(ImportTable table, ColumnMapping mapping, boolean allOrNothing) {
+                        return leads.applyImport(table, mapping, allOrNothing);
+                    }
+                },
+                summary -> refresh());
         history.setId("lead-imports");
         history.addColumn(ImportRecord::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(ImportRecord::fileName).setHeader(getTranslation("lead.imports.file")).setFlexGrow(1);
-        history.addColumn(r -> Formats.dateTime(r.importedAt(), zone)).setHeader(getTranslation("lead.imports.when"))
+        history.addColumn(ImportRecord::fileName)
+                .setHeader(getTranslation("lead.imports.file"))
+                .setFlexGrow(1);
+        history.addColumn(r -> Formats.dateTime(r.importedAt(), zone))
+                .setHeader(getTranslation("lead.imports.when"))
                 .setAutoWidth(true);
-        history.addColumn(ImportRecord::importedBy).setHeader(getTranslation("lead.imports.by")).setAutoWidth(true);
+        history.addColumn(ImportRecord::importedBy)
+                .setHeader(getTranslation("lead.imports.by"))
+                .setAutoWidth(true);
         history.addColumn(r -> getTranslation("lead.imports.result", r.created(), r.updated(), r.skipped()))
-                .setHeader(getTranslation("lead.imports.resultHeader")).setAutoWidth(true);
+                .setHeader(getTranslation("lead.imports.resultHeader"))
+                .setAutoWidth(true);
         history.addComponentColumn(r -> {
-            if (r.undoneAt() != null) {
-                return Badges.of(getTranslation("lead.imports.undone"), Badges.Tone.NEUTRAL);
-            }
-            Button undo = new Button(getTranslation("lead.imports.undo"), e -> {
-                try {
-                    int[] result = leads.undoImport(r.id());
-                    Notifications.success(getTranslation("lead.imports.undo.done", result[0], result[1]));
-                } catch (DomainException ex) {
-                    Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-                }
-                refresh();
-            });
-            undo.setId("lead-import-undo-" + r.id());
-            undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            return undo;
-        }).setKey("undo").setAutoWidth(true).setFlexGrow(0);
+                    if (r.undoneAt() != null) {
+                        return Badges.of(getTranslation("lead.imports.undone"), Badges.Tone.NEUTRAL);
+                    }
+                    Button undo = new Button(getTranslation("lead.imports.undo"), e -> {
+                        try {
+                            int[] result = leads.undoImport(r.id());
+                            Notifications.success(getTranslation("lead.imports.undo.done", result[0], result[1]));
+                        } catch (DomainException ex) {
+                            Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                        }
+                        refresh();
+                    });
+                    undo.setId("lead-import-undo-" + r.id());
+                    undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                    return undo;
+                })
+                .setKey("undo")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         history.setAllRowsVisible(true);
         add(wizard, new H3(getTranslation("lead.imports")), history);
         refresh();

@@ -27,7 +27,7 @@ class LeadTagsView extends Div implements HasDynamicTitle {
     private final LeadService leads;
     private final Grid<Tag> grid = new Grid<>();
     /** How many leads carry each tag, read once per refresh (not once per row). */
-    private java.util.Map<Long, Long> usage = java.util.Map.of();
+    private Map<Long, Long> usage = Map.of();
 
     LeadTagsView(LeadService leads) {
         this.leads = leads;
@@ -57,38 +57,47 @@ class LeadTagsView extends Div implements HasDynamicTitle {
         grid.setId("lead-tags");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.addComponentColumn(t -> {
-            Span chip = new Span(t.name());
-            chip.getStyle().set("background", t.color()).set("color", "#fff").set("border-radius", "1em").set("padding", "0 0.6em");
-            return chip;
-        }).setHeader(getTranslation("lead.tag.field.name")).setAutoWidth(true);
-        grid.addColumn(t -> usage.getOrDefault(t.id(), 0L)).setHeader(getTranslation("lead.tag.usage"))
+                    Span chip = new Span(t.name());
+                    chip.getStyle()
+                            .set("background", t.color())
+                            .set("color", "#fff")
+                            .set("border-radius", "1em")
+                            .set("padding", "0 0.6em");
+                    return chip;
+                })
+                .setHeader(getTranslation("lead.tag.field.name"))
+                .setAutoWidth(true);
+        grid.addColumn(t -> usage.getOrDefault(t.id(), 0L))
+                .setHeader(getTranslation("lead.tag.usage"))
                 .setAutoWidth(true);
         grid.addComponentColumn(t -> {
-            TextField rename = new TextField();
-            rename.setValue(t.name());
-            rename.setId("lead-tag-rename-" + t.id());
-            TextField recolor = new TextField();
-            recolor.setValue(t.color());
-            recolor.setWidth("7em");
-            Button save = new Button(getTranslation("action.save"), e -> {
-                try {
-                    leads.updateTag(t.id(), rename.getValue(), recolor.getValue());
-                    refresh();
-                } catch (DomainException ex) {
-                    FieldErrors.show(this, ex, Map.of("name", rename, "color", recolor));
-                }
-            });
-            save.setId("lead-tag-save-" + t.id());
-            Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
-                leads.deleteTag(t.id());
-                refresh();
-            });
-            delete.setAriaLabel(getTranslation("lead.tag.delete"));
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            HorizontalLayout row = new HorizontalLayout(rename, recolor, save, delete);
-            row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-            return row;
-        }).setKey("edit").setFlexGrow(1);
+                    TextField rename = new TextField();
+                    rename.setValue(t.name());
+                    rename.setId("lead-tag-rename-" + t.id());
+                    TextField recolor = new TextField();
+                    recolor.setValue(t.color());
+                    recolor.setWidth("7em");
+                    Button save = new Button(getTranslation("action.save"), e -> {
+                        try {
+                            leads.updateTag(t.id(), rename.getValue(), recolor.getValue());
+                            refresh();
+                        } catch (DomainException ex) {
+                            FieldErrors.show(this, ex, Map.of("name", rename, "color", recolor));
+                        }
+                    });
+                    save.setId("lead-tag-save-" + t.id());
+                    Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
+                        leads.deleteTag(t.id());
+                        refresh();
+                    });
+                    delete.setAriaLabel(getTranslation("lead.tag.delete"));
+                    delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                    HorizontalLayout row = new HorizontalLayout(rename, recolor, save, delete);
+                    row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+                    return row;
+                })
+                .setKey("edit")
+                .setFlexGrow(1);
         grid.setAllRowsVisible(true);
         add(grid);
         refresh();

@@ -1,7 +1,6 @@
 package de.kontor.lead.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -93,7 +92,8 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         removeAll();
         H2 title = new H2(i.name());
         title.setId("lead-title");
-        Div header = new Div(title, Badges.of(getTranslation("lead.status." + i.status().name()), LeadsView.tone(i.status())));
+        Div header = new Div(
+                title, Badges.of(getTranslation("lead.status." + i.status().name()), LeadsView.tone(i.status())));
         header.addClassName("kontor-toolbar");
         if (i.archivedAt() != null) {
             header.add(Badges.of(getTranslation("lead.archived"), Badges.Tone.ERROR));
@@ -101,12 +101,15 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         Div spacer = new Div();
         spacer.addClassName("kontor-toolbar-spacer");
         header.add(spacer);
-        Button edit = new Button(getTranslation("lead.edit"), VaadinIcon.EDIT.create(),
+        Button edit = new Button(
+                getTranslation("lead.edit"),
+                VaadinIcon.EDIT.create(),
                 e -> LeadEditor.open(this, leads, i, saved -> reload(0)));
         edit.setId("lead-edit");
         header.add(edit);
         if (i.customerId() == null) {
-            Button convert = new Button(getTranslation("lead.convert"), VaadinIcon.EXCHANGE.create(), e -> confirmConvert());
+            Button convert =
+                    new Button(getTranslation("lead.convert"), VaadinIcon.EXCHANGE.create(), e -> confirmConvert());
             convert.setId("lead-convert");
             convert.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             header.add(convert);
@@ -143,9 +146,19 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         Div box = new Div();
         box.setId("lead-overview");
         row(box, "lead.field.type", getTranslation("lead.type." + i.type().name()));
-        row(box, "lead.field.address", String.join(", ", Arrays.stream(new String[] {i.street(),
-                (i.postalCode() == null ? "" : i.postalCode() + " ") + (i.city() == null ? "" : i.city()), i.country()})
-                .filter(s -> s != null && !s.isBlank()).toList()));
+        row(
+                box,
+                "lead.field.address",
+                String.join(
+                        ", ",
+                        Arrays.stream(new String[] {
+                                    i.street(),
+                                    (i.postalCode() == null ? "" : i.postalCode() + " ")
+                                            + (i.city() == null ? "" : i.city()),
+                                    i.country()
+                                })
+                                .filter(s -> s != null && !s.isBlank())
+                                .toList()));
         row(box, "lead.field.website", i.website());
         row(box, "lead.field.phone", i.phone());
         row(box, "lead.field.email", i.email());
@@ -154,8 +167,13 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         Div tagRow = new Div(new Span(getTranslation("lead.field.tags") + ": "));
         for (Tag t : i.tags()) {
             Span chip = new Span(t.name());
-            chip.getStyle().set("background", t.color()).set("color", "#fff").set("border-radius", "1em")
-                    .set("padding", "0 0.6em").set("margin-right", "0.3em").set("font-size", "var(--lumo-font-size-s)");
+            chip.getStyle()
+                    .set("background", t.color())
+                    .set("color", "#fff")
+                    .set("border-radius", "1em")
+                    .set("padding", "0 0.6em")
+                    .set("margin-right", "0.3em")
+                    .set("font-size", "var(--lumo-font-size-s)");
             tagRow.add(chip);
         }
         if (!i.tags().isEmpty()) {
@@ -180,30 +198,40 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         Grid<Contact> grid = new Grid<>();
         grid.setId("lead-contacts");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(c -> c.name() + (c.primary() ? " ★" : "")).setHeader(getTranslation("lead.field.contactName"))
+        grid.addColumn(c -> c.name() + (c.primary() ? " ★" : ""))
+                .setHeader(getTranslation("lead.field.contactName"))
                 .setAutoWidth(true);
-        grid.addColumn(c -> c.position() == null ? "" : c.position()).setHeader(getTranslation("lead.field.contactPosition"))
+        grid.addColumn(c -> c.position() == null ? "" : c.position())
+                .setHeader(getTranslation("lead.field.contactPosition"))
                 .setAutoWidth(true);
-        grid.addColumn(c -> c.email() == null ? "" : c.email()).setHeader(getTranslation("lead.field.email")).setAutoWidth(true);
-        grid.addColumn(c -> c.phone() == null ? "" : c.phone()).setHeader(getTranslation("lead.field.phone")).setAutoWidth(true);
+        grid.addColumn(c -> c.email() == null ? "" : c.email())
+                .setHeader(getTranslation("lead.field.email"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.phone() == null ? "" : c.phone())
+                .setHeader(getTranslation("lead.field.phone"))
+                .setAutoWidth(true);
         grid.addComponentColumn(c -> {
-            Button edit = new Button(VaadinIcon.EDIT.create(), e -> contactDialog(i, c));
-            edit.setAriaLabel(getTranslation("lead.contact.edit"));
-            Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
-                leads.deleteContact(i.id(), c.id());
-                reload(1);
-            });
-            delete.setAriaLabel(getTranslation("lead.contact.delete"));
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            for (Button b : List.of(edit, delete)) {
-                b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            }
-            return new HorizontalLayout(edit, delete);
-        }).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+                    Button edit = new Button(VaadinIcon.EDIT.create(), e -> contactDialog(i, c));
+                    edit.setAriaLabel(getTranslation("lead.contact.edit"));
+                    Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
+                        leads.deleteContact(i.id(), c.id());
+                        reload(1);
+                    });
+                    delete.setAriaLabel(getTranslation("lead.contact.delete"));
+                    delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                    for (Button b : List.of(edit, delete)) {
+                        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    }
+                    return new HorizontalLayout(edit, delete);
+                })
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("actions");
         grid.setItems(leads.contacts(i.id()));
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("lead.contacts.empty"));
-        Button add = new Button(getTranslation("lead.contact.add"), VaadinIcon.PLUS.create(), e -> contactDialog(i, null));
+        Button add =
+                new Button(getTranslation("lead.contact.add"), VaadinIcon.PLUS.create(), e -> contactDialog(i, null));
         add.setId("lead-contact-add");
         return new Div(grid, add);
     }
@@ -219,8 +247,9 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         email.setId("lead-contact-email");
         TextField phone = new TextField(getTranslation("lead.field.phone"));
         TextArea notes = new TextArea(getTranslation("lead.field.notes"));
-        Checkbox primary = new Checkbox(getTranslation("lead.field.primary"), existing == null ? leads.contacts(i.id()).isEmpty()
-                : existing.primary());
+        Checkbox primary = new Checkbox(
+                getTranslation("lead.field.primary"),
+                existing == null ? leads.contacts(i.id()).isEmpty() : existing.primary());
         primary.setId("lead-contact-primary");
         if (existing != null) {
             name.setValue(existing.name());
@@ -231,8 +260,13 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         }
         dialog.add(new FormLayout(name, position, email, phone, notes, primary));
         Button save = new Button(getTranslation("action.save"), e -> {
-            ContactDraft draft = new ContactDraft(name.getValue(), position.getValue(), email.getValue(), phone.getValue(),
-                    notes.getValue(), primary.getValue());
+            ContactDraft draft = new ContactDraft(
+                    name.getValue(),
+                    position.getValue(),
+                    email.getValue(),
+                    phone.getValue(),
+                    notes.getValue(),
+                    primary.getValue());
             try {
                 if (existing == null) {
                     leads.addContact(i.id(), draft);
@@ -301,8 +335,8 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         card.getStyle().set("margin", "var(--lumo-space-s) 0");
         Paragraph text = new Paragraph(n.text());
         text.getStyle().set("white-space", "pre-wrap");
-        Span meta = new Span(getTranslation("lead.note.meta", n.updatedBy(), Formats.dateTime(n.updatedAt(), zone),
-                n.revision()));
+        Span meta = new Span(
+                getTranslation("lead.note.meta", n.updatedBy(), Formats.dateTime(n.updatedAt(), zone), n.revision()));
         meta.addClassName("kontor-muted");
         Button edit = new Button(getTranslation("lead.note.edit"), e -> editNote(n));
         edit.setId("lead-note-edit-" + n.id());
@@ -361,28 +395,37 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         to.setLabel(getTranslation("lead.diff.to"));
         for (Select<NoteRevision> s : List.of(from, to)) {
             s.setItems(revisions);
-            s.setItemLabelGenerator(r -> getTranslation("lead.note.revision", r.revision(), r.editedBy(),
-                    Formats.dateTime(r.editedAt(), zone)));
+            s.setItemLabelGenerator(r -> getTranslation(
+                    "lead.note.revision", r.revision(), r.editedBy(), Formats.dateTime(r.editedAt(), zone)));
         }
         from.setValue(revisions.size() > 1 ? revisions.get(1) : revisions.get(0));
         to.setValue(revisions.get(0));
         Div diff = new Div();
         diff.setId("lead-diff");
-        diff.getStyle().set("white-space", "pre-wrap").set("padding", "var(--lumo-space-s)")
-                .set("background", "var(--lumo-contrast-5pct)").set("border-radius", "var(--lumo-border-radius-m)");
+        diff.getStyle()
+                .set("white-space", "pre-wrap")
+                .set("padding", "var(--lumo-space-s)")
+                .set("background", "var(--lumo-contrast-5pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
         Runnable render = () -> {
             diff.removeAll();
             if (from.getValue() == null || to.getValue() == null) {
                 return;
             }
-            for (DiffPart part : leads.diff(n.id(), from.getValue().revision(), to.getValue().revision())) {
+            for (DiffPart part :
+                    leads.diff(n.id(), from.getValue().revision(), to.getValue().revision())) {
                 Span s = new Span(part.text());
                 switch (part.kind()) {
-                    case ADDED -> s.getStyle().set("background", "var(--lumo-success-color-10pct)")
-                            .set("color", "var(--lumo-success-text-color)");
-                    case REMOVED -> s.getStyle().set("background", "var(--lumo-error-color-10pct)")
-                            .set("color", "var(--lumo-error-text-color)").set("text-decoration", "line-through");
-                    default -> { }
+                    case ADDED ->
+                        s.getStyle()
+                                .set("background", "var(--lumo-success-color-10pct)")
+                                .set("color", "var(--lumo-success-text-color)");
+                    case REMOVED ->
+                        s.getStyle()
+                                .set("background", "var(--lumo-error-color-10pct)")
+                                .set("color", "var(--lumo-error-text-color)")
+                                .set("text-decoration", "line-through");
+                    default -> {}
                 }
                 s.getElement().setAttribute("data-kind", part.kind().name());
                 diff.add(s);
@@ -394,7 +437,8 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         Button restore = new Button(getTranslation("lead.note.restoreRevision"), e -> {
             leads.restoreRevision(n.id(), from.getValue().revision());
             dialog.close();
-            Notifications.success(getTranslation("lead.note.restored", from.getValue().revision()));
+            Notifications.success(
+                    getTranslation("lead.note.restored", from.getValue().revision()));
             reload(2);
         });
         restore.setId("lead-note-restore");
@@ -409,7 +453,9 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         Select<ActivityKind> kind = new Select<>();
         kind.setId("lead-activity-kind");
         kind.setLabel(getTranslation("lead.activity.kind"));
-        kind.setItems(Arrays.stream(ActivityKind.values()).filter(k -> k != ActivityKind.CHANGE).toList());
+        kind.setItems(Arrays.stream(ActivityKind.values())
+                .filter(k -> k != ActivityKind.CHANGE)
+                .toList());
         kind.setItemLabelGenerator(k -> getTranslation("lead.activity." + k.name()));
         kind.setValue(ActivityKind.CALL);
         TextField subject = new TextField(getTranslation("lead.activity.subject"));
@@ -418,7 +464,8 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         due.setId("lead-activity-due");
         Button add = new Button(getTranslation("lead.activity.add"), VaadinIcon.PLUS.create(), e -> {
             try {
-                leads.addActivity(i.id(), new ActivityDraft(kind.getValue(), subject.getValue(), null, due.getValue(), null));
+                leads.addActivity(
+                        i.id(), new ActivityDraft(kind.getValue(), subject.getValue(), null, due.getValue(), null));
                 reload(3);
             } catch (DomainException ex) {
                 FieldErrors.show(this, ex, Map.of("subject", subject, "dueDate", due));
@@ -432,23 +479,36 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         Grid<Activity> grid = new Grid<>();
         grid.setId("lead-timeline");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(a -> Formats.dateTime(a.createdAt(), zone)).setHeader(getTranslation("lead.activity.when"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(a -> getTranslation("lead.activity." + a.kind().name())).setHeader(getTranslation("lead.activity.kind"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::describe).setHeader(getTranslation("lead.activity.subject")).setFlexGrow(1).setKey("subject");
-        grid.addColumn(Activity::createdBy).setHeader(getTranslation("lead.activity.by")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> Formats.dateTime(a.createdAt(), zone))
+                .setHeader(getTranslation("lead.activity.when"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(a -> getTranslation("lead.activity." + a.kind().name()))
+                .setHeader(getTranslation("lead.activity.kind"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(this::describe)
+                .setHeader(getTranslation("lead.activity.subject"))
+                .setFlexGrow(1)
+                .setKey("subject");
+        grid.addColumn(Activity::createdBy)
+                .setHeader(getTranslation("lead.activity.by"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(a -> {
-            if (a.kind() != ActivityKind.TASK) {
-                return new Span();
-            }
-            Checkbox done = new Checkbox(a.dueDate() == null ? "" : Formats.date(a.dueDate()), a.done());
-            done.addValueChangeListener(e -> {
-                leads.setDone(a.id(), e.getValue());
-                reload(3);
-            });
-            return done;
-        }).setHeader(getTranslation("lead.activity.task")).setAutoWidth(true).setFlexGrow(0);
+                    if (a.kind() != ActivityKind.TASK) {
+                        return new Span();
+                    }
+                    Checkbox done = new Checkbox(a.dueDate() == null ? "" : Formats.date(a.dueDate()), a.done());
+                    done.addValueChangeListener(e -> {
+                        leads.setDone(a.id(), e.getValue());
+                        reload(3);
+                    });
+                    return done;
+                })
+                .setHeader(getTranslation("lead.activity.task"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setItems(LazyGrids.pages(page -> leads.timeline(i.id(), page)));
         grid.setHeight("26rem");
         return new Div(form, grid);
@@ -471,8 +531,13 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
     }
 
     private void confirmConvert() {
-        Confirmations.ask("lead-convert-confirm", getTranslation("lead.convert"),
-                getTranslation("lead.convert.confirm", lead().name()), getTranslation("lead.convert"), false, () -> {
+        Confirmations.ask(
+                "lead-convert-confirm",
+                getTranslation("lead.convert"),
+                getTranslation("lead.convert.confirm", lead().name()),
+                getTranslation("lead.convert"),
+                false,
+                () -> {
                     try {
                         var customer = leads.convertToCustomer(lead().id());
                         Notifications.success(getTranslation("lead.converted", customer.getNumber()));

@@ -37,6 +37,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -112,15 +113,26 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         to.addValueChangeListener(e -> changed());
         archived.addValueChangeListener(e -> changed());
 
-        Button add = new Button(getTranslation("lead.new"), VaadinIcon.PLUS.create(),
-                e -> LeadEditor.open(this, leads, null, created -> UI.getCurrent().navigate(LeadView.class, created.id())));
+        Button add = new Button(
+                getTranslation("lead.new"),
+                VaadinIcon.PLUS.create(),
+                e -> LeadEditor.open(
+                        this, leads, null, created -> UI.getCurrent().navigate(LeadView.class, created.id())));
         add.setId("lead-new");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        ExportMenu<LeadRow> export = new ExportMenu<>(exports, zone, () -> getTranslation("lead.export.title"),
-                LeadExports.columns(this::getTranslation), () -> page -> leads.find(query(), page),
-                () -> GridSorts.of(grid), () -> leads.count(query()));
-        Div links = new Div(link("leads/import", "lead.import"), link("leads/tags", "lead.tags"),
-                link("leads/tasks", "lead.tasks.mine"), link("leads/stats", "lead.stats"));
+        ExportMenu<LeadRow> export = new ExportMenu<>(
+                exports,
+                zone,
+                () -> getTranslation("lead.export.title"),
+                LeadExports.columns(this::getTranslation),
+                () -> page -> leads.find(query(), page),
+                () -> GridSorts.of(grid),
+                () -> leads.count(query()));
+        Div links = new Div(
+                link("leads/import", "lead.import"),
+                link("leads/tags", "lead.tags"),
+                link("leads/tasks", "lead.tasks.mine"),
+                link("leads/stats", "lead.stats"));
         links.addClassName("kontor-toolbar");
         Div spacer = new Div();
         spacer.addClassName("kontor-toolbar-spacer");
@@ -130,24 +142,49 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
         grid.setId("leads-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(LeadRow::name).setHeader(getTranslation("lead.field.name")).setKey("name").setSortable(true)
+        grid.addColumn(LeadRow::name)
+                .setHeader(getTranslation("lead.field.name"))
+                .setKey("name")
+                .setSortable(true)
                 .setFlexGrow(2);
-        grid.addColumn(r -> getTranslation("lead.type." + r.type().name())).setHeader(getTranslation("lead.field.type"))
-                .setKey("type").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.city() == null ? "" : r.city()).setHeader(getTranslation("lead.field.city")).setKey("city")
-                .setSortable(true).setAutoWidth(true);
-        grid.addComponentColumn(r -> Badges.of(getTranslation("lead.status." + r.status().name()), tone(r.status())))
-                .setHeader(getTranslation("lead.field.status")).setKey("status").setSortable(true).setAutoWidth(true)
+        grid.addColumn(r -> getTranslation("lead.type." + r.type().name()))
+                .setHeader(getTranslation("lead.field.type"))
+                .setKey("type")
+                .setSortable(true)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(r -> r.city() == null ? "" : r.city())
+                .setHeader(getTranslation("lead.field.city"))
+                .setKey("city")
+                .setSortable(true)
+                .setAutoWidth(true);
+        grid.addComponentColumn(r ->
+                        Badges.of(getTranslation("lead.status." + r.status().name()), tone(r.status())))
+                .setHeader(getTranslation("lead.field.status"))
+                .setKey("status")
+                .setSortable(true)
+                .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(r -> r.primaryContact() == null ? "" : r.primaryContact())
-                .setHeader(getTranslation("lead.field.contactName")).setAutoWidth(true);
-        grid.addColumn(LeadRow::tags).setHeader(getTranslation("lead.field.tags")).setFlexGrow(1);
-        grid.addColumn(r -> r.owner() == null ? "" : r.owner()).setHeader(getTranslation("lead.field.owner")).setKey("owner")
-                .setSortable(true).setAutoWidth(true);
-        grid.addColumn(r -> Formats.date(r.createdAt(), zone)).setHeader(getTranslation("lead.field.created"))
-                .setKey("createdAt").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("lead.field.contactName"))
+                .setAutoWidth(true);
+        grid.addColumn(LeadRow::tags)
+                .setHeader(getTranslation("lead.field.tags"))
+                .setFlexGrow(1);
+        grid.addColumn(r -> r.owner() == null ? "" : r.owner())
+                .setHeader(getTranslation("lead.field.owner"))
+                .setKey("owner")
+                .setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(r -> Formats.date(r.createdAt(), zone))
+                .setHeader(getTranslation("lead.field.created"))
+                .setKey("createdAt")
+                .setSortable(true)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setItems(LazyGrids.pages(page -> leads.find(query(), page)));
-        grid.addItemClickListener(e -> UI.getCurrent().navigate(LeadView.class, e.getItem().id()));
+        grid.addItemClickListener(
+                e -> UI.getCurrent().navigate(LeadView.class, e.getItem().id()));
         grid.setEmptyStateText(getTranslation("lead.empty"));
         grid.setHeight("36rem");
         add(grid);
@@ -169,8 +206,16 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     LeadQuery query() {
-        return new LeadQuery(search.getValue(), statuses.getValue(), tags.getValue(), owner.getValue(), city.getValue(),
-                source.getValue(), from.getValue(), to.getValue(), archived.getValue());
+        return new LeadQuery(
+                search.getValue(),
+                statuses.getValue(),
+                tags.getValue(),
+                owner.getValue(),
+                city.getValue(),
+                source.getValue(),
+                from.getValue(),
+                to.getValue(),
+                archived.getValue());
     }
 
     private void changed() {
@@ -181,7 +226,9 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         Map<String, List<String>> params = new HashMap<>();
         put(params, "q", search.getValue());
         if (!statuses.getValue().isEmpty()) {
-            params.put("status", statuses.getValue().stream().map(Enum::name).sorted().toList());
+            params.put(
+                    "status",
+                    statuses.getValue().stream().map(Enum::name).sorted().toList());
         }
         if (!tags.getValue().isEmpty()) {
             params.put("tag", new ArrayList<>(new TreeSet<>(tags.getValue())));
@@ -243,7 +290,7 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private static LocalDate date(String s) {
         try {
             return s.isBlank() ? null : LocalDate.parse(s);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -51,7 +51,8 @@ class ClientApiController {
     }
 
     @PostMapping("/api/license/activate")
-    @Operation(summary = "Activate a license on this machine",
+    @Operation(
+            summary = "Activate a license on this machine",
             description = "The same machine (per the product's match rule) gets its existing activation back.",
             parameters = @Parameter(name = "X-API-Key", in = ParameterIn.HEADER, required = true))
     Activated activate(@RequestBody ActivateRequest body, HttpServletRequest request, HttpServletResponse response) {
@@ -60,7 +61,8 @@ class ClientApiController {
     }
 
     @PostMapping("/api/license/verify")
-    @Operation(summary = "Is the license valid on this machine?",
+    @Operation(
+            summary = "Is the license valid on this machine?",
             description = "200 with valid=true and a fresh lease, or valid=false with a reason code.",
             parameters = @Parameter(name = "X-API-Key", in = ParameterIn.HEADER, required = true))
     Verdict verify(@RequestBody VerifyRequest body, HttpServletRequest request, HttpServletResponse response) {
@@ -69,7 +71,8 @@ class ClientApiController {
     }
 
     @PostMapping("/api/license/heartbeat")
-    @Operation(summary = "I am alive (with usage counters)",
+    @Operation(
+            summary = "I am alive (with usage counters)",
             parameters = @Parameter(name = "X-API-Key", in = ParameterIn.HEADER, required = true))
     Verdict heartbeat(@RequestBody HeartbeatRequest body, HttpServletRequest request, HttpServletResponse response) {
         limitKey(body.licenseKey(), response);
@@ -77,16 +80,18 @@ class ClientApiController {
     }
 
     @PostMapping("/api/license/deactivate")
-    @Operation(summary = "Free this machine's activation",
+    @Operation(
+            summary = "Free this machine's activation",
             parameters = @Parameter(name = "X-API-Key", in = ParameterIn.HEADER, required = true))
-    Deactivated deactivate(@RequestBody DeactivateRequest body, HttpServletRequest request,
-                           HttpServletResponse response) {
+    Deactivated deactivate(
+            @RequestBody DeactivateRequest body, HttpServletRequest request, HttpServletResponse response) {
         limitKey(body.licenseKey(), response);
         return licenses.deactivate(product(request), body);
     }
 
     @GetMapping("/api/license/info/{licenseKey}")
-    @Operation(summary = "A license's terms and how many activations it uses",
+    @Operation(
+            summary = "A license's terms and how many activations it uses",
             parameters = @Parameter(name = "X-API-Key", in = ParameterIn.HEADER, required = true))
     Info info(@PathVariable String licenseKey, HttpServletRequest request, HttpServletResponse response) {
         limitKey(licenseKey, response);
@@ -94,17 +99,21 @@ class ClientApiController {
     }
 
     @PostMapping("/api/version/check")
-    @Operation(summary = "Is there a newer version; is this one still supported?",
+    @Operation(
+            summary = "Is there a newer version; is this one still supported?",
             parameters = @Parameter(name = "X-API-Key", in = ParameterIn.HEADER, required = true))
     VersionInfo check(@RequestBody VersionCheckRequest body, HttpServletRequest request) {
         return licenses.checkVersion(product(request), body);
     }
 
     @GetMapping("/api/version/latest")
-    @Operation(summary = "The latest release (stable, or beta with channel=beta)",
+    @Operation(
+            summary = "The latest release (stable, or beta with channel=beta)",
             parameters = @Parameter(name = "X-API-Key", in = ParameterIn.HEADER, required = true))
-    VersionInfo latest(@RequestParam(required = false) @Nullable String product,
-                       @RequestParam(defaultValue = "stable") String channel, HttpServletRequest request) {
+    VersionInfo latest(
+            @RequestParam(required = false) @Nullable String product,
+            @RequestParam(defaultValue = "stable") String channel,
+            HttpServletRequest request) {
         Channel parsed;
         try {
             parsed = Channel.valueOf(channel.strip().toUpperCase(Locale.ROOT));
@@ -124,7 +133,8 @@ class ClientApiController {
         if (licenseKey == null || licenseKey.isBlank()) {
             return;
         }
-        ClientRateLimiter.Decision decision = limiter.byLicenseKey(licenseKey.strip().toUpperCase(Locale.ROOT));
+        ClientRateLimiter.Decision decision =
+                limiter.byLicenseKey(licenseKey.strip().toUpperCase(Locale.ROOT));
         if (!decision.allowed()) {
             ClientApiSupport.rateLimitHeaders(response, decision);
             throw new RateLimited(decision.retryAfterSeconds());

@@ -44,8 +44,8 @@ class ClientApiErrors {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<Map<String, Object>> unreadable(Exception e) {
-        return ResponseEntity.badRequest().body(ClientApiSupport.body("INVALID_REQUEST",
-                text("license.client.unreadable")));
+        return ResponseEntity.badRequest()
+                .body(ClientApiSupport.body("INVALID_REQUEST", text("license.client.unreadable")));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

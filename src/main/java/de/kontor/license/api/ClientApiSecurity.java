@@ -21,8 +21,9 @@ class ClientApiSecurity {
 
     @Bean
     @Order(40)
-    SecurityFilterChain licenseClientApi(HttpSecurity http, LicenseService licenses, ClientRateLimiter limiter,
-                                         MessageSource messages, Clock clock) throws Exception {
+    SecurityFilterChain licenseClientApi(
+            HttpSecurity http, LicenseService licenses, ClientRateLimiter limiter, MessageSource messages, Clock clock)
+            throws Exception {
         http.securityMatcher("/api/license/**", "/api/version/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -30,7 +31,8 @@ class ClientApiSecurity {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ClientKeyFilter(licenses, limiter, messages, clock), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new ClientKeyFilter(licenses, limiter, messages, clock), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
     }

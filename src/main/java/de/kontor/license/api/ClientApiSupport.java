@@ -13,8 +13,7 @@ final class ClientApiSupport {
     static final String PRODUCT_ATTRIBUTE = "kontor.license.productId";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ClientApiSupport() {
-    }
+    private ClientApiSupport() {}
 
     static Map<String, Object> body(String code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -34,8 +34,11 @@ class ClientKeyFilter extends OncePerRequestFilter {
         this.licenses = licenses;
         this.limiter = limiter;
         this.messages = messages;
-        this.keys = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000)
-                .ticker(() -> clock.millis() * 1_000_000L).build();
+        this.keys = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofSeconds(30))
+                .maximumSize(10_000)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .build();
     }
 
     @Override
@@ -54,12 +57,20 @@ class ClientKeyFilter extends OncePerRequestFilter {
             return;
         }
         String key = request.getHeader(HEADER);
-        Optional<Long> product = key == null || key.isBlank() ? Optional.empty()
+        Optional<Long> product = key == null || key.isBlank()
+                ? Optional.empty()
                 : keys.get(key.strip(), k -> licenses.productOfClientKey(k));
         if (product.isEmpty()) {
-            ClientApiSupport.write(response, 401, ClientApiSupport.body("INVALID_API_KEY",
-                    text(key == null || key.isBlank() ? "license.client.apiKeyMissing" : "license.client.apiKeyInvalid",
-                            request)));
+            ClientApiSupport.write(
+                    response,
+                    401,
+                    ClientApiSupport.body(
+                            "INVALID_API_KEY",
+                            text(
+                                    key == null || key.isBlank()
+                                            ? "license.client.apiKeyMissing"
+                                            : "license.client.apiKeyInvalid",
+                                    request)));
             return;
         }
         request.setAttribute(ClientApiSupport.PRODUCT_ATTRIBUTE, product.get());
@@ -67,8 +78,10 @@ class ClientKeyFilter extends OncePerRequestFilter {
     }
 
     private String text(String key, HttpServletRequest request) {
-        Locale locale = request.getLocale() != null && "de".equals(request.getLocale().getLanguage())
-                ? Locale.GERMAN : Locale.ENGLISH;
+        Locale locale =
+                request.getLocale() != null && "de".equals(request.getLocale().getLanguage())
+                        ? Locale.GERMAN
+                        : Locale.ENGLISH;
         return messages.getMessage(key, null, key, locale);
     }
 }

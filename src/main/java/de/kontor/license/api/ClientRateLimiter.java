@@ -18,16 +18,18 @@ import java.time.Duration;
 class ClientRateLimiter {
 
     /** The outcome of taking one request out of a bucket. */
-    record Decision(boolean allowed, long limit, long remaining, long retryAfterSeconds) {
-    }
+    record Decision(boolean allowed, long limit, long remaining, long retryAfterSeconds) {}
 
     private final long perAddress;
     private final long perKey;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(200_000).build();
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(200_000)
+            .build();
 
-    ClientRateLimiter(@Value("${kontor.license.rate-limit.per-address:100}") long perAddress,
-                      @Value("${kontor.license.rate-limit.per-key:100}") long perKey) {
+    ClientRateLimiter(
+            @Value("${kontor.license.rate-limit.per-address:100}") long perAddress,
+            @Value("${kontor.license.rate-limit.per-key:100}") long perKey) {
         this.perAddress = perAddress;
         this.perKey = perKey;
     }
@@ -41,11 +43,17 @@ class ClientRateLimiter {
     }
 
     private Decision take(String name, long perMinute) {
-        Bucket bucket = buckets.get(name, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
-                .build());
+        Bucket bucket = buckets.get(
+                name,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(perMinute)
+                                .refillIntervally(perMinute, Duration.ofMinutes(1))
+                                .build())
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        long retry = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
+        long retry =
+                probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
         return new Decision(probe.isConsumed(), perMinute, probe.getRemainingTokens(), retry);
     }
 }

@@ -53,24 +53,38 @@ class LicenseAdminController {
     }
 
     @GetMapping
-    @Operation(summary = "List licenses", description = "Filters as in the admin UI: product, customer, status, type, "
-            + "expiringWithinDays, q (part of the key or notes).")
-    AdminDtos.LicensePage list(@RequestParam(required = false) @Nullable Long product,
-                               @RequestParam(required = false) @Nullable Long customer,
-                               @RequestParam(required = false) @Nullable String status,
-                               @RequestParam(required = false) @Nullable String type,
-                               @RequestParam(required = false) @Nullable @Min(0) @Max(3650) Integer expiringWithinDays,
-                               @RequestParam(required = false) @Nullable String q,
-                               @RequestParam(defaultValue = "0") @Min(0) int page,
-                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-                               @RequestParam(required = false) @Nullable String sort) {
-        LicenseQuery query = new LicenseQuery(product, customer, parse(LicenseStatus.class, status, "status"),
-                parse(LicenseType.class, type, "type"), expiringWithinDays, q);
+    @Operation(
+            summary = "List licenses",
+            description = "Filters as in the admin UI: product, customer, status, type, "
+                    + "expiringWithinDays, q (part of the key or notes).")
+    AdminDtos.LicensePage list(
+            @RequestParam(required = false) @Nullable Long product,
+            @RequestParam(required = false) @Nullable Long customer,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(required = false) @Nullable @Min(0) @Max(3650) Integer expiringWithinDays,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            @RequestParam(required = false) @Nullable String sort) {
+        LicenseQuery query = new LicenseQuery(
+                product,
+                customer,
+                parse(LicenseStatus.class, status, "status"),
+                parse(LicenseType.class, type, "type"),
+                expiringWithinDays,
+                q);
         Slice<License> slice = licenses.find(query, PageRequest.of(page, size, sort(sort)));
-        Map<Long, Long> used = licenses.usedSlots(slice.getContent().stream().map(License::getId).toList());
-        return new AdminDtos.LicensePage(slice.getContent().stream()
-                .map(l -> AdminDtos.LicenseDto.of(l, used.getOrDefault(l.getId(), 0L))).toList(),
-                page, size, licenses.count(query), slice.hasNext());
+        Map<Long, Long> used = licenses.usedSlots(
+                slice.getContent().stream().map(License::getId).toList());
+        return new AdminDtos.LicensePage(
+                slice.getContent().stream()
+                        .map(l -> AdminDtos.LicenseDto.of(l, used.getOrDefault(l.getId(), 0L)))
+                        .toList(),
+                page,
+                size,
+                licenses.count(query),
+                slice.hasNext());
     }
 
     @GetMapping("/{id}")
@@ -80,8 +94,10 @@ class LicenseAdminController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a license (or a batch with \"count\")",
-            description = "Defaults: type SUBSCRIPTION, validFrom today, maxActivations 1. Returns all created licenses.")
+    @Operation(
+            summary = "Create a license (or a batch with \"count\")",
+            description =
+                    "Defaults: type SUBSCRIPTION, validFrom today, maxActivations 1. Returns all created licenses.")
     List<AdminDtos.LicenseDto> create(@RequestBody AdminDtos.LicenseBody body) {
         if (body.productId() == null) {
             throw DomainException.invalidField("productId", "PRODUCT_REQUIRED", "validation.required");
@@ -91,7 +107,8 @@ class LicenseAdminController {
         }
         int count = body.count() == null ? 1 : body.count();
         return licenses.createBatch(body.productId(), body.customerId(), body.terms(today()), count).stream()
-                .map(l -> AdminDtos.LicenseDto.of(l, 0)).toList();
+                .map(l -> AdminDtos.LicenseDto.of(l, 0))
+                .toList();
     }
 
     @PutMapping("/{id}")
@@ -101,14 +118,18 @@ class LicenseAdminController {
             throw DomainException.invalidField("version", "VERSION_REQUIRED", "customer.error.versionRequired");
         }
         License current = licenses.license(id);
-        AdminDtos.LicenseBody merged = new AdminDtos.LicenseBody(null, null,
+        AdminDtos.LicenseBody merged = new AdminDtos.LicenseBody(
+                null,
+                null,
                 body.type() == null ? current.getType() : body.type(),
                 body.validFrom() == null ? current.getValidFrom() : body.validFrom(),
                 body.validUntil() == null ? current.getValidUntil() : body.validUntil(),
                 body.maxActivations() == null ? current.getMaxActivations() : body.maxActivations(),
                 body.features() == null ? current.getFeatures() : body.features(),
                 body.limits() == null ? current.getLimits() : body.limits(),
-                body.notes() == null ? current.getNotes() : body.notes(), null, body.version());
+                body.notes() == null ? current.getNotes() : body.notes(),
+                null,
+                body.version());
         return dto(licenses.updateTerms(id, body.version(), merged.terms(today())));
     }
 
@@ -129,13 +150,16 @@ class LicenseAdminController {
     }
 
     @PostMapping("/{id}/extend")
-    @Operation(summary = "Extend validity", description = "Body {\"days\": 30}: from the current end, or from today if it passed.")
+    @Operation(
+            summary = "Extend validity",
+            description = "Body {\"days\": 30}: from the current end, or from today if it passed.")
     AdminDtos.LicenseDto extend(@PathVariable long id, @RequestBody AdminDtos.IdsBody body) {
         return dto(licenses.extend(List.of(id), days(body)).getFirst());
     }
 
     @PostMapping("/bulk")
-    @Operation(summary = "The same action on many licenses",
+    @Operation(
+            summary = "The same action on many licenses",
             description = "Body {\"action\": \"suspend|reactivate|revoke|extend\", \"ids\": [...], \"days\": 30}")
     List<AdminDtos.LicenseDto> bulk(@RequestBody AdminDtos.IdsBody body) {
         String action = body.action() == null ? "" : body.action().strip().toLowerCase(Locale.ROOT);
@@ -157,7 +181,9 @@ class LicenseAdminController {
     @Operation(summary = "The machines a license is (or was) activated on")
     List<AdminDtos.ActivationDto> activations(@PathVariable long id) {
         licenses.license(id);
-        return licenses.activations(id).stream().map(AdminDtos.ActivationDto::of).toList();
+        return licenses.activations(id).stream()
+                .map(AdminDtos.ActivationDto::of)
+                .toList();
     }
 
     @PostMapping("/{id}/activations/{activationId}/deactivate")
@@ -166,7 +192,8 @@ class LicenseAdminController {
     }
 
     @PostMapping("/{id}/activations/{activationId}/transfer")
-    @Operation(summary = "Free a device's slot for a replacement machine",
+    @Operation(
+            summary = "Free a device's slot for a replacement machine",
             description = "The next new machine that activates takes over the slot; counted per slot.")
     AdminDtos.ActivationDto transfer(@PathVariable long id, @PathVariable long activationId) {
         return AdminDtos.ActivationDto.of(licenses.transfer(checkedActivation(id, activationId)));
@@ -181,7 +208,8 @@ class LicenseAdminController {
     }
 
     private AdminDtos.LicenseDto dto(License license) {
-        return AdminDtos.LicenseDto.of(license, licenses.usedSlots(List.of(license.getId())).getOrDefault(license.getId(), 0L));
+        return AdminDtos.LicenseDto.of(
+                license, licenses.usedSlots(List.of(license.getId())).getOrDefault(license.getId(), 0L));
     }
 
     private static int days(AdminDtos.IdsBody body) {
@@ -202,8 +230,8 @@ class LicenseAdminController {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalidField(field, "INVALID_" + field.toUpperCase(Locale.ROOT), "license.error.value",
-                    value, field);
+            throw DomainException.invalidField(
+                    field, "INVALID_" + field.toUpperCase(Locale.ROOT), "license.error.value", value, field);
         }
     }
 
@@ -212,7 +240,10 @@ class LicenseAdminController {
             return Sort.unsorted();
         }
         String[] parts = sort.split(",");
-        return Sort.by("desc".equalsIgnoreCase(parts.length > 1 ? parts[1].strip() : "asc")
-                ? Sort.Direction.DESC : Sort.Direction.ASC, parts[0].strip());
+        return Sort.by(
+                "desc".equalsIgnoreCase(parts.length > 1 ? parts[1].strip() : "asc")
+                        ? Sort.Direction.DESC
+                        : Sort.Direction.ASC,
+                parts[0].strip());
     }
 }

@@ -30,11 +30,9 @@ import java.util.List;
 @Tag(name = "Modules")
 class ModuleApiController {
 
-    record ModuleList(List<ModuleStatus> modules) {
-    }
+    record ModuleList(List<ModuleStatus> modules) {}
 
-    record LicenseBody(@Nullable String licenseKey) {
-    }
+    record LicenseBody(@Nullable String licenseKey) {}
 
     private final LicenseService licenses;
 
@@ -43,9 +41,11 @@ class ModuleApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Every module with its license", description = "A Gitea yes is reused for 24 h; "
-            + "online=true asks Gitea now. license.source is online, cache or grace (Gitea unreachable, last yes "
-            + "at most 7 days old).")
+    @Operation(
+            summary = "Every module with its license",
+            description = "A Gitea yes is reused for 24 h; "
+                    + "online=true asks Gitea now. license.source is online, cache or grace (Gitea unreachable, last yes "
+                    + "at most 7 days old).")
     ModuleList list(@RequestParam(defaultValue = "false") boolean online) {
         return new ModuleList(licenses.modules(online, LocaleContextHolder.getLocale()));
     }
@@ -57,12 +57,14 @@ class ModuleApiController {
     }
 
     @PostMapping("/{module}/license")
-    @Operation(summary = "Register a license", description = "{\"licenseKey\": \"<Gitea token or Kontor key>\"}. "
-            + "The token is checked first: 422 with the reason when refused, 503 when Gitea cannot be reached; "
-            + "nothing is stored then.")
+    @Operation(
+            summary = "Register a license",
+            description = "{\"licenseKey\": \"<Gitea token or Kontor key>\"}. "
+                    + "The token is checked first: 422 with the reason when refused, 503 when Gitea cannot be reached; "
+                    + "nothing is stored then.")
     ModuleStatus register(@PathVariable String module, @RequestBody @Nullable LicenseBody body) {
-        return licenses.registerModuleLicense(module, body == null ? null : body.licenseKey(),
-                LocaleContextHolder.getLocale());
+        return licenses.registerModuleLicense(
+                module, body == null ? null : body.licenseKey(), LocaleContextHolder.getLocale());
     }
 
     @DeleteMapping("/{module}/license")

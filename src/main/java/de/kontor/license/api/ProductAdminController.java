@@ -2,6 +2,7 @@ package de.kontor.license.api;
 
 import de.kontor.base.api.AdminOnly;
 import de.kontor.base.error.DomainException;
+import de.kontor.license.GiteaSettings;
 import de.kontor.license.IssuedClientKey;
 import de.kontor.license.LicenseService;
 import de.kontor.license.Product;
@@ -53,7 +54,9 @@ class ProductAdminController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a product's settings", description = "Send the version you read (409 if changed since).")
+    @Operation(
+            summary = "Change a product's settings",
+            description = "Send the version you read (409 if changed since).")
     AdminDtos.ProductDto update(@PathVariable long id, @RequestBody AdminDtos.ProductBody body) {
         if (body.version() == null) {
             throw DomainException.invalidField("version", "VERSION_REQUIRED", "customer.error.versionRequired");
@@ -62,10 +65,12 @@ class ProductAdminController {
     }
 
     @PutMapping("/{id}/gitea")
-    @Operation(summary = "Set where Gitea licenses of the product are checked",
-            description = "{\"baseUrl\": \"https://git.example.org\", \"organization\": \"mycrm\", "
-                    + "\"repository\": \"mycrm-{module}-module\"} (repository optional). Earlier Gitea answers are forgotten.")
-    AdminDtos.ProductDto configureGitea(@PathVariable long id, @RequestBody de.kontor.license.GiteaSettings body) {
+    @Operation(
+            summary = "Set where Gitea licenses of the product are checked",
+            description =
+                    "{\"baseUrl\": \"https://git.example.org\", \"organization\": \"mycrm\", "
+                            + "\"repository\": \"mycrm-{module}-module\"} (repository optional). Earlier Gitea answers are forgotten.")
+    AdminDtos.ProductDto configureGitea(@PathVariable long id, @RequestBody GiteaSettings body) {
         return dto(licenses.configureGitea(id, body));
     }
 
@@ -73,8 +78,13 @@ class ProductAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Publish a release")
     AdminDtos.ReleaseDto addRelease(@PathVariable long id, @RequestBody AdminDtos.ReleaseBody body) {
-        Release release = licenses.addRelease(id, body.version() == null ? "" : body.version(), body.channel(),
-                body.releaseDate(), body.notes(), body.downloadUrl());
+        Release release = licenses.addRelease(
+                id,
+                body.version() == null ? "" : body.version(),
+                body.channel(),
+                body.releaseDate(),
+                body.notes(),
+                body.downloadUrl());
         return AdminDtos.ReleaseDto.of(release);
     }
 
@@ -100,6 +110,7 @@ class ProductAdminController {
     }
 
     private AdminDtos.ProductDto dto(Product product) {
-        return AdminDtos.ProductDto.of(product, licenses.releases(product.getId()), licenses.clientKeys(product.getId()));
+        return AdminDtos.ProductDto.of(
+                product, licenses.releases(product.getId()), licenses.clientKeys(product.getId()));
     }
 }

@@ -1,5 +1,11 @@
 package de.kontor.license.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import de.kontor.base.ui.Formats;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerPageSection;
@@ -7,14 +13,7 @@ import de.kontor.license.License;
 import de.kontor.license.LicenseQuery;
 import de.kontor.license.LicenseService;
 import de.kontor.license.Product;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import org.springframework.data.domain.PageRequest;
-
 
 import java.util.List;
 import java.util.Map;
@@ -38,27 +37,39 @@ class LicenseCustomerSection implements CustomerPageSection {
 
     @Override
     public Optional<Component> create(Customer customer) {
-        List<License> list = licenses.find(LicenseQuery.ofCustomer(customer.getId()), PageRequest.of(0, 200)).getContent();
+        List<License> list = licenses.find(LicenseQuery.ofCustomer(customer.getId()), PageRequest.of(0, 200))
+                .getContent();
         if (list.isEmpty()) {
             return Optional.empty();
         }
         UI ui = UI.getCurrent();
-        Map<Long, String> products = licenses.products().stream().collect(Collectors.toMap(Product::getId, Product::getCode));
-        Map<Long, Long> used = licenses.usedSlots(list.stream().map(License::getId).toList());
+        Map<Long, String> products =
+                licenses.products().stream().collect(Collectors.toMap(Product::getId, Product::getCode));
+        Map<Long, Long> used =
+                licenses.usedSlots(list.stream().map(License::getId).toList());
         Grid<License> grid = new Grid<>();
         grid.setId("customer-licenses");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(License::getKey).setHeader(ui.getTranslation("license.key")).setAutoWidth(true)
+        grid.addColumn(License::getKey)
+                .setHeader(ui.getTranslation("license.key"))
+                .setAutoWidth(true)
                 .setPartNameGenerator(l -> "kontor-mono");
-        grid.addColumn(l -> products.get(l.getProductId())).setHeader(ui.getTranslation("license.product")).setAutoWidth(true);
+        grid.addColumn(l -> products.get(l.getProductId()))
+                .setHeader(ui.getTranslation("license.product"))
+                .setAutoWidth(true);
         grid.addColumn(l -> ui.getTranslation("license.status." + l.getStatus().name()))
-                .setHeader(ui.getTranslation("license.status")).setAutoWidth(true);
-        grid.addColumn(l -> Formats.date(l.getValidUntil())).setHeader(ui.getTranslation("license.validUntil")).setAutoWidth(true);
+                .setHeader(ui.getTranslation("license.status"))
+                .setAutoWidth(true);
+        grid.addColumn(l -> Formats.date(l.getValidUntil()))
+                .setHeader(ui.getTranslation("license.validUntil"))
+                .setAutoWidth(true);
         grid.addColumn(l -> used.getOrDefault(l.getId(), 0L) + " / " + l.getMaxActivations())
-                .setHeader(ui.getTranslation("license.activations")).setAutoWidth(true);
+                .setHeader(ui.getTranslation("license.activations"))
+                .setAutoWidth(true);
         grid.setItems(list);
-        grid.addItemClickListener(e -> ui.navigate(LicenseView.class, e.getItem().getId()));
+        grid.addItemClickListener(
+                e -> ui.navigate(LicenseView.class, e.getItem().getId()));
         return Optional.of(new Div(new H3(ui.getTranslation("menu.licenses")), grid));
     }
 }

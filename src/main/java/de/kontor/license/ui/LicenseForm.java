@@ -1,11 +1,5 @@
 package de.kontor.license.ui;
 
-import de.kontor.customer.Customer;
-import de.kontor.customer.CustomerPicker;
-import de.kontor.customer.CustomerService;
-import de.kontor.license.LicenseEnums.LicenseType;
-import de.kontor.license.LicenseTerms;
-import de.kontor.license.Product;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,6 +11,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import de.kontor.customer.Customer;
+import de.kontor.customer.CustomerPicker;
+import de.kontor.customer.CustomerService;
+import de.kontor.license.LicenseEnums.LicenseType;
+import de.kontor.license.LicenseTerms;
+import de.kontor.license.Product;
 import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
@@ -34,8 +34,7 @@ import java.util.function.Consumer;
 class LicenseForm extends Dialog {
 
     /** What the form produced. */
-    record Result(@Nullable Product product, @Nullable Customer customer, int count, LicenseTerms terms) {
-    }
+    record Result(@Nullable Product product, @Nullable Customer customer, int count, LicenseTerms terms) {}
 
     final Select<Product> product = new Select<>();
     final CustomerPicker customer;
@@ -53,10 +52,16 @@ class LicenseForm extends Dialog {
      * @param existing  terms to change, or null for a new license
      * @param batch     whether to ask for a number of licenses
      */
-    LicenseForm(CustomerService customers, List<Product> products, @Nullable LicenseTerms existing, boolean batch,
-                LocalDate today, Consumer<Result> onSave) {
+    LicenseForm(
+            CustomerService customers,
+            List<Product> products,
+            @Nullable LicenseTerms existing,
+            boolean batch,
+            LocalDate today,
+            Consumer<Result> onSave) {
         setId("license-form");
-        setHeaderTitle(getTranslation(existing != null ? "license.editTerms" : batch ? "license.batch" : "license.new"));
+        setHeaderTitle(
+                getTranslation(existing != null ? "license.editTerms" : batch ? "license.batch" : "license.new"));
         setWidth("min(44rem, 96vw)");
         setCloseOnOutsideClick(false);
         customer = new CustomerPicker(customers);
@@ -109,7 +114,8 @@ class LicenseForm extends Dialog {
         notes.setLabel(getTranslation("license.notes"));
         notes.setId("license-notes");
 
-        LicenseTerms start = existing != null ? existing
+        LicenseTerms start = existing != null
+                ? existing
                 : new LicenseTerms(LicenseType.SUBSCRIPTION, today, today.plusYears(1), 1, Set.of(), Map.of(), null);
         type.setValue(start.type());
         validFrom.setValue(start.validFrom());
@@ -135,7 +141,8 @@ class LicenseForm extends Dialog {
         form.add(notes, 2);
         add(form);
 
-        save.setText(getTranslation(existing != null ? "action.save" : batch ? "license.batch.create" : "license.create"));
+        save.setText(
+                getTranslation(existing != null ? "action.save" : batch ? "license.batch.create" : "license.create"));
         save.setId("license-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> submit(existing == null, batch, onSave));
@@ -171,9 +178,18 @@ class LicenseForm extends Dialog {
         if (!ok) {
             return;
         }
-        onSave.accept(new Result(product.getValue(), customer.getValue(), batch ? count.getValue() : 1,
-                new LicenseTerms(type.getValue(), validFrom.getValue(), validUntil.getValue(), maxActivations.getValue(),
-                        features.getValue(), parsedLimits, notes.getValue())));
+        onSave.accept(new Result(
+                product.getValue(),
+                customer.getValue(),
+                batch ? count.getValue() : 1,
+                new LicenseTerms(
+                        type.getValue(),
+                        validFrom.getValue(),
+                        validUntil.getValue(),
+                        maxActivations.getValue(),
+                        features.getValue(),
+                        parsedLimits,
+                        notes.getValue())));
     }
 
     private void clearErrors() {
@@ -202,7 +218,11 @@ class LicenseForm extends Dialog {
     }
 
     static String formatLimits(Map<String, Long> limits) {
-        return String.join(", ", limits.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        return String.join(
+                ", ",
+                limits.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .toList());
     }
 
     /** {@code "users=10, projects=50"} → map; null when malformed. */
@@ -216,7 +236,9 @@ class LicenseForm extends Dialog {
                 continue;
             }
             String[] kv = pair.split("=", 2);
-            if (kv.length != 2 || !kv[0].strip().matches(LicenseTerms.NAME_PATTERN) || !kv[1].strip().matches("\\d{1,15}")) {
+            if (kv.length != 2
+                    || !kv[0].strip().matches(LicenseTerms.NAME_PATTERN)
+                    || !kv[1].strip().matches("\\d{1,15}")) {
                 return null;
             }
             map.put(kv[0].strip(), Long.parseLong(kv[1].strip()));

@@ -1,18 +1,5 @@
 package de.kontor.license.ui;
 
-import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.Badges;
-import de.kontor.base.ui.FieldErrors;
-import de.kontor.base.ui.Formats;
-import de.kontor.base.ui.Notifications;
-import de.kontor.base.ui.SvgCharts;
-import de.kontor.customer.Customer;
-import de.kontor.customer.CustomerService;
-import de.kontor.license.Activation;
-import de.kontor.license.License;
-import de.kontor.license.LicenseEnums.LicenseStatus;
-import de.kontor.license.LicenseService;
-import de.kontor.license.Product;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -29,6 +16,20 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import de.kontor.base.error.ConcurrentChangeException;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.SvgCharts;
+import de.kontor.customer.Customer;
+import de.kontor.customer.CustomerService;
+import de.kontor.license.Activation;
+import de.kontor.license.License;
+import de.kontor.license.LicenseEnums.LicenseStatus;
+import de.kontor.license.LicenseService;
+import de.kontor.license.Product;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
@@ -91,7 +92,8 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         if (l.getStatus() == LicenseStatus.ACTIVE) {
             header.add(action("license.suspend", "license-suspend", () -> licenses.suspend(List.of(l.getId()))));
         } else if (l.getStatus() == LicenseStatus.SUSPENDED) {
-            header.add(action("license.reactivate", "license-reactivate", () -> licenses.reactivate(List.of(l.getId()))));
+            header.add(
+                    action("license.reactivate", "license-reactivate", () -> licenses.reactivate(List.of(l.getId()))));
         }
         if (l.getStatus() != LicenseStatus.REVOKED) {
             Button revoke = action("license.revoke", "license-revoke", () -> licenses.revoke(List.of(l.getId())));
@@ -103,13 +105,16 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         Div terms = card(getTranslation("license.terms"));
         terms.setId("license-terms");
         line(terms, "license.product", product.getCode() + " · " + product.getName());
-        Div customerLine = new Div(label("license.customer"),
+        Div customerLine = new Div(
+                label("license.customer"),
                 new Anchor("customers/" + customer.getId(), customer.getNumber() + " · " + customer.getName()));
         terms.add(customerLine);
         line(terms, "license.type", getTranslation("license.type." + l.getType().name()));
         line(terms, "license.validFrom", Formats.date(l.getValidFrom()));
-        line(terms, "license.validUntil", l.getValidUntil() == null ? getTranslation("license.unlimited")
-                : Formats.date(l.getValidUntil()));
+        line(
+                terms,
+                "license.validUntil",
+                l.getValidUntil() == null ? getTranslation("license.unlimited") : Formats.date(l.getValidUntil()));
         List<Activation> devices = licenses.activations(l.getId());
         long used = devices.stream().filter(Activation::holdsSlot).count();
         line(terms, "license.activations", getTranslation("license.activationsOf", used, l.getMaxActivations()));
@@ -136,20 +141,38 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         grid.setId("license-devices");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        grid.addColumn(a -> a.getHostname() == null ? "–" : a.getHostname()).setHeader(getTranslation("license.device.host"))
-                .setAutoWidth(true).setKey("host");
-        grid.addColumn(a -> a.getMac() == null ? "–" : a.getMac()).setHeader("MAC").setAutoWidth(true).setKey("mac");
-        grid.addColumn(a -> a.getAppVersion() == null ? "" : a.getAppVersion()).setHeader(getTranslation("license.device.version"))
-                .setAutoWidth(true).setKey("version");
-        grid.addComponentColumn(this::stateBadge).setHeader(getTranslation("license.device.state")).setAutoWidth(true)
+        grid.addColumn(a -> a.getHostname() == null ? "–" : a.getHostname())
+                .setHeader(getTranslation("license.device.host"))
+                .setAutoWidth(true)
+                .setKey("host");
+        grid.addColumn(a -> a.getMac() == null ? "–" : a.getMac())
+                .setHeader("MAC")
+                .setAutoWidth(true)
+                .setKey("mac");
+        grid.addColumn(a -> a.getAppVersion() == null ? "" : a.getAppVersion())
+                .setHeader(getTranslation("license.device.version"))
+                .setAutoWidth(true)
+                .setKey("version");
+        grid.addComponentColumn(this::stateBadge)
+                .setHeader(getTranslation("license.device.state"))
+                .setAutoWidth(true)
                 .setKey("state");
-        grid.addColumn(a -> Formats.dateTime(a.getLastSeenAt(), zone)).setHeader(getTranslation("license.device.lastSeen"))
-                .setAutoWidth(true).setKey("lastSeen");
-        grid.addColumn(a -> Formats.dateTime(a.getFirstSeenAt(), zone)).setHeader(getTranslation("license.device.firstSeen"))
-                .setAutoWidth(true).setKey("firstSeen");
-        grid.addColumn(Activation::getTransferCount).setHeader(getTranslation("license.device.transfers"))
-                .setAutoWidth(true).setKey("transfers");
-        grid.addComponentColumn(this::deviceActions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> Formats.dateTime(a.getLastSeenAt(), zone))
+                .setHeader(getTranslation("license.device.lastSeen"))
+                .setAutoWidth(true)
+                .setKey("lastSeen");
+        grid.addColumn(a -> Formats.dateTime(a.getFirstSeenAt(), zone))
+                .setHeader(getTranslation("license.device.firstSeen"))
+                .setAutoWidth(true)
+                .setKey("firstSeen");
+        grid.addColumn(Activation::getTransferCount)
+                .setHeader(getTranslation("license.device.transfers"))
+                .setAutoWidth(true)
+                .setKey("transfers");
+        grid.addComponentColumn(this::deviceActions)
+                .setKey("actions")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setItems(devices);
         add(grid);
     }
@@ -175,14 +198,20 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         if (!a.holdsSlot()) {
             return actions;
         }
-        Button deactivate = new Button(getTranslation("license.device.deactivate"), e -> confirm(
-                "license.device.deactivate", getTranslation("license.device.deactivate.confirm", describe(a)),
-                () -> licenses.deactivate(a.getId())));
+        Button deactivate = new Button(
+                getTranslation("license.device.deactivate"),
+                e -> confirm(
+                        "license.device.deactivate",
+                        getTranslation("license.device.deactivate.confirm", describe(a)),
+                        () -> licenses.deactivate(a.getId())));
         deactivate.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         deactivate.setId("device-deactivate-" + a.getId());
-        Button transfer = new Button(getTranslation("license.device.transfer"), e -> confirm(
-                "license.device.transfer", getTranslation("license.device.transfer.confirm", describe(a)),
-                () -> licenses.transfer(a.getId())));
+        Button transfer = new Button(
+                getTranslation("license.device.transfer"),
+                e -> confirm(
+                        "license.device.transfer",
+                        getTranslation("license.device.transfer.confirm", describe(a)),
+                        () -> licenses.transfer(a.getId())));
         transfer.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         transfer.setId("device-transfer-" + a.getId());
         transfer.setEnabled(!a.isTransferPending());
@@ -194,11 +223,13 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         if (a.isTransferPending()) {
             return Badges.of(getTranslation("license.device.transferPending"), Badges.Tone.WARNING);
         }
-        return Badges.of(getTranslation("license.device.state." + a.getState().name()), switch (a.getState()) {
-            case ACTIVE -> Badges.Tone.SUCCESS;
-            case INACTIVE -> Badges.Tone.WARNING;
-            case DEACTIVATED -> Badges.Tone.NEUTRAL;
-        });
+        return Badges.of(
+                getTranslation("license.device.state." + a.getState().name()),
+                switch (a.getState()) {
+                    case ACTIVE -> Badges.Tone.SUCCESS;
+                    case INACTIVE -> Badges.Tone.WARNING;
+                    case DEACTIVATED -> Badges.Tone.NEUTRAL;
+                });
     }
 
     private Span statusBadge(License l) {
@@ -206,16 +237,19 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         if (l.getStatus() == LicenseStatus.ACTIVE && !inTime) {
             return Badges.of(getTranslation("license.expiredLabel"), Badges.Tone.WARNING);
         }
-        return Badges.of(getTranslation("license.status." + l.getStatus().name()), switch (l.getStatus()) {
-            case ACTIVE -> Badges.Tone.SUCCESS;
-            case SUSPENDED -> Badges.Tone.WARNING;
-            case REVOKED -> Badges.Tone.ERROR;
-        });
+        return Badges.of(
+                getTranslation("license.status." + l.getStatus().name()),
+                switch (l.getStatus()) {
+                    case ACTIVE -> Badges.Tone.SUCCESS;
+                    case SUSPENDED -> Badges.Tone.WARNING;
+                    case REVOKED -> Badges.Tone.ERROR;
+                });
     }
 
     private Button action(String labelKey, String id, Runnable action) {
-        Button button = new Button(getTranslation(labelKey), e -> confirm(labelKey,
-                getTranslation(labelKey + ".confirm", license.getKey()), action));
+        Button button = new Button(
+                getTranslation(labelKey),
+                e -> confirm(labelKey, getTranslation(labelKey + ".confirm", license.getKey()), action));
         button.setId(id);
         return button;
     }
@@ -244,19 +278,24 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
     private void openEdit() {
         License l = license;
         LicenseForm[] form = new LicenseForm[1];
-        form[0] = new LicenseForm(customers, licenses.products(), l.terms(), false,
-                LocalDate.ofInstant(clock.instant(), zone), result -> {
-            try {
-                license = licenses.updateTerms(l.getId(), l.getVersion(), result.terms());
-                form[0].close();
-                Notifications.success(getTranslation("license.saved", l.getKey()));
-                render();
-            } catch (de.kontor.base.error.ConcurrentChangeException ex) {
-                Notifications.error(getTranslation("error.concurrentChange"));
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, form[0].fields());
-            }
-        });
+        form[0] = new LicenseForm(
+                customers,
+                licenses.products(),
+                l.terms(),
+                false,
+                LocalDate.ofInstant(clock.instant(), zone),
+                result -> {
+                    try {
+                        license = licenses.updateTerms(l.getId(), l.getVersion(), result.terms());
+                        form[0].close();
+                        Notifications.success(getTranslation("license.saved", l.getKey()));
+                        render();
+                    } catch (ConcurrentChangeException ex) {
+                        Notifications.error(getTranslation("error.concurrentChange"));
+                    } catch (DomainException ex) {
+                        FieldErrors.show(this, ex, form[0].fields());
+                    }
+                });
         form[0].open();
     }
 

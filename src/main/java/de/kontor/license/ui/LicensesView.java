@@ -1,25 +1,5 @@
 package de.kontor.license.ui;
 
-import de.kontor.base.error.DomainException;
-import de.kontor.base.export.ExportColumn;
-import de.kontor.base.export.ExportService;
-import de.kontor.base.i18n.KontorI18NProvider;
-import de.kontor.base.ui.Badges;
-import de.kontor.base.ui.ExportMenu;
-import de.kontor.base.ui.FieldErrors;
-import de.kontor.base.ui.Formats;
-import de.kontor.base.ui.GridSorts;
-import de.kontor.base.ui.LazyGrids;
-import de.kontor.base.ui.Notifications;
-import de.kontor.customer.Customer;
-import de.kontor.customer.CustomerPicker;
-import de.kontor.customer.CustomerService;
-import de.kontor.license.License;
-import de.kontor.license.LicenseEnums.LicenseStatus;
-import de.kontor.license.LicenseEnums.LicenseType;
-import de.kontor.license.LicenseQuery;
-import de.kontor.license.LicenseService;
-import de.kontor.license.Product;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -42,8 +22,30 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.export.ExportColumn;
+import de.kontor.base.export.ExportService;
+import de.kontor.base.i18n.KontorI18NProvider;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.ExportMenu;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.GridSorts;
+import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.Notifications;
+import de.kontor.customer.Customer;
+import de.kontor.customer.CustomerPicker;
+import de.kontor.customer.CustomerService;
+import de.kontor.license.License;
+import de.kontor.license.LicenseEnums.LicenseStatus;
+import de.kontor.license.LicenseEnums.LicenseType;
+import de.kontor.license.LicenseQuery;
+import de.kontor.license.LicenseService;
+import de.kontor.license.Product;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
 import org.springframework.data.domain.SliceImpl;
+import org.springframework.data.domain.Sort;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -53,6 +55,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -81,11 +84,16 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
     private final Span selectedCount = new Span();
     private final Div panel = new Div();
     // read by export threads too
-    private final Map<Long, Customer> customerCache = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Long, Product> productCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Customer> customerCache = new ConcurrentHashMap<>();
+    private final Map<Long, Product> productCache = new ConcurrentHashMap<>();
 
-    LicensesView(LicenseService licenses, CustomerService customers, ExportService exports, KontorI18NProvider i18n,
-                 Clock clock, ZoneId zone) {
+    LicensesView(
+            LicenseService licenses,
+            CustomerService customers,
+            ExportService exports,
+            KontorI18NProvider i18n,
+            Clock clock,
+            ZoneId zone) {
         this.licenses = licenses;
         this.customers = customers;
         this.exports = exports;
@@ -109,14 +117,14 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         status.setId("licenses-status");
         status.setLabel(getTranslation("license.status"));
         status.setItems(options(LicenseStatus.values()));
-        status.setItemLabelGenerator(o -> o.map(s -> getTranslation("license.status." + s.name()))
-                .orElse(getTranslation("license.filter.all")));
+        status.setItemLabelGenerator(o ->
+                o.map(s -> getTranslation("license.status." + s.name())).orElse(getTranslation("license.filter.all")));
         status.setValue(Optional.empty());
         type.setId("licenses-type");
         type.setLabel(getTranslation("license.type"));
         type.setItems(options(LicenseType.values()));
-        type.setItemLabelGenerator(o -> o.map(t -> getTranslation("license.type." + t.name()))
-                .orElse(getTranslation("license.filter.all")));
+        type.setItemLabelGenerator(o ->
+                o.map(t -> getTranslation("license.type." + t.name())).orElse(getTranslation("license.filter.all")));
         type.setValue(Optional.empty());
         expiring.setId("licenses-expiring");
         expiring.setLabel(getTranslation("license.filter.expiring"));
@@ -137,19 +145,30 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
         Locale locale = getLocale();
         List<ExportColumn<License>> columns = List.of(
-                ExportColumn.<License>of(getTranslation("license.key"), License::getKey).withWidth(1.4f),
+                ExportColumn.<License>of(getTranslation("license.key"), License::getKey)
+                        .withWidth(1.4f),
                 ExportColumn.<License>of(getTranslation("license.product"), l -> productCode(l.getProductId())),
-                ExportColumn.<License>of(getTranslation("license.customer"), l -> customerLabel(l.getCustomerId())).withWidth(2f),
-                ExportColumn.<License>of(getTranslation("license.type"),
+                ExportColumn.<License>of(getTranslation("license.customer"), l -> customerLabel(l.getCustomerId()))
+                        .withWidth(2f),
+                ExportColumn.<License>of(
+                        getTranslation("license.type"),
                         l -> i18n.getTranslation("license.type." + l.getType().name(), locale)),
-                ExportColumn.<License>of(getTranslation("license.status"),
-                        l -> i18n.getTranslation("license.status." + l.getStatus().name(), locale)),
+                ExportColumn.<License>of(
+                        getTranslation("license.status"),
+                        l -> i18n.getTranslation(
+                                "license.status." + l.getStatus().name(), locale)),
                 ExportColumn.<License>of(getTranslation("license.validFrom"), License::getValidFrom),
                 ExportColumn.<License>of(getTranslation("license.validUntil"), License::getValidUntil),
                 ExportColumn.<License>of(getTranslation("license.maxActivations"), License::getMaxActivations),
                 ExportColumn.<License>of(getTranslation("license.features"), l -> String.join(", ", l.getFeatures())));
-        ExportMenu<License> export = new ExportMenu<>(exports, zone, () -> getTranslation("license.exportTitle"), columns,
-                () -> pageable -> licenses.find(query(), pageable), () -> GridSorts.of(grid), () -> licenses.count(query()));
+        ExportMenu<License> export = new ExportMenu<>(
+                exports,
+                zone,
+                () -> getTranslation("license.exportTitle"),
+                columns,
+                () -> pageable -> licenses.find(query(), pageable),
+                () -> GridSorts.of(grid),
+                () -> licenses.count(query()));
 
         Button create = new Button(getTranslation("license.new"), VaadinIcon.PLUS.create(), e -> openCreate(false));
         create.setId("licenses-new");
@@ -163,7 +182,8 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
         selectedCount.setId("licenses-selected");
         Button suspend = bulkButton("license.suspend", "licenses-bulk-suspend", ids -> licenses.suspend(ids));
-        Button reactivate = bulkButton("license.reactivate", "licenses-bulk-reactivate", ids -> licenses.reactivate(ids));
+        Button reactivate =
+                bulkButton("license.reactivate", "licenses-bulk-reactivate", ids -> licenses.reactivate(ids));
         Button revoke = bulkButton("license.revoke", "licenses-bulk-revoke", ids -> licenses.revoke(ids));
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Button extend = new Button(getTranslation("license.extend"), e -> openExtend());
@@ -175,21 +195,43 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         grid.setId("licenses-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(License::getKey).setHeader(getTranslation("license.key")).setSortProperty("key")
-                .setAutoWidth(true).setFlexGrow(0).setKey("key").setPartNameGenerator(l -> "kontor-mono");
-        grid.addColumn(l -> productCode(l.getProductId())).setHeader(getTranslation("license.product")).setAutoWidth(true)
+        grid.addColumn(License::getKey)
+                .setHeader(getTranslation("license.key"))
+                .setSortProperty("key")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("key")
+                .setPartNameGenerator(l -> "kontor-mono");
+        grid.addColumn(l -> productCode(l.getProductId()))
+                .setHeader(getTranslation("license.product"))
+                .setAutoWidth(true)
                 .setKey("product");
-        grid.addColumn(l -> customerLabel(l.getCustomerId())).setHeader(getTranslation("license.customer"))
-                .setFlexGrow(2).setKey("customer");
-        grid.addColumn(l -> getTranslation("license.type." + l.getType().name())).setHeader(getTranslation("license.type"))
-                .setSortProperty("type").setAutoWidth(true).setKey("type");
-        grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("license.status")).setSortProperty("status")
-                .setAutoWidth(true).setKey("status");
-        grid.addColumn(l -> Formats.date(l.getValidUntil())).setHeader(getTranslation("license.validUntil"))
-                .setSortProperty("validUntil").setAutoWidth(true).setKey("validUntil");
-        grid.addColumn(License::getMaxActivations).setHeader(getTranslation("license.maxActivations.short"))
-                .setSortProperty("maxActivations").setAutoWidth(true).setKey("max");
-        grid.setItems(LazyGrids.pages(pageable -> licenses.find(query(), pageable)), q -> (int) licenses.count(query()));
+        grid.addColumn(l -> customerLabel(l.getCustomerId()))
+                .setHeader(getTranslation("license.customer"))
+                .setFlexGrow(2)
+                .setKey("customer");
+        grid.addColumn(l -> getTranslation("license.type." + l.getType().name()))
+                .setHeader(getTranslation("license.type"))
+                .setSortProperty("type")
+                .setAutoWidth(true)
+                .setKey("type");
+        grid.addComponentColumn(this::statusBadge)
+                .setHeader(getTranslation("license.status"))
+                .setSortProperty("status")
+                .setAutoWidth(true)
+                .setKey("status");
+        grid.addColumn(l -> Formats.date(l.getValidUntil()))
+                .setHeader(getTranslation("license.validUntil"))
+                .setSortProperty("validUntil")
+                .setAutoWidth(true)
+                .setKey("validUntil");
+        grid.addColumn(License::getMaxActivations)
+                .setHeader(getTranslation("license.maxActivations.short"))
+                .setSortProperty("maxActivations")
+                .setAutoWidth(true)
+                .setKey("max");
+        grid.setItems(
+                LazyGrids.pages(pageable -> licenses.find(query(), pageable)), q -> (int) licenses.count(query()));
         grid.addSelectionListener(e -> {
             int n = e.getAllSelectedItems().size();
             bulkBar.setVisible(n > 0);
@@ -207,15 +249,23 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("expiring")
-                .filter(v -> v.matches("\\d{1,4}")).ifPresent(v -> expiring.setValue(Integer.parseInt(v)));
+        event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter("expiring")
+                .filter(v -> v.matches("\\d{1,4}"))
+                .ifPresent(v -> expiring.setValue(Integer.parseInt(v)));
     }
 
     LicenseQuery query() {
-        return new LicenseQuery(product.getValue() == null ? null : product.getValue().map(Product::getId).orElse(null),
+        return new LicenseQuery(
+                product.getValue() == null
+                        ? null
+                        : product.getValue().map(Product::getId).orElse(null),
                 customer.getValue() == null ? null : customer.getValue().getId(),
                 status.getValue() == null ? null : status.getValue().orElse(null),
-                type.getValue() == null ? null : type.getValue().orElse(null), expiring.getValue(), text.getValue());
+                type.getValue() == null ? null : type.getValue().orElse(null),
+                expiring.getValue(),
+                text.getValue());
     }
 
     private void refresh() {
@@ -225,18 +275,21 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private Span statusBadge(License l) {
         Badges.Tone tone = switch (l.getStatus()) {
-            case ACTIVE -> l.validOn(LocalDate.ofInstant(clock.instant(), zone)) ? Badges.Tone.SUCCESS : Badges.Tone.WARNING;
+            case ACTIVE ->
+                l.validOn(LocalDate.ofInstant(clock.instant(), zone)) ? Badges.Tone.SUCCESS : Badges.Tone.WARNING;
             case SUSPENDED -> Badges.Tone.WARNING;
             case REVOKED -> Badges.Tone.ERROR;
         };
         String label = l.getStatus() == LicenseStatus.ACTIVE && !l.validOn(LocalDate.ofInstant(clock.instant(), zone))
-                ? getTranslation("license.expiredLabel") : getTranslation("license.status." + l.getStatus().name());
+                ? getTranslation("license.expiredLabel")
+                : getTranslation("license.status." + l.getStatus().name());
         return Badges.of(label, tone);
     }
 
     private Button bulkButton(String labelKey, String id, Function<List<Long>, List<License>> action) {
         Button button = new Button(getTranslation(labelKey), e -> {
-            List<Long> ids = grid.getSelectedItems().stream().map(License::getId).toList();
+            List<Long> ids =
+                    grid.getSelectedItems().stream().map(License::getId).toList();
             ConfirmDialog confirm = new ConfirmDialog();
             confirm.setId("licenses-bulk-confirm");
             confirm.setHeader(getTranslation(labelKey));
@@ -299,8 +352,10 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         Select<LicenseStatus> quickStatus = new Select<>();
         quickStatus.setId("quick-status");
         quickStatus.setLabel(getTranslation("license.status"));
-        quickStatus.setItems(l.getStatus() == LicenseStatus.REVOKED ? List.of(LicenseStatus.REVOKED)
-                : List.of(LicenseStatus.values()));
+        quickStatus.setItems(
+                l.getStatus() == LicenseStatus.REVOKED
+                        ? List.of(LicenseStatus.REVOKED)
+                        : List.of(LicenseStatus.values()));
         quickStatus.setItemLabelGenerator(s -> getTranslation("license.status." + s.name()));
         quickStatus.setValue(l.getStatus());
         DatePicker quickUntil = new DatePicker(getTranslation("license.validUntil"));
@@ -314,21 +369,27 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         quickMax.setStepButtonsVisible(true);
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
-                licenses.quickEdit(l.getId(), l.getVersion(), quickStatus.getValue(), quickUntil.getValue(),
+                licenses.quickEdit(
+                        l.getId(),
+                        l.getVersion(),
+                        quickStatus.getValue(),
+                        quickUntil.getValue(),
                         quickMax.getValue() == null ? 0 : quickMax.getValue());
                 Notifications.success(getTranslation("license.saved", l.getKey()));
                 grid.getDataProvider().refreshAll();
                 showPanel(l);
             } catch (DomainException ex) {
                 FieldErrors.show(this, ex, Map.of("validUntil", quickUntil, "maxActivations", quickMax));
-            } catch (jakarta.validation.ConstraintViolationException ex) {
+            } catch (ConstraintViolationException ex) {
                 quickMax.setErrorMessage(getTranslation("license.maxActivations.invalid"));
                 quickMax.setInvalid(true);
             }
         });
         save.setId("quick-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button open = new Button(getTranslation("license.open"), VaadinIcon.ARROW_RIGHT.create(),
+        Button open = new Button(
+                getTranslation("license.open"),
+                VaadinIcon.ARROW_RIGHT.create(),
                 e -> UI.getCurrent().navigate(LicenseView.class, l.getId()));
         open.setId("quick-open");
         open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -342,26 +403,32 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private void openCreate(boolean batch) {
         LicenseForm[] form = new LicenseForm[1];
-        form[0] = new LicenseForm(customers, licenses.products(), null, batch, LocalDate.ofInstant(clock.instant(), zone),
+        form[0] = new LicenseForm(
+                customers,
+                licenses.products(),
+                null,
+                batch,
+                LocalDate.ofInstant(clock.instant(), zone),
                 result -> create(form[0], result, batch));
         form[0].open();
     }
 
     private void create(LicenseForm form, LicenseForm.Result result, boolean batch) {
         try {
-            List<License> created = licenses.createBatch(result.product().getId(), result.customer().getId(),
-                    result.terms(), result.count());
+            List<License> created = licenses.createBatch(
+                    result.product().getId(), result.customer().getId(), result.terms(), result.count());
             form.close();
             refresh();
             if (batch) {
                 showBatch(created);
             } else {
-                Notifications.success(getTranslation("license.created", created.getFirst().getKey()));
+                Notifications.success(
+                        getTranslation("license.created", created.getFirst().getKey()));
                 UI.getCurrent().navigate(LicenseView.class, created.getFirst().getId());
             }
         } catch (DomainException e) {
             FieldErrors.show(this, e, form.fields());
-        } catch (jakarta.validation.ConstraintViolationException e) {
+        } catch (ConstraintViolationException e) {
             Notifications.error(e.getConstraintViolations().iterator().next().getMessage());
         }
     }
@@ -373,22 +440,34 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         dialog.setWidth("min(40rem, 96vw)");
         Grid<License> keys = new Grid<>();
         keys.setId("license-batch-keys");
-        keys.addColumn(License::getKey).setHeader(getTranslation("license.key")).setPartNameGenerator(l -> "kontor-mono");
+        keys.addColumn(License::getKey)
+                .setHeader(getTranslation("license.key"))
+                .setPartNameGenerator(l -> "kontor-mono");
         keys.addColumn(l -> Formats.date(l.getValidUntil())).setHeader(getTranslation("license.validUntil"));
         keys.setItems(created);
         keys.setHeight("16rem");
         Locale locale = getLocale();
         List<ExportColumn<License>> columns = List.of(
                 ExportColumn.<License>of(i18n.getTranslation("license.key", locale), License::getKey),
-                ExportColumn.<License>of(i18n.getTranslation("license.product", locale), l -> productCode(l.getProductId())),
-                ExportColumn.<License>of(i18n.getTranslation("license.customer", locale), l -> customerLabel(l.getCustomerId())),
+                ExportColumn.<License>of(
+                        i18n.getTranslation("license.product", locale), l -> productCode(l.getProductId())),
+                ExportColumn.<License>of(
+                        i18n.getTranslation("license.customer", locale), l -> customerLabel(l.getCustomerId())),
                 ExportColumn.<License>of(i18n.getTranslation("license.validFrom", locale), License::getValidFrom),
                 ExportColumn.<License>of(i18n.getTranslation("license.validUntil", locale), License::getValidUntil),
-                ExportColumn.<License>of(i18n.getTranslation("license.maxActivations", locale), License::getMaxActivations));
-        ExportMenu<License> download = new ExportMenu<>(exports, zone, () -> getTranslation("license.batch.exportTitle"),
-                columns, () -> pageable -> new SliceImpl<>(page(created, (int) pageable.getOffset(), pageable.getPageSize()),
-                pageable, pageable.getOffset() + pageable.getPageSize() < created.size()),
-                org.springframework.data.domain.Sort::unsorted, () -> (long) created.size());
+                ExportColumn.<License>of(
+                        i18n.getTranslation("license.maxActivations", locale), License::getMaxActivations));
+        ExportMenu<License> download = new ExportMenu<>(
+                exports,
+                zone,
+                () -> getTranslation("license.batch.exportTitle"),
+                columns,
+                () -> pageable -> new SliceImpl<>(
+                        page(created, (int) pageable.getOffset(), pageable.getPageSize()),
+                        pageable,
+                        pageable.getOffset() + pageable.getPageSize() < created.size()),
+                Sort::unsorted,
+                () -> (long) created.size());
         download.setId("license-batch-export");
         dialog.add(new Paragraph(getTranslation("license.batch.info")), keys, download);
         dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));

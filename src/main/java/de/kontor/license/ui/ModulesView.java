@@ -54,24 +54,52 @@ class ModulesView extends Div implements HasDynamicTitle {
 
         grid.setId("modules-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ModuleStatus::identifier).setHeader(getTranslation("module.column.module"))
-                .setAutoWidth(true).setFlexGrow(0).setKey("module");
-        grid.addColumn(ModuleStatus::name).setHeader(getTranslation("module.column.name")).setWidth("11em")
-                .setFlexGrow(1).setKey("name");
-        grid.addColumn(m -> m.version() == null ? "–" : m.version()).setHeader(getTranslation("module.column.version"))
-                .setAutoWidth(true).setFlexGrow(0).setKey("version");
-        grid.addColumn(m -> getTranslation("module.backend." + m.backend())).setHeader(getTranslation("module.column.backend"))
-                .setAutoWidth(true).setFlexGrow(0).setKey("backend");
-        grid.addComponentColumn(m -> status(m.license())).setHeader(getTranslation("module.column.status"))
-                .setAutoWidth(true).setFlexGrow(0).setKey("status");
+        grid.addColumn(ModuleStatus::identifier)
+                .setHeader(getTranslation("module.column.module"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("module");
+        grid.addColumn(ModuleStatus::name)
+                .setHeader(getTranslation("module.column.name"))
+                .setWidth("11em")
+                .setFlexGrow(1)
+                .setKey("name");
+        grid.addColumn(m -> m.version() == null ? "–" : m.version())
+                .setHeader(getTranslation("module.column.version"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("version");
+        grid.addColumn(m -> getTranslation("module.backend." + m.backend()))
+                .setHeader(getTranslation("module.column.backend"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("backend");
+        grid.addComponentColumn(m -> status(m.license()))
+                .setHeader(getTranslation("module.column.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("status");
         grid.addColumn(m -> m.license().licensedTo() == null ? "" : m.license().licensedTo())
-                .setHeader(getTranslation("module.column.licensedTo")).setAutoWidth(true).setKey("licensedTo");
-        grid.addColumn(m -> m.license().expiresAt() == null ? "" : m.license().expiresAt().toLocalDate().toString())
-                .setHeader(getTranslation("module.column.expires")).setAutoWidth(true).setFlexGrow(0).setKey("expires");
-        grid.addColumn(m -> String.join(", ", m.license().features())).setHeader(getTranslation("module.column.features"))
-                .setWidth("9em").setFlexGrow(1).setKey("features");
-        grid.addComponentColumn(this::info).setHeader(getTranslation("module.column.info")).setWidth("22em")
-                .setFlexGrow(3).setKey("info");
+                .setHeader(getTranslation("module.column.licensedTo"))
+                .setAutoWidth(true)
+                .setKey("licensedTo");
+        grid.addColumn(m -> m.license().expiresAt() == null
+                        ? ""
+                        : m.license().expiresAt().toLocalDate().toString())
+                .setHeader(getTranslation("module.column.expires"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("expires");
+        grid.addColumn(m -> String.join(", ", m.license().features()))
+                .setHeader(getTranslation("module.column.features"))
+                .setWidth("9em")
+                .setFlexGrow(1)
+                .setKey("features");
+        grid.addComponentColumn(this::info)
+                .setHeader(getTranslation("module.column.info"))
+                .setWidth("22em")
+                .setFlexGrow(3)
+                .setKey("info");
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
         grid.setAllRowsVisible(true);
         add(toolbar, grid);
@@ -97,7 +125,8 @@ class ModulesView extends Div implements HasDynamicTitle {
         Span message = new Span(m.license().message());
         Div info = new Div(message);
         if (m.license().source() != null) {
-            Span source = new Span(" · " + getTranslation("module.source." + m.license().source()));
+            Span source = new Span(
+                    " · " + getTranslation("module.source." + m.license().source()));
             source.addClassName("kontor-muted");
             info.add(source);
         }
@@ -120,7 +149,8 @@ class ModulesView extends Div implements HasDynamicTitle {
             Button check = new Button(getTranslation("module.check"), e -> {
                 try {
                     ModuleStatus checked = licenses.module(m.identifier(), true, getLocale());
-                    Notifications.success(getTranslation("module.checked", checked.license().message()));
+                    Notifications.success(
+                            getTranslation("module.checked", checked.license().message()));
                     load(false);
                 } catch (DomainException ex) {
                     Notifications.error(getTranslation(ex.messageKey(), ex.args()));

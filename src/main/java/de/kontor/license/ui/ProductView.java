@@ -1,24 +1,6 @@
 package de.kontor.license.ui;
 
-import de.kontor.base.error.ConcurrentChangeException;
-import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.Badges;
-import de.kontor.base.ui.FieldErrors;
-import de.kontor.base.ui.Formats;
-import de.kontor.base.ui.Notifications;
-import de.kontor.base.ui.SecretDialog;
-import de.kontor.license.ClientKey;
-import de.kontor.license.IssuedClientKey;
-import de.kontor.license.GiteaSettings;
-import de.kontor.license.LicenseEnums.Backend;
-import de.kontor.license.LicenseEnums.Channel;
-import de.kontor.license.LicenseEnums.MatchRule;
-import de.kontor.license.LicenseService;
-import de.kontor.license.Product;
-import de.kontor.license.ProductTerms;
-import de.kontor.license.Release;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -29,6 +11,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -38,7 +21,25 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import de.kontor.base.error.ConcurrentChangeException;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.SecretDialog;
+import de.kontor.license.ClientKey;
+import de.kontor.license.GiteaSettings;
+import de.kontor.license.IssuedClientKey;
+import de.kontor.license.LicenseEnums.Backend;
+import de.kontor.license.LicenseEnums.Channel;
+import de.kontor.license.LicenseEnums.MatchRule;
+import de.kontor.license.LicenseService;
+import de.kontor.license.Product;
+import de.kontor.license.ProductTerms;
+import de.kontor.license.Release;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
@@ -106,16 +107,23 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         settings.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
-                product = licenses.updateProduct(p.getId(), p.getVersion(), new ProductTerms(name.getValue(),
-                        minVersion.getValue(), rule.getValue(), heartbeat.getValue() == null ? 0 : heartbeat.getValue(),
-                        grace.getValue() == null ? -1 : grace.getValue(), backend.getValue()));
+                product = licenses.updateProduct(
+                        p.getId(),
+                        p.getVersion(),
+                        new ProductTerms(
+                                name.getValue(),
+                                minVersion.getValue(),
+                                rule.getValue(),
+                                heartbeat.getValue() == null ? 0 : heartbeat.getValue(),
+                                grace.getValue() == null ? -1 : grace.getValue(),
+                                backend.getValue()));
                 Notifications.success(getTranslation("product.saved", p.getCode()));
                 render();
             } catch (ConcurrentChangeException ex) {
                 Notifications.error(getTranslation("error.concurrentChange"));
             } catch (DomainException ex) {
                 FieldErrors.show(this, ex, Map.of("name", name, "minSupportedVersion", minVersion));
-            } catch (jakarta.validation.ConstraintViolationException ex) {
+            } catch (ConstraintViolationException ex) {
                 ex.getConstraintViolations().forEach(v -> {
                     String field = v.getPropertyPath().toString();
                     var target = switch (field) {
@@ -141,7 +149,8 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
             add(giteaCard(p));
         }
 
-        Button addRelease = new Button(getTranslation("product.release.add"), VaadinIcon.PLUS.create(), e -> openRelease());
+        Button addRelease =
+                new Button(getTranslation("product.release.add"), VaadinIcon.PLUS.create(), e -> openRelease());
         addRelease.setId("product-release-add");
         Div releasesHead = new Div(new H3(getTranslation("product.releases")), addRelease);
         releasesHead.addClassName("kontor-toolbar");
@@ -149,16 +158,23 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         releases.setId("product-releases");
         releases.addThemeVariants(GridVariant.LUMO_COMPACT);
         releases.setAllRowsVisible(true);
-        releases.addColumn(Release::getVersion).setHeader(getTranslation("product.release.version")).setAutoWidth(true);
-        releases.addComponentColumn(r -> Badges.of(r.getChannel().name(),
-                r.getChannel() == Channel.STABLE ? Badges.Tone.SUCCESS : Badges.Tone.WARNING))
-                .setHeader(getTranslation("product.release.channel")).setAutoWidth(true);
-        releases.addColumn(r -> Formats.date(r.getReleaseDate())).setHeader(getTranslation("product.release.date"))
+        releases.addColumn(Release::getVersion)
+                .setHeader(getTranslation("product.release.version"))
                 .setAutoWidth(true);
-        releases.addColumn(r -> r.getNotes() == null ? "" : r.getNotes()).setHeader(getTranslation("product.release.notes"))
+        releases.addComponentColumn(r -> Badges.of(
+                        r.getChannel().name(),
+                        r.getChannel() == Channel.STABLE ? Badges.Tone.SUCCESS : Badges.Tone.WARNING))
+                .setHeader(getTranslation("product.release.channel"))
+                .setAutoWidth(true);
+        releases.addColumn(r -> Formats.date(r.getReleaseDate()))
+                .setHeader(getTranslation("product.release.date"))
+                .setAutoWidth(true);
+        releases.addColumn(r -> r.getNotes() == null ? "" : r.getNotes())
+                .setHeader(getTranslation("product.release.notes"))
                 .setFlexGrow(2);
         releases.addColumn(r -> r.getDownloadUrl() == null ? "" : r.getDownloadUrl())
-                .setHeader(getTranslation("product.release.download")).setFlexGrow(1);
+                .setHeader(getTranslation("product.release.download"))
+                .setFlexGrow(1);
         releases.setItems(licenses.releases(p.getId()));
         add(releasesHead, releases);
 
@@ -170,18 +186,28 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         keys.setId("product-keys");
         keys.addThemeVariants(GridVariant.LUMO_COMPACT);
         keys.setAllRowsVisible(true);
-        keys.addColumn(ClientKey::getName).setHeader(getTranslation("tokens.name")).setFlexGrow(1);
-        keys.addColumn(k -> k.getKeyPrefix() + "…").setHeader(getTranslation("tokens.prefix")).setAutoWidth(true);
-        keys.addColumn(k -> Formats.dateTime(k.getCreatedAt(), zone)).setHeader(getTranslation("tokens.created"))
+        keys.addColumn(ClientKey::getName)
+                .setHeader(getTranslation("tokens.name"))
+                .setFlexGrow(1);
+        keys.addColumn(k -> k.getKeyPrefix() + "…")
+                .setHeader(getTranslation("tokens.prefix"))
                 .setAutoWidth(true);
-        keys.addComponentColumn(k -> k.isActive() ? Badges.of(getTranslation("tokens.active"), Badges.Tone.SUCCESS)
-                : Badges.of(getTranslation("tokens.revoked"), Badges.Tone.ERROR)).setHeader(getTranslation("tokens.status"));
+        keys.addColumn(k -> Formats.dateTime(k.getCreatedAt(), zone))
+                .setHeader(getTranslation("tokens.created"))
+                .setAutoWidth(true);
+        keys.addComponentColumn(k -> k.isActive()
+                        ? Badges.of(getTranslation("tokens.active"), Badges.Tone.SUCCESS)
+                        : Badges.of(getTranslation("tokens.revoked"), Badges.Tone.ERROR))
+                .setHeader(getTranslation("tokens.status"));
         keys.addComponentColumn(k -> {
-            Button revoke = new Button(getTranslation("tokens.revoke"), e -> confirmRevoke(k));
-            revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            revoke.setEnabled(k.isActive());
-            return revoke;
-        }).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
+                    Button revoke = new Button(getTranslation("tokens.revoke"), e -> confirmRevoke(k));
+                    revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                    revoke.setEnabled(k.isActive());
+                    return revoke;
+                })
+                .setKey("revoke")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         keys.setItems(licenses.clientKeys(p.getId()));
         add(keysHead, keys);
     }
@@ -207,8 +233,13 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         dialog.add(form);
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
-                licenses.addRelease(product.getId(), version.getValue(), channel.getValue(), date.getValue(),
-                        notes.getValue(), url.getValue());
+                licenses.addRelease(
+                        product.getId(),
+                        version.getValue(),
+                        channel.getValue(),
+                        date.getValue(),
+                        notes.getValue(),
+                        url.getValue());
                 dialog.close();
                 render();
             } catch (DomainException ex) {
@@ -234,8 +265,11 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
                 IssuedClientKey issued = licenses.createClientKey(product.getId(), name.getValue());
                 dialog.close();
                 render();
-                new SecretDialog(getTranslation("product.key.created"), getTranslation("product.key.created.explain"),
-                        issued.value()).open();
+                new SecretDialog(
+                                getTranslation("product.key.created"),
+                                getTranslation("product.key.created.explain"),
+                                issued.value())
+                        .open();
             } catch (DomainException ex) {
                 FieldErrors.show(this, ex, Map.of("name", name));
             }
@@ -281,14 +315,16 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
                 .orElse(getTranslation("product.gitea.notConfigured")));
         intro.addClassName("kontor-muted");
         Button save = new Button(getTranslation("action.save"), e -> {
-            Map<String, TextField> fields = Map.of("baseUrl", baseUrl, "organization", organization, "repository", repository);
+            Map<String, TextField> fields =
+                    Map.of("baseUrl", baseUrl, "organization", organization, "repository", repository);
             fields.values().forEach(f -> f.setInvalid(false));
             try {
-                product = licenses.configureGitea(p.getId(), new GiteaSettings(baseUrl.getValue(), organization.getValue(),
-                        repository.getValue()));
+                product = licenses.configureGitea(
+                        p.getId(),
+                        new GiteaSettings(baseUrl.getValue(), organization.getValue(), repository.getValue()));
                 Notifications.success(getTranslation("product.gitea.saved", p.getCode()));
                 render();
-            } catch (jakarta.validation.ConstraintViolationException ex) {
+            } catch (ConstraintViolationException ex) {
                 ex.getConstraintViolations().forEach(v -> {
                     TextField target = fields.get(v.getPropertyPath().toString());
                     if (target != null) {

@@ -1,11 +1,5 @@
 package de.kontor.license.ui;
 
-import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.Badges;
-import de.kontor.base.ui.FieldErrors;
-import de.kontor.license.LicenseService;
-import de.kontor.license.Product;
-import de.kontor.license.ProductTerms;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,7 +13,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.license.LicenseService;
+import de.kontor.license.Product;
+import de.kontor.license.ProductTerms;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
 
 import java.util.Map;
 
@@ -45,16 +46,31 @@ class ProductsView extends Div implements HasDynamicTitle {
 
         grid.setId("products-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(Product::getCode).setHeader(getTranslation("product.code")).setAutoWidth(true).setKey("code");
-        grid.addColumn(Product::getName).setHeader(getTranslation("product.name")).setFlexGrow(2).setKey("name");
+        grid.addColumn(Product::getCode)
+                .setHeader(getTranslation("product.code"))
+                .setAutoWidth(true)
+                .setKey("code");
+        grid.addColumn(Product::getName)
+                .setHeader(getTranslation("product.name"))
+                .setFlexGrow(2)
+                .setKey("name");
         grid.addColumn(p -> p.getMinSupportedVersion() == null ? "–" : p.getMinSupportedVersion())
-                .setHeader(getTranslation("product.minVersion")).setAutoWidth(true).setKey("minVersion");
-        grid.addColumn(p -> getTranslation("product.matchRule." + p.getMatchRule().name()))
-                .setHeader(getTranslation("product.matchRule")).setAutoWidth(true).setKey("matchRule");
-        grid.addComponentColumn(p -> Badges.of(getTranslation("product.backend." + p.getBackend().name()),
-                Badges.Tone.NEUTRAL)).setHeader(getTranslation("product.backend")).setAutoWidth(true).setKey("backend");
+                .setHeader(getTranslation("product.minVersion"))
+                .setAutoWidth(true)
+                .setKey("minVersion");
+        grid.addColumn(p ->
+                        getTranslation("product.matchRule." + p.getMatchRule().name()))
+                .setHeader(getTranslation("product.matchRule"))
+                .setAutoWidth(true)
+                .setKey("matchRule");
+        grid.addComponentColumn(p -> Badges.of(
+                        getTranslation("product.backend." + p.getBackend().name()), Badges.Tone.NEUTRAL))
+                .setHeader(getTranslation("product.backend"))
+                .setAutoWidth(true)
+                .setKey("backend");
         grid.setItems(licenses.products());
-        grid.addItemClickListener(e -> UI.getCurrent().navigate(ProductView.class, e.getItem().getId()));
+        grid.addItemClickListener(
+                e -> UI.getCurrent().navigate(ProductView.class, e.getItem().getId()));
         add(toolbar, grid);
     }
 
@@ -79,7 +95,7 @@ class ProductsView extends Div implements HasDynamicTitle {
                 UI.getCurrent().navigate(ProductView.class, product.getId());
             } catch (DomainException ex) {
                 FieldErrors.show(this, ex, Map.of("code", code, "name", name));
-            } catch (jakarta.validation.ConstraintViolationException ex) {
+            } catch (ConstraintViolationException ex) {
                 name.setErrorMessage(getTranslation("validation.required"));
                 name.setInvalid(true);
             }

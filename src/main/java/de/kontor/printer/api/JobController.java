@@ -9,6 +9,7 @@ import de.kontor.printer.PrinterService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,19 +38,24 @@ class JobController {
         this.printers = printers;
     }
 
-    record JobBody(@Nullable Long printerId, @Nullable Instant start, @Nullable Instant end,
-                   @Nullable Integer durationMinutes, @Nullable String title) {
-    }
+    record JobBody(
+            @Nullable Long printerId,
+            @Nullable Instant start,
+            @Nullable Instant end,
+            @Nullable Integer durationMinutes,
+            @Nullable String title) {}
 
-    record MinutesBody(@Nullable Integer minutes) {
-    }
+    record MinutesBody(@Nullable Integer minutes) {}
 
     @GetMapping("/api/jobs")
     @SignedIn
-    @Operation(summary = "Reservations", description = "Members get their own (newest first); admins get all "
-            + "overlapping from..to (default: today and the next 7 days).")
-    List<Reservation> list(@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
-                           @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to) {
+    @Operation(
+            summary = "Reservations",
+            description = "Members get their own (newest first); admins get all "
+                    + "overlapping from..to (default: today and the next 7 days).")
+    List<Reservation> list(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to) {
         if (CurrentUser.hasRole("ADMIN")) {
             Instant start = from != null ? from : Instant.now().minus(Duration.ofDays(1));
             return printers.reservationsBetween(start, to != null ? to : start.plus(Duration.ofDays(8)));
@@ -60,9 +66,11 @@ class JobController {
     @PostMapping("/api/jobs")
     @SignedIn
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Reserve a printer", description = "{\"printerId\": 1, \"start\": \"2026-11-26T14:00:00Z\", "
-            + "\"durationMinutes\": 90, \"title\": \"Helmet\"} (or \"end\" instead of the duration). 409 SLOT_TAKEN when "
-            + "the time overlaps another reservation.")
+    @Operation(
+            summary = "Reserve a printer",
+            description = "{\"printerId\": 1, \"start\": \"2026-11-26T14:00:00Z\", "
+                    + "\"durationMinutes\": 90, \"title\": \"Helmet\"} (or \"end\" instead of the duration). 409 SLOT_TAKEN when "
+                    + "the time overlaps another reservation.")
     Reservation create(@RequestBody JobBody body) {
         if (body.printerId() == null) {
             throw DomainException.invalidField("printerId", "PRINTER_REQUIRED", "validation.required");
@@ -70,8 +78,9 @@ class JobController {
         if (body.start() == null) {
             throw DomainException.invalidField("start", "START_REQUIRED", "validation.required");
         }
-        Instant end = body.end() != null ? body.end() : body.durationMinutes() != null
-                ? body.start().plus(Duration.ofMinutes(body.durationMinutes())) : null;
+        Instant end = body.end() != null
+                ? body.end()
+                : body.durationMinutes() != null ? body.start().plus(Duration.ofMinutes(body.durationMinutes())) : null;
         if (end == null) {
             throw DomainException.invalidField("end", "END_REQUIRED", "validation.required");
         }

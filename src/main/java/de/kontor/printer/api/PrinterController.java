@@ -35,38 +35,91 @@ class PrinterController {
         this.printers = printers;
     }
 
-    record PrinterDto(long id, String name, @Nullable String model, @Nullable String location, boolean active,
-                      PlugState state, @Nullable Double powerWatts, @Nullable Double energyTodayKWh,
-                      @Nullable Double energyMonthKWh, @Nullable Instant lastContactAt, double idleWatts,
-                      int warmupMinutes, long version) {
+    record PrinterDto(
+            long id,
+            String name,
+            @Nullable String model,
+            @Nullable String location,
+            boolean active,
+            PlugState state,
+            @Nullable Double powerWatts,
+            @Nullable Double energyTodayKWh,
+            @Nullable Double energyMonthKWh,
+            @Nullable Instant lastContactAt,
+            double idleWatts,
+            int warmupMinutes,
+            long version) {
         static PrinterDto of(Printer p) {
-            return new PrinterDto(p.id(), p.name(), p.model(), p.location(), p.active(), p.state(), p.powerWatts(),
-                    p.energyTodayKWh(), p.energyMonthKWh(), p.lastContactAt(), p.idleWatts(), p.warmupMinutes(), p.version());
+            return new PrinterDto(
+                    p.id(),
+                    p.name(),
+                    p.model(),
+                    p.location(),
+                    p.active(),
+                    p.state(),
+                    p.powerWatts(),
+                    p.energyTodayKWh(),
+                    p.energyMonthKWh(),
+                    p.lastContactAt(),
+                    p.idleWatts(),
+                    p.warmupMinutes(),
+                    p.version());
         }
     }
 
     /** For admins: where the plug is and what went wrong last. */
-    record PrinterAdminDto(PrinterDto printer, String plugHost, int plugPort, @Nullable String plugUsername,
-                           boolean ownCredentials, int failures, @Nullable String lastError, @Nullable String notes) {
+    record PrinterAdminDto(
+            PrinterDto printer,
+            String plugHost,
+            int plugPort,
+            @Nullable String plugUsername,
+            boolean ownCredentials,
+            int failures,
+            @Nullable String lastError,
+            @Nullable String notes) {
         static PrinterAdminDto of(Printer p) {
-            return new PrinterAdminDto(PrinterDto.of(p), p.plugHost(), p.plugPort(), p.plugUsername(), p.ownCredentials(),
-                    p.failures(), p.lastError(), p.notes());
+            return new PrinterAdminDto(
+                    PrinterDto.of(p),
+                    p.plugHost(),
+                    p.plugPort(),
+                    p.plugUsername(),
+                    p.ownCredentials(),
+                    p.failures(),
+                    p.lastError(),
+                    p.notes());
         }
     }
 
-    record PrinterBody(@Nullable String name, @Nullable String model, @Nullable String location, @Nullable String plugHost,
-                       @Nullable Integer plugPort, @Nullable String plugUsername, @Nullable String plugPassword,
-                       @Nullable Double idleWatts, @Nullable Integer warmupMinutes, @Nullable Boolean active,
-                       @Nullable String notes, @Nullable Long version) {
+    record PrinterBody(
+            @Nullable String name,
+            @Nullable String model,
+            @Nullable String location,
+            @Nullable String plugHost,
+            @Nullable Integer plugPort,
+            @Nullable String plugUsername,
+            @Nullable String plugPassword,
+            @Nullable Double idleWatts,
+            @Nullable Integer warmupMinutes,
+            @Nullable Boolean active,
+            @Nullable String notes,
+            @Nullable Long version) {
         PrinterDraft draft() {
-            return new PrinterDraft(name == null ? "" : name, model, location, plugHost == null ? "" : plugHost,
-                    plugPort == null ? 80 : plugPort, plugUsername, plugPassword, idleWatts == null ? 10 : idleWatts,
-                    warmupMinutes == null ? 5 : warmupMinutes, active == null || active, notes);
+            return new PrinterDraft(
+                    name == null ? "" : name,
+                    model,
+                    location,
+                    plugHost == null ? "" : plugHost,
+                    plugPort == null ? 80 : plugPort,
+                    plugUsername,
+                    plugPassword,
+                    idleWatts == null ? 10 : idleWatts,
+                    warmupMinutes == null ? 5 : warmupMinutes,
+                    active == null || active,
+                    notes);
         }
     }
 
-    record PowerBody(@Nullable Boolean on) {
-    }
+    record PowerBody(@Nullable Boolean on) {}
 
     @GetMapping
     @SignedIn
@@ -91,15 +144,19 @@ class PrinterController {
     @PostMapping
     @AdminOnly
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a printer", description = "plugUsername/plugPassword: the Tapo account of the plug "
-            + "(encrypted at rest, never returned); both left out: the default account.")
+    @Operation(
+            summary = "Add a printer",
+            description = "plugUsername/plugPassword: the Tapo account of the plug "
+                    + "(encrypted at rest, never returned); both left out: the default account.")
     PrinterAdminDto create(@RequestBody PrinterBody body) {
         return PrinterAdminDto.of(printers.create(body.draft()));
     }
 
     @PutMapping("/{id}")
     @AdminOnly
-    @Operation(summary = "Change a printer", description = "Send the version you read; an empty plugPassword keeps the stored one.")
+    @Operation(
+            summary = "Change a printer",
+            description = "Send the version you read; an empty plugPassword keeps the stored one.")
     PrinterAdminDto update(@PathVariable long id, @RequestBody PrinterBody body) {
         if (body.version() == null) {
             throw DomainException.invalidField("version", "VERSION_REQUIRED", "customer.error.versionRequired");
@@ -109,8 +166,10 @@ class PrinterController {
 
     @PostMapping("/{id}/power")
     @AdminOnly
-    @Operation(summary = "Switch a printer's plug", description = "{\"on\": true}; answered once the plug confirms. "
-            + "502/503 with the reason when the plug cannot do it.")
+    @Operation(
+            summary = "Switch a printer's plug",
+            description = "{\"on\": true}; answered once the plug confirms. "
+                    + "502/503 with the reason when the plug cannot do it.")
     PrinterDto power(@PathVariable long id, @RequestBody PowerBody body) {
         if (body.on() == null) {
             throw DomainException.invalidField("on", "ON_REQUIRED", "validation.required");

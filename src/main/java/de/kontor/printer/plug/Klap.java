@@ -20,8 +20,7 @@ import java.util.List;
  */
 public final class Klap {
 
-    private Klap() {
-    }
+    private Klap() {}
 
     /** {@code SHA-256(SHA-1(username) ‖ SHA-1(password))} over the UTF-8 bytes, as typed (case matters). */
     public static byte[] authHash(String username, String password) {
@@ -33,7 +32,8 @@ public final class Klap {
      * empty credentials. Tried, in this order, after the user's own credentials.
      */
     public static List<byte[]> fallbackAuthHashes() {
-        return List.of(authHash("test@tp-link.net", "test"), authHash("", ""), authHash("kasa@tp-link.net", "kasaSetup"));
+        return List.of(
+                authHash("test@tp-link.net", "test"), authHash("", ""), authHash("kasa@tp-link.net", "kasaSetup"));
     }
 
     /** handshake1: {@code SHA-256(local ‖ remote ‖ authHash)}, the hash the device answers with. */
@@ -55,10 +55,12 @@ public final class Klap {
     public record Session(byte[] key, byte[] ivPrefix, int initialSeq, byte[] sig) {
 
         public static Session derive(byte[] localSeed, byte[] remoteSeed, byte[] authHash) {
-            byte[] key = Arrays.copyOf(sha256("lsk".getBytes(StandardCharsets.US_ASCII), localSeed, remoteSeed, authHash), 16);
+            byte[] key = Arrays.copyOf(
+                    sha256("lsk".getBytes(StandardCharsets.US_ASCII), localSeed, remoteSeed, authHash), 16);
             byte[] iv = sha256("iv".getBytes(StandardCharsets.US_ASCII), localSeed, remoteSeed, authHash);
             int seq = ByteBuffer.wrap(iv, 28, 4).getInt();
-            byte[] sig = Arrays.copyOf(sha256("ldk".getBytes(StandardCharsets.US_ASCII), localSeed, remoteSeed, authHash), 28);
+            byte[] sig = Arrays.copyOf(
+                    sha256("ldk".getBytes(StandardCharsets.US_ASCII), localSeed, remoteSeed, authHash), 28);
             return new Session(key, Arrays.copyOf(iv, 12), seq, sig);
         }
 
@@ -69,7 +71,10 @@ public final class Klap {
         /** {@code signature ‖ AES-128-CBC(plaintext)} for sequence number {@code seq}. */
         public byte[] seal(int seq, byte[] plaintext) {
             byte[] ct = aes(Cipher.ENCRYPT_MODE, seq, plaintext);
-            return ByteBuffer.allocate(32 + ct.length).put(signature(seq, ct)).put(ct).array();
+            return ByteBuffer.allocate(32 + ct.length)
+                    .put(signature(seq, ct))
+                    .put(ct)
+                    .array();
         }
 
         /** The plaintext of {@code signature ‖ ciphertext}; the signature is checked when {@code verify}. */

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,10 +46,13 @@ public final class PlugClient {
     private final ConcurrentHashMap<Address, Connection> connections = new ConcurrentHashMap<>();
 
     public PlugClient(OkHttpClient shared, Duration connectTimeout, Duration readTimeout) {
-        this.http = shared.newBuilder().connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        this.http = shared.newBuilder()
+                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .callTimeout(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS)
-                .retryOnConnectionFailure(false).followRedirects(false).build();
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .build();
     }
 
     public PlugClient() {
@@ -66,9 +70,13 @@ public final class PlugClient {
         call(address, credentials, "set_device_info", JSON.createObjectNode().put("device_on", on));
         DeviceInfo info = deviceInfo(address, credentials);
         if (info.on() != on) {
-            throw new PlugException(Kind.DEVICE_ERROR, null, "The plug at " + address + " stayed "
-                    + (info.on() ? "on" : "off") + (info.overloaded() ? " (overload protection)" : "")
-                    + (info.overheated() ? " (overheated)" : ""), null);
+            throw new PlugException(
+                    Kind.DEVICE_ERROR,
+                    null,
+                    "The plug at " + address + " stayed "
+                            + (info.on() ? "on" : "off") + (info.overloaded() ? " (overload protection)" : "")
+                            + (info.overheated() ? " (overheated)" : ""),
+                    null);
         }
         return info;
     }
@@ -82,16 +90,23 @@ public final class PlugClient {
         var requests = JSON.createArrayNode()
                 .add(JSON.createObjectNode().put("method", "get_device_info"))
                 .add(JSON.createObjectNode().put("method", "get_energy_usage"));
-        JsonNode responses = call(address, credentials, "multipleRequest",
-                JSON.createObjectNode().set("requests", requests)).path("responses");
+        JsonNode responses = call(
+                        address,
+                        credentials,
+                        "multipleRequest",
+                        JSON.createObjectNode().set("requests", requests))
+                .path("responses");
         JsonNode info = null;
         JsonNode energy = null;
         for (JsonNode response : responses) {
             String method = response.path("method").asString("");
             int code = response.path("error_code").asInt(-1);
             if (code != 0) {
-                throw new PlugException(Kind.DEVICE_ERROR, code, "The plug at " + address + " answered " + method
-                        + " with error " + code, null);
+                throw new PlugException(
+                        Kind.DEVICE_ERROR,
+                        code,
+                        "The plug at " + address + " answered " + method + " with error " + code,
+                        null);
             }
             if (method.equals("get_device_info")) {
                 info = response.path("result");
@@ -106,14 +121,19 @@ public final class PlugClient {
     }
 
     static EnergyUsage parseEnergy(JsonNode r) {
-        return new EnergyUsage(r.path("current_power").asLong(0) / 1000.0, r.path("today_energy").asLong(0) / 1000.0,
-                r.path("month_energy").asLong(0) / 1000.0, r.path("today_runtime").asLong(0),
+        return new EnergyUsage(
+                r.path("current_power").asLong(0) / 1000.0,
+                r.path("today_energy").asLong(0) / 1000.0,
+                r.path("month_energy").asLong(0) / 1000.0,
+                r.path("today_runtime").asLong(0),
                 r.path("month_runtime").asLong(0));
     }
 
     /** Whole watts (get_current_power). */
     public int currentPower(Address address, Credentials credentials) {
-        return call(address, credentials, "get_current_power", null).path("current_power").asInt(0);
+        return call(address, credentials, "get_current_power", null)
+                .path("current_power")
+                .asInt(0);
     }
 
     /** Forgets the session with a plug (e.g. after its credentials changed). */
@@ -130,10 +150,16 @@ public final class PlugClient {
         }
         boolean overheated = r.path("overheated").asBoolean(false)
                 || "overheated".equals(r.path("overheat_status").asString(""));
-        return new DeviceInfo(r.path("device_on").asBoolean(false), r.path("on_time").asLong(0), nickname,
-                r.path("model").asString(""), r.path("fw_ver").asString(""),
-                r.has("rssi") ? r.get("rssi").asInt() : null, r.has("signal_level") ? r.get("signal_level").asInt() : null,
-                overheated, "overloaded".equals(r.path("power_protection_status").asString("")),
+        return new DeviceInfo(
+                r.path("device_on").asBoolean(false),
+                r.path("on_time").asLong(0),
+                nickname,
+                r.path("model").asString(""),
+                r.path("fw_ver").asString(""),
+                r.has("rssi") ? r.get("rssi").asInt() : null,
+                r.has("signal_level") ? r.get("signal_level").asInt() : null,
+                overheated,
+                "overloaded".equals(r.path("power_protection_status").asString("")),
                 r.has("device_id") ? r.get("device_id").asString() : null);
     }
 
@@ -150,8 +176,11 @@ public final class PlugClient {
         JsonNode answer = connection.send(credentials, plain);
         int code = answer.path("error_code").asInt(-1);
         if (code != 0) {
-            throw new PlugException(Kind.DEVICE_ERROR, code, "The plug at " + address + " answered " + method
-                    + " with error " + code, null);
+            throw new PlugException(
+                    Kind.DEVICE_ERROR,
+                    code,
+                    "The plug at " + address + " answered " + method + " with error " + code,
+                    null);
         }
         return answer.path("result");
     }
@@ -164,8 +193,8 @@ public final class PlugClient {
         private final ReentrantLock lock = new ReentrantLock();
         private @Nullable Session session;
 
-        private record Session(String cookie, Klap.Session keys, int[] seq, long renewAtNanos, Credentials credentials) {
-        }
+        private record Session(
+                String cookie, Klap.Session keys, int[] seq, long renewAtNanos, Credentials credentials) {}
 
         Connection(Address address) {
             this.address = address;
@@ -183,27 +212,38 @@ public final class PlugClient {
                         session = s;
                     }
                     int seq = ++s.seq()[0];
-                    Request request = new Request.Builder().url(base + "/app/request?seq=" + seq)
+                    Request request = new Request.Builder()
+                            .url(base + "/app/request?seq=" + seq)
                             .header("Cookie", "TP_SESSIONID=" + s.cookie())
-                            .post(RequestBody.create(s.keys().seal(seq, plain), BINARY)).build();
+                            .post(RequestBody.create(s.keys().seal(seq, plain), BINARY))
+                            .build();
                     try (Response response = http.newCall(request).execute()) {
                         if (response.code() == 403 || response.code() == 401) {
                             session = null; // expired or replaced by another client's handshake: once more
-                            last = new PlugException(Kind.PROTOCOL, response.code(), "The plug at " + address
-                                    + " refused the session (HTTP " + response.code() + ")", null);
+                            last = new PlugException(
+                                    Kind.PROTOCOL,
+                                    response.code(),
+                                    "The plug at " + address + " refused the session (HTTP " + response.code() + ")",
+                                    null);
                             continue;
                         }
                         if (response.code() != 200) {
-                            throw new PlugException(Kind.DEVICE_ERROR, response.code(), "The plug at " + address
-                                    + " answered HTTP " + response.code(), null);
+                            throw new PlugException(
+                                    Kind.DEVICE_ERROR,
+                                    response.code(),
+                                    "The plug at " + address + " answered HTTP " + response.code(),
+                                    null);
                         }
                         byte[] body = response.body().bytes();
                         try {
                             return JSON.readTree(s.keys().open(seq, body, false));
                         } catch (BadPaddingException e) {
                             session = null;
-                            last = new PlugException(Kind.PROTOCOL, null, "The answer of the plug at " + address
-                                    + " does not decrypt", e);
+                            last = new PlugException(
+                                    Kind.PROTOCOL,
+                                    null,
+                                    "The answer of the plug at " + address + " does not decrypt",
+                                    e);
                         }
                     } catch (IOException e) {
                         session = null;
@@ -217,14 +257,16 @@ public final class PlugClient {
         }
 
         private PlugException unreachable(IOException e) {
-            return new PlugException(Kind.UNREACHABLE, null, "The plug at " + address + " cannot be reached: "
-                    + e.getMessage(), e);
+            return new PlugException(
+                    Kind.UNREACHABLE, null, "The plug at " + address + " cannot be reached: " + e.getMessage(), e);
         }
 
         private Session handshake(Credentials credentials) {
             byte[] localSeed = new byte[16];
             RANDOM.nextBytes(localSeed);
-            Request first = new Request.Builder().url(base + "/app/handshake1").post(RequestBody.create(localSeed, BINARY))
+            Request first = new Request.Builder()
+                    .url(base + "/app/handshake1")
+                    .post(RequestBody.create(localSeed, BINARY))
                     .build();
             byte[] remoteSeed;
             byte[] serverHash;
@@ -232,43 +274,65 @@ public final class PlugClient {
             long timeoutSeconds;
             try (Response response = http.newCall(first).execute()) {
                 if (response.code() == 403) {
-                    throw new PlugException(Kind.THIRD_PARTY_DISABLED, 403, "The plug at " + address
-                            + " refuses third-party clients: enable \"Third-Party Compatibility\" in the Tapo app "
-                            + "(Me > Third-Party Services)", null);
+                    throw new PlugException(
+                            Kind.THIRD_PARTY_DISABLED,
+                            403,
+                            "The plug at " + address
+                                    + " refuses third-party clients: enable \"Third-Party Compatibility\" in the Tapo app "
+                                    + "(Me > Third-Party Services)",
+                            null);
                 }
                 byte[] body = response.body().bytes();
                 if (response.code() != 200 || body.length != 48) {
-                    throw new PlugException(Kind.PROTOCOL, response.code(), "handshake1 with the plug at " + address
-                            + " answered HTTP " + response.code() + " with " + body.length + " bytes", null);
+                    throw new PlugException(
+                            Kind.PROTOCOL,
+                            response.code(),
+                            "handshake1 with the plug at " + address + " answered HTTP " + response.code() + " with "
+                                    + body.length + " bytes",
+                            null);
                 }
-                remoteSeed = java.util.Arrays.copyOf(body, 16);
-                serverHash = java.util.Arrays.copyOfRange(body, 16, 48);
+                remoteSeed = Arrays.copyOf(body, 16);
+                serverHash = Arrays.copyOfRange(body, 16, 48);
                 String setCookie = response.header("Set-Cookie");
                 cookie = attribute(setCookie, "TP_SESSIONID");
                 String timeout = attribute(setCookie, "TIMEOUT");
                 if (cookie == null) {
-                    throw new PlugException(Kind.PROTOCOL, "handshake1 with the plug at " + address + " set no session");
+                    throw new PlugException(
+                            Kind.PROTOCOL, "handshake1 with the plug at " + address + " set no session");
                 }
                 timeoutSeconds = timeout == null ? 86_400 : Long.parseLong(timeout.strip());
             } catch (IOException e) {
                 throw unreachable(e);
             } catch (NumberFormatException e) {
-                throw new PlugException(Kind.PROTOCOL, null, "handshake1 with the plug at " + address
-                        + " sent a TIMEOUT that is not a number", e);
+                throw new PlugException(
+                        Kind.PROTOCOL,
+                        null,
+                        "handshake1 with the plug at " + address + " sent a TIMEOUT that is not a number",
+                        e);
             }
             List<byte[]> candidates = new ArrayList<>();
             candidates.add(Klap.authHash(credentials.username(), credentials.password()));
             candidates.addAll(Klap.fallbackAuthHashes());
-            byte[] authHash = candidates.stream().filter(h -> Klap.same(Klap.serverHash(localSeed, remoteSeed, h), serverHash))
-                    .findFirst().orElseThrow(() -> new PlugException(Kind.AUTH_FAILED, "The plug at " + address
-                            + " does not accept the Tapo account " + credentials.username()
-                            + ": check the e-mail address and password of the account the plug is bound to"));
-            Request second = new Request.Builder().url(base + "/app/handshake2").header("Cookie", "TP_SESSIONID=" + cookie)
-                    .post(RequestBody.create(Klap.clientHash(localSeed, remoteSeed, authHash), BINARY)).build();
+            byte[] authHash = candidates.stream()
+                    .filter(h -> Klap.same(Klap.serverHash(localSeed, remoteSeed, h), serverHash))
+                    .findFirst()
+                    .orElseThrow(() -> new PlugException(
+                            Kind.AUTH_FAILED,
+                            "The plug at " + address
+                                    + " does not accept the Tapo account " + credentials.username()
+                                    + ": check the e-mail address and password of the account the plug is bound to"));
+            Request second = new Request.Builder()
+                    .url(base + "/app/handshake2")
+                    .header("Cookie", "TP_SESSIONID=" + cookie)
+                    .post(RequestBody.create(Klap.clientHash(localSeed, remoteSeed, authHash), BINARY))
+                    .build();
             try (Response response = http.newCall(second).execute()) {
                 if (response.code() != 200) {
-                    throw new PlugException(Kind.PROTOCOL, response.code(), "handshake2 with the plug at " + address
-                            + " answered HTTP " + response.code(), null);
+                    throw new PlugException(
+                            Kind.PROTOCOL,
+                            response.code(),
+                            "handshake2 with the plug at " + address + " answered HTTP " + response.code(),
+                            null);
                 }
             } catch (IOException e) {
                 throw unreachable(e);

@@ -70,21 +70,30 @@ class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         header.addClassName("kontor-toolbar");
         add(header);
         Div tiles = new Div(
-                DashboardTile.textTile("printer-tile-state", getTranslation("printer.state." + p.state().name()),
+                DashboardTile.textTile(
+                        "printer-tile-state",
+                        getTranslation("printer.state." + p.state().name()),
                         getTranslation("printer.column.state")),
-                DashboardTile.numberTile("printer-tile-power", p.powerWatts() == null ? "–"
-                        : String.format(getLocale(), "%.1f W", p.powerWatts()), getTranslation("printer.column.power")),
-                DashboardTile.numberTile("printer-tile-today", p.energyTodayKWh() == null ? "–"
-                        : String.format(getLocale(), "%.3f kWh", p.energyTodayKWh()), getTranslation("printer.today")),
-                DashboardTile.numberTile("printer-tile-month", p.energyMonthKWh() == null ? "–"
-                        : String.format(getLocale(), "%.3f kWh", p.energyMonthKWh()), getTranslation("printer.month")));
+                DashboardTile.numberTile(
+                        "printer-tile-power",
+                        p.powerWatts() == null ? "–" : String.format(getLocale(), "%.1f W", p.powerWatts()),
+                        getTranslation("printer.column.power")),
+                DashboardTile.numberTile(
+                        "printer-tile-today",
+                        p.energyTodayKWh() == null ? "–" : String.format(getLocale(), "%.3f kWh", p.energyTodayKWh()),
+                        getTranslation("printer.today")),
+                DashboardTile.numberTile(
+                        "printer-tile-month",
+                        p.energyMonthKWh() == null ? "–" : String.format(getLocale(), "%.3f kWh", p.energyMonthKWh()),
+                        getTranslation("printer.month")));
         tiles.addClassName("kontor-tiles");
         add(tiles);
 
         Instant now = clock.instant();
         List<Sample> samples = printers.samples(p.id(), now.minus(Duration.ofHours(24)));
         List<SvgCharts.Point> points = samples.stream()
-                .map(s -> new SvgCharts.Point(s.at().getEpochSecond(), s.watts())).toList();
+                .map(s -> new SvgCharts.Point(s.at().getEpochSecond(), s.watts()))
+                .toList();
         List<String> labels = new ArrayList<>();
         DateTimeFormatter hours = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
         for (int h = 24; h >= 0; h -= 6) {
@@ -100,15 +109,23 @@ class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         upcoming.setId("printer-reservations");
         upcoming.addThemeVariants(GridVariant.LUMO_COMPACT);
         upcoming.addColumn(r -> Formats.dateTime(r.startsAt(), zone) + " – " + Formats.dateTime(r.endsAt(), zone))
-                .setHeader(getTranslation("printer.column.time")).setAutoWidth(true);
-        upcoming.addColumn(Reservation::displayName).setHeader(getTranslation("printer.column.member")).setAutoWidth(true);
+                .setHeader(getTranslation("printer.column.time"))
+                .setAutoWidth(true);
+        upcoming.addColumn(Reservation::displayName)
+                .setHeader(getTranslation("printer.column.member"))
+                .setAutoWidth(true);
         upcoming.addColumn(Reservation::title).setHeader(getTranslation("printer.column.title"));
-        upcoming.addColumn(r -> getTranslation("printer.reservation.state." + r.state().name()))
-                .setHeader(getTranslation("printer.column.state")).setAutoWidth(true);
+        upcoming.addColumn(r ->
+                        getTranslation("printer.reservation.state." + r.state().name()))
+                .setHeader(getTranslation("printer.column.state"))
+                .setAutoWidth(true);
         upcoming.addColumn(r -> r.energyWh() == null ? "" : String.format(getLocale(), "%.0f Wh", r.energyWh()))
-                .setHeader(getTranslation("printer.column.energyUsed")).setAutoWidth(true);
-        upcoming.setItems(printers.reservationsBetween(now.minus(Duration.ofDays(2)), now.plus(Duration.ofDays(14)))
-                .stream().filter(r -> r.printerId() == p.id()).toList());
+                .setHeader(getTranslation("printer.column.energyUsed"))
+                .setAutoWidth(true);
+        upcoming.setItems(
+                printers.reservationsBetween(now.minus(Duration.ofDays(2)), now.plus(Duration.ofDays(14))).stream()
+                        .filter(r -> r.printerId() == p.id())
+                        .toList());
         upcoming.setAllRowsVisible(true);
         upcoming.setEmptyStateText(getTranslation("printer.reservations.empty"));
         add(upcoming);
@@ -128,6 +145,8 @@ class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
 
     @Override
     public String getPageTitle() {
-        return printer == null ? getTranslation("menu.printers") : printer.name() + " · " + getTranslation("menu.printers");
+        return printer == null
+                ? getTranslation("menu.printers")
+                : printer.name() + " · " + getTranslation("menu.printers");
     }
 }

@@ -3,6 +3,7 @@ package de.kontor.printer.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,10 +22,12 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
@@ -40,8 +43,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The printers with live state from their plugs (refreshed by server push after every poll or switch):
@@ -67,9 +70,12 @@ class PrintersView extends Div implements HasDynamicTitle {
         Button add = new Button(getTranslation("printer.add"), VaadinIcon.PLUS.create(), e -> openEditor(null));
         add.setId("printer-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button account = new Button(getTranslation("printer.defaultAccount"), VaadinIcon.KEY.create(), e -> openAccount());
+        Button account =
+                new Button(getTranslation("printer.defaultAccount"), VaadinIcon.KEY.create(), e -> openAccount());
         account.setId("printer-default-account");
-        Button reservations = new Button(getTranslation("menu.reservations"), VaadinIcon.CALENDAR.create(),
+        Button reservations = new Button(
+                getTranslation("menu.reservations"),
+                VaadinIcon.CALENDAR.create(),
                 e -> UI.getCurrent().navigate("reservations"));
         Div spacer = new Div();
         spacer.addClassName("kontor-toolbar-spacer");
@@ -81,21 +87,44 @@ class PrintersView extends Div implements HasDynamicTitle {
 
         grid.setId("printers-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(Printer::name).setHeader(getTranslation("printer.column.name")).setWidth("11em").setFlexGrow(1)
+        grid.addColumn(Printer::name)
+                .setHeader(getTranslation("printer.column.name"))
+                .setWidth("11em")
+                .setFlexGrow(1)
                 .setKey("name");
-        grid.addColumn(p -> join(p.model(), p.location())).setHeader(getTranslation("printer.column.where"))
-                .setWidth("12em").setFlexGrow(1).setKey("where");
-        grid.addComponentColumn(this::state).setHeader(getTranslation("printer.column.state")).setAutoWidth(true)
-                .setFlexGrow(0).setKey("state");
+        grid.addColumn(p -> join(p.model(), p.location()))
+                .setHeader(getTranslation("printer.column.where"))
+                .setWidth("12em")
+                .setFlexGrow(1)
+                .setKey("where");
+        grid.addComponentColumn(this::state)
+                .setHeader(getTranslation("printer.column.state"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("state");
         grid.addColumn(p -> p.powerWatts() == null ? "–" : String.format(getLocale(), "%.1f W", p.powerWatts()))
-                .setHeader(getTranslation("printer.column.power")).setAutoWidth(true).setFlexGrow(0).setKey("power");
-        grid.addColumn(p -> p.energyTodayKWh() == null ? "–" : String.format(getLocale(), "%.3f / %.3f kWh",
-                        p.energyTodayKWh(), p.energyMonthKWh() == null ? 0 : p.energyMonthKWh()))
-                .setHeader(getTranslation("printer.column.energy")).setAutoWidth(true).setFlexGrow(0).setKey("energy");
+                .setHeader(getTranslation("printer.column.power"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("power");
+        grid.addColumn(p -> p.energyTodayKWh() == null
+                        ? "–"
+                        : String.format(
+                                getLocale(),
+                                "%.3f / %.3f kWh",
+                                p.energyTodayKWh(),
+                                p.energyMonthKWh() == null ? 0 : p.energyMonthKWh()))
+                .setHeader(getTranslation("printer.column.energy"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("energy");
         grid.addColumn(p -> p.lastContactAt() == null ? "–" : Formats.dateTime(p.lastContactAt(), zone))
-                .setHeader(getTranslation("printer.column.lastContact")).setAutoWidth(true).setFlexGrow(0).setKey("contact");
+                .setHeader(getTranslation("printer.column.lastContact"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("contact");
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(p -> {
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(p -> {
             Span error = new Span(p.lastError() == null ? "" : p.lastError());
             error.getStyle().set("color", "var(--lumo-error-text-color)");
             return error;
@@ -132,11 +161,14 @@ class PrintersView extends Div implements HasDynamicTitle {
 
     private Component actions(Printer p) {
         boolean on = Boolean.TRUE.equals(p.powerOn());
-        Button power = new Button(getTranslation(on ? "printer.off" : "printer.on"),
-                (on ? VaadinIcon.POWER_OFF : VaadinIcon.POWER_OFF).create(), e -> confirmPower(p, !on));
+        Button power = new Button(
+                getTranslation(on ? "printer.off" : "printer.on"),
+                (on ? VaadinIcon.POWER_OFF : VaadinIcon.POWER_OFF).create(),
+                e -> confirmPower(p, !on));
         power.setId("printer-power-" + p.id());
         power.addThemeVariants(ButtonVariant.LUMO_SMALL, on ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
-        Button open = new Button(getTranslation("printer.open"), e -> UI.getCurrent().navigate(PrinterView.class, p.id()));
+        Button open =
+                new Button(getTranslation("printer.open"), e -> UI.getCurrent().navigate(PrinterView.class, p.id()));
         open.setId("printer-open-" + p.id());
         open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         Button edit = new Button(VaadinIcon.EDIT.create(), e -> openEditor(p));
@@ -150,11 +182,16 @@ class PrintersView extends Div implements HasDynamicTitle {
     }
 
     void confirmPower(Printer p, boolean on) {
-        Confirmations.ask("printer-power-confirm", getTranslation(on ? "printer.on" : "printer.off") + ": " + p.name(),
+        Confirmations.ask(
+                "printer-power-confirm",
+                getTranslation(on ? "printer.on" : "printer.off") + ": " + p.name(),
                 getTranslation(on ? "printer.on.confirm" : "printer.off.confirm", p.name()),
-                getTranslation(on ? "printer.on" : "printer.off"), !on, () -> {
+                getTranslation(on ? "printer.on" : "printer.off"),
+                !on,
+                () -> {
                     try {
-                        printers.power(p.id(), on, "admin " + de.kontor.base.CurrentUser.username().orElse(""));
+                        printers.power(
+                                p.id(), on, "admin " + CurrentUser.username().orElse(""));
                         Notifications.success(getTranslation(on ? "printer.on.done" : "printer.off.done", p.name()));
                     } catch (DomainException ex) {
                         Notifications.error(getTranslation(ex.messageKey(), ex.args()));
@@ -208,24 +245,56 @@ class PrintersView extends Div implements HasDynamicTitle {
             active.setValue(existing.active());
             notes.setValue(existing.notes() == null ? "" : existing.notes());
         }
-        FormLayout form = new FormLayout(name, model, location, host, port, username, password, idle, warmup, active, notes);
+        FormLayout form =
+                new FormLayout(name, model, location, host, port, username, password, idle, warmup, active, notes);
         form.setColspan(notes, 2);
         Paragraph test = new Paragraph();
         test.setId("printer-test-result");
         dialog.add(form, test);
-        java.util.function.Supplier<PrinterDraft> draft = () -> new PrinterDraft(name.getValue(), model.getValue(),
-                location.getValue(), host.getValue(), port.getValue() == null ? 0 : port.getValue(), username.getValue(),
-                password.getValue(), idle.getValue() == null ? -1 : idle.getValue(),
-                warmup.getValue() == null ? -1 : warmup.getValue(), active.getValue(), notes.getValue());
-        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("name", name, "plugHost", host, "plugPort", port,
-                "plugUsername", username, "plugPassword", password, "idleWatts", idle, "warmupMinutes", warmup);
+        Supplier<PrinterDraft> draft = () -> new PrinterDraft(
+                name.getValue(),
+                model.getValue(),
+                location.getValue(),
+                host.getValue(),
+                port.getValue() == null ? 0 : port.getValue(),
+                username.getValue(),
+                password.getValue(),
+                idle.getValue() == null ? -1 : idle.getValue(),
+                warmup.getValue() == null ? -1 : warmup.getValue(),
+                active.getValue(),
+                notes.getValue());
+        Map<String, HasValidation> fields = Map.of(
+                "name",
+                name,
+                "plugHost",
+                host,
+                "plugPort",
+                port,
+                "plugUsername",
+                username,
+                "plugPassword",
+                password,
+                "idleWatts",
+                idle,
+                "warmupMinutes",
+                warmup);
         Button testButton = new Button(getTranslation("printer.test"), VaadinIcon.PLUG.create(), e -> {
             try {
                 ConnectionTest result = printers.testConnection(existing == null ? null : existing.id(), draft.get());
-                test.setText(result.ok() ? getTranslation("printer.test.ok", result.nickname(), result.model(),
-                        result.firmware(), getTranslation(Boolean.TRUE.equals(result.on()) ? "printer.state.ON"
-                                : "printer.state.OFF")) : result.message());
-                test.getStyle().set("color", result.ok() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+                test.setText(
+                        result.ok()
+                                ? getTranslation(
+                                        "printer.test.ok",
+                                        result.nickname(),
+                                        result.model(),
+                                        result.firmware(),
+                                        getTranslation(
+                                                Boolean.TRUE.equals(result.on())
+                                                        ? "printer.state.ON"
+                                                        : "printer.state.OFF"))
+                                : result.message());
+                test.getStyle()
+                        .set("color", result.ok() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
             } catch (DomainException ex) {
                 test.setText(getTranslation(ex.messageKey(), ex.args()));
                 test.getStyle().set("color", "var(--lumo-error-text-color)");

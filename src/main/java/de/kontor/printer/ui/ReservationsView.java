@@ -36,7 +36,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -70,11 +69,13 @@ class ReservationsView extends Div implements HasDynamicTitle {
         this.printers = printers;
         this.zone = zone;
         this.clock = clock;
-        this.monday = LocalDate.ofInstant(clock.instant(), zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        this.monday =
+                LocalDate.ofInstant(clock.instant(), zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         addClassName("kontor-view");
         setId("reservations-view");
 
-        List<Printer> all = printers.printers(false).stream().filter(Printer::active).toList();
+        List<Printer> all =
+                printers.printers(false).stream().filter(Printer::active).toList();
         printer.setId("reservation-printer");
         printer.setLabel(getTranslation("printer.column.name"));
         printer.setItems(all);
@@ -106,21 +107,31 @@ class ReservationsView extends Div implements HasDynamicTitle {
         toolbar.addClassName("kontor-toolbar");
         toolbar.getStyle().set("align-items", "baseline");
         week.setId("reservation-week");
-        week.getStyle().set("display", "grid").set("grid-template-columns", "3em repeat(7, 1fr)").set("gap", "2px")
+        week.getStyle()
+                .set("display", "grid")
+                .set("grid-template-columns", "3em repeat(7, 1fr)")
+                .set("gap", "2px")
                 .set("overflow-x", "auto");
         add(toolbar, week);
 
         add(new H3(getTranslation("printer.mine")));
         mine.setId("reservation-mine");
         mine.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        mine.addColumn(Reservation::printerName).setHeader(getTranslation("printer.column.name")).setAutoWidth(true);
+        mine.addColumn(Reservation::printerName)
+                .setHeader(getTranslation("printer.column.name"))
+                .setAutoWidth(true);
         mine.addColumn(r -> Formats.dateTime(r.startsAt(), zone) + " – " + Formats.dateTime(r.endsAt(), zone))
-                .setHeader(getTranslation("printer.column.time")).setAutoWidth(true);
+                .setHeader(getTranslation("printer.column.time"))
+                .setAutoWidth(true);
         mine.addColumn(Reservation::title).setHeader(getTranslation("printer.column.title"));
-        mine.addColumn(r -> getTranslation("printer.reservation.state." + r.state().name()))
-                .setHeader(getTranslation("printer.column.state")).setAutoWidth(true).setKey("state");
+        mine.addColumn(r ->
+                        getTranslation("printer.reservation.state." + r.state().name()))
+                .setHeader(getTranslation("printer.column.state"))
+                .setAutoWidth(true)
+                .setKey("state");
         mine.addColumn(r -> r.energyWh() == null ? "" : String.format(getLocale(), "%.0f Wh", r.energyWh()))
-                .setHeader(getTranslation("printer.column.energyUsed")).setAutoWidth(true);
+                .setHeader(getTranslation("printer.column.energyUsed"))
+                .setAutoWidth(true);
         mine.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
         mine.setEmptyStateText(getTranslation("printer.mine.empty"));
         mine.setAllRowsVisible(true);
@@ -150,19 +161,29 @@ class ReservationsView extends Div implements HasDynamicTitle {
         for (int h = 0; h < 24; h += 2) {
             Span label = new Span(String.format("%02d:00", h));
             label.addClassName("kontor-muted");
-            label.getStyle().set("position", "absolute").set("top", h * HOUR_PX + "px").set("font-size", "var(--lumo-font-size-xs)");
+            label.getStyle()
+                    .set("position", "absolute")
+                    .set("top", h * HOUR_PX + "px")
+                    .set("font-size", "var(--lumo-font-size-xs)");
             hours.add(label);
         }
         week.add(hours);
-        List<Slot> slots = printer.getValue() == null ? List.of()
-                : printers.slots(printer.getValue().id(), start.toInstant(), start.plusDays(7).toInstant());
+        List<Slot> slots = printer.getValue() == null
+                ? List.of()
+                : printers.slots(
+                        printer.getValue().id(),
+                        start.toInstant(),
+                        start.plusDays(7).toInstant());
         for (int d = 0; d < 7; d++) {
             ZonedDateTime dayStart = start.plusDays(d);
             ZonedDateTime dayEnd = dayStart.plusDays(1);
             Div column = new Div();
             column.setId("reservation-day-" + d);
-            column.getStyle().set("position", "relative").set("height", 24 * HOUR_PX + "px")
-                    .set("background", "var(--lumo-contrast-5pct)").set("border-radius", "var(--lumo-border-radius-s)");
+            column.getStyle()
+                    .set("position", "relative")
+                    .set("height", 24 * HOUR_PX + "px")
+                    .set("background", "var(--lumo-contrast-5pct)")
+                    .set("border-radius", "var(--lumo-border-radius-s)");
             for (Slot s : slots) {
                 Instant from = s.startsAt().isBefore(dayStart.toInstant()) ? dayStart.toInstant() : s.startsAt();
                 Instant to = s.endsAt().isAfter(dayEnd.toInstant()) ? dayEnd.toInstant() : s.endsAt();
@@ -174,11 +195,20 @@ class ReservationsView extends Div implements HasDynamicTitle {
                 Div block = new Div(new Span(s.title() != null ? s.title() : getTranslation("printer.slot.taken")));
                 block.addClassName("reservation-slot");
                 block.getElement().setAttribute("data-reservation", String.valueOf(s.id()));
-                block.getElement().setAttribute("title", Formats.dateTime(s.startsAt(), zone) + " – "
-                        + Formats.dateTime(s.endsAt(), zone) + (s.displayName() != null ? " · " + s.displayName() : ""));
-                block.getStyle().set("position", "absolute").set("left", "2px").set("right", "2px")
-                        .set("top", top + "px").set("height", height + "px").set("overflow", "hidden")
-                        .set("font-size", "var(--lumo-font-size-xs)").set("padding", "0 4px")
+                block.getElement()
+                        .setAttribute(
+                                "title",
+                                Formats.dateTime(s.startsAt(), zone) + " – " + Formats.dateTime(s.endsAt(), zone)
+                                        + (s.displayName() != null ? " · " + s.displayName() : ""));
+                block.getStyle()
+                        .set("position", "absolute")
+                        .set("left", "2px")
+                        .set("right", "2px")
+                        .set("top", top + "px")
+                        .set("height", height + "px")
+                        .set("overflow", "hidden")
+                        .set("font-size", "var(--lumo-font-size-xs)")
+                        .set("padding", "0 4px")
                         .set("border-radius", "var(--lumo-border-radius-s)")
                         .set("background", s.mine() ? "var(--lumo-primary-color)" : "var(--lumo-contrast-50pct)")
                         .set("color", "var(--lumo-primary-contrast-color)");
@@ -222,9 +252,13 @@ class ReservationsView extends Div implements HasDynamicTitle {
     void openReserve() {
         Dialog dialog = new Dialog();
         dialog.setId("reservation-dialog");
-        dialog.setHeaderTitle(getTranslation("printer.reserve") + ": " + (printer.getValue() == null ? ""
-                : printer.getValue().name()));
-        ZonedDateTime soon = ZonedDateTime.ofInstant(clock.instant(), zone).plusHours(1).withMinute(0).withSecond(0).withNano(0);
+        dialog.setHeaderTitle(getTranslation("printer.reserve") + ": "
+                + (printer.getValue() == null ? "" : printer.getValue().name()));
+        ZonedDateTime soon = ZonedDateTime.ofInstant(clock.instant(), zone)
+                .plusHours(1)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
         DatePicker date = new DatePicker(getTranslation("printer.field.date"), soon.toLocalDate());
         date.setId("reservation-date");
         TimePicker time = new TimePicker(getTranslation("printer.field.time"), soon.toLocalTime());
@@ -248,7 +282,8 @@ class ReservationsView extends Div implements HasDynamicTitle {
             Instant start = date.getValue().atTime(time.getValue()).atZone(zone).toInstant();
             int duration = minutes.getValue() == null ? 0 : minutes.getValue();
             try {
-                printers.reserve(printer.getValue().id(), start, start.plus(Duration.ofMinutes(duration)), title.getValue());
+                printers.reserve(
+                        printer.getValue().id(), start, start.plus(Duration.ofMinutes(duration)), title.getValue());
                 dialog.close();
                 Notifications.success(getTranslation("printer.reserved"));
                 refreshMine();

@@ -1,12 +1,12 @@
 package de.kontor.security.api;
 
+import de.kontor.base.api.PublicEndpoint;
 import de.kontor.base.error.DomainException;
 import de.kontor.security.IssuedToken;
 import de.kontor.security.LoginLockedException;
 import de.kontor.security.UserService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import de.kontor.base.api.PublicEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -41,29 +41,32 @@ class AuthController {
         this.users = users;
     }
 
-    record TokenRequest(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
-    }
+    record TokenRequest(
+            @NotBlank @Size(max = 100) String username,
+            @NotBlank @Size(max = 200) String password) {}
 
-    record TokenResponse(String token, Instant expiresAt) {
-    }
+    record TokenResponse(String token, Instant expiresAt) {}
 
     @PostMapping("/token")
     @PublicEndpoint
-    @Operation(summary = "Issue a bearer token",
+    @Operation(
+            summary = "Issue a bearer token",
             description = "Send it as 'Authorization: Bearer <token>'. Failed attempts count towards the login lock.")
-    TokenResponse token(@Valid @RequestBody TokenRequest body, HttpServletRequest request,
-                        HttpServletResponse response) {
+    TokenResponse token(
+            @Valid @RequestBody TokenRequest body, HttpServletRequest request, HttpServletResponse response) {
         var attempt = UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password());
         attempt.setDetails(details.buildDetails(request));
         Authentication authenticated;
         try {
             authenticated = authenticationManager.authenticate(attempt);
         } catch (LoginLockedException e) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.remaining().toSeconds()));
-            throw new DomainException(HttpStatus.TOO_MANY_REQUESTS.value(), "LOGIN_LOCKED", "login.error.locked",
-                    e.minutesLeft());
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER, Long.toString(e.remaining().toSeconds()));
+            throw new DomainException(
+                    HttpStatus.TOO_MANY_REQUESTS.value(), "LOGIN_LOCKED", "login.error.locked", e.minutesLeft());
         } catch (AuthenticationException e) {
-            throw new DomainException(HttpStatus.UNAUTHORIZED.value(), "INVALID_CREDENTIALS", "login.error.credentials");
+            throw new DomainException(
+                    HttpStatus.UNAUTHORIZED.value(), "INVALID_CREDENTIALS", "login.error.credentials");
         }
         IssuedToken issued = users.issueSessionToken(authenticated.getName());
         return new TokenResponse(issued.value(), issued.expiresAt());

@@ -1,11 +1,5 @@
 package de.kontor.security.ui;
 
-import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.Badges;
-import de.kontor.base.ui.FieldErrors;
-import de.kontor.base.ui.Notifications;
-import de.kontor.security.UserAccount;
-import de.kontor.security.UserService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -16,6 +10,12 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Notifications;
+import de.kontor.security.UserAccount;
+import de.kontor.security.UserService;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.Map;

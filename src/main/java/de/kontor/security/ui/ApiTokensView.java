@@ -1,16 +1,5 @@
 package de.kontor.security.ui;
 
-import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.Badges;
-import de.kontor.base.ui.FieldErrors;
-import de.kontor.base.ui.Formats;
-import de.kontor.base.ui.LazyGrids;
-import de.kontor.base.ui.Notifications;
-import de.kontor.base.ui.SecretDialog;
-import de.kontor.security.ApiToken;
-import de.kontor.security.IssuedToken;
-import de.kontor.security.Role;
-import de.kontor.security.UserService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -25,6 +14,17 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.SecretDialog;
+import de.kontor.security.ApiToken;
+import de.kontor.security.IssuedToken;
+import de.kontor.security.Role;
+import de.kontor.security.UserService;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.Clock;
@@ -59,26 +59,45 @@ class ApiTokensView extends Div implements HasDynamicTitle {
         toolbar.addClassName("kontor-toolbar");
 
         grid.setId("tokens-grid");
-        grid.addColumn(t -> t.getName() == null ? "" : t.getName()).setHeader(getTranslation("tokens.name"))
-                .setSortProperty("name").setAutoWidth(true);
-        grid.addColumn(t -> t.getUser().getUsername()).setHeader(getTranslation("tokens.owner")).setAutoWidth(true);
-        grid.addColumn(t -> t.getTokenPrefix() + "…").setHeader(getTranslation("tokens.prefix")).setAutoWidth(true);
-        grid.addColumn(t -> Formats.dateTime(t.getCreatedAt(), zone)).setHeader(getTranslation("tokens.created"))
-                .setSortProperty("createdAt").setAutoWidth(true);
-        grid.addColumn(t -> Formats.dateTime(t.getLastUsedAt(), zone)).setHeader(getTranslation("tokens.lastUsed"))
-                .setSortProperty("lastUsedAt").setAutoWidth(true);
-        grid.addColumn(t -> t.getExpiresAt() == null ? getTranslation("tokens.never") : Formats.dateTime(t.getExpiresAt(), zone))
-                .setHeader(getTranslation("tokens.expires")).setSortProperty("expiresAt").setAutoWidth(true);
+        grid.addColumn(t -> t.getName() == null ? "" : t.getName())
+                .setHeader(getTranslation("tokens.name"))
+                .setSortProperty("name")
+                .setAutoWidth(true);
+        grid.addColumn(t -> t.getUser().getUsername())
+                .setHeader(getTranslation("tokens.owner"))
+                .setAutoWidth(true);
+        grid.addColumn(t -> t.getTokenPrefix() + "…")
+                .setHeader(getTranslation("tokens.prefix"))
+                .setAutoWidth(true);
+        grid.addColumn(t -> Formats.dateTime(t.getCreatedAt(), zone))
+                .setHeader(getTranslation("tokens.created"))
+                .setSortProperty("createdAt")
+                .setAutoWidth(true);
+        grid.addColumn(t -> Formats.dateTime(t.getLastUsedAt(), zone))
+                .setHeader(getTranslation("tokens.lastUsed"))
+                .setSortProperty("lastUsedAt")
+                .setAutoWidth(true);
+        grid.addColumn(t -> t.getExpiresAt() == null
+                        ? getTranslation("tokens.never")
+                        : Formats.dateTime(t.getExpiresAt(), zone))
+                .setHeader(getTranslation("tokens.expires"))
+                .setSortProperty("expiresAt")
+                .setAutoWidth(true);
         grid.addComponentColumn(t -> t.isActive(clock.instant())
                         ? Badges.of(getTranslation("tokens.active"), Badges.Tone.SUCCESS)
-                        : Badges.of(getTranslation(t.getRevokedAt() != null ? "tokens.revoked" : "tokens.expired"), Badges.Tone.ERROR))
+                        : Badges.of(
+                                getTranslation(t.getRevokedAt() != null ? "tokens.revoked" : "tokens.expired"),
+                                Badges.Tone.ERROR))
                 .setHeader(getTranslation("tokens.status"));
         grid.addComponentColumn(t -> {
-            Button revoke = new Button(getTranslation("tokens.revoke"), e -> confirmRevoke(t));
-            revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            revoke.setEnabled(t.getRevokedAt() == null);
-            return revoke;
-        }).setFlexGrow(0).setAutoWidth(true).setKey("revoke");
+                    Button revoke = new Button(getTranslation("tokens.revoke"), e -> confirmRevoke(t));
+                    revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                    revoke.setEnabled(t.getRevokedAt() == null);
+                    return revoke;
+                })
+                .setFlexGrow(0)
+                .setAutoWidth(true)
+                .setKey("revoke");
         grid.setItems(LazyGrids.pages(users::personalTokens));
         add(toolbar, grid);
     }
@@ -95,21 +114,28 @@ class ApiTokensView extends Div implements HasDynamicTitle {
         Select<Optional<Duration>> validity = new Select<>();
         validity.setLabel(getTranslation("tokens.validity"));
         validity.setId("token-validity");
-        validity.setItems(List.of(Optional.of(Duration.ofDays(30)), Optional.of(Duration.ofDays(90)),
-                Optional.of(Duration.ofDays(365)), Optional.empty()));
-        validity.setItemLabelGenerator(d -> d.map(v -> getTranslation("tokens.days", v.toDays()))
-                .orElse(getTranslation("tokens.never")));
+        validity.setItems(List.of(
+                Optional.of(Duration.ofDays(30)),
+                Optional.of(Duration.ofDays(90)),
+                Optional.of(Duration.ofDays(365)),
+                Optional.empty()));
+        validity.setItemLabelGenerator(
+                d -> d.map(v -> getTranslation("tokens.days", v.toDays())).orElse(getTranslation("tokens.never")));
         validity.setValue(Optional.of(Duration.ofDays(90)));
         FormLayout form = new FormLayout(name, validity);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         dialog.add(form);
         Button create = new Button(getTranslation("tokens.create"), e -> {
             try {
-                IssuedToken issued = users.createPersonalToken(name.getValue(), validity.getValue().orElse(null));
+                IssuedToken issued = users.createPersonalToken(
+                        name.getValue(), validity.getValue().orElse(null));
                 dialog.close();
                 grid.getDataProvider().refreshAll();
-                new SecretDialog(getTranslation("tokens.created"), getTranslation("tokens.created.explain"),
-                        issued.value()).open();
+                new SecretDialog(
+                                getTranslation("tokens.created"),
+                                getTranslation("tokens.created.explain"),
+                                issued.value())
+                        .open();
             } catch (DomainException ex) {
                 FieldErrors.show(this, ex, Map.of("name", name));
             }

@@ -1,5 +1,6 @@
 package de.kontor.security.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -11,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import de.kontor.security.LoginLinks;
 
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,9 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private LoginI18n i18n = LoginI18n.createDefault();
 
     private final Div links = new Div();
-    private final java.util.List<de.kontor.security.LoginLinks> linkProviders;
+    private final List<LoginLinks> linkProviders;
 
-    LoginView(java.util.List<de.kontor.security.LoginLinks> linkProviders) {
+    LoginView(List<LoginLinks> linkProviders) {
         this.linkProviders = linkProviders;
         addClassName("kontor-login");
         setSizeFull();
@@ -45,7 +47,8 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> params =
+                event.getLocation().getQueryParameters().getParameters();
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form texts = i18n.getForm();
         texts.setTitle(getTranslation("login.title"));
@@ -54,7 +57,8 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         texts.setSubmit(getTranslation("login.submit"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         if (params.containsKey("locked")) {
-            String minutes = params.get("locked").isEmpty() ? "15" : params.get("locked").getFirst();
+            String minutes =
+                    params.get("locked").isEmpty() ? "15" : params.get("locked").getFirst();
             error.setTitle(getTranslation("login.locked.title"));
             error.setMessage(getTranslation("login.error.locked", minutes.replaceAll("[^0-9]", "")));
             form.setError(true);
@@ -67,8 +71,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         this.i18n = i18n;
         links.removeAll();
         linkProviders.stream().flatMap(p -> p.links().stream()).forEach(link -> {
-            com.vaadin.flow.component.html.Anchor anchor = new com.vaadin.flow.component.html.Anchor(link.route(),
-                    getTranslation(link.messageKey()));
+            Anchor anchor = new Anchor(link.route(), getTranslation(link.messageKey()));
             anchor.setId(link.id());
             links.add(anchor);
         });

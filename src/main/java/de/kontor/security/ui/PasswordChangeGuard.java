@@ -1,11 +1,11 @@
 package de.kontor.security.ui;
 
-import de.kontor.security.UserAccount;
-import de.kontor.security.UserService;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
+import de.kontor.security.UserAccount;
+import de.kontor.security.UserService;
 import org.springframework.stereotype.Component;
 
 /**

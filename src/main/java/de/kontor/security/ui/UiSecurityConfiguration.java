@@ -1,8 +1,8 @@
 package de.kontor.security.ui;
 
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import de.kontor.security.LoginLockedException;
 import de.kontor.security.Role;
-import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,10 +23,17 @@ class UiSecurityConfiguration {
     @Order(100)
     SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
         http.authenticationManager(manager);
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/icons/**", "/themes/**", "/offline.html", "/manifest.webmanifest", "/sw.js",
-                        "/kiosk-sw.js", "/kiosk-offline.html").permitAll()
-                .requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**").hasRole(Role.ADMIN_NAME));
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                        "/icons/**",
+                        "/themes/**",
+                        "/offline.html",
+                        "/manifest.webmanifest",
+                        "/sw.js",
+                        "/kiosk-sw.js",
+                        "/kiosk-offline.html")
+                .permitAll()
+                .requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**")
+                .hasRole(Role.ADMIN_NAME));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         // After the Vaadin configurer, so the form login it sets up already knows its login page
         // (otherwise Spring Security would add its own default login page).
@@ -38,7 +45,8 @@ class UiSecurityConfiguration {
     private static AuthenticationFailureHandler loginFailureHandler() {
         return (request, response, exception) -> {
             String target = exception instanceof LoginLockedException locked
-                    ? "/login?locked=" + locked.minutesLeft() : "/login?error";
+                    ? "/login?locked=" + locked.minutesLeft()
+                    : "/login?error";
             response.sendRedirect(request.getContextPath() + target);
         };
     }

@@ -1,10 +1,8 @@
 package de.kontor.security.ui;
 
-import de.kontor.security.Role;
-import de.kontor.security.UserAccount;
-import de.kontor.security.UserService;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -17,6 +15,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.shared.Registration;
+import de.kontor.security.Role;
+import de.kontor.security.UserAccount;
+import de.kontor.security.UserService;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -33,27 +34,63 @@ class UserForm extends Dialog {
 
     /** The form's bean: Jakarta constraints drive the field validation. */
     public static final class Draft {
-        @NotBlank @Size(max = UserAccount.USERNAME_MAX)
+        @NotBlank
+        @Size(max = UserAccount.USERNAME_MAX)
         @Pattern(regexp = UserService.USERNAME_PATTERN, message = "{user.username.pattern}")
         private String username = "";
-        @NotBlank @Size(max = UserAccount.DISPLAY_NAME_MAX)
+
+        @NotBlank
+        @Size(max = UserAccount.DISPLAY_NAME_MAX)
         private String displayName = "";
-        @Email @Size(max = UserAccount.EMAIL_MAX)
+
+        @Email
+        @Size(max = UserAccount.EMAIL_MAX)
         private String email = "";
+
         @NotEmpty(message = "{user.error.roleRequired}")
         private Set<Role> roles = EnumSet.of(Role.MEMBER);
+
         private String password = "";
 
-        public String getUsername() { return username; }
-        public void setUsername(String username) { this.username = username == null ? "" : username; }
-        public String getDisplayName() { return displayName; }
-        public void setDisplayName(String displayName) { this.displayName = displayName == null ? "" : displayName; }
-        public String getEmail() { return email; }
-        public void setEmail(String email) { this.email = email == null ? "" : email; }
-        public Set<Role> getRoles() { return roles; }
-        public void setRoles(Set<Role> roles) { this.roles = roles == null ? EnumSet.noneOf(Role.class) : roles; }
-        public String getPassword() { return password; }
-        public void setPassword(String password) { this.password = password == null ? "" : password; }
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username == null ? "" : username;
+        }
+
+        public String getDisplayName() {
+            return displayName;
+        }
+
+        public void setDisplayName(String displayName) {
+            this.displayName = displayName == null ? "" : displayName;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email == null ? "" : email;
+        }
+
+        public Set<Role> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(Set<Role> roles) {
+            this.roles = roles == null ? EnumSet.noneOf(Role.class) : roles;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password == null ? "" : password;
+        }
     }
 
     static final class SaveEvent extends ComponentEvent<UserForm> {
@@ -66,8 +103,14 @@ class UserForm extends Dialog {
             this.existing = existing;
         }
 
-        Draft draft() { return draft; }
-        @Nullable UserAccount existing() { return existing; }
+        Draft draft() {
+            return draft;
+        }
+
+        @Nullable
+        UserAccount existing() {
+            return existing;
+        }
     }
 
     private final TextField username = new TextField();
@@ -125,7 +168,8 @@ class UserForm extends Dialog {
             password.setVisible(false);
             generate.addValueChangeListener(e -> password.setVisible(!e.getValue()));
             binder.forField(password)
-                    .withValidator(p -> Boolean.TRUE.equals(generate.getValue()) || p.length() >= UserService.PASSWORD_MIN,
+                    .withValidator(
+                            p -> Boolean.TRUE.equals(generate.getValue()) || p.length() >= UserService.PASSWORD_MIN,
                             getTranslation("password.error.tooShort", UserService.PASSWORD_MIN))
                     .bind("password");
             layout.add(generate, password);
@@ -162,9 +206,9 @@ class UserForm extends Dialog {
         }
     }
 
-    Map<String, com.vaadin.flow.component.HasValidation> fields() {
-        return Map.of("username", username, "displayName", displayName, "email", email, "roles", roles,
-                "password", password);
+    Map<String, HasValidation> fields() {
+        return Map.of(
+                "username", username, "displayName", displayName, "email", email, "roles", roles, "password", password);
     }
 
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {

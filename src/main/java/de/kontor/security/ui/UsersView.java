@@ -1,5 +1,22 @@
 package de.kontor.security.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
@@ -13,24 +30,8 @@ import de.kontor.security.Role;
 import de.kontor.security.UserAccount;
 import de.kontor.security.UserQuery;
 import de.kontor.security.UserService;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneId;
@@ -63,8 +64,8 @@ class UsersView extends Div implements HasDynamicTitle {
         search.addValueChangeListener(e -> refresh());
         roleFilter.setId("users-role");
         roleFilter.setItems(Optional.empty(), Optional.of(Role.ADMIN), Optional.of(Role.MEMBER));
-        roleFilter.setItemLabelGenerator(r -> r.map(role -> getTranslation("role." + role.name()))
-                .orElse(getTranslation("users.allRoles")));
+        roleFilter.setItemLabelGenerator(
+                r -> r.map(role -> getTranslation("role." + role.name())).orElse(getTranslation("users.allRoles")));
         roleFilter.setValue(Optional.empty());
         roleFilter.addValueChangeListener(e -> refresh());
         showDisabled.setLabel(getTranslation("users.showDisabled"));
@@ -81,20 +82,40 @@ class UsersView extends Div implements HasDynamicTitle {
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(UserAccount::getUsername).setHeader(getTranslation("users.username"))
-                .setSortProperty("username").setAutoWidth(true).setKey("username");
-        grid.addColumn(UserAccount::getDisplayName).setHeader(getTranslation("users.displayName"))
-                .setSortProperty("displayName").setAutoWidth(true).setKey("displayName");
-        grid.addColumn(u -> u.getEmail() == null ? "" : u.getEmail()).setHeader(getTranslation("users.email"))
-                .setSortProperty("email").setAutoWidth(true).setKey("email");
-        grid.addComponentColumn(this::rolesOf).setHeader(getTranslation("users.roles")).setKey("roles");
+        grid.addColumn(UserAccount::getUsername)
+                .setHeader(getTranslation("users.username"))
+                .setSortProperty("username")
+                .setAutoWidth(true)
+                .setKey("username");
+        grid.addColumn(UserAccount::getDisplayName)
+                .setHeader(getTranslation("users.displayName"))
+                .setSortProperty("displayName")
+                .setAutoWidth(true)
+                .setKey("displayName");
+        grid.addColumn(u -> u.getEmail() == null ? "" : u.getEmail())
+                .setHeader(getTranslation("users.email"))
+                .setSortProperty("email")
+                .setAutoWidth(true)
+                .setKey("email");
+        grid.addComponentColumn(this::rolesOf)
+                .setHeader(getTranslation("users.roles"))
+                .setKey("roles");
         grid.addComponentColumn(u -> u.isEnabled()
                         ? Badges.of(getTranslation("users.enabled"), Badges.Tone.SUCCESS)
                         : Badges.of(getTranslation("users.disabled"), Badges.Tone.ERROR))
-                .setHeader(getTranslation("users.status")).setKey("status").setSortProperty("enabled");
-        grid.addColumn(u -> Formats.dateTime(u.getLastLoginAt(), zone)).setHeader(getTranslation("users.lastLogin"))
-                .setSortProperty("lastLoginAt").setAutoWidth(true).setKey("lastLogin");
-        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setFlexGrow(0).setWidth("5rem");
+                .setHeader(getTranslation("users.status"))
+                .setKey("status")
+                .setSortProperty("enabled");
+        grid.addColumn(u -> Formats.dateTime(u.getLastLoginAt(), zone))
+                .setHeader(getTranslation("users.lastLogin"))
+                .setSortProperty("lastLoginAt")
+                .setAutoWidth(true)
+                .setKey("lastLogin");
+        grid.addComponentColumn(this::actions)
+                .setHeader("")
+                .setKey("actions")
+                .setFlexGrow(0)
+                .setWidth("5rem");
         grid.setItems(LazyGrids.pages(pageable -> users.find(query(), pageable)), q -> (int) users.count(query()));
         grid.addItemDoubleClickListener(e -> openForm(e.getItem()));
 
@@ -102,7 +123,9 @@ class UsersView extends Div implements HasDynamicTitle {
     }
 
     private UserQuery query() {
-        return new UserQuery(search.getValue(), roleFilter.getValue() == null ? null : roleFilter.getValue().orElse(null),
+        return new UserQuery(
+                search.getValue(),
+                roleFilter.getValue() == null ? null : roleFilter.getValue().orElse(null),
                 showDisabled.getValue());
     }
 
@@ -112,8 +135,11 @@ class UsersView extends Div implements HasDynamicTitle {
 
     private Div rolesOf(UserAccount user) {
         Div roles = new Div();
-        user.getRoles().stream().sorted().forEach(r -> roles.add(
-                Badges.of(getTranslation("role." + r.name()), r == Role.ADMIN ? Badges.Tone.PRIMARY : Badges.Tone.NEUTRAL)));
+        user.getRoles().stream()
+                .sorted()
+                .forEach(r -> roles.add(Badges.of(
+                        getTranslation("role." + r.name()),
+                        r == Role.ADMIN ? Badges.Tone.PRIMARY : Badges.Tone.NEUTRAL)));
         return roles;
     }
 
@@ -122,10 +148,17 @@ class UsersView extends Div implements HasDynamicTitle {
         bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
         MenuItem more = bar.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
         more.setAriaLabel(getTranslation("action.more"));
-        more.getSubMenu().addItem(getTranslation("action.edit"), e -> openForm(user)).setId("user-edit");
-        more.getSubMenu().addItem(getTranslation(user.isEnabled() ? "users.disable" : "users.enable"),
-                e -> confirmEnable(user, !user.isEnabled())).setId("user-toggle");
-        more.getSubMenu().addItem(getTranslation("users.resetPassword"), e -> confirmReset(user)).setId("user-reset");
+        more.getSubMenu()
+                .addItem(getTranslation("action.edit"), e -> openForm(user))
+                .setId("user-edit");
+        more.getSubMenu()
+                .addItem(
+                        getTranslation(user.isEnabled() ? "users.disable" : "users.enable"),
+                        e -> confirmEnable(user, !user.isEnabled()))
+                .setId("user-toggle");
+        more.getSubMenu()
+                .addItem(getTranslation("users.resetPassword"), e -> confirmReset(user))
+                .setId("user-reset");
         return bar;
     }
 
@@ -140,18 +173,31 @@ class UsersView extends Div implements HasDynamicTitle {
         UserForm.Draft draft = event.draft();
         try {
             if (event.existing() == null) {
-                CreatedUser created = users.createUser(new NewUser(draft.getUsername(), draft.getDisplayName(),
-                        draft.getEmail(), draft.getRoles(), draft.getPassword().isBlank() ? null : draft.getPassword()));
+                CreatedUser created = users.createUser(new NewUser(
+                        draft.getUsername(),
+                        draft.getDisplayName(),
+                        draft.getEmail(),
+                        draft.getRoles(),
+                        draft.getPassword().isBlank() ? null : draft.getPassword()));
                 form.close();
                 if (created.generatedPassword() != null) {
-                    new SecretDialog(getTranslation("users.created", created.account().getUsername()),
-                            getTranslation("users.generatedPassword"), created.generatedPassword()).open();
+                    new SecretDialog(
+                                    getTranslation(
+                                            "users.created", created.account().getUsername()),
+                                    getTranslation("users.generatedPassword"),
+                                    created.generatedPassword())
+                            .open();
                 } else {
-                    Notifications.success(getTranslation("users.created", created.account().getUsername()));
+                    Notifications.success(
+                            getTranslation("users.created", created.account().getUsername()));
                 }
             } else {
                 UserAccount existing = event.existing();
-                users.updateUser(existing.getId(), existing.getVersion(), draft.getDisplayName(), draft.getEmail(),
+                users.updateUser(
+                        existing.getId(),
+                        existing.getVersion(),
+                        draft.getDisplayName(),
+                        draft.getEmail(),
                         draft.getRoles());
                 form.close();
                 Notifications.success(getTranslation("users.saved", existing.getUsername()));
@@ -159,7 +205,7 @@ class UsersView extends Div implements HasDynamicTitle {
             refresh();
         } catch (DomainException e) {
             FieldErrors.show(this, e, form.fields());
-        } catch (jakarta.validation.ConstraintViolationException e) {
+        } catch (ConstraintViolationException e) {
             Notifications.error(e.getConstraintViolations().iterator().next().getMessage());
         }
     }
@@ -197,8 +243,11 @@ class UsersView extends Div implements HasDynamicTitle {
         dialog.setConfirmText(getTranslation("users.resetPassword"));
         dialog.addConfirmListener(e -> {
             String password = users.resetPassword(user.getId());
-            new SecretDialog(getTranslation("users.resetPassword"),
-                    getTranslation("users.resetPassword.done", user.getUsername()), password).open();
+            new SecretDialog(
+                            getTranslation("users.resetPassword"),
+                            getTranslation("users.resetPassword.done", user.getUsername()),
+                            password)
+                    .open();
         });
         dialog.open();
     }

@@ -2,6 +2,7 @@ package de.kontor.tally.api;
 
 import de.kontor.base.api.AdminOnly;
 import de.kontor.base.error.DomainException;
+import de.kontor.tally.TallyModel;
 import de.kontor.tally.TallyModel.ApiKeyInfo;
 import de.kontor.tally.TallyModel.ApiUserInfo;
 import de.kontor.tally.TallyModel.Entry;
@@ -52,69 +53,114 @@ class TallyAdminController {
         this.tally = tally;
     }
 
-    record PersonDto(long id, String code, String firstName, String lastName, @Nullable String email,
-                     @Nullable String comment, boolean locked, long balance, boolean admin, boolean notifyBooking,
-                     boolean notifyZero, boolean notifyThreshold, @Nullable Integer reminderThreshold,
-                     @Nullable Integer responsibleThreshold, boolean archived, Instant createdAt, long version) {
+    record PersonDto(
+            long id,
+            String code,
+            String firstName,
+            String lastName,
+            @Nullable String email,
+            @Nullable String comment,
+            boolean locked,
+            long balance,
+            boolean admin,
+            boolean notifyBooking,
+            boolean notifyZero,
+            boolean notifyThreshold,
+            @Nullable Integer reminderThreshold,
+            @Nullable Integer responsibleThreshold,
+            boolean archived,
+            Instant createdAt,
+            long version) {
         static PersonDto of(PersonDetails p) {
-            return new PersonDto(p.id(), p.code(), p.firstName(), p.lastName(), p.email(), p.comment(), p.locked(),
-                    p.balance(), p.admin(), p.notifyBooking(), p.notifyZero(), p.notifyThreshold(), p.reminderThreshold(),
-                    p.responsibleThreshold(), p.archivedAt() != null, p.createdAt(), p.version());
+            return new PersonDto(
+                    p.id(),
+                    p.code(),
+                    p.firstName(),
+                    p.lastName(),
+                    p.email(),
+                    p.comment(),
+                    p.locked(),
+                    p.balance(),
+                    p.admin(),
+                    p.notifyBooking(),
+                    p.notifyZero(),
+                    p.notifyThreshold(),
+                    p.reminderThreshold(),
+                    p.responsibleThreshold(),
+                    p.archivedAt() != null,
+                    p.createdAt(),
+                    p.version());
         }
     }
 
-    record PersonRow(long id, String code, String firstName, String lastName, long balance, boolean locked) {
-    }
+    record PersonRow(long id, String code, String firstName, String lastName, long balance, boolean locked) {}
 
-    record PersonPage(List<PersonRow> items, int page, int size, long total, long totalBalance, boolean hasNext) {
-    }
+    record PersonPage(List<PersonRow> items, int page, int size, long total, long totalBalance, boolean hasNext) {}
 
-    record PersonBody(@Nullable String code, @Nullable String firstName, @Nullable String lastName,
-                      @Nullable String email, @Nullable String password, @Nullable String comment,
-                      @Nullable Integer reminderThreshold, @Nullable Integer responsibleThreshold,
-                      @Nullable Boolean notifyBooking, @Nullable Boolean notifyZero, @Nullable Boolean notifyThreshold,
-                      @Nullable Boolean locked, @Nullable Boolean admin, @Nullable Long version) {
-    }
+    record PersonBody(
+            @Nullable String code,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable String email,
+            @Nullable String password,
+            @Nullable String comment,
+            @Nullable Integer reminderThreshold,
+            @Nullable Integer responsibleThreshold,
+            @Nullable Boolean notifyBooking,
+            @Nullable Boolean notifyZero,
+            @Nullable Boolean notifyThreshold,
+            @Nullable Boolean locked,
+            @Nullable Boolean admin,
+            @Nullable Long version) {}
 
-    record BookingBody(@Nullable Long amount, @Nullable String description) {
-    }
+    record BookingBody(@Nullable Long amount, @Nullable String description) {}
 
-    record EntryPage(List<Entry> items, int page, int size, long total, boolean hasNext) {
-    }
+    record EntryPage(List<Entry> items, int page, int size, long total, boolean hasNext) {}
 
-    record TokenBody(@Nullable String name, @Nullable String token) {
-    }
+    record TokenBody(@Nullable String name, @Nullable String token) {}
 
-    record ApiUserBody(@Nullable String name) {
-    }
+    record ApiUserBody(@Nullable String name) {}
 
-    record KeyBody(@Nullable String scope) {
-    }
+    record KeyBody(@Nullable String scope) {}
 
-    record ApiUserDto(long id, String name, Instant createdAt, @Nullable Instant lastUsedAt, List<ApiKeyInfo> keys) {
-    }
+    record ApiUserDto(
+            long id,
+            String name,
+            Instant createdAt,
+            @Nullable Instant lastUsedAt,
+            List<ApiKeyInfo> keys) {}
 
     // ---- persons ----------------------------------------------------------------------------------------
 
     @GetMapping("/persons")
-    @Operation(summary = "Persons with balances", description = "q searches code, names and e-mail; status active "
-            + "(default) or archived; sort like name,asc or balance,desc. totalBalance is the sum of all active balances.")
-    PersonPage persons(@RequestParam(required = false) @Nullable String q,
-                       @RequestParam(defaultValue = "active") String status,
-                       @RequestParam(defaultValue = "0") @Min(0) int page,
-                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-                       @RequestParam(required = false) @Nullable List<String> sort) {
+    @Operation(
+            summary = "Persons with balances",
+            description =
+                    "q searches code, names and e-mail; status active "
+                            + "(default) or archived; sort like name,asc or balance,desc. totalBalance is the sum of all active balances.")
+    PersonPage persons(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "active") String status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            @RequestParam(required = false) @Nullable List<String> sort) {
         boolean archived = switch (status) {
             case "active" -> false;
             case "archived" -> true;
             default -> throw DomainException.invalidField("status", "INVALID_STATUS", "tally.api.status", status);
         };
         String search = q == null ? "" : q;
-        Slice<de.kontor.tally.TallyModel.PersonBalance> slice = tally.findPersons(search, archived,
-                PageRequest.of(page, size, sort(sort)));
-        return new PersonPage(slice.getContent().stream().map(p -> new PersonRow(p.id(), p.code(), p.firstName(),
-                p.lastName(), p.balance(), p.locked())).toList(), page, size, tally.countPersons(search, archived),
-                tally.totalBalance(), slice.hasNext());
+        Slice<TallyModel.PersonBalance> slice =
+                tally.findPersons(search, archived, PageRequest.of(page, size, sort(sort)));
+        return new PersonPage(
+                slice.getContent().stream()
+                        .map(p -> new PersonRow(p.id(), p.code(), p.firstName(), p.lastName(), p.balance(), p.locked()))
+                        .toList(),
+                page,
+                size,
+                tally.countPersons(search, archived),
+                tally.totalBalance(),
+                slice.hasNext());
     }
 
     private static Sort sort(@Nullable List<String> sort) {
@@ -141,11 +187,13 @@ class TallyAdminController {
 
     @PostMapping("/persons")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a person", description = "code (10 digits) is generated when missing; the person "
-            + "gets a Kontor account with role MEMBER (user name = code).")
+    @Operation(
+            summary = "Create a person",
+            description = "code (10 digits) is generated when missing; the person "
+                    + "gets a Kontor account with role MEMBER (user name = code).")
     PersonDto create(@RequestBody PersonBody body) {
-        PersonDetails created = tally.createPerson(new NewPerson(body.code(), text(body.firstName()),
-                text(body.lastName()), body.email(), body.password()));
+        PersonDetails created = tally.createPerson(new NewPerson(
+                body.code(), text(body.firstName()), text(body.lastName()), body.email(), body.password()));
         if (hasDetails(body)) {
             created = tally.updatePerson(created.id(), created.version(), update(body, created));
         }
@@ -153,13 +201,19 @@ class TallyAdminController {
     }
 
     private static boolean hasDetails(PersonBody body) {
-        return body.comment() != null || body.reminderThreshold() != null || body.responsibleThreshold() != null
-                || body.notifyBooking() != null || body.notifyZero() != null || body.notifyThreshold() != null;
+        return body.comment() != null
+                || body.reminderThreshold() != null
+                || body.responsibleThreshold() != null
+                || body.notifyBooking() != null
+                || body.notifyZero() != null
+                || body.notifyThreshold() != null;
     }
 
     @PutMapping("/persons/{id}")
-    @Operation(summary = "Change a person", description = "Send the version you read (409 if changed since); "
-            + "fields left out keep their value. locked and admin switch the lock and the ADMIN role.")
+    @Operation(
+            summary = "Change a person",
+            description = "Send the version you read (409 if changed since); "
+                    + "fields left out keep their value. locked and admin switch the lock and the ADMIN role.")
     PersonDto update(@PathVariable long id, @RequestBody PersonBody body) {
         if (body.version() == null) {
             throw DomainException.invalidField("version", "VERSION_REQUIRED", "customer.error.versionRequired");
@@ -176,8 +230,10 @@ class TallyAdminController {
     }
 
     private static PersonUpdate update(PersonBody b, PersonDetails p) {
-        return new PersonUpdate(b.firstName() != null ? b.firstName() : p.firstName(),
-                b.lastName() != null ? b.lastName() : p.lastName(), b.email() != null ? b.email() : p.email(),
+        return new PersonUpdate(
+                b.firstName() != null ? b.firstName() : p.firstName(),
+                b.lastName() != null ? b.lastName() : p.lastName(),
+                b.email() != null ? b.email() : p.email(),
                 b.comment() != null ? b.comment() : p.comment(),
                 b.reminderThreshold() != null ? b.reminderThreshold() : p.reminderThreshold(),
                 b.responsibleThreshold() != null ? b.responsibleThreshold() : p.responsibleThreshold(),
@@ -197,8 +253,10 @@ class TallyAdminController {
     }
 
     @DeleteMapping("/persons/{id}")
-    @Operation(summary = "Archive a person", description = "The ledger is kept and the account disabled; "
-            + "POST /persons/{id}/restore brings the person back.")
+    @Operation(
+            summary = "Archive a person",
+            description = "The ledger is kept and the account disabled; "
+                    + "POST /persons/{id}/restore brings the person back.")
     PersonDto archive(@PathVariable long id) {
         return PersonDto.of(tally.archivePerson(id));
     }
@@ -212,8 +270,10 @@ class TallyAdminController {
 
     @GetMapping("/persons/{id}/bookings")
     @Operation(summary = "A person's active ledger, newest first")
-    EntryPage bookings(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
-                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    EntryPage bookings(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         tally.details(id);
         Slice<Entry> slice = tally.ledger(id, PageRequest.of(page, size));
         return new EntryPage(slice.getContent(), page, size, tally.ledgerCount(id), slice.hasNext());
@@ -221,8 +281,9 @@ class TallyAdminController {
 
     @PostMapping("/persons/{id}/bookings")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Book a deposit or correction", description = "{\"amount\": 20, \"description\": \"Einzahlung\"}; "
-            + "any whole amount except 0.")
+    @Operation(
+            summary = "Book a deposit or correction",
+            description = "{\"amount\": 20, \"description\": \"Einzahlung\"}; " + "any whole amount except 0.")
     PersonDto book(@PathVariable long id, @RequestBody BookingBody body) {
         if (body.amount() == null) {
             throw DomainException.invalidField("amount", "INVALID_AMOUNT", "tally.booking.amount");
@@ -239,12 +300,17 @@ class TallyAdminController {
 
     @PostMapping("/persons/{id}/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register an NFC token", description = "{\"name\": \"Karte\", \"token\": \"04:A2:2B:1C\"}; hex "
-            + "with or without spaces or colons, 1 to 20 bytes; 409 if it belongs to someone.")
+    @Operation(
+            summary = "Register an NFC token",
+            description = "{\"name\": \"Karte\", \"token\": \"04:A2:2B:1C\"}; hex "
+                    + "with or without spaces or colons, 1 to 20 bytes; 409 if it belongs to someone.")
     Token addToken(@PathVariable long id, @RequestBody TokenBody body) {
         tally.details(id);
         long tokenId = tally.addToken(id, text(body.name()), body.token());
-        return tally.tokens(id).stream().filter(t -> t.id() == tokenId).findFirst().orElseThrow();
+        return tally.tokens(id).stream()
+                .filter(t -> t.id() == tokenId)
+                .findFirst()
+                .orElseThrow();
     }
 
     @DeleteMapping("/persons/{id}/tokens/{tokenId}")
@@ -268,7 +334,11 @@ class TallyAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     ApiUserDto createApiUser(@RequestBody ApiUserBody body) {
         long id = tally.createApiUser(text(body.name()));
-        return tally.apiUsers().stream().filter(u -> u.id() == id).map(this::dto).findFirst().orElseThrow();
+        return tally.apiUsers().stream()
+                .filter(u -> u.id() == id)
+                .map(this::dto)
+                .findFirst()
+                .orElseThrow();
     }
 
     @DeleteMapping("/api-users/{id}")
@@ -280,8 +350,10 @@ class TallyAdminController {
 
     @PostMapping("/api-users/{id}/keys")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Generate a key", description = "{\"scope\": \"book\"} or \"manage\". The value is in this "
-            + "answer only; Kontor keeps its SHA-256.")
+    @Operation(
+            summary = "Generate a key",
+            description = "{\"scope\": \"book\"} or \"manage\". The value is in this "
+                    + "answer only; Kontor keeps its SHA-256.")
     IssuedKey generateKey(@PathVariable long id, @RequestBody(required = false) @Nullable KeyBody body) {
         String scope = body == null || body.scope() == null ? "book" : body.scope();
         Scope parsed;
@@ -307,20 +379,26 @@ class TallyAdminController {
     }
 
     @PutMapping("/settings")
-    @Operation(summary = "Change the settings", description = "bookingAmount (negative whole number), currency, "
-            + "responsibleEmail, selfRegistration, privacyNotice; fields left out keep their value.")
+    @Operation(
+            summary = "Change the settings",
+            description = "bookingAmount (negative whole number), currency, "
+                    + "responsibleEmail, selfRegistration, privacyNotice; fields left out keep their value.")
     Settings updateSettings(@RequestBody SettingsBody body) {
         Settings s = tally.settings();
-        return tally.updateSettings(new Settings(body.bookingAmount() != null ? body.bookingAmount() : s.bookingAmount(),
+        return tally.updateSettings(new Settings(
+                body.bookingAmount() != null ? body.bookingAmount() : s.bookingAmount(),
                 body.currency() != null ? body.currency() : s.currency(),
                 body.responsibleEmail() != null ? body.responsibleEmail() : s.responsibleEmail(),
                 body.selfRegistration() != null ? body.selfRegistration() : s.selfRegistration(),
                 body.privacyNotice() != null ? body.privacyNotice() : s.privacyNotice()));
     }
 
-    record SettingsBody(@Nullable Integer bookingAmount, @Nullable String currency, @Nullable String responsibleEmail,
-                        @Nullable Boolean selfRegistration, @Nullable String privacyNotice) {
-    }
+    record SettingsBody(
+            @Nullable Integer bookingAmount,
+            @Nullable String currency,
+            @Nullable String responsibleEmail,
+            @Nullable Boolean selfRegistration,
+            @Nullable String privacyNotice) {}
 
     private static String text(@Nullable String s) {
         return s == null ? "" : s;

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 @Configuration(proxyBeanMethods = false)
 class TerminalAtRoot {
 
-    private static final Set<String> EXACT = Set.of("/health", "/health-protected", "/version", "/saldo-alle",
-            "/transaktionen", "/nfc-transaktion", "/person");
+    private static final Set<String> EXACT = Set.of(
+            "/health", "/health-protected", "/version", "/saldo-alle", "/transaktionen", "/nfc-transaktion", "/person");
     private static final Pattern PERSON = Pattern.compile("/person/.+");
 
     @Bean
@@ -64,35 +64,38 @@ class TerminalAtRoot {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             if (!isTerminalPath(request, path)) {
                 chain.doFilter(request, response);
                 return;
             }
             String rewritten = basePath + path;
-            chain.doFilter(new HttpServletRequestWrapper(request) {
-                @Override
-                public String getRequestURI() {
-                    return request.getContextPath() + rewritten;
-                }
+            chain.doFilter(
+                    new HttpServletRequestWrapper(request) {
+                        @Override
+                        public String getRequestURI() {
+                            return request.getContextPath() + rewritten;
+                        }
 
-                @Override
-                public StringBuffer getRequestURL() {
-                    StringBuffer url = new StringBuffer(request.getRequestURL());
-                    url.setLength(url.length() - path.length());
-                    return url.append(rewritten);
-                }
+                        @Override
+                        public StringBuffer getRequestURL() {
+                            StringBuffer url = new StringBuffer(request.getRequestURL());
+                            url.setLength(url.length() - path.length());
+                            return url.append(rewritten);
+                        }
 
-                @Override
-                public String getServletPath() {
-                    return rewritten;
-                }
+                        @Override
+                        public String getServletPath() {
+                            return rewritten;
+                        }
 
-                @Override
-                public String getPathInfo() {
-                    return null;
-                }
-            }, response);
+                        @Override
+                        public String getPathInfo() {
+                            return null;
+                        }
+                    },
+                    response);
         }
     }
 }

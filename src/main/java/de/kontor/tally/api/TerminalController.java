@@ -1,5 +1,7 @@
 package de.kontor.tally.api;
 
+import de.kontor.base.api.PublicEndpoint;
+import de.kontor.base.error.DomainException;
 import de.kontor.tally.TallyModel.ApiClient;
 import de.kontor.tally.TallyModel.Blocked;
 import de.kontor.tally.TallyModel.Booked;
@@ -12,10 +14,9 @@ import de.kontor.tally.TallyModel.QrOutcome;
 import de.kontor.tally.TallyModel.UnknownToken;
 import de.kontor.tally.TallyService;
 import de.kontor.tally.TallyService.Answer;
-import de.kontor.base.api.PublicEndpoint;
-import de.kontor.base.error.DomainException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +58,9 @@ import java.util.function.Supplier;
 class TerminalController {
 
     private static final Logger log = LoggerFactory.getLogger(TerminalController.class);
-    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
-            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
     private final TallyService tally;
@@ -90,8 +92,12 @@ class TerminalController {
             log.warn("Tally health check: database unreachable", e);
             return answer(500, Map.of("error", "Datenbankverbindung fehlgeschlagen."));
         }
-        return answer(200, Map.of("message", "Healthcheck OK! Authentifizierter API-Benutzer ID " + client.userId()
-                + " (" + client.userName() + ")."));
+        return answer(
+                200,
+                Map.of(
+                        "message",
+                        "Healthcheck OK! Authentifizierter API-Benutzer ID " + client.userId() + " ("
+                                + client.userName() + ")."));
     }
 
     @GetMapping("/version")
@@ -101,41 +107,79 @@ class TerminalController {
 
     @GetMapping("/users")
     ResponseEntity<String> users() {
-        return answer(200, tally.persons().stream().map(p -> ordered("code", p.code(), "nachname", p.lastName(),
-                "vorname", p.firstName())).toList());
+        return answer(
+                200,
+                tally.persons().stream()
+                        .map(p -> ordered("code", p.code(), "nachname", p.lastName(), "vorname", p.firstName()))
+                        .toList());
     }
 
     @GetMapping("/person/{code}")
     ResponseEntity<String> person(@PathVariable String code) {
-        return tally.person(code).map(p -> answer(200, ordered("nachname", p.lastName(), "vorname", p.firstName(),
-                "saldo", Long.toString(p.balance())))).orElseGet(() -> answer(404, Map.of("error", "Person nicht gefunden.")));
+        return tally.person(code)
+                .map(p -> answer(
+                        200,
+                        ordered(
+                                "nachname",
+                                p.lastName(),
+                                "vorname",
+                                p.firstName(),
+                                "saldo",
+                                Long.toString(p.balance()))))
+                .orElseGet(() -> answer(404, Map.of("error", "Person nicht gefunden.")));
     }
 
     @GetMapping("/person/existent/{code}")
     ResponseEntity<String> exists(@PathVariable String code) {
-        return tally.person(code).map(p -> answer(200, ordered("nachname", p.lastName(), "vorname", p.firstName())))
+        return tally.person(code)
+                .map(p -> answer(200, ordered("nachname", p.lastName(), "vorname", p.firstName())))
                 .orElseGet(() -> answer(404, Map.of("error", "Person nicht gefunden.")));
     }
 
     @GetMapping("/saldo-alle")
     ResponseEntity<String> balances() {
-        return answer(200, tally.balances().stream().map(p -> ordered("id", p.id(), "nachname", p.lastName(),
-                "vorname", p.firstName(), "saldo", Long.toString(p.balance()))).toList());
+        return answer(
+                200,
+                tally.balances().stream()
+                        .map(p -> ordered(
+                                "id",
+                                p.id(),
+                                "nachname",
+                                p.lastName(),
+                                "vorname",
+                                p.firstName(),
+                                "saldo",
+                                Long.toString(p.balance())))
+                        .toList());
     }
 
     @GetMapping("/transaktionen")
     ResponseEntity<String> entries() {
         List<Entry> entries = tally.entries(Integer.MAX_VALUE);
-        return answer(200, entries.stream().map(e -> ordered("id", e.id(), "beschreibung", e.description(),
-                "nachname", e.lastName(), "vorname", e.firstName(), "timestamp", RFC_1123.format(e.bookedAt()))).toList());
+        return answer(
+                200,
+                entries.stream()
+                        .map(e -> ordered(
+                                "id",
+                                e.id(),
+                                "beschreibung",
+                                e.description(),
+                                "nachname",
+                                e.lastName(),
+                                "vorname",
+                                e.firstName(),
+                                "timestamp",
+                                RFC_1123.format(e.bookedAt())))
+                        .toList());
     }
 
     // ---- bookings ------------------------------------------------------------------------------------------------
 
     @PutMapping(value = "/nfc-transaktion", consumes = JSON)
-    ResponseEntity<String> nfc(@RequestBody(required = false) @Nullable Map<String, Object> body,
-                               @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
-                               HttpServletRequest request) {
+    ResponseEntity<String> nfc(
+            @RequestBody(required = false) @Nullable Map<String, Object> body,
+            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+            HttpServletRequest request) {
         ApiClient client = client(request);
         String token = text(body, "token");
         String description = text(body, "beschreibung");
@@ -155,15 +199,33 @@ class TerminalController {
             NfcOutcome outcome = tally.bookNfc(bytes, description, client);
             return switch (outcome) {
                 case UnknownToken u -> stored(404, Map.of("error", UNKNOWN_TOKEN));
-                case Locked l -> stored(403, Map.of("error", "Grüße " + l.firstName()
-                        + ", leider ist dein Benutzer gesperrt. Bitte wende dich an einen Verantwortlichen!"));
+                case Locked l ->
+                    stored(
+                            403,
+                            Map.of(
+                                    "error",
+                                    "Grüße " + l.firstName()
+                                            + ", leider ist dein Benutzer gesperrt. Bitte wende dich an einen Verantwortlichen!"));
                 case InvalidAmount a -> stored(400, Map.of("error", invalidAmount(a)));
-                case Blocked b -> stored(200, ordered("action", "block", "message", "Hey " + b.firstName()
-                        + ", dein Guthaben beträgt " + b.balance() + " " + b.currency()
-                        + " und unterschreitet das Limit. Bitte lade dein Konto wieder auf."));
-                case Booked b -> stored(200, ordered("message", "Prost " + b.firstName()
-                        + "! Dein aktueller Kontostand beträgt: " + b.balance() + " " + b.currency() + ".",
-                        "saldo", Long.toString(b.balance())));
+                case Blocked b ->
+                    stored(
+                            200,
+                            ordered(
+                                    "action",
+                                    "block",
+                                    "message",
+                                    "Hey " + b.firstName()
+                                            + ", dein Guthaben beträgt " + b.balance() + " " + b.currency()
+                                            + " und unterschreitet das Limit. Bitte lade dein Konto wieder auf."));
+                case Booked b ->
+                    stored(
+                            200,
+                            ordered(
+                                    "message",
+                                    "Prost " + b.firstName() + "! Dein aktueller Kontostand beträgt: " + b.balance()
+                                            + " " + b.currency() + ".",
+                                    "saldo",
+                                    Long.toString(b.balance())));
             };
         });
     }
@@ -177,9 +239,11 @@ class TerminalController {
     }
 
     @PutMapping(value = "/person/{code}/transaktion", consumes = JSON)
-    ResponseEntity<String> qr(@PathVariable String code, @RequestBody(required = false) @Nullable Map<String, Object> body,
-                              @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
-                              HttpServletRequest request) {
+    ResponseEntity<String> qr(
+            @PathVariable String code,
+            @RequestBody(required = false) @Nullable Map<String, Object> body,
+            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+            HttpServletRequest request) {
         ApiClient client = client(request);
         String description = text(body, "beschreibung");
         if (description == null) {
@@ -189,12 +253,27 @@ class TerminalController {
             QrOutcome outcome = tally.bookQr(code, description, client);
             return switch (outcome) {
                 case UnknownToken u -> stored(404, Map.of("error", "Person mit Code " + code + " nicht gefunden."));
-                case Locked l -> stored(200, ordered("action", "locked", "message", "Grüße " + l.firstName()
-                        + ", leider ist dein Benutzer gesperrt. Bitte melde dich bei einem Verantwortlichen."));
+                case Locked l ->
+                    stored(
+                            200,
+                            ordered(
+                                    "action",
+                                    "locked",
+                                    "message",
+                                    "Grüße " + l.firstName()
+                                            + ", leider ist dein Benutzer gesperrt. Bitte melde dich bei einem Verantwortlichen."));
                 case InvalidAmount a -> stored(400, Map.of("error", invalidAmount(a)));
-                case Booked b -> stored(200, ordered("message", "Prost " + b.firstName()
-                        + "! Dein aktueller Kontostand beträgt: " + b.balance() + " " + b.currency() + ".",
-                        "saldo", Long.toString(b.balance()), "vorname", b.firstName()));
+                case Booked b ->
+                    stored(
+                            200,
+                            ordered(
+                                    "message",
+                                    "Prost " + b.firstName() + "! Dein aktueller Kontostand beträgt: " + b.balance()
+                                            + " " + b.currency() + ".",
+                                    "saldo",
+                                    Long.toString(b.balance()),
+                                    "vorname",
+                                    b.firstName()));
             };
         });
     }
@@ -212,15 +291,22 @@ class TerminalController {
     }
 
     @PostMapping(value = "/person", consumes = JSON)
-    ResponseEntity<String> createPerson(@RequestBody(required = false) @Nullable Map<String, Object> body,
-                                        HttpServletRequest request) {
+    ResponseEntity<String> createPerson(
+            @RequestBody(required = false) @Nullable Map<String, Object> body, HttpServletRequest request) {
         ApiClient client = client(request);
         if (!client.mayManage()) {
             return forbidden();
         }
-        if (body == null || !body.containsKey("code") || !body.containsKey("nachname") || !body.containsKey("vorname")
-                || body.get("code") == null || body.get("nachname") == null || body.get("vorname") == null) {
-            return answer(400, Map.of("error", "Ungültige oder unvollständige Daten. Code, Nachname, Vorname sind erforderlich."));
+        if (body == null
+                || !body.containsKey("code")
+                || !body.containsKey("nachname")
+                || !body.containsKey("vorname")
+                || body.get("code") == null
+                || body.get("nachname") == null
+                || body.get("vorname") == null) {
+            return answer(
+                    400,
+                    Map.of("error", "Ungültige oder unvollständige Daten. Code, Nachname, Vorname sind erforderlich."));
         }
         String code = String.valueOf(body.get("code")).strip();
         if (!code.matches(TallyService.CODE_PATTERN)) {
@@ -237,9 +323,12 @@ class TerminalController {
             if ("CODE_TAKEN".equals(e.code())) {
                 return answer(409, Map.of("error", "Eine Person mit Code " + code + " existiert bereits."));
             }
-            return answer(400, Map.of("error", "Das Passwort erfüllt die Anforderungen nicht (mindestens 10 Zeichen)."));
-        } catch (jakarta.validation.ConstraintViolationException e) {
-            return answer(400, Map.of("error", "Ungültige oder unvollständige Daten. Code, Nachname, Vorname sind erforderlich."));
+            return answer(
+                    400, Map.of("error", "Das Passwort erfüllt die Anforderungen nicht (mindestens 10 Zeichen)."));
+        } catch (ConstraintViolationException e) {
+            return answer(
+                    400,
+                    Map.of("error", "Ungültige oder unvollständige Daten. Code, Nachname, Vorname sind erforderlich."));
         }
         return answer(200, Map.of("message", "Person mit Code " + code + " erfolgreich hinzugefügt."));
     }
@@ -290,13 +379,18 @@ class TerminalController {
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
     private ResponseEntity<String> forbidden() {
-        return answer(403, Map.of("error", "Dieser API-Schlüssel darf das nicht: Dafür ist die Berechtigung „manage“ nötig."));
+        return answer(
+                403,
+                Map.of("error", "Dieser API-Schlüssel darf das nicht: Dafür ist die Berechtigung „manage“ nötig."));
     }
 
     private ResponseEntity<String> once(ApiClient client, @Nullable String idempotencyKey, Supplier<Answer> work) {
-        Answer answer = idempotencyKey == null || idempotencyKey.isBlank() ? work.get()
+        Answer answer = idempotencyKey == null || idempotencyKey.isBlank()
+                ? work.get()
                 : tally.once(client.keyId(), idempotencyKey.strip(), work);
-        return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
+        return ResponseEntity.status(answer.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(answer.body());
     }
 
     private Answer stored(int status, Object body) {
@@ -304,7 +398,9 @@ class TerminalController {
     }
 
     private ResponseEntity<String> answer(int status, Object body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(body));
     }
 
     private static Map<String, Object> ordered(Object... pairs) {

@@ -19,8 +19,9 @@ class TerminalSecurity {
 
     @Bean
     @Order(41)
-    SecurityFilterChain tallyTerminalApi(HttpSecurity http, TallyService tally,
-                                         @Value("${kontor.tally.api.base-path:/api/tally}") String basePath) throws Exception {
+    SecurityFilterChain tallyTerminalApi(
+            HttpSecurity http, TallyService tally, @Value("${kontor.tally.api.base-path:/api/tally}") String basePath)
+            throws Exception {
         http.securityMatcher(basePath + "/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -32,6 +32,7 @@ import de.kontor.tally.TallyModel.Token;
 import de.kontor.tally.TallyService;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +48,10 @@ class MyTallyView extends Div implements HasDynamicTitle {
 
     private final TallyService tally;
     private final ZoneId zone;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final String currency;
 
-    MyTallyView(TallyService tally, ZoneId zone, java.time.Clock clock) {
+    MyTallyView(TallyService tally, ZoneId zone, Clock clock) {
         this.tally = tally;
         this.clock = clock;
         this.zone = zone;
@@ -70,8 +71,9 @@ class MyTallyView extends Div implements HasDynamicTitle {
             return;
         }
         PersonDetails me = own.get();
-        Div tiles = new Div(DashboardTile.numberTile("my-tally-balance", me.balance() + " " + currency,
-                        getTranslation("tally.own.balance")),
+        Div tiles = new Div(
+                DashboardTile.numberTile(
+                        "my-tally-balance", me.balance() + " " + currency, getTranslation("tally.own.balance")),
                 DashboardTile.textTile("my-tally-code", me.code(), getTranslation("tally.own.code")));
         tiles.addClassName("kontor-tiles");
         add(tiles);
@@ -97,7 +99,10 @@ class MyTallyView extends Div implements HasDynamicTitle {
         password.setId("my-tally-password");
         add(password);
         add(new H3(getTranslation("tally.statement")));
-        add(new StatementPanel(clock, zone, "statement-" + me.code(),
+        add(new StatementPanel(
+                clock,
+                zone,
+                "statement-" + me.code(),
                 (from, to) -> tally.statementPdf(tally.ownStatement(from, to), getLocale())));
     }
 
@@ -106,7 +111,9 @@ class MyTallyView extends Div implements HasDynamicTitle {
         Div show = qr("my-tally-qr-show", me.code() + "k", getTranslation("tally.own.qr.show"));
         Div codes = new Div(book, show);
         codes.addClassName("kontor-tiles");
-        Button print = new Button(getTranslation("tally.own.qr.print"), VaadinIcon.PRINT.create(),
+        Button print = new Button(
+                getTranslation("tally.own.qr.print"),
+                VaadinIcon.PRINT.create(),
                 e -> UI.getCurrent().getPage().executeJs("window.print()"));
         print.setId("my-tally-print");
         print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -128,10 +135,16 @@ class MyTallyView extends Div implements HasDynamicTitle {
         Grid<Token> grid = new Grid<>();
         grid.setId("my-tally-tokens");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(Token::name).setHeader(getTranslation("tally.column.name")).setAutoWidth(true);
-        grid.addColumn(Token::hex).setHeader(getTranslation("tally.column.token")).setAutoWidth(true).setKey("hex");
+        grid.addColumn(Token::name)
+                .setHeader(getTranslation("tally.column.name"))
+                .setAutoWidth(true);
+        grid.addColumn(Token::hex)
+                .setHeader(getTranslation("tally.column.token"))
+                .setAutoWidth(true)
+                .setKey("hex");
         grid.addColumn(t -> t.lastUsedAt() == null ? "–" : Formats.dateTime(t.lastUsedAt(), zone))
-                .setHeader(getTranslation("tally.column.lastUsed")).setAutoWidth(true);
+                .setHeader(getTranslation("tally.column.lastUsed"))
+                .setAutoWidth(true);
         grid.setItems(tally.ownTokens());
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("tally.own.tokens.empty"));
@@ -155,8 +168,8 @@ class MyTallyView extends Div implements HasDynamicTitle {
                 reminder.setErrorMessage(getTranslation("tally.own.reminderRequired"));
                 return;
             }
-            tally.updateOwnNotifications(new NoticeSettings(booking.getValue(), zero.getValue(), threshold.getValue(),
-                    reminder.getValue()));
+            tally.updateOwnNotifications(
+                    new NoticeSettings(booking.getValue(), zero.getValue(), threshold.getValue(), reminder.getValue()));
             Notifications.success(getTranslation("tally.saved"));
         });
         save.setId("my-tally-notices-save");

@@ -7,19 +7,24 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
+import java.util.Locale;
 import java.util.Map;
 
 /** QR codes as SVG, drawn by ZXing on the server (one path of unit squares, crisp at any print size). */
 final class QrCodes {
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     static String svg(String content, int pixels) {
         BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+            matrix = new QRCodeWriter()
+                    .encode(
+                            content,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
         } catch (WriterException e) {
             throw new IllegalArgumentException("Cannot encode " + content, e);
         }
@@ -34,7 +39,7 @@ final class QrCodes {
             }
         }
         // Vaadin's Html component lower-cases attribute names, and SVG ignores "viewbox": scale with a transform
-        String scale = String.format(java.util.Locale.ROOT, "%.4f", (double) pixels / Math.max(w, h));
+        String scale = String.format(Locale.ROOT, "%.4f", (double) pixels / Math.max(w, h));
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + pixels + "\" height=\"" + pixels
                 + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR " + content + "\">"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" transform=\"scale(" + scale

@@ -1,5 +1,6 @@
 package de.kontor.tally.ui;
 
+import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -46,13 +47,18 @@ class RegisterView extends PublicPage implements HasDynamicTitle {
         PasswordField password = new PasswordField(getTranslation("tally.field.password"));
         password.setId("register-password");
         password.setHelperText(getTranslation("tally.register.passwordHelp"));
-        Pre notice = new Pre(settings.privacyNotice() != null ? settings.privacyNotice()
-                : getTranslation("tally.register.privacyDefault"));
+        Pre notice = new Pre(
+                settings.privacyNotice() != null
+                        ? settings.privacyNotice()
+                        : getTranslation("tally.register.privacyDefault"));
         notice.setId("register-privacy-text");
-        notice.getStyle().set("white-space", "pre-wrap").set("max-height", "12em").set("overflow", "auto");
+        notice.getStyle()
+                .set("white-space", "pre-wrap")
+                .set("max-height", "12em")
+                .set("overflow", "auto");
         Checkbox privacy = new Checkbox(getTranslation("tally.register.privacyAccept"));
         privacy.setId("register-privacy");
-        for (var field : new com.vaadin.flow.component.HasSize[] {first, last, email, password}) {
+        for (var field : new HasSize[] {first, last, email, password}) {
             field.setWidthFull();
         }
         Paragraph done = new Paragraph();
@@ -64,8 +70,8 @@ class RegisterView extends PublicPage implements HasDynamicTitle {
         submit.addClickListener(e -> {
             privacy.getElement().removeAttribute("invalid");
             try {
-                PersonDetails person = tally.register(new Registration(first.getValue(), last.getValue(), email.getValue(),
-                        password.getValue(), privacy.getValue()));
+                PersonDetails person = tally.register(new Registration(
+                        first.getValue(), last.getValue(), email.getValue(), password.getValue(), privacy.getValue()));
                 done.setText(getTranslation("tally.register.done", person.firstName(), person.code()));
                 done.setVisible(true);
                 submit.setEnabled(false);
@@ -76,8 +82,10 @@ class RegisterView extends PublicPage implements HasDynamicTitle {
                     done.setVisible(true);
                     done.getStyle().set("color", "var(--lumo-error-text-color)");
                 } else {
-                    FieldErrors.show(this, ex, Map.of("firstName", first, "lastName", last, "email", email,
-                            "password", password));
+                    FieldErrors.show(
+                            this,
+                            ex,
+                            Map.of("firstName", first, "lastName", last, "email", email, "password", password));
                 }
             }
         });

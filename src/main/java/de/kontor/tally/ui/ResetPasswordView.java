@@ -31,8 +31,10 @@ class ResetPasswordView extends PublicPage implements BeforeEnterObserver, HasDy
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String token = event.getLocation().getQueryParameters().getParameters().getOrDefault("token", List.of(""))
-                .stream().findFirst().orElse("");
+        String token =
+                event.getLocation().getQueryParameters().getParameters().getOrDefault("token", List.of("")).stream()
+                        .findFirst()
+                        .orElse("");
         card.getChildren().skip(1).toList().forEach(card::remove);
         if (!tally.passwordResetValid(token)) {
             Paragraph invalid = new Paragraph(getTranslation("tally.pwreset.invalid"));

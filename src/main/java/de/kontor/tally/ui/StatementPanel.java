@@ -12,7 +12,9 @@ import de.kontor.base.ui.FieldErrors;
 import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -25,7 +27,7 @@ class StatementPanel extends Div {
     private @Nullable Anchor download;
     private byte @Nullable [] pdf;
 
-    StatementPanel(java.time.Clock clock, java.time.ZoneId zone, String filePrefix, BiFunction<LocalDate, LocalDate, byte[]> statement) {
+    StatementPanel(Clock clock, ZoneId zone, String filePrefix, BiFunction<LocalDate, LocalDate, byte[]> statement) {
         setId("tally-statement");
         addClassName("kontor-toolbar");
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
@@ -48,8 +50,10 @@ class StatementPanel extends Div {
                 String name = filePrefix + "-" + from.getValue() + "-" + to.getValue() + ".pdf";
                 pdf = bytes;
                 result.removeAll();
-                download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                        new ByteArrayInputStream(bytes), name, "application/pdf", bytes.length)), name);
+                download = new Anchor(
+                        DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                                new ByteArrayInputStream(bytes), name, "application/pdf", bytes.length)),
+                        name);
                 download.setId("tally-statement-download");
                 download.getElement().setAttribute("download", true);
                 download.addClassName("kontor-download");

@@ -67,12 +67,21 @@ class TallyApiUsersView extends Div implements HasDynamicTitle {
 
         grid.setId("tally-api-users");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ApiUserInfo::name).setHeader(getTranslation("tally.column.name")).setAutoWidth(true);
-        grid.addColumn(u -> Formats.dateTime(u.createdAt(), zone)).setHeader(getTranslation("tally.column.created"))
-                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ApiUserInfo::name)
+                .setHeader(getTranslation("tally.column.name"))
+                .setAutoWidth(true);
+        grid.addColumn(u -> Formats.dateTime(u.createdAt(), zone))
+                .setHeader(getTranslation("tally.column.created"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(u -> u.lastUsedAt() == null ? "–" : Formats.dateTime(u.lastUsedAt(), zone))
-                .setHeader(getTranslation("tally.column.lastUsed")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::keys).setHeader(getTranslation("tally.apiUsers.keys")).setWidth("22em").setFlexGrow(1);
+                .setHeader(getTranslation("tally.column.lastUsed"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::keys)
+                .setHeader(getTranslation("tally.apiUsers.keys"))
+                .setWidth("22em")
+                .setFlexGrow(1);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
         grid.setEmptyStateText(getTranslation("tally.apiUsers.empty"));
         grid.setAllRowsVisible(true);
@@ -88,8 +97,9 @@ class TallyApiUsersView extends Div implements HasDynamicTitle {
         Div keys = new Div();
         for (ApiKeyInfo key : tally.apiKeys(user.id())) {
             Span text = new Span(key.prefix() + "… · " + key.scope().name().toLowerCase() + " · "
-                    + (key.lastUsedAt() == null ? getTranslation("tally.apiUsers.neverUsed")
-                    : getTranslation("tally.apiUsers.lastUsed", Formats.dateTime(key.lastUsedAt(), zone))));
+                    + (key.lastUsedAt() == null
+                            ? getTranslation("tally.apiUsers.neverUsed")
+                            : getTranslation("tally.apiUsers.lastUsed", Formats.dateTime(key.lastUsedAt(), zone))));
             text.addClassName("kontor-mono");
             Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
                 tally.deleteApiKey(user.id(), key.id());
@@ -115,8 +125,11 @@ class TallyApiUsersView extends Div implements HasDynamicTitle {
         scope.setWidth("9em");
         Button generate = new Button(getTranslation("tally.apiUsers.generate"), VaadinIcon.KEY.create(), e -> {
             IssuedKey key = tally.generateKey(user.id(), scope.getValue());
-            new SecretDialog(getTranslation("tally.apiUsers.keyTitle", user.name()),
-                    getTranslation("tally.apiUsers.keyExplanation"), key.value()).open();
+            new SecretDialog(
+                            getTranslation("tally.apiUsers.keyTitle", user.name()),
+                            getTranslation("tally.apiUsers.keyExplanation"),
+                            key.value())
+                    .open();
             load();
         });
         generate.setId("tally-key-generate-" + user.id());
@@ -130,8 +143,12 @@ class TallyApiUsersView extends Div implements HasDynamicTitle {
     }
 
     private void confirmDelete(ApiUserInfo user) {
-        Confirmations.ask("tally-api-user-delete-confirm", getTranslation("tally.apiUsers.delete"),
-                getTranslation("tally.apiUsers.delete.confirm", user.name()), getTranslation("tally.apiUsers.delete"), true,
+        Confirmations.ask(
+                "tally-api-user-delete-confirm",
+                getTranslation("tally.apiUsers.delete"),
+                getTranslation("tally.apiUsers.delete.confirm", user.name()),
+                getTranslation("tally.apiUsers.delete"),
+                true,
                 () -> {
                     tally.deleteApiUser(user.id());
                     load();

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
@@ -36,36 +37,52 @@ class TallyOutboxView extends Div implements HasDynamicTitle {
         Grid<Mail> grid = new Grid<>();
         grid.setId("tally-outbox");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(m -> Formats.dateTime(m.createdAt(), zone)).setHeader(getTranslation("tally.column.time"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(m -> Badges.of(getTranslation("tally.mail.state." + m.state()), switch (m.state()) {
-            case "SENT" -> Badges.Tone.SUCCESS;
-            case "FAILED" -> Badges.Tone.ERROR;
-            case "NO_SMTP" -> Badges.Tone.WARNING;
-            default -> Badges.Tone.NEUTRAL;
-        })).setHeader(getTranslation("tally.column.state")).setAutoWidth(true).setFlexGrow(0).setKey("state");
-        grid.addColumn(m -> getTranslation("tally.mail.kind." + m.kind())).setHeader(getTranslation("tally.column.kind"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Mail::recipient).setHeader(getTranslation("tally.column.recipient")).setAutoWidth(true);
-        grid.addColumn(Mail::subject).setHeader(getTranslation("tally.column.subject")).setFlexGrow(1);
+        grid.addColumn(m -> Formats.dateTime(m.createdAt(), zone))
+                .setHeader(getTranslation("tally.column.time"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(m -> Badges.of(
+                        getTranslation("tally.mail.state." + m.state()),
+                        switch (m.state()) {
+                            case "SENT" -> Badges.Tone.SUCCESS;
+                            case "FAILED" -> Badges.Tone.ERROR;
+                            case "NO_SMTP" -> Badges.Tone.WARNING;
+                            default -> Badges.Tone.NEUTRAL;
+                        }))
+                .setHeader(getTranslation("tally.column.state"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("state");
+        grid.addColumn(m -> getTranslation("tally.mail.kind." + m.kind()))
+                .setHeader(getTranslation("tally.column.kind"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Mail::recipient)
+                .setHeader(getTranslation("tally.column.recipient"))
+                .setAutoWidth(true);
+        grid.addColumn(Mail::subject)
+                .setHeader(getTranslation("tally.column.subject"))
+                .setFlexGrow(1);
         grid.addComponentColumn(m -> {
-            if ("SENT".equals(m.state())) {
-                return new Span();
-            }
-            Button resend = new Button(getTranslation("tally.outbox.resend"), e -> {
-                try {
-                    tally.resendMail(m.id());
-                    Notifications.success(getTranslation("tally.outbox.resent"));
-                } catch (DomainException ex) {
-                    Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-                }
-                grid.getDataProvider().refreshAll();
-            });
-            resend.setId("tally-resend-" + m.id());
-            resend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            return resend;
-        }).setAutoWidth(true).setFlexGrow(0);
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(m -> {
+                    if ("SENT".equals(m.state())) {
+                        return new Span();
+                    }
+                    Button resend = new Button(getTranslation("tally.outbox.resend"), e -> {
+                        try {
+                            tally.resendMail(m.id());
+                            Notifications.success(getTranslation("tally.outbox.resent"));
+                        } catch (DomainException ex) {
+                            Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                        }
+                        grid.getDataProvider().refreshAll();
+                    });
+                    resend.setId("tally-resend-" + m.id());
+                    resend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    return resend;
+                })
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(m -> {
             Div details = new Div(new Pre(m.body()));
             if (m.error() != null) {
                 Span error = new Span(m.error());

@@ -36,6 +36,7 @@ import de.kontor.tally.TallyService;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -49,13 +50,13 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
 
     private final TallyService tally;
     private final ZoneId zone;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final String currency;
     private @Nullable PersonDetails person;
     private @Nullable Grid<Entry> ledger;
     private @Nullable StatementPanel statement;
 
-    TallyPersonView(TallyService tally, ZoneId zone, java.time.Clock clock) {
+    TallyPersonView(TallyService tally, ZoneId zone, Clock clock) {
         this.tally = tally;
         this.clock = clock;
         this.zone = zone;
@@ -102,11 +103,13 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
         Div spacer = new Div();
         spacer.addClassName("kontor-toolbar-spacer");
         header.add(spacer);
-        Button lock = new Button(getTranslation(p.locked() ? "tally.unlock" : "tally.lock"),
-                (p.locked() ? VaadinIcon.UNLOCK : VaadinIcon.LOCK).create(), e -> {
-            tally.setLocked(p.id(), !p.locked());
-            reload();
-        });
+        Button lock = new Button(
+                getTranslation(p.locked() ? "tally.unlock" : "tally.lock"),
+                (p.locked() ? VaadinIcon.UNLOCK : VaadinIcon.LOCK).create(),
+                e -> {
+                    tally.setLocked(p.id(), !p.locked());
+                    reload();
+                });
         lock.setId("tally-lock");
         Button admin = new Button(getTranslation(p.admin() ? "tally.revokeAdmin" : "tally.grantAdmin"), e -> {
             try {
@@ -130,9 +133,11 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
         header.add(lock, admin, reset, archive);
         add(header);
 
-        Div tiles = new Div(DashboardTile.numberTile("tally-balance", p.balance() + " " + currency,
-                        getTranslation("tally.balance")),
-                DashboardTile.textTile("tally-since", Formats.date(p.createdAt(), zone), getTranslation("tally.since")));
+        Div tiles = new Div(
+                DashboardTile.numberTile(
+                        "tally-balance", p.balance() + " " + currency, getTranslation("tally.balance")),
+                DashboardTile.textTile(
+                        "tally-since", Formats.date(p.createdAt(), zone), getTranslation("tally.since")));
         tiles.addClassName("kontor-tiles");
         add(tiles);
 
@@ -146,7 +151,10 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
         ledger.setHeight("22rem");
         add(ledger);
         add(new H3(getTranslation("tally.statement")));
-        statement = new StatementPanel(clock, zone, "statement-" + p.code(),
+        statement = new StatementPanel(
+                clock,
+                zone,
+                "statement-" + p.code(),
                 (from, to) -> tally.statementPdf(tally.statement(p.id(), from, to), getLocale()));
         add(statement);
     }
@@ -207,19 +215,29 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
         comment.setId("tally-comment");
         comment.setValue(p.comment() == null ? "" : p.comment());
         comment.setMaxLength(2000);
-        FormLayout form = new FormLayout(first, last, email, reminder, responsible, notifyBooking, notifyZero,
-                notifyThreshold, comment);
+        FormLayout form = new FormLayout(
+                first, last, email, reminder, responsible, notifyBooking, notifyZero, notifyThreshold, comment);
         form.setColspan(comment, 2);
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
-                person = tally.updatePerson(p.id(), p.version(), new PersonUpdate(first.getValue(), last.getValue(),
-                        email.getValue(), comment.getValue(), reminder.getValue(), responsible.getValue(),
-                        notifyBooking.getValue(), notifyZero.getValue(), notifyThreshold.getValue()));
+                person = tally.updatePerson(
+                        p.id(),
+                        p.version(),
+                        new PersonUpdate(
+                                first.getValue(),
+                                last.getValue(),
+                                email.getValue(),
+                                comment.getValue(),
+                                reminder.getValue(),
+                                responsible.getValue(),
+                                notifyBooking.getValue(),
+                                notifyZero.getValue(),
+                                notifyThreshold.getValue()));
                 Notifications.success(getTranslation("tally.saved"));
                 render();
             } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("firstName", first, "lastName", last, "email", email,
-                        "comment", comment));
+                FieldErrors.show(
+                        this, ex, Map.of("firstName", first, "lastName", last, "email", email, "comment", comment));
             }
         });
         save.setId("tally-save");
@@ -231,24 +249,33 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
         Grid<Token> grid = new Grid<>();
         grid.setId("tally-tokens");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(Token::name).setHeader(getTranslation("tally.column.name")).setAutoWidth(true);
-        grid.addColumn(Token::hex).setHeader(getTranslation("tally.column.token"))
-                .setAutoWidth(true).setKey("hex");
-        grid.addColumn(t -> Formats.dateTime(t.createdAt(), zone)).setHeader(getTranslation("tally.column.created"))
+        grid.addColumn(Token::name)
+                .setHeader(getTranslation("tally.column.name"))
+                .setAutoWidth(true);
+        grid.addColumn(Token::hex)
+                .setHeader(getTranslation("tally.column.token"))
+                .setAutoWidth(true)
+                .setKey("hex");
+        grid.addColumn(t -> Formats.dateTime(t.createdAt(), zone))
+                .setHeader(getTranslation("tally.column.created"))
                 .setAutoWidth(true);
         grid.addColumn(t -> t.lastUsedAt() == null ? "–" : Formats.dateTime(t.lastUsedAt(), zone))
-                .setHeader(getTranslation("tally.column.lastUsed")).setAutoWidth(true);
+                .setHeader(getTranslation("tally.column.lastUsed"))
+                .setAutoWidth(true);
         grid.addComponentColumn(t -> {
-            Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
-                tally.deleteToken(p.id(), t.id());
-                Notifications.success(getTranslation("tally.token.deleted", t.hex()));
-                reload();
-            });
-            delete.setId("tally-token-delete-" + t.id());
-            delete.setAriaLabel(getTranslation("tally.token.delete"));
-            delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            return delete;
-        }).setAutoWidth(true).setFlexGrow(0);
+                    Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
+                        tally.deleteToken(p.id(), t.id());
+                        Notifications.success(getTranslation("tally.token.deleted", t.hex()));
+                        reload();
+                    });
+                    delete.setId("tally-token-delete-" + t.id());
+                    delete.setAriaLabel(getTranslation("tally.token.delete"));
+                    delete.addThemeVariants(
+                            ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                    return delete;
+                })
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setItems(tally.tokens(p.id()));
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("tally.tokens.empty"));
@@ -276,17 +303,28 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
     }
 
     private void confirmReset() {
-        Confirmations.ask("tally-reset-confirm", getTranslation("tally.reset"),
-                getTranslation("tally.reset.confirm", person().name()), getTranslation("tally.reset"), true, () -> {
-                    int archived = tally.resetLedger(person().id(), CurrentUser.username().orElse("admin"));
+        Confirmations.ask(
+                "tally-reset-confirm",
+                getTranslation("tally.reset"),
+                getTranslation("tally.reset.confirm", person().name()),
+                getTranslation("tally.reset"),
+                true,
+                () -> {
+                    int archived = tally.resetLedger(
+                            person().id(), CurrentUser.username().orElse("admin"));
                     Notifications.success(getTranslation("tally.reset.done", archived));
                     reload();
                 });
     }
 
     private void confirmArchive() {
-        Confirmations.ask("tally-archive-confirm", getTranslation("tally.archive"),
-                getTranslation("tally.archive.confirm", person().name()), getTranslation("tally.archive"), true, () -> {
+        Confirmations.ask(
+                "tally-archive-confirm",
+                getTranslation("tally.archive"),
+                getTranslation("tally.archive.confirm", person().name()),
+                getTranslation("tally.archive"),
+                true,
+                () -> {
                     tally.archivePerson(person().id());
                     Notifications.success(getTranslation("tally.archived.done", person().name()));
                     UI.getCurrent().navigate(TallyView.class);

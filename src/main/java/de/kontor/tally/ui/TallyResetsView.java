@@ -36,29 +36,41 @@ class TallyResetsView extends Div implements HasDynamicTitle {
         add(intro);
         grid.setId("tally-resets");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(r -> Formats.dateTime(r.resetAt(), zone)).setHeader(getTranslation("tally.column.time"))
-                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> Formats.dateTime(r.resetAt(), zone))
+                .setHeader(getTranslation("tally.column.time"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(r -> r.personId() == null ? getTranslation("tally.resets.everyone") : r.personName())
-                .setHeader(getTranslation("tally.column.person")).setFlexGrow(1);
-        grid.addColumn(ResetInfo::entries).setHeader(getTranslation("tally.column.entries")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ResetInfo::resetBy).setHeader(getTranslation("tally.column.bookedBy")).setAutoWidth(true);
+                .setHeader(getTranslation("tally.column.person"))
+                .setFlexGrow(1);
+        grid.addColumn(ResetInfo::entries)
+                .setHeader(getTranslation("tally.column.entries"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(ResetInfo::resetBy)
+                .setHeader(getTranslation("tally.column.bookedBy"))
+                .setAutoWidth(true);
         grid.addComponentColumn(r -> {
-            if (r.restoredAt() != null) {
-                return Badges.of(getTranslation("tally.resets.restored", Formats.dateTime(r.restoredAt(), zone)),
-                        Badges.Tone.SUCCESS);
-            }
-            if (r.entries() == 0) {
-                return new Span();
-            }
-            Button restore = new Button(getTranslation("tally.restore"), e -> {
-                int restored = tally.restoreReset(r.id());
-                Notifications.success(getTranslation("tally.resets.done", restored));
-                load();
-            });
-            restore.setId("tally-restore-" + r.id());
-            restore.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            return restore;
-        }).setAutoWidth(true).setFlexGrow(0).setKey("restore");
+                    if (r.restoredAt() != null) {
+                        return Badges.of(
+                                getTranslation("tally.resets.restored", Formats.dateTime(r.restoredAt(), zone)),
+                                Badges.Tone.SUCCESS);
+                    }
+                    if (r.entries() == 0) {
+                        return new Span();
+                    }
+                    Button restore = new Button(getTranslation("tally.restore"), e -> {
+                        int restored = tally.restoreReset(r.id());
+                        Notifications.success(getTranslation("tally.resets.done", restored));
+                        load();
+                    });
+                    restore.setId("tally-restore-" + r.id());
+                    restore.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                    return restore;
+                })
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("restore");
         grid.setEmptyStateText(getTranslation("tally.resets.empty"));
         add(grid);
         load();

@@ -54,12 +54,18 @@ class TallySettingsView extends Div implements HasDynamicTitle {
         form.setMaxWidth("48em");
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
-                tally.updateSettings(new Settings(amount.getValue() == null ? 0 : amount.getValue(), currency.getValue(),
-                        responsible.getValue(), registration.getValue(), privacy.getValue()));
+                tally.updateSettings(new Settings(
+                        amount.getValue() == null ? 0 : amount.getValue(),
+                        currency.getValue(),
+                        responsible.getValue(),
+                        registration.getValue(),
+                        privacy.getValue()));
                 Notifications.success(getTranslation("tally.saved"));
             } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("bookingAmount", amount, "currency", currency,
-                        "responsibleEmail", responsible));
+                FieldErrors.show(
+                        this,
+                        ex,
+                        Map.of("bookingAmount", amount, "currency", currency, "responsibleEmail", responsible));
             }
         });
         save.setId("tally-settings-save");

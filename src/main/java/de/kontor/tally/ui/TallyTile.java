@@ -1,5 +1,7 @@
 package de.kontor.tally.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.ui.DashboardTile;
 import de.kontor.tally.TallyService;
@@ -22,17 +24,18 @@ class TallyTile implements DashboardTile {
     }
 
     @Override
-    public Optional<com.vaadin.flow.component.Component> create() {
+    public Optional<Component> create() {
         String currency = tally.settings().currency();
         if (CurrentUser.hasRole("ADMIN")) {
-            return Optional.of(DashboardTile.numberTile("tile-tally", tally.totalBalance() + " " + currency,
-                    label("tally.total"), "tally"));
+            return Optional.of(DashboardTile.numberTile(
+                    "tile-tally", tally.totalBalance() + " " + currency, label("tally.total"), "tally"));
         }
-        return tally.own().map(me -> DashboardTile.numberTile("tile-tally", me.balance() + " " + currency,
-                label("tally.own.balance"), "my-tally"));
+        return tally.own()
+                .map(me -> DashboardTile.numberTile(
+                        "tile-tally", me.balance() + " " + currency, label("tally.own.balance"), "my-tally"));
     }
 
     private static String label(String key) {
-        return com.vaadin.flow.component.UI.getCurrent().getTranslation(key);
+        return UI.getCurrent().getTranslation(key);
     }
 }

@@ -14,17 +14,20 @@ import java.time.ZoneId;
 /** Pieces the tally views share: the sub-navigation, amounts, the ledger grid. */
 final class TallyUi {
 
-    private TallyUi() {
-    }
+    private TallyUi() {}
 
     /** Overview · Resets · API users · Settings · Outbox, with the current one marked. */
     static Component nav(Component view, String current) {
         Div nav = new Div();
         nav.setId("tally-nav");
         nav.addClassName("kontor-toolbar");
-        String[][] links = {{"tally", "tally.nav.overview"}, {"tally/resets", "tally.nav.resets"},
-                {"tally/api-users", "tally.nav.apiUsers"}, {"tally/settings", "tally.nav.settings"},
-                {"tally/outbox", "tally.nav.outbox"}};
+        String[][] links = {
+            {"tally", "tally.nav.overview"},
+            {"tally/resets", "tally.nav.resets"},
+            {"tally/api-users", "tally.nav.apiUsers"},
+            {"tally/settings", "tally.nav.settings"},
+            {"tally/outbox", "tally.nav.outbox"}
+        };
         for (String[] link : links) {
             Anchor a = new Anchor(link[0], view.getTranslation(link[1]));
             a.setId("tally-nav-" + link[0].replace("tally/", "").replace("tally", "overview"));
@@ -53,20 +56,36 @@ final class TallyUi {
         Grid<Entry> grid = new Grid<>();
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(e -> Formats.dateTime(e.bookedAt(), zone)).setHeader(view.getTranslation("tally.column.time"))
-                .setAutoWidth(true).setFlexGrow(0).setKey("time");
+        grid.addColumn(e -> Formats.dateTime(e.bookedAt(), zone))
+                .setHeader(view.getTranslation("tally.column.time"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("time");
         if (showPerson) {
-            grid.addColumn(e -> e.firstName() + " " + e.lastName()).setHeader(view.getTranslation("tally.column.person"))
-                    .setAutoWidth(true).setKey("person");
+            grid.addColumn(e -> e.firstName() + " " + e.lastName())
+                    .setHeader(view.getTranslation("tally.column.person"))
+                    .setAutoWidth(true)
+                    .setKey("person");
         }
-        grid.addComponentColumn(e -> balance(e.amount(), currency)).setHeader(view.getTranslation("tally.column.amount"))
-                .setAutoWidth(true).setFlexGrow(0).setKey("amount");
-        grid.addColumn(Entry::description).setHeader(view.getTranslation("tally.column.description")).setFlexGrow(1)
+        grid.addComponentColumn(e -> balance(e.amount(), currency))
+                .setHeader(view.getTranslation("tally.column.amount"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("amount");
+        grid.addColumn(Entry::description)
+                .setHeader(view.getTranslation("tally.column.description"))
+                .setFlexGrow(1)
                 .setKey("description");
-        grid.addColumn(e -> view.getTranslation("tally.source." + e.source())).setHeader(view.getTranslation("tally.column.source"))
-                .setAutoWidth(true).setFlexGrow(0).setKey("source");
-        grid.addColumn(Entry::bookedBy).setHeader(view.getTranslation("tally.column.bookedBy")).setAutoWidth(true)
-                .setFlexGrow(0).setKey("bookedBy");
+        grid.addColumn(e -> view.getTranslation("tally.source." + e.source()))
+                .setHeader(view.getTranslation("tally.column.source"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("source");
+        grid.addColumn(Entry::bookedBy)
+                .setHeader(view.getTranslation("tally.column.bookedBy"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("bookedBy");
         return grid;
     }
 }

@@ -37,7 +37,9 @@ import de.kontor.tally.TallyModel.PersonBalance;
 import de.kontor.tally.TallyModel.PersonDetails;
 import de.kontor.tally.TallyService;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.data.domain.Sort;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -62,9 +64,9 @@ class TallyView extends Div implements HasDynamicTitle {
     private final Div tiles = new Div();
     private final String currency;
     private final ZoneId zone;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    TallyView(TallyService tally, ExportService exports, ZoneId zone, java.time.Clock clock) {
+    TallyView(TallyService tally, ExportService exports, ZoneId zone, Clock clock) {
         this.tally = tally;
         this.clock = clock;
         this.zone = zone;
@@ -90,18 +92,26 @@ class TallyView extends Div implements HasDynamicTitle {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button bulk = new Button(getTranslation("tally.bulk"), VaadinIcon.GROUP.create(), e -> openBulk());
         bulk.setId("tally-bulk");
-        Button resetAll = new Button(getTranslation("tally.resetAll"), VaadinIcon.ERASER.create(), e -> confirmResetAll());
+        Button resetAll =
+                new Button(getTranslation("tally.resetAll"), VaadinIcon.ERASER.create(), e -> confirmResetAll());
         resetAll.setId("tally-reset-all");
         resetAll.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        ExportMenu<PersonBalance> exportPersons = new ExportMenu<>(exports, zone,
-                () -> getTranslation("tally.export.persons"), List.of(
-                ExportColumn.of(getTranslation("tally.column.code"), PersonBalance::code),
-                ExportColumn.of(getTranslation("tally.column.lastName"), PersonBalance::lastName),
-                ExportColumn.of(getTranslation("tally.column.firstName"), PersonBalance::firstName),
-                ExportColumn.of(getTranslation("tally.column.balance") + " (" + currency + ")", PersonBalance::balance),
-                ExportColumn.of(getTranslation("tally.column.locked"), p -> p.locked() ? getTranslation("tally.yes") : "")),
+        ExportMenu<PersonBalance> exportPersons = new ExportMenu<>(
+                exports,
+                zone,
+                () -> getTranslation("tally.export.persons"),
+                List.of(
+                        ExportColumn.of(getTranslation("tally.column.code"), PersonBalance::code),
+                        ExportColumn.of(getTranslation("tally.column.lastName"), PersonBalance::lastName),
+                        ExportColumn.of(getTranslation("tally.column.firstName"), PersonBalance::firstName),
+                        ExportColumn.of(
+                                getTranslation("tally.column.balance") + " (" + currency + ")", PersonBalance::balance),
+                        ExportColumn.of(
+                                getTranslation("tally.column.locked"),
+                                p -> p.locked() ? getTranslation("tally.yes") : "")),
                 () -> page -> tally.findPersons(search.getValue(), archived.getValue(), page),
-                () -> GridSorts.of(persons), () -> tally.countPersons(search.getValue(), archived.getValue()));
+                () -> GridSorts.of(persons),
+                () -> tally.countPersons(search.getValue(), archived.getValue()));
         exportPersons.setId("tally-export-persons");
         Div spacer = new Div();
         spacer.addClassName("kontor-toolbar-spacer");
@@ -112,21 +122,41 @@ class TallyView extends Div implements HasDynamicTitle {
         persons.setId("tally-persons");
         persons.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         persons.setSelectionMode(Grid.SelectionMode.MULTI);
-        persons.addColumn(PersonBalance::code).setHeader(getTranslation("tally.column.code")).setKey("code")
-                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        persons.addColumn(p -> p.lastName() + ", " + p.firstName()).setHeader(getTranslation("tally.column.name"))
-                .setKey("name").setSortable(true).setFlexGrow(1);
-        persons.addComponentColumn(p -> TallyUi.balance(p.balance(), currency)).setHeader(getTranslation("tally.column.balance"))
-                .setKey("balance").setSortable(true).setWidth("9em").setFlexGrow(0);
-        persons.addComponentColumn(p -> p.locked() ? Badges.of(getTranslation("tally.locked"), Badges.Tone.WARNING) : new Span())
-                .setHeader(getTranslation("tally.column.state")).setKey("state").setAutoWidth(true).setFlexGrow(0);
+        persons.addColumn(PersonBalance::code)
+                .setHeader(getTranslation("tally.column.code"))
+                .setKey("code")
+                .setSortable(true)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        persons.addColumn(p -> p.lastName() + ", " + p.firstName())
+                .setHeader(getTranslation("tally.column.name"))
+                .setKey("name")
+                .setSortable(true)
+                .setFlexGrow(1);
+        persons.addComponentColumn(p -> TallyUi.balance(p.balance(), currency))
+                .setHeader(getTranslation("tally.column.balance"))
+                .setKey("balance")
+                .setSortable(true)
+                .setWidth("9em")
+                .setFlexGrow(0);
+        persons.addComponentColumn(
+                        p -> p.locked() ? Badges.of(getTranslation("tally.locked"), Badges.Tone.WARNING) : new Span())
+                .setHeader(getTranslation("tally.column.state"))
+                .setKey("state")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         persons.addComponentColumn(p -> {
-            Button open = new Button(getTranslation("tally.open"), e -> UI.getCurrent().navigate(TallyPersonView.class, p.id()));
-            open.setId("tally-open-" + p.code());
-            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            return open;
-        }).setKey("open").setAutoWidth(true).setFlexGrow(0);
-        persons.addItemDoubleClickListener(e -> UI.getCurrent().navigate(TallyPersonView.class, e.getItem().id()));
+                    Button open = new Button(
+                            getTranslation("tally.open"), e -> UI.getCurrent().navigate(TallyPersonView.class, p.id()));
+                    open.setId("tally-open-" + p.code());
+                    open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    return open;
+                })
+                .setKey("open")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        persons.addItemDoubleClickListener(
+                e -> UI.getCurrent().navigate(TallyPersonView.class, e.getItem().id()));
         persons.setItems(LazyGrids.pages(page -> tally.findPersons(search.getValue(), archived.getValue(), page)));
         persons.setEmptyStateText(getTranslation("tally.persons.empty"));
         persons.setHeight("28rem");
@@ -136,15 +166,24 @@ class TallyView extends Div implements HasDynamicTitle {
         latest.setItems(LazyGrids.pages(tally::allEntries));
         latest.setHeight("20rem");
         latest.setEmptyStateText(getTranslation("tally.ledger.empty"));
-        ExportMenu<Entry> exportLedger = new ExportMenu<>(exports, zone, () -> getTranslation("tally.export.ledger"), List.of(
-                ExportColumn.of(getTranslation("tally.column.time"), Entry::bookedAt),
-                ExportColumn.of(getTranslation("tally.column.lastName"), Entry::lastName),
-                ExportColumn.of(getTranslation("tally.column.firstName"), Entry::firstName),
-                ExportColumn.of(getTranslation("tally.column.amount") + " (" + currency + ")", Entry::amount),
-                ExportColumn.<Entry>of(getTranslation("tally.column.description"), Entry::description).withWidth(3f),
-                ExportColumn.of(getTranslation("tally.column.source"), e -> getTranslation("tally.source." + e.source())),
-                ExportColumn.of(getTranslation("tally.column.bookedBy"), Entry::bookedBy)),
-                () -> tally::allEntries, org.springframework.data.domain.Sort::unsorted, tally::entryCount);
+        ExportMenu<Entry> exportLedger = new ExportMenu<>(
+                exports,
+                zone,
+                () -> getTranslation("tally.export.ledger"),
+                List.of(
+                        ExportColumn.of(getTranslation("tally.column.time"), Entry::bookedAt),
+                        ExportColumn.of(getTranslation("tally.column.lastName"), Entry::lastName),
+                        ExportColumn.of(getTranslation("tally.column.firstName"), Entry::firstName),
+                        ExportColumn.of(getTranslation("tally.column.amount") + " (" + currency + ")", Entry::amount),
+                        ExportColumn.<Entry>of(getTranslation("tally.column.description"), Entry::description)
+                                .withWidth(3f),
+                        ExportColumn.of(
+                                getTranslation("tally.column.source"),
+                                e -> getTranslation("tally.source." + e.source())),
+                        ExportColumn.of(getTranslation("tally.column.bookedBy"), Entry::bookedBy)),
+                () -> tally::allEntries,
+                Sort::unsorted,
+                tally::entryCount);
         exportLedger.setId("tally-export-ledger");
         Div ledgerHeader = new Div(new H3(getTranslation("tally.latest")));
         Div spacer2 = new Div();
@@ -163,12 +202,13 @@ class TallyView extends Div implements HasDynamicTitle {
 
     private void refreshTiles() {
         tiles.removeAll();
-        tiles.add(DashboardTile.numberTile("tally-total", tally.totalBalance() + " " + currency,
-                        getTranslation("tally.total")),
-                DashboardTile.numberTile("tally-count", String.valueOf(tally.countPersons("", false)),
-                        getTranslation("tally.count")),
-                DashboardTile.numberTile("tally-entries", String.valueOf(tally.entryCount()),
-                        getTranslation("tally.entries")));
+        tiles.add(
+                DashboardTile.numberTile(
+                        "tally-total", tally.totalBalance() + " " + currency, getTranslation("tally.total")),
+                DashboardTile.numberTile(
+                        "tally-count", String.valueOf(tally.countPersons("", false)), getTranslation("tally.count")),
+                DashboardTile.numberTile(
+                        "tally-entries", String.valueOf(tally.entryCount()), getTranslation("tally.entries")));
     }
 
     private void openNew() {
@@ -192,14 +232,26 @@ class TallyView extends Div implements HasDynamicTitle {
         dialog.add(form);
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
-                PersonDetails created = tally.createPerson(new NewPerson(code.getValue(), first.getValue(), last.getValue(),
-                        email.getValue(), password.getValue()));
+                PersonDetails created = tally.createPerson(new NewPerson(
+                        code.getValue(), first.getValue(), last.getValue(), email.getValue(), password.getValue()));
                 dialog.close();
                 Notifications.success(getTranslation("tally.person.created", created.name(), created.code()));
                 UI.getCurrent().navigate(TallyPersonView.class, created.id());
             } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("firstName", first, "lastName", last, "code", code, "email", email,
-                        "password", password));
+                FieldErrors.show(
+                        this,
+                        ex,
+                        Map.of(
+                                "firstName",
+                                first,
+                                "lastName",
+                                last,
+                                "code",
+                                code,
+                                "email",
+                                email,
+                                "password",
+                                password));
             }
         });
         save.setId("tally-new-save");
@@ -218,21 +270,31 @@ class TallyView extends Div implements HasDynamicTitle {
         TextField description = new TextField(getTranslation("tally.field.description"));
         description.setId("tally-bulk-description");
         description.setWidthFull();
-        description.setValue(getTranslation("tally.bulk.defaultDescription",
+        description.setValue(getTranslation(
+                "tally.bulk.defaultDescription",
                 LocalDate.ofInstant(clock.instant(), zone).format(DateTimeFormatter.ofPattern("dd.MM.yyyy"))));
         IntegerField amount = new IntegerField(getTranslation("tally.field.amount"));
         amount.setId("tally-bulk-amount");
         amount.setValue(tally.settings().bookingAmount());
         amount.setStepButtonsVisible(true);
-        Span who = new Span(selected.isEmpty() ? getTranslation("tally.bulk.noneSelected")
-                : String.join(", ", selected.stream().map(p -> p.firstName() + " " + p.lastName()).sorted().toList()));
+        Span who = new Span(
+                selected.isEmpty()
+                        ? getTranslation("tally.bulk.noneSelected")
+                        : String.join(
+                                ", ",
+                                selected.stream()
+                                        .map(p -> p.firstName() + " " + p.lastName())
+                                        .sorted()
+                                        .toList()));
         who.addClassName("kontor-muted");
         who.setId("tally-bulk-who");
         dialog.add(new FormLayout(description, amount), who);
         Button book = new Button(getTranslation("tally.bulk.book"), e -> {
             try {
-                int booked = tally.bulkBooking(selected.stream().map(PersonBalance::id).toList(),
-                        amount.getValue() == null ? 0 : amount.getValue(), description.getValue());
+                int booked = tally.bulkBooking(
+                        selected.stream().map(PersonBalance::id).toList(),
+                        amount.getValue() == null ? 0 : amount.getValue(),
+                        description.getValue());
                 dialog.close();
                 persons.deselectAll();
                 Notifications.success(getTranslation("tally.bulk.done", booked));
@@ -252,9 +314,15 @@ class TallyView extends Div implements HasDynamicTitle {
     }
 
     private void confirmResetAll() {
-        Confirmations.ask("tally-reset-all-confirm", getTranslation("tally.resetAll"),
-                getTranslation("tally.resetAll.confirm"), getTranslation("tally.resetAll"), true, () -> {
-                    int archivedEntries = tally.resetLedger(null, CurrentUser.username().orElse("admin"));
+        Confirmations.ask(
+                "tally-reset-all-confirm",
+                getTranslation("tally.resetAll"),
+                getTranslation("tally.resetAll.confirm"),
+                getTranslation("tally.resetAll"),
+                true,
+                () -> {
+                    int archivedEntries =
+                            tally.resetLedger(null, CurrentUser.username().orElse("admin"));
                     Notifications.success(getTranslation("tally.reset.done", archivedEntries));
                     refresh();
                 });

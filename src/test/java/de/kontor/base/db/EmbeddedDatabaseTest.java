@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -52,8 +53,11 @@ class EmbeddedDatabaseTest {
 
     /** Starts Kontor like {@code java -jar kontor.jar --name=value ...} (arguments beat application.properties). */
     private static ConfigurableApplicationContext start(Path dataDir, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("--kontor.data-dir=" + dataDir, "--server.port=0",
-                "--kontor.admin.password=", "--kontor.db.early-start=true"));
+        List<String> args = new ArrayList<>(List.of(
+                "--kontor.data-dir=" + dataDir,
+                "--server.port=0",
+                "--kontor.admin.password=",
+                "--kontor.db.early-start=true"));
         for (String property : extra) {
             args.add("--" + property);
         }
@@ -71,25 +75,36 @@ class EmbeddedDatabaseTest {
             Matcher printed = Pattern.compile("password:\\s+(\\S{20})").matcher(output.getAll());
             assertThat(printed.find()).as("generated admin password in the log").isTrue();
             generated = printed.group(1);
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    "admin", null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
-            first.getBean(UserService.class).createUser(
-                    new NewUser(username, "Survivor", null, EnumSet.of(Role.MEMBER), "Survive-the-restart-1"));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            "admin", null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+            first.getBean(UserService.class)
+                    .createUser(
+                            new NewUser(username, "Survivor", null, EnumSet.of(Role.MEMBER), "Survive-the-restart-1"));
             SecurityContextHolder.clearContext();
-            assertThat(first.getBean(UserService.class).findByUsername("admin").orElseThrow().isMustChangePassword())
+            assertThat(first.getBean(UserService.class)
+                            .findByUsername("admin")
+                            .orElseThrow()
+                            .isMustChangePassword())
                     .isTrue();
             port = first.getBean(EmbeddedMariaDb.class).port();
         }
-        assertThat(isListening(port)).as("mariadbd stopped with the application").isFalse();
+        assertThat(isListening(port))
+                .as("mariadbd stopped with the application")
+                .isFalse();
         int printedBefore = countOccurrences(output.getAll(), "created its first admin");
 
         try (var second = start(dir)) {
-            assertThat(second.getBean(UserService.class).findByUsername(username)).isPresent();
+            assertThat(second.getBean(UserService.class).findByUsername(username))
+                    .isPresent();
             var request = new MockHttpServletRequest();
             request.setRemoteAddr("10.99.0.1");
             var attempt = UsernamePasswordAuthenticationToken.unauthenticated("admin", generated);
             attempt.setDetails(new WebAuthenticationDetails(request));
-            assertThat(second.getBean(AuthenticationManager.class).authenticate(attempt).isAuthenticated()).isTrue();
+            assertThat(second.getBean(AuthenticationManager.class)
+                            .authenticate(attempt)
+                            .isAuthenticated())
+                    .isTrue();
         }
         assertThat(countOccurrences(output.getAll(), "created its first admin")).isEqualTo(printedBefore);
         assertThat(Files.exists(dir.resolve("db").resolve("data"))).isTrue();
@@ -101,17 +116,24 @@ class EmbeddedDatabaseTest {
         try (var context = start(dir)) {
             EmbeddedMariaDb db = context.getBean(EmbeddedMariaDb.class);
             Path passwordFile = dir.resolve("db.password");
-            assertThat(Files.readString(passwordFile).strip()).isEqualTo(db.password()).hasSizeGreaterThanOrEqualTo(32);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+            assertThat(Files.readString(passwordFile).strip())
+                    .isEqualTo(db.password())
+                    .hasSizeGreaterThanOrEqualTo(32);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+                    .isEqualTo("rw-------");
 
             String url = "jdbc:mariadb://127.0.0.1:" + db.port() + "/kontor";
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "kontor", "wrong").close())
-                    .isInstanceOf(SQLException.class).hasMessageContaining("Access denied");
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "root", "").close())
-                    .isInstanceOf(SQLException.class).hasMessageContaining("Access denied");
+            assertThatThrownBy(() ->
+                            DriverManager.getConnection(url, "kontor", "wrong").close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Access denied");
+            assertThatThrownBy(
+                            () -> DriverManager.getConnection(url, "root", "").close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Access denied");
             try (var connection = DriverManager.getConnection(url, "kontor", db.password());
-                 var statement = connection.createStatement();
-                 var rs = statement.executeQuery("select @@bind_address, @@have_ssl")) {
+                    var statement = connection.createStatement();
+                    var rs = statement.executeQuery("select @@bind_address, @@have_ssl")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("127.0.0.1");
                 assertThat(rs.getString(2)).isEqualTo("DISABLED");
@@ -125,15 +147,17 @@ class EmbeddedDatabaseTest {
         Path serverDir = TestDataDir.create("external-server");
         Path appDir = TestDataDir.create("external-app");
         try (EmbeddedMariaDb external = EmbeddedMariaDb.start(serverDir, 0);
-             var context = start(appDir,
-                     "spring.datasource.url=" + external.jdbcUrl(),
-                     "spring.datasource.username=" + external.username(),
-                     "spring.datasource.password=" + external.password())) {
+                var context = start(
+                        appDir,
+                        "spring.datasource.url=" + external.jdbcUrl(),
+                        "spring.datasource.username=" + external.username(),
+                        "spring.datasource.password=" + external.password())) {
             assertThat(context.getBeansOfType(EmbeddedMariaDb.class)).isEmpty();
             assertThat(Files.exists(appDir.resolve("db"))).isFalse();
-            try (var connection = DriverManager.getConnection(external.jdbcUrl(), external.username(), external.password());
-                 var statement = connection.createStatement();
-                 var rs = statement.executeQuery("select count(*) from app_user where username = 'admin'")) {
+            try (var connection =
+                            DriverManager.getConnection(external.jdbcUrl(), external.username(), external.password());
+                    var statement = connection.createStatement();
+                    var rs = statement.executeQuery("select count(*) from app_user where username = 'admin'")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(1);
             }

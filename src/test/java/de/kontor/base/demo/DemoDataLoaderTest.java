@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,10 +19,13 @@ class DemoDataLoaderTest extends IntegrationTest {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     UserService users;
 
@@ -51,20 +55,23 @@ class DemoDataLoaderTest extends IntegrationTest {
         loader.run(new DefaultApplicationArguments());
 
         assertThat(loads).hasValue(1);
-        assertThat(jdbc.queryForObject("select count(*) from demo_data where name = ?", Integer.class, name)).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from demo_data where name = ?", Integer.class, name))
+                .isOne();
     }
 
     @Test
     void securityDemoDataCreatesMembersWithTheDemoPassword() {
         DemoData security = context.getBeansOfType(DemoData.class).values().stream()
-                .filter(d -> d.name().equals("security")).findFirst().orElseThrow();
+                .filter(d -> d.name().equals("security"))
+                .findFirst()
+                .orElseThrow();
 
-        transactions.executeWithoutResult(s -> security.load(new DemoContext(new java.util.Random(1), "Demo-Passw0rd-1")));
+        transactions.executeWithoutResult(s -> security.load(new DemoContext(new Random(1), "Demo-Passw0rd-1")));
 
-        assertThat(users.findByUsername("mara.schmidt")).hasValueSatisfying(u ->
-                assertThat(u.getDisplayName()).isEqualTo("Mara Schmidt"));
-        assertThat(users.findByUsername("lea.mueller")).hasValueSatisfying(u ->
-                assertThat(u.getDisplayName()).isEqualTo("Lea Müller"));
+        assertThat(users.findByUsername("mara.schmidt"))
+                .hasValueSatisfying(u -> assertThat(u.getDisplayName()).isEqualTo("Mara Schmidt"));
+        assertThat(users.findByUsername("lea.mueller"))
+                .hasValueSatisfying(u -> assertThat(u.getDisplayName()).isEqualTo("Lea Müller"));
     }
 
     private static DemoData demo(String name, AtomicInteger loads) {

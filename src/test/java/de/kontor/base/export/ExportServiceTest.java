@@ -4,7 +4,6 @@ import de.kontor.IntegrationTest;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
@@ -12,9 +11,11 @@ import org.springframework.data.domain.Sort;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExportServiceTest extends IntegrationTest {
 
-    record Item(long id, String name, BigDecimal amount, Instant at, LocalDate day) {
-    }
+    record Item(long id, String name, BigDecimal amount, Instant at, LocalDate day) {}
 
     @Autowired
     ExportService exports;
@@ -51,20 +51,32 @@ class ExportServiceTest extends IntegrationTest {
             requests.add(pageable);
             long from = pageable.getOffset();
             long to = Math.min(total, from + pageable.getPageSize());
-            List<Item> items = LongStream.range(from, to).mapToObj(i -> new Item(i, "Zeile " + i + " Ä",
-                    BigDecimal.valueOf(i, 2), Instant.parse("2026-11-24T10:15:00Z"), LocalDate.of(2026, 1, 31))).toList();
+            List<Item> items = LongStream.range(from, to)
+                    .mapToObj(i -> new Item(
+                            i,
+                            "Zeile " + i + " Ä",
+                            BigDecimal.valueOf(i, 2),
+                            Instant.parse("2026-11-24T10:15:00Z"),
+                            LocalDate.of(2026, 1, 31)))
+                    .toList();
             return new SliceImpl<>(items, pageable, to < total);
         }
     }
 
     private static ExportRequest<Item> request(RowSource<Item> rows, Locale locale, Long expected) {
-        return new ExportRequest<>("Items", List.of(
-                ExportColumn.of("Id", Item::id),
-                ExportColumn.of("Name", Item::name),
-                ExportColumn.of("Amount", Item::amount),
-                ExportColumn.of("At", Item::at),
-                ExportColumn.of("Day", Item::day)),
-                rows, Sort.by("name"), expected, locale, ZoneId.of("Europe/Berlin"));
+        return new ExportRequest<>(
+                "Items",
+                List.of(
+                        ExportColumn.of("Id", Item::id),
+                        ExportColumn.of("Name", Item::name),
+                        ExportColumn.of("Amount", Item::amount),
+                        ExportColumn.of("At", Item::at),
+                        ExportColumn.of("Day", Item::day)),
+                rows,
+                Sort.by("name"),
+                expected,
+                locale,
+                ZoneId.of("Europe/Berlin"));
     }
 
     @Test
@@ -72,11 +84,15 @@ class ExportServiceTest extends IntegrationTest {
         Pages pages = new Pages(2_500);
         List<Long> progress = new ArrayList<>();
 
-        long rows = exports.write(request(pages, Locale.ENGLISH, 2_500L), ExportFormat.CSV,
-                new ByteArrayOutputStream(), (written, expected) -> progress.add(written) || true);
+        long rows = exports.write(
+                request(pages, Locale.ENGLISH, 2_500L),
+                ExportFormat.CSV,
+                new ByteArrayOutputStream(),
+                (written, expected) -> progress.add(written) || true);
 
         assertThat(rows).isEqualTo(2_500);
-        assertThat(pages.requests).hasSize(3)
+        assertThat(pages.requests)
+                .hasSize(3)
                 .allSatisfy(p -> assertThat(p.getSort()).isEqualTo(Sort.by("name")))
                 .allSatisfy(p -> assertThat(p.getPageSize()).isEqualTo(ExportService.PAGE_SIZE));
         assertThat(progress).containsExactly(1_000L, 2_000L, 2_500L);
@@ -114,7 +130,8 @@ class ExportServiceTest extends IntegrationTest {
             assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(0.02);
             assertThat(row.getCell(3).getLocalDateTimeCellValue()).isEqualTo("2026-11-24T11:15:00");
             assertThat(row.getCell(4).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 31));
-            assertThat(workbook.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("Name");
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(1).getStringCellValue())
+                    .isEqualTo("Name");
         }
     }
 
@@ -122,8 +139,9 @@ class ExportServiceTest extends IntegrationTest {
     void largeXlsxExportStreamsWithoutLoadingAllRows() throws Exception {
         Pages pages = new Pages(60_000);
 
-        var result = exports.exportToFile(request(pages, Locale.ENGLISH, 60_000L), ExportFormat.XLSX,
-                ExportProgress.NONE).get(120, TimeUnit.SECONDS);
+        var result = exports.exportToFile(
+                        request(pages, Locale.ENGLISH, 60_000L), ExportFormat.XLSX, ExportProgress.NONE)
+                .get(120, TimeUnit.SECONDS);
 
         assertThat(result.rows()).isEqualTo(60_000);
         assertThat(pages.requests).hasSize(60);
@@ -137,10 +155,10 @@ class ExportServiceTest extends IntegrationTest {
 
     @Test
     void cancellingStopsTheExportAndLeavesNoFile() throws Exception {
-        List<java.nio.file.Path> before = pdfTempFiles();
+        List<Path> before = pdfTempFiles();
         Pages pages = new Pages(10_000);
-        var future = exports.exportToFile(request(pages, Locale.ENGLISH, null), ExportFormat.PDF,
-                (written, expected) -> written < 2_000);
+        var future = exports.exportToFile(
+                request(pages, Locale.ENGLISH, null), ExportFormat.PDF, (written, expected) -> written < 2_000);
 
         assertThatThrownBy(() -> future.get(60, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
@@ -149,9 +167,10 @@ class ExportServiceTest extends IntegrationTest {
         assertThat(pdfTempFiles()).containsExactlyInAnyOrderElementsOf(before);
     }
 
-    private static List<java.nio.file.Path> pdfTempFiles() throws java.io.IOException {
-        try (var files = Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(f -> f.getFileName().toString().matches("kontor-export-.*\\.pdf")).toList();
+    private static List<Path> pdfTempFiles() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().matches("kontor-export-.*\\.pdf"))
+                    .toList();
         }
     }
 

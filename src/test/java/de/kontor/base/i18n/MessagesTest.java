@@ -43,7 +43,9 @@ class MessagesTest {
     /** The bundles' base names, e.g. "messages", "i18n/customer". */
     private static List<String> bundles() throws IOException {
         Properties application = load("application.properties");
-        return Arrays.stream(application.getProperty("spring.messages.basename").split(",")).map(String::strip).toList();
+        return Arrays.stream(application.getProperty("spring.messages.basename").split(","))
+                .map(String::strip)
+                .toList();
     }
 
     private static Properties allEnglish() throws IOException {
@@ -76,7 +78,9 @@ class MessagesTest {
         Set<String> seen = new TreeSet<>();
         for (String bundle : bundles()) {
             for (String key : load(bundle + ".properties").stringPropertyNames()) {
-                assertThat(seen.add(key)).as("%s is defined twice (again in %s)", key, bundle).isTrue();
+                assertThat(seen.add(key))
+                        .as("%s is defined twice (again in %s)", key, bundle)
+                        .isTrue();
             }
         }
     }
@@ -92,10 +96,13 @@ class MessagesTest {
             Properties properties = load(file);
             for (String key : properties.stringPropertyNames()) {
                 String text = properties.getProperty(key);
-                String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[]{1, 2, 3});
+                String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] {1, 2, 3});
                 // A lone apostrophe starts a quoted section and silently swallows text.
-                assertThat(formatted.length()).as("%s in %s loses text (write '' for an apostrophe)", key, file)
-                        .isGreaterThanOrEqualTo(text.replaceAll("\\{[^}]*}", "").replace("''", "'").length());
+                assertThat(formatted.length())
+                        .as("%s in %s loses text (write '' for an apostrophe)", key, file)
+                        .isGreaterThanOrEqualTo(text.replaceAll("\\{[^}]*}", "")
+                                .replace("''", "'")
+                                .length());
             }
         }
     }
@@ -106,7 +113,8 @@ class MessagesTest {
         Pattern literal = Pattern.compile("getTranslation\\(\\s*\"([a-zA-Z0-9._-]+)\"");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = literal.matcher(Files.readString(source));
                 while (m.find()) {
                     // keys ending in '.' are prefixes completed at run time (e.g. "role." + name)
@@ -124,10 +132,13 @@ class MessagesTest {
         Properties english = allEnglish();
         Pattern menu = Pattern.compile("@Menu\\(title = \"([^\"]+)\"");
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = menu.matcher(Files.readString(source));
                 while (m.find()) {
-                    assertThat(english).as("menu title of %s", source.getFileName()).containsKey(m.group(1));
+                    assertThat(english)
+                            .as("menu title of %s", source.getFileName())
+                            .containsKey(m.group(1));
                 }
             }
         }

@@ -53,7 +53,12 @@ class AuditExportTest extends KaribuTest {
         marker = unique("Export");
         for (int i = 0; i < ROWS; i++) {
             clock.advance(Duration.ofMillis(5));
-            audit.recordAs(i % 3 == 0 ? "zoe" : "anton", "customer", "Customer", i, "UPDATE",
+            audit.recordAs(
+                    i % 3 == 0 ? "zoe" : "anton",
+                    "customer",
+                    "Customer",
+                    i,
+                    "UPDATE",
                     "Customer K-" + i + " updated " + marker,
                     List.of(AuditChange.of("city", "Köln " + i, "Łódź " + i)));
         }
@@ -82,8 +87,8 @@ class AuditExportTest extends KaribuTest {
                 AuditEntry entry = shown.get(i);
                 assertThat(row.getCell(1).getStringCellValue()).isEqualTo(entry.getUsername());
                 assertThat(row.getCell(6).getStringCellValue()).isEqualTo(entry.getSummary());
-                assertThat(row.getCell(7).getStringCellValue()).isEqualTo(
-                        "city: Köln " + entry.getEntityId() + " → Łódź " + entry.getEntityId());
+                assertThat(row.getCell(7).getStringCellValue())
+                        .isEqualTo("city: Köln " + entry.getEntityId() + " → Łódź " + entry.getEntityId());
                 assertThat(row.getCell(0).getLocalDateTimeCellValue()).isNotNull();
             }
         }
@@ -102,8 +107,12 @@ class AuditExportTest extends KaribuTest {
         StringBuilder all = new StringBuilder();
         for (int page = 1; page <= pages; page++) {
             String text = extractor.getTextFromPage(page);
-            assertThat(text).as("header row on page %d", page).contains("What happened").contains("Changes");
-            assertThat(text.replaceAll("\\s+", " ")).as("footer on page %d", page)
+            assertThat(text)
+                    .as("header row on page %d", page)
+                    .contains("What happened")
+                    .contains("Changes");
+            assertThat(text.replaceAll("\\s+", " "))
+                    .as("footer on page %d", page)
                     .contains("Page " + page + " of " + pages);
             all.append(text).append('\n');
         }
@@ -112,7 +121,11 @@ class AuditExportTest extends KaribuTest {
         for (AuditEntry entry : shown) {
             assertThat(flat).contains(entry.getSummary());
         }
-        assertThat(flat).contains("Łódź").contains("Customers").doesNotContain("Unrelated entry").doesNotContain("!");
+        assertThat(flat)
+                .contains("Łódź")
+                .contains("Customers")
+                .doesNotContain("Unrelated entry")
+                .doesNotContain("!");
         reader.close();
     }
 
@@ -135,7 +148,9 @@ class AuditExportTest extends KaribuTest {
         for (CSVRecord record : records.subList(1, records.size())) {
             summaries.add(record.get(6));
         }
-        assertThat(summaries).containsExactlyElementsOf(shown.stream().map(AuditEntry::getSummary).toList());
+        assertThat(summaries)
+                .containsExactlyElementsOf(
+                        shown.stream().map(AuditEntry::getSummary).toList());
     }
 
     private byte[] export(ExportFormat format) throws Exception {
@@ -149,13 +164,16 @@ class AuditExportTest extends KaribuTest {
 
     private void sortByUser() {
         Grid<AuditEntry> grid = grid();
-        grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("user"), SortDirection.ASCENDING),
+        grid.sort(List.of(
+                new GridSortOrder<>(grid.getColumnByKey("user"), SortDirection.ASCENDING),
                 new GridSortOrder<>(grid.getColumnByKey("time"), SortDirection.ASCENDING)));
     }
 
     private List<AuditEntry> gridRows() {
         Grid<AuditEntry> grid = grid();
-        return IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i)).toList();
+        return IntStream.range(0, GridKt._size(grid))
+                .mapToObj(i -> GridKt._get(grid, i))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

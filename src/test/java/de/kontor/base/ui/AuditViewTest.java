@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,13 @@ class AuditViewTest extends KaribuTest {
         marker = unique("Marker");
         alice = unique("alice");
         bob = unique("bob");
-        audit.recordAs(alice, "customer", "Customer", 1, "UPDATE", "Customer K-1 updated " + marker,
+        audit.recordAs(
+                alice,
+                "customer",
+                "Customer",
+                1,
+                "UPDATE",
+                "Customer K-1 updated " + marker,
                 List.of(AuditChange.of("city", "Köln", "Düsseldorf")));
         audit.recordAs(alice, "license", "License", 7, "SUSPEND", "License KNTR-1 suspended " + marker, List.of());
         audit.recordAs(bob, "customer", "Customer", 2, "CREATE", "Customer K-2 created " + marker, List.of());
@@ -104,8 +111,9 @@ class AuditViewTest extends KaribuTest {
 
     private List<String> summaries() {
         Grid<AuditEntry> grid = grid();
-        return java.util.stream.IntStream.range(0, GridKt._size(grid))
-                .mapToObj(i -> GridKt._get(grid, i).getSummary()).toList();
+        return IntStream.range(0, GridKt._size(grid))
+                .mapToObj(i -> GridKt._get(grid, i).getSummary())
+                .toList();
     }
 
     private static TextField text() {

@@ -18,7 +18,8 @@ class FrameTest extends KaribuTest {
     @Test
     void anonymousUsersAreSentToTheLoginPage() {
         UI.getCurrent().navigate("users");
-        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("login");
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("login");
     }
 
     @Test
@@ -36,7 +37,8 @@ class FrameTest extends KaribuTest {
         UI.getCurrent().navigate("");
         _get(HomeView.class);
         LocatorJ._assertNone(SideNav.class, s -> s.withId("nav-admin"));
-        assertThat(labels(_get(SideNav.class, s -> s.withId("nav-main")))).containsExactly("Home", "Reservations", "My tally");
+        assertThat(labels(_get(SideNav.class, s -> s.withId("nav-main"))))
+                .containsExactly("Home", "Reservations", "My tally");
     }
 
     private static List<String> labels(SideNav nav) {

@@ -12,6 +12,7 @@ import de.kontor.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.List;
 import java.util.Locale;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -71,7 +72,9 @@ class LanguageSwitchTest extends KaribuTest {
                 .isEqualTo(com.vaadin.flow.component.page.ColorScheme.Value.DARK);
     }
 
-    private static java.util.List<String> adminMenu() {
-        return _get(SideNav.class, s -> s.withId("nav-admin")).getItems().stream().map(SideNavItem::getLabel).toList();
+    private static List<String> adminMenu() {
+        return _get(SideNav.class, s -> s.withId("nav-admin")).getItems().stream()
+                .map(SideNavItem::getLabel)
+                .toList();
     }
 }

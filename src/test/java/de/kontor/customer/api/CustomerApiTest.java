@@ -49,8 +49,20 @@ class CustomerApiTest extends IntegrationTest {
     @Test
     void createReturnsTheCustomerWithNumberAndLocation() {
         String name = unique("API GmbH");
-        var response = http.postJson("/api/customers", Map.of("name", name, "email", "Info@Api.Example",
-                "city", "Görlitz", "country", "de", "tags", List.of("Industrie")), token);
+        var response = http.postJson(
+                "/api/customers",
+                Map.of(
+                        "name",
+                        name,
+                        "email",
+                        "Info@Api.Example",
+                        "city",
+                        "Görlitz",
+                        "country",
+                        "de",
+                        "tags",
+                        List.of("Industrie")),
+                token);
 
         assertThat(response.status()).isEqualTo(201);
         JsonNode body = response.json();
@@ -58,7 +70,8 @@ class CustomerApiTest extends IntegrationTest {
         assertThat(body.get("email").asString()).isEqualTo("info@api.example");
         assertThat(body.get("country").asString()).isEqualTo("DE");
         assertThat(body.get("version").asLong()).isZero();
-        assertThat(response.header("Location")).endsWith("/api/customers/" + body.get("id").asLong());
+        assertThat(response.header("Location"))
+                .endsWith("/api/customers/" + body.get("id").asLong());
         var fetched = http.get("/api/customers/" + body.get("id").asLong(), token);
         assertThat(fetched.json().get("name").asString()).isEqualTo(name);
         assertThat(fetched.json().get("city").asString()).isEqualTo("Görlitz");
@@ -66,14 +79,17 @@ class CustomerApiTest extends IntegrationTest {
 
     @Test
     void invalidBodyIsA400WithOneErrorPerField() {
-        var response = http.postJson("/api/customers", Map.of("email", "nope", "phone", "call!", "country", "Germany"),
-                token);
+        var response =
+                http.postJson("/api/customers", Map.of("email", "nope", "phone", "call!", "country", "Germany"), token);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode body = response.json();
         assertThat(body.get("code").asString()).isEqualTo("VALIDATION_FAILED");
-        assertThat(body.get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+        assertThat(body.get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString())
+                        .toList())
                 .containsExactlyInAnyOrder("name", "email", "phone", "country");
     }
 
@@ -107,7 +123,8 @@ class CustomerApiTest extends IntegrationTest {
         var stale = http.putJson("/api/customers/" + id, change, token);
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("code").asString()).isEqualTo("CONCURRENT_CHANGE");
-        assertThat(http.get("/api/customers/" + id, token).json().get("city").asString()).isEqualTo("Halle");
+        assertThat(http.get("/api/customers/" + id, token).json().get("city").asString())
+                .isEqualTo("Halle");
 
         change.remove("version");
         var missing = http.putJson("/api/customers/" + id, change, token);
@@ -141,15 +158,27 @@ class CustomerApiTest extends IntegrationTest {
         JsonNode body = page.json();
         assertThat(body.get("total").asLong()).isEqualTo(3);
         assertThat(body.get("hasNext").asBoolean()).isTrue();
-        assertThat(body.get("items").valueStream().map(i -> i.get("city").asString()).toList())
+        assertThat(body.get("items")
+                        .valueStream()
+                        .map(i -> i.get("city").asString())
+                        .toList())
                 .containsExactly("Zeitz", "Merseburg");
-        var second = http.get("/api/customers?q=" + marker + "&sort=city,desc&size=2&page=1", token).json();
-        assertThat(second.get("items").valueStream().map(i -> i.get("city").asString()).toList()).containsExactly("Aue");
+        var second = http.get("/api/customers?q=" + marker + "&sort=city,desc&size=2&page=1", token)
+                .json();
+        assertThat(second.get("items")
+                        .valueStream()
+                        .map(i -> i.get("city").asString())
+                        .toList())
+                .containsExactly("Aue");
     }
 
     @Test
     void badQueryParametersAreA400() {
-        assertThat(http.get("/api/customers?sort=notes", token).json().get("code").asString()).isEqualTo("INVALID_SORT");
+        assertThat(http.get("/api/customers?sort=notes", token)
+                        .json()
+                        .get("code")
+                        .asString())
+                .isEqualTo("INVALID_SORT");
         assertThat(http.get("/api/customers?status=deleted", token).status()).isEqualTo(400);
         assertThat(http.get("/api/customers?size=5000", token).status()).isEqualTo(400);
     }
@@ -164,14 +193,17 @@ class CustomerApiTest extends IntegrationTest {
     @Test
     void membersAreForbidden() {
         String member = unique("member");
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                ADMIN, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
         users.createUser(new NewUser(member, "M", null, EnumSet.of(Role.MEMBER), "Member-Pass-1234"));
         SecurityContextHolder.clearContext();
         String memberToken = http.token(member, "Member-Pass-1234");
 
         assertThat(http.get("/api/customers", memberToken).status()).isEqualTo(403);
-        assertThat(http.postJson("/api/customers", Map.of("name", "x"), memberToken).status()).isEqualTo(403);
+        assertThat(http.postJson("/api/customers", Map.of("name", "x"), memberToken)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -180,12 +212,16 @@ class CustomerApiTest extends IntegrationTest {
         create(Map.of("name", "Export Eins " + marker));
         create(Map.of("name", "Export Zwei " + marker));
 
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/api/customers/export?format=xlsx&q=" + marker))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/customers/export?format=xlsx&q=" + marker))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("attachment")
+        assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("attachment")
                 .contains(".xlsx");
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
             var sheet = workbook.getSheetAt(0);

@@ -4,18 +4,23 @@ import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import de.kontor.KaribuTest;
+import de.kontor.TestCustomerAttachments;
 import de.kontor.base.export.ExportFormat;
 import de.kontor.base.importing.Verdict;
 import de.kontor.base.ui.ExportMenu;
@@ -29,6 +34,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -65,8 +71,10 @@ class CustomerViewsTest extends KaribuTest {
         _click(save);
 
         H2 title = _get(H2.class, s -> s.withId("customer-title"));
-        Customer created = customers.find(CustomerQuery.active(name), org.springframework.data.domain.PageRequest.of(0, 1))
-                .getContent().getFirst();
+        Customer created = customers
+                .find(CustomerQuery.active(name), PageRequest.of(0, 1))
+                .getContent()
+                .getFirst();
         assertThat(title.getText()).isEqualTo(created.getNumber() + " · " + name);
         assertThat(created.getCity()).isEqualTo("Köln");
     }
@@ -86,7 +94,8 @@ class CustomerViewsTest extends KaribuTest {
         assertThat(email.getErrorMessage()).isEqualTo("Enter a valid e-mail address, e.g. name@example.org");
         assertThat(phone.isInvalid()).isTrue();
         assertThat(phone.getErrorMessage()).isEqualTo("Only digits, spaces and + ( ) / . -");
-        assertThat(_get(Button.class, s -> s.withId("customer-save")).isEnabled()).isFalse();
+        assertThat(_get(Button.class, s -> s.withId("customer-save")).isEnabled())
+                .isFalse();
 
         TextField name = _get(TextField.class, s -> s.withId("customer-name"));
         type(name, "");
@@ -105,8 +114,8 @@ class CustomerViewsTest extends KaribuTest {
 
         EmailField field = _get(EmailField.class, s -> s.withId("customer-email"));
         assertThat(field.isInvalid()).isTrue();
-        assertThat(field.getErrorMessage()).isEqualTo("The e-mail address " + email + " already belongs to customer "
-                + owner.getNumber() + ".");
+        assertThat(field.getErrorMessage())
+                .isEqualTo("The e-mail address " + email + " already belongs to customer " + owner.getNumber() + ".");
     }
 
     @Test
@@ -161,8 +170,7 @@ class CustomerViewsTest extends KaribuTest {
         _click(_get(Button.class, s -> s.withId("customer-save")));
 
         ConfirmDialog conflict = _get(ConfirmDialog.class, s -> s.withId("customer-conflict"));
-        assertThat(com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt.getText(conflict))
-                .contains("Someone changed this customer");
+        assertThat(ConfirmDialogKt.getText(conflict)).contains("Someone changed this customer");
         assertThat(customers.get(c.getId()).getCity()).isEqualTo("Leipzig");
         assertThat(customers.get(c.getId()).getPhone()).isNull();
         _fireConfirm(conflict);
@@ -173,10 +181,11 @@ class CustomerViewsTest extends KaribuTest {
     void deleteIsOnlyOfferedForCustomersWithoutRecords() {
         Customer free = customers.create(CustomerData.named(unique("Free")));
         Customer bound = customers.create(CustomerData.named(unique("Bound")));
-        de.kontor.TestCustomerAttachments.attach(bound.getId(), 1);
+        TestCustomerAttachments.attach(bound.getId(), 1);
 
         UI.getCurrent().navigate(CustomerView.class, bound.getId());
-        assertThat(_get(Button.class, s -> s.withId("customer-delete")).isEnabled()).isFalse();
+        assertThat(_get(Button.class, s -> s.withId("customer-delete")).isEnabled())
+                .isFalse();
 
         UI.getCurrent().navigate(CustomerView.class, free.getId());
         _click(_get(Button.class, s -> s.withId("customer-delete")));
@@ -189,7 +198,8 @@ class CustomerViewsTest extends KaribuTest {
     void importShowsVerdictsAppliesAndCanBeUndone() {
         String m = unique("ui");
         Customer existing = customers.create(withEmail("Bestand " + m, "bestand-" + m + "@example.org"));
-        String csv = String.join("\n",
+        String csv = String.join(
+                "\n",
                 "Firma;E-Mail;Ort",
                 "Neu " + m + ";neu-" + m + "@example.org;Gera",
                 "Bestand " + m + ";bestand-" + m + "@example.org;Suhl",
@@ -197,16 +207,19 @@ class CustomerViewsTest extends KaribuTest {
                 "Falsch " + m + ";falsch;Gera");
         UI.getCurrent().navigate(CustomerImportView.class);
 
-        UploadKt._upload(_get(Upload.class, s -> s.withId("import-upload")), "kunden.csv",
-                csv.getBytes(StandardCharsets.UTF_8));
+        UploadKt._upload(
+                _get(Upload.class, s -> s.withId("import-upload")), "kunden.csv", csv.getBytes(StandardCharsets.UTF_8));
         MockVaadin.runUIQueue();
         _click(_get(Button.class, s -> s.withId("import-preview")));
 
         var preview = _get(ImportWizard.class).preview();
-        assertThat(preview.rows()).extracting(r -> r.verdict())
+        assertThat(preview.rows())
+                .extracting(r -> r.verdict())
                 .containsExactly(Verdict.CREATE, Verdict.UPDATE, Verdict.DUPLICATE, Verdict.ERROR);
-        assertThat(_get(com.vaadin.flow.component.html.Div.class, s -> s.withId("import-counts")).getChildren()
-                .map(c -> ((com.vaadin.flow.component.html.Span) c).getText()).toList())
+        assertThat(_get(Div.class, s -> s.withId("import-counts"))
+                        .getChildren()
+                        .map(c -> ((Span) c).getText())
+                        .toList())
                 .containsExactly("New: 1", "Update: 1", "Duplicate: 1", "Error: 1");
 
         _click(_get(Button.class, s -> s.withId("import-apply")));
@@ -229,14 +242,16 @@ class CustomerViewsTest extends KaribuTest {
     void allOrNothingCannotBeAppliedWithBadRows() {
         String m = unique("aon");
         UI.getCurrent().navigate(CustomerImportView.class);
-        UploadKt._upload(_get(Upload.class, s -> s.withId("import-upload")), "kunden.csv",
+        UploadKt._upload(
+                _get(Upload.class, s -> s.withId("import-upload")),
+                "kunden.csv",
                 ("Name;E-Mail\nGut " + m + ";gut@example.org\nSchlecht " + m + ";x").getBytes(StandardCharsets.UTF_8));
         MockVaadin.runUIQueue();
         _click(_get(Button.class, s -> s.withId("import-preview")));
         Button apply = _get(Button.class, s -> s.withId("import-apply"));
         assertThat(apply.isEnabled()).isTrue();
 
-        type(_get(com.vaadin.flow.component.checkbox.Checkbox.class, s -> s.withId("import-all-or-nothing")), true);
+        type(_get(Checkbox.class, s -> s.withId("import-all-or-nothing")), true);
 
         assertThat(apply.isEnabled()).isFalse();
     }
@@ -264,7 +279,8 @@ class CustomerViewsTest extends KaribuTest {
             assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Name");
             assertThat(sheet.getLastRowNum()).isEqualTo(25);
             List<String> exported = IntStream.rangeClosed(1, 25)
-                    .mapToObj(i -> sheet.getRow(i).getCell(1).getStringCellValue()).toList();
+                    .mapToObj(i -> sheet.getRow(i).getCell(1).getStringCellValue())
+                    .toList();
             assertThat(exported).containsExactlyElementsOf(shown);
             assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).isEqualTo("Kassel");
         }
@@ -273,7 +289,9 @@ class CustomerViewsTest extends KaribuTest {
     private List<String> names() {
         @SuppressWarnings("unchecked")
         Grid<Customer> grid = _get(Grid.class, s -> s.withId("customers-grid"));
-        return IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i).getName()).toList();
+        return IntStream.range(0, GridKt._size(grid))
+                .mapToObj(i -> GridKt._get(grid, i).getName())
+                .toList();
     }
 
     private static CustomerData withEmail(String name, String email) {

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import de.kontor.KaribuTest;
+import de.kontor.base.DisplayNamed;
 import de.kontor.kiosk.KioskModel.IssuedToken;
 import de.kontor.kiosk.KioskModel.KioskDraft;
 import de.kontor.kiosk.KioskModel.Privacy;
@@ -41,6 +42,7 @@ class KioskViewTest extends KaribuTest {
 
     @Autowired
     KioskService kiosks;
+
     @Autowired
     PrinterService printers;
 
@@ -52,8 +54,18 @@ class KioskViewTest extends KaribuTest {
     void setUp() {
         plug = P110Emulator.start("kiosk@example.org", "Plug-Pw-1", "Kiosk plug", clock, threads, 21);
         asAdmin();
-        printer = printers.create(new PrinterDraft(unique("Kiosk MK4"), null, "Regal 3", plug.host(), plug.port(),
-                "kiosk@example.org", "Plug-Pw-1", 10, 5, true, null));
+        printer = printers.create(new PrinterDraft(
+                unique("Kiosk MK4"),
+                null,
+                "Regal 3",
+                plug.host(),
+                plug.port(),
+                "kiosk@example.org",
+                "Plug-Pw-1",
+                10,
+                5,
+                true,
+                null));
         printers.poll();
         SecurityContextHolder.clearContext();
     }
@@ -65,7 +77,7 @@ class KioskViewTest extends KaribuTest {
     }
 
     /** A signed-in member with a display name, as Kontor's own principal has. */
-    static final class Named extends User implements de.kontor.base.DisplayNamed {
+    static final class Named extends User implements DisplayNamed {
         private final String displayName;
 
         Named(String username, String displayName) {
@@ -81,8 +93,9 @@ class KioskViewTest extends KaribuTest {
 
     static void as(String user, String role) {
         var principal = new User(user, "n/a", List.of(new SimpleGrantedAuthority(role)));
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal,
-                null, principal.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
     }
 
     static void asAdmin() {
@@ -91,8 +104,8 @@ class KioskViewTest extends KaribuTest {
 
     IssuedToken kiosk(Privacy privacy, LocalTime from, LocalTime until) {
         asAdmin();
-        IssuedToken token = kiosks.create(new KioskDraft(unique("Werkstatt"), "Eingang", privacy, "Heute offen bis 22 Uhr",
-                from, until));
+        IssuedToken token = kiosks.create(
+                new KioskDraft(unique("Werkstatt"), "Eingang", privacy, "Heute offen bis 22 Uhr", from, until));
         SecurityContextHolder.clearContext();
         return token;
     }
@@ -106,7 +119,8 @@ class KioskViewTest extends KaribuTest {
         IssuedToken token = kiosk(Privacy.NONE, null, null);
         navigate(token.path());
         assertThat(_get(Span.class, s -> s.withId("kiosk-title")).getText()).startsWith("Werkstatt");
-        assertThat(_get(Div.class, s -> s.withId("kiosk-announcement")).getText()).isEqualTo("Heute offen bis 22 Uhr");
+        assertThat(_get(Div.class, s -> s.withId("kiosk-announcement")).getText())
+                .isEqualTo("Heute offen bis 22 Uhr");
         assertThat(card().getElement().getAttribute("data-state")).isEqualTo("FREE");
         assertThat(kiosks.get(token.kioskId()).lastSeenAt()).isNotNull();
 
@@ -152,18 +166,28 @@ class KioskViewTest extends KaribuTest {
     @Test
     void theBoardShowsFirstNamesOnlyWhenTheKioskMayAndNothingElseOfPeople() {
         var mara = new Named("mara.kiosk", "Mara Schmidt");
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(mara, null,
-                mara.getAuthorities()));
-        printers.reserve(printer.id(), clock.instant().plusSeconds(30), clock.instant().plus(Duration.ofMinutes(90)),
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(mara, null, mara.getAuthorities()));
+        printers.reserve(
+                printer.id(),
+                clock.instant().plusSeconds(30),
+                clock.instant().plus(Duration.ofMinutes(90)),
                 "Geheimes Projekt");
-        printers.reserve(printer.id(), clock.instant().plus(Duration.ofMinutes(120)),
-                clock.instant().plus(Duration.ofMinutes(150)), "Noch eins");
+        printers.reserve(
+                printer.id(),
+                clock.instant().plus(Duration.ofMinutes(120)),
+                clock.instant().plus(Duration.ofMinutes(150)),
+                "Noch eins");
         SecurityContextHolder.clearContext();
         clock.advance(Duration.ofMinutes(1));
 
         navigate(kiosk(Privacy.NONE, null, null).path());
         String text = card().getElement().getTextRecursively();
-        assertThat(text).contains("Printing").doesNotContain("Mara").doesNotContain("Schmidt")
+        assertThat(text)
+                .contains("Printing")
+                .doesNotContain("Mara")
+                .doesNotContain("Schmidt")
                 .doesNotContain("Geheimes");
         assertThat(_find(Span.class, s -> s.withClasses("kiosk-next"))).isNotEmpty();
 
@@ -198,7 +222,8 @@ class KioskViewTest extends KaribuTest {
         navigate("kiosk");
         KioskView view = _get(KioskView.class);
         String code = view.pairingCode();
-        assertThat(_get(Div.class, s -> s.withId("kiosk-pairing")).getElement().getTextRecursively()).contains(code);
+        assertThat(_get(Div.class, s -> s.withId("kiosk-pairing")).getElement().getTextRecursively())
+                .contains(code);
         asAdmin();
         kiosks.pair(code.toLowerCase(), token.kioskId());
         MockVaadin.runUIQueue();

@@ -3,10 +3,12 @@ package de.kontor.lead.api;
 import de.kontor.HttpClientSupport;
 import de.kontor.HttpClientSupport.Response;
 import de.kontor.IntegrationTest;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,8 +35,17 @@ class LeadApiTest extends IntegrationTest {
     @Test
     void leadsContactsNotesActivitiesAndStats() {
         String marker = unique("api");
-        Map<String, Object> body = new HashMap<>(Map.of("name", "Hochschule " + marker, "type", "UNIVERSITY",
-                "city", "Aachen", "status", "CONTACTED", "tags", List.of("MINT-" + marker)));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "name",
+                "Hochschule " + marker,
+                "type",
+                "UNIVERSITY",
+                "city",
+                "Aachen",
+                "status",
+                "CONTACTED",
+                "tags",
+                List.of("MINT-" + marker)));
         Response created = http.postJson("/api/leads", body, token);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().get("id").asLong();
@@ -45,32 +56,52 @@ class LeadApiTest extends IntegrationTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("code").asString()).isEqualTo("INVALID_EMAIL");
 
-        JsonNode page = http.get("/api/leads?q=" + marker + "&status=CONTACTED&city=Aachen", token).json();
+        JsonNode page = http.get("/api/leads?q=" + marker + "&status=CONTACTED&city=Aachen", token)
+                .json();
         assertThat(page.get("total").asLong()).isEqualTo(1);
         assertThat(page.get("items").get(0).get("id").asLong()).isEqualTo(id);
-        assertThat(http.get("/api/leads?q=" + marker + "&status=WON", token).json().get("total").asLong()).isZero();
+        assertThat(http.get("/api/leads?q=" + marker + "&status=WON", token)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
         assertThat(http.get("/api/leads?sort=secret", token).status()).isEqualTo(400);
 
-        Response contact = http.postJson("/api/leads/" + id + "/contacts", Map.of("name", "Prof. Kim", "email",
-                "kim@hs.example", "primary", true), token);
+        Response contact = http.postJson(
+                "/api/leads/" + id + "/contacts",
+                Map.of("name", "Prof. Kim", "email", "kim@hs.example", "primary", true),
+                token);
         assertThat(contact.status()).isEqualTo(201);
         Response note = http.postJson("/api/leads/" + id + "/notes", Map.of("text", "erste Fassung"), token);
         long noteId = note.json().get("id").asLong();
-        Response edited = http.putJson("/api/leads/" + id + "/notes/" + noteId, Map.of("text", "zweite Fassung",
-                "revision", 1), token);
+        Response edited = http.putJson(
+                "/api/leads/" + id + "/notes/" + noteId, Map.of("text", "zweite Fassung", "revision", 1), token);
         assertThat(edited.json().get("revision").asInt()).isEqualTo(2);
-        Response stale = http.putJson("/api/leads/" + id + "/notes/" + noteId, Map.of("text", "dritte", "revision", 1), token);
+        Response stale =
+                http.putJson("/api/leads/" + id + "/notes/" + noteId, Map.of("text", "dritte", "revision", 1), token);
         assertThat(stale.status()).isEqualTo(409);
-        assertThat(http.get("/api/leads/" + id + "/notes/" + noteId + "/revisions", token).json().size()).isEqualTo(2);
-        JsonNode diff = http.get("/api/leads/" + id + "/notes/" + noteId + "/diff?from=1&to=2", token).json();
-        assertThat(diff.toString()).contains("REMOVED").contains("erste").contains("ADDED").contains("zweite");
+        assertThat(http.get("/api/leads/" + id + "/notes/" + noteId + "/revisions", token)
+                        .json()
+                        .size())
+                .isEqualTo(2);
+        JsonNode diff = http.get("/api/leads/" + id + "/notes/" + noteId + "/diff?from=1&to=2", token)
+                .json();
+        assertThat(diff.toString())
+                .contains("REMOVED")
+                .contains("erste")
+                .contains("ADDED")
+                .contains("zweite");
 
-        Response task = http.postJson("/api/leads/" + id + "/activities", Map.of("kind", "TASK", "subject", "Angebot"),
-                token);
+        Response task =
+                http.postJson("/api/leads/" + id + "/activities", Map.of("kind", "TASK", "subject", "Angebot"), token);
         assertThat(task.status()).isEqualTo(400);
         assertThat(task.json().get("code").asString()).isEqualTo("DUE_DATE_REQUIRED");
-        assertThat(http.postJson("/api/leads/" + id + "/activities", Map.of("kind", "MEETING", "subject", "Besuch"), token)
-                .status()).isEqualTo(201);
+        assertThat(http.postJson(
+                                "/api/leads/" + id + "/activities",
+                                Map.of("kind", "MEETING", "subject", "Besuch"),
+                                token)
+                        .status())
+                .isEqualTo(201);
         JsonNode timeline = http.get("/api/leads/" + id + "/activities", token).json();
         assertThat(timeline.toString()).contains("Besuch").contains("lead.change.contactAdded");
 
@@ -80,20 +111,30 @@ class LeadApiTest extends IntegrationTest {
 
         Response converted = http.postJson("/api/leads/" + id + "/convert", Map.of(), token);
         assertThat(converted.status()).as(converted.body()).isEqualTo(200);
-        assertThat(http.get("/api/customers/" + converted.json().get("customerId").asLong(), token).json()
-                .get("contactPerson").asString()).isEqualTo("Prof. Kim");
+        assertThat(http.get(
+                                "/api/customers/"
+                                        + converted.json().get("customerId").asLong(),
+                                token)
+                        .json()
+                        .get("contactPerson")
+                        .asString())
+                .isEqualTo("Prof. Kim");
     }
 
     @Test
     void exportAndImportPreview() throws Exception {
         String marker = unique("exp");
         http.postJson("/api/leads", Map.of("name", "Export " + marker, "city", "Köln"), token);
-        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/api/leads/export?format=xlsx&q=" + marker))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/leads/export?format=xlsx&q=" + marker))
+                                .header("Authorization", "Bearer " + token)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             var sheet = workbook.getSheetAt(0);
             String all = new StringBuilder().append(sheet.getRow(0)).toString();
             boolean found = false;
@@ -107,13 +148,17 @@ class LeadApiTest extends IntegrationTest {
 
         String csv = "Name;Ort\nExport " + marker + ";Köln\nNeu " + marker + ";Bonn\n";
         String boundary = "----kontor" + System.nanoTime();
-        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"leads.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> preview = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/api/leads/import")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String multipart =
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"leads.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> preview = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/leads/import"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.UTF_8))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
         JsonNode rows = HttpClientSupport.JSON.readTree(preview.body()).get("rows");
         assertThat(rows.get(0).get("verdict").asString()).isEqualTo("UNCHANGED");

@@ -1,13 +1,16 @@
 package de.kontor.lead.ui;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
@@ -20,9 +23,11 @@ import de.kontor.lead.LeadModel.Status;
 import de.kontor.lead.LeadModel.Tag;
 import de.kontor.lead.LeadModel.Type;
 import de.kontor.lead.LeadService;
+import de.kontor.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 
 import java.util.List;
 import java.util.Map;
@@ -48,12 +53,12 @@ class LeadViewsTest extends KaribuTest {
     }
 
     Institution lead(String name, Status status, String city) {
-        return leads.create(new InstitutionDraft(name, Type.SCHOOL, null, null, city, null, null, null, null, status, "Messe",
-                ADMIN, Set.of()));
+        return leads.create(new InstitutionDraft(
+                name, Type.SCHOOL, null, null, city, null, null, null, null, status, "Messe", ADMIN, Set.of()));
     }
 
     private static void notesTab() {
-        _get(com.vaadin.flow.component.tabs.TabSheet.class).setSelectedIndex(2);
+        _get(TabSheet.class).setSelectedIndex(2);
     }
 
     @Test
@@ -62,12 +67,17 @@ class LeadViewsTest extends KaribuTest {
         lead("Schule A " + marker, Status.WON, "Köln");
         lead("Schule B " + marker, Status.NEW, "Köln");
         lead("Schule C " + marker, Status.WON, "Bonn");
-        UI.getCurrent().navigate("leads", QueryParameters.full(Map.of("q", new String[] {marker},
-                "status", new String[] {"WON"}, "city", new String[] {"Köln"})));
+        UI.getCurrent()
+                .navigate(
+                        "leads",
+                        QueryParameters.full(Map.of(
+                                "q", new String[] {marker}, "status", new String[] {"WON"}, "city", new String[] {"Köln"
+                                })));
         @SuppressWarnings("unchecked")
         Grid<LeadRow> grid = _get(Grid.class, s -> s.withId("leads-grid"));
         assertThat(_findAll(grid)).extracting(LeadRow::name).containsExactly("Schule A " + marker);
-        assertThat(_get(TextField.class, s -> s.withId("leads-search")).getValue()).isEqualTo(marker);
+        assertThat(_get(TextField.class, s -> s.withId("leads-search")).getValue())
+                .isEqualTo(marker);
     }
 
     @Test
@@ -78,10 +88,11 @@ class LeadViewsTest extends KaribuTest {
         type(_get(TextField.class, s -> s.withId("lead-name")), name);
         type(_get(TextField.class, s -> s.withId("lead-email")), "kein-mail");
         _click(_get(Button.class, s -> s.withId("lead-save")));
-        assertThat(_get(TextField.class, s -> s.withId("lead-email")).isInvalid()).isTrue();
+        assertThat(_get(TextField.class, s -> s.withId("lead-email")).isInvalid())
+                .isTrue();
         type(_get(TextField.class, s -> s.withId("lead-email")), "info@bk.example");
         _click(_get(Button.class, s -> s.withId("lead-save")));
-        assertThat(_get(com.vaadin.flow.component.html.H2.class, s -> s.withId("lead-title")).getText()).isEqualTo(name);
+        assertThat(_get(H2.class, s -> s.withId("lead-title")).getText()).isEqualTo(name);
     }
 
     @Test
@@ -93,10 +104,14 @@ class LeadViewsTest extends KaribuTest {
         notesTab();
         _click(_get(Button.class, s -> s.withId("lead-note-history-" + n.id())));
         Div diff = _get(Div.class, s -> s.withId("lead-diff"));
-        List<String> removed = diff.getChildren().filter(c -> "REMOVED".equals(c.getElement().getAttribute("data-kind")))
-                .map(c -> ((Span) c).getText().strip()).toList();
-        List<String> added = diff.getChildren().filter(c -> "ADDED".equals(c.getElement().getAttribute("data-kind")))
-                .map(c -> ((Span) c).getText().strip()).toList();
+        List<String> removed = diff.getChildren()
+                .filter(c -> "REMOVED".equals(c.getElement().getAttribute("data-kind")))
+                .map(c -> ((Span) c).getText().strip())
+                .toList();
+        List<String> added = diff.getChildren()
+                .filter(c -> "ADDED".equals(c.getElement().getAttribute("data-kind")))
+                .map(c -> ((Span) c).getText().strip())
+                .toList();
         assertThat(removed).contains("Mai", "zwei");
         assertThat(added).contains("Juni", "drei");
         _click(_get(Button.class, s -> s.withId("lead-note-restore")));
@@ -110,14 +125,17 @@ class LeadViewsTest extends KaribuTest {
         UI.getCurrent().navigate(LeadView.class, i.id());
         notesTab();
         _click(_get(Button.class, s -> s.withId("lead-note-add")));
-        assertThat(_get(TextArea.class, s -> s.withId("lead-note-text")).isInvalid()).isTrue();
+        assertThat(_get(TextArea.class, s -> s.withId("lead-note-text")).isInvalid())
+                .isTrue();
         type(_get(TextArea.class, s -> s.withId("lead-note-text")), "Möchte einen Lötkurs");
         _click(_get(Button.class, s -> s.withId("lead-note-add")));
-        _get(com.vaadin.flow.component.tabs.TabSheet.class).setSelectedIndex(2);
+        _get(TabSheet.class).setSelectedIndex(2);
         assertThat(leads.notes(i.id(), false)).extracting(Note::text).containsExactly("Möchte einen Lötkurs");
         LeadView view = _get(LeadView.class);
-        assertThat(leads.timeline(i.id(), org.springframework.data.domain.PageRequest.of(0, 10)).getContent().stream()
-                .map(view::describe).toList()).contains("Note added: Möchte einen Lötkurs", "Lead \"" + i.name() + "\" created");
+        assertThat(leads.timeline(i.id(), PageRequest.of(0, 10)).getContent().stream()
+                        .map(view::describe)
+                        .toList())
+                .contains("Note added: Möchte einen Lötkurs", "Lead \"" + i.name() + "\" created");
     }
 
     @Test
@@ -133,14 +151,18 @@ class LeadViewsTest extends KaribuTest {
     @Test
     void renamingATagInTheTagsView() {
         String tag = unique("Tag");
-        leads.create(new InstitutionDraft(unique("Mit Tag"), Type.CLUB, null, null, null, null, null, null, null, null,
-                null, null, Set.of(tag)));
-        long id = leads.tags().stream().filter(t -> t.name().equals(tag)).findFirst().orElseThrow().id();
+        leads.create(new InstitutionDraft(
+                unique("Mit Tag"), Type.CLUB, null, null, null, null, null, null, null, null, null, null, Set.of(tag)));
+        long id = leads.tags().stream()
+                .filter(t -> t.name().equals(tag))
+                .findFirst()
+                .orElseThrow()
+                .id();
         navigate("leads/tags");
         @SuppressWarnings("unchecked")
         Grid<Tag> grid = _get(Grid.class, s -> s.withId("lead-tags"));
         int row = _findAll(grid).stream().map(Tag::id).toList().indexOf(id);
-        var cell = com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, row, "edit");
+        var cell = GridKt._getCellComponent(grid, row, "edit");
         TextField rename = (TextField) cell.getChildren().toList().get(0);
         type(rename, tag + "-neu");
         _click((Button) cell.getChildren().toList().get(2));
@@ -151,15 +173,15 @@ class LeadViewsTest extends KaribuTest {
     void statisticsShowTilesAndCharts() {
         navigate("leads/stats");
         _get(Div.class, s -> s.withId("lead-stat-total"));
-        assertThat(_get(com.vaadin.flow.component.Html.class, s -> s.withId("lead-chart-status")).getInnerHtml())
+        assertThat(_get(Html.class, s -> s.withId("lead-chart-status")).getInnerHtml())
                 .contains("<svg");
-        assertThat(_find(com.vaadin.flow.component.Html.class)).hasSize(5);
+        assertThat(_find(Html.class)).hasSize(5);
     }
 
     @Test
     void membersCannotSeeLeads() {
         logout();
-        login(unique("member"), de.kontor.security.Role.MEMBER);
+        login(unique("member"), Role.MEMBER);
         assertThatThrownBy(() -> navigate("leads")).hasMessageContaining("Access is denied");
     }
 }

@@ -4,6 +4,7 @@ import de.kontor.HttpClientSupport;
 import de.kontor.IntegrationTest;
 import de.kontor.customer.CustomerData;
 import de.kontor.customer.CustomerService;
+import de.kontor.license.LicenseEnums;
 import de.kontor.license.LicenseFixture;
 import de.kontor.license.LicenseService;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ class LicenseAdminApiTest extends IntegrationTest {
 
     @Autowired
     CustomerService customers;
+
     @Autowired
     LicenseService licenses;
 
@@ -38,8 +42,10 @@ class LicenseAdminApiTest extends IntegrationTest {
 
     private JsonNode product() {
         String code = ("P" + Long.toString(System.nanoTime(), 36)).toUpperCase();
-        var created = http.postJson("/api/admin/products", Map.of("code", code, "name", "Produkt " + code,
-                "minSupportedVersion", "1.0.0", "matchRule", "ANY"), token);
+        var created = http.postJson(
+                "/api/admin/products",
+                Map.of("code", code, "name", "Produkt " + code, "minSupportedVersion", "1.0.0", "matchRule", "ANY"),
+                token);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
@@ -51,12 +57,18 @@ class LicenseAdminApiTest extends IntegrationTest {
         assertThat(product.get("heartbeatMinutes").asInt()).isEqualTo(15);
         assertThat(product.get("graceDays").asInt()).isEqualTo(7);
 
-        var release = http.postJson("/api/admin/products/" + id + "/releases", Map.of("version", "1.2.0",
-                "channel", "STABLE", "downloadUrl", "https://example.org/1.2.0"), token);
+        var release = http.postJson(
+                "/api/admin/products/" + id + "/releases",
+                Map.of("version", "1.2.0", "channel", "STABLE", "downloadUrl", "https://example.org/1.2.0"),
+                token);
         assertThat(release.status()).isEqualTo(201);
-        assertThat(http.postJson("/api/admin/products/" + id + "/releases", Map.of("version", "1.2.0"), token).json()
-                .get("code").asString()).isEqualTo("RELEASE_EXISTS");
-        assertThat(http.postJson("/api/admin/products/" + id + "/releases", Map.of("version", "eins"), token).status())
+        assertThat(http.postJson("/api/admin/products/" + id + "/releases", Map.of("version", "1.2.0"), token)
+                        .json()
+                        .get("code")
+                        .asString())
+                .isEqualTo("RELEASE_EXISTS");
+        assertThat(http.postJson("/api/admin/products/" + id + "/releases", Map.of("version", "eins"), token)
+                        .status())
                 .isEqualTo(400);
 
         var key = http.postJson("/api/admin/products/" + id + "/client-keys", Map.of("name", "Desktop"), token);
@@ -68,7 +80,8 @@ class LicenseAdminApiTest extends IntegrationTest {
         assertThat(listed.get("clientKeys").get(0).has("value")).isFalse();
         assertThat(listed.get("clientKeys").get(0).get("prefix").asString()).isEqualTo(value.substring(0, 10));
 
-        var duplicate = http.postJson("/api/admin/products", Map.of("code", product.get("code").asString(), "name", "x"), token);
+        var duplicate = http.postJson(
+                "/api/admin/products", Map.of("code", product.get("code").asString(), "name", "x"), token);
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.json().get("code").asString()).isEqualTo("PRODUCT_CODE_TAKEN");
         var bad = http.postJson("/api/admin/products", Map.of("code", "no spaces please", "name", "x"), token);
@@ -83,7 +96,11 @@ class LicenseAdminApiTest extends IntegrationTest {
         body.put("customerId", customerId);
         body.put("count", 3);
         body.put("maxActivations", 2);
-        body.put("validUntil", java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusMonths(6).toString());
+        body.put(
+                "validUntil",
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                        .plusMonths(6)
+                        .toString());
         body.put("features", List.of("pro"));
         body.put("limits", Map.of("seats", 5));
 
@@ -92,28 +109,49 @@ class LicenseAdminApiTest extends IntegrationTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         List<JsonNode> batch = created.json().valueStream().toList();
         assertThat(batch).hasSize(3);
-        assertThat(batch).extracting(l -> l.get("key").asString()).doesNotHaveDuplicates()
+        assertThat(batch)
+                .extracting(l -> l.get("key").asString())
+                .doesNotHaveDuplicates()
                 .allMatch(k -> k.matches("KNTR-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}"));
 
-        var list = http.get("/api/admin/licenses?customer=" + customerId + "&product=" + productId, token).json();
+        var list = http.get("/api/admin/licenses?customer=" + customerId + "&product=" + productId, token)
+                .json();
         assertThat(list.get("total").asLong()).isEqualTo(3);
         long id = batch.getFirst().get("id").asLong();
 
         var suspended = http.postJson("/api/admin/licenses/" + id + "/suspend", Map.of(), token);
         assertThat(suspended.json().get("status").asString()).isEqualTo("SUSPENDED");
-        assertThat(http.get("/api/admin/licenses?customer=" + customerId + "&status=suspended", token).json()
-                .get("total").asLong()).isEqualTo(1);
-        assertThat(http.postJson("/api/admin/licenses/" + id + "/reactivate", Map.of(), token).json().get("status")
-                .asString()).isEqualTo("ACTIVE");
+        assertThat(http.get("/api/admin/licenses?customer=" + customerId + "&status=suspended", token)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(http.postJson("/api/admin/licenses/" + id + "/reactivate", Map.of(), token)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("ACTIVE");
 
         var extended = http.postJson("/api/admin/licenses/" + id + "/extend", Map.of("days", 30), token);
         assertThat(extended.json().get("validUntil").asString())
-                .isEqualTo(java.time.LocalDate.parse(batch.getFirst().get("validUntil").asString()).plusDays(30).toString());
+                .isEqualTo(LocalDate.parse(batch.getFirst().get("validUntil").asString())
+                        .plusDays(30)
+                        .toString());
 
-        var bulk = http.postJson("/api/admin/licenses/bulk", Map.of("action", "revoke",
-                "ids", List.of(id, batch.get(1).get("id").asLong())), token);
+        var bulk = http.postJson(
+                "/api/admin/licenses/bulk",
+                Map.of(
+                        "action",
+                        "revoke",
+                        "ids",
+                        List.of(id, batch.get(1).get("id").asLong())),
+                token);
         assertThat(bulk.status()).isEqualTo(200);
-        assertThat(bulk.json().valueStream().map(l -> l.get("status").asString()).toList()).containsOnly("REVOKED");
+        assertThat(bulk.json()
+                        .valueStream()
+                        .map(l -> l.get("status").asString())
+                        .toList())
+                .containsOnly("REVOKED");
         var again = http.postJson("/api/admin/licenses/" + id + "/reactivate", Map.of(), token);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asString()).isEqualTo("LICENSE_REVOKED");
@@ -122,8 +160,12 @@ class LicenseAdminApiTest extends IntegrationTest {
     @Test
     void termsChangeWithVersionAndStaleChangesConflict() {
         long productId = product().get("id").asLong();
-        JsonNode license = http.postJson("/api/admin/licenses", Map.of("productId", productId, "customerId", customerId,
-                "type", "PERPETUAL"), token).json().get(0);
+        JsonNode license = http.postJson(
+                        "/api/admin/licenses",
+                        Map.of("productId", productId, "customerId", customerId, "type", "PERPETUAL"),
+                        token)
+                .json()
+                .get(0);
         long id = license.get("id").asLong();
 
         var changed = http.putJson("/api/admin/licenses/" + id, Map.of("maxActivations", 4, "version", 0), token);
@@ -143,21 +185,30 @@ class LicenseAdminApiTest extends IntegrationTest {
         long productId = product().get("id").asLong();
         var noCustomer = http.postJson("/api/admin/licenses", Map.of("productId", productId), token);
         assertThat(noCustomer.status()).isEqualTo(400);
-        assertThat(noCustomer.json().get("errors").get(0).get("field").asString()).isEqualTo("customerId");
+        assertThat(noCustomer.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("customerId");
 
-        var subscriptionWithoutEnd = http.postJson("/api/admin/licenses", Map.of("productId", productId,
-                "customerId", customerId, "type", "SUBSCRIPTION"), token);
+        var subscriptionWithoutEnd = http.postJson(
+                "/api/admin/licenses",
+                Map.of("productId", productId, "customerId", customerId, "type", "SUBSCRIPTION"),
+                token);
         assertThat(subscriptionWithoutEnd.json().get("code").asString()).isEqualTo("VALID_UNTIL_REQUIRED");
 
-        var zeroMachines = http.postJson("/api/admin/licenses", Map.of("productId", productId, "customerId", customerId,
-                "type", "PERPETUAL", "maxActivations", 0), token);
+        var zeroMachines = http.postJson(
+                "/api/admin/licenses",
+                Map.of("productId", productId, "customerId", customerId, "type", "PERPETUAL", "maxActivations", 0),
+                token);
         assertThat(zeroMachines.status()).isEqualTo(400);
-        assertThat(zeroMachines.json().get("errors").get(0).get("field").asString()).isEqualTo("maxActivations");
+        assertThat(zeroMachines.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("maxActivations");
 
-        var archivedCustomer = customers.create(CustomerData.named(unique("Archiviert"))).getId();
+        var archivedCustomer =
+                customers.create(CustomerData.named(unique("Archiviert"))).getId();
         customers.archive(archivedCustomer);
-        var forArchived = http.postJson("/api/admin/licenses", Map.of("productId", productId,
-                "customerId", archivedCustomer, "type", "PERPETUAL"), token);
+        var forArchived = http.postJson(
+                "/api/admin/licenses",
+                Map.of("productId", productId, "customerId", archivedCustomer, "type", "PERPETUAL"),
+                token);
         assertThat(forArchived.json().get("code").asString()).isEqualTo("CUSTOMER_ARCHIVED");
         assertThat(http.get("/api/admin/licenses?status=bogus", token).status()).isEqualTo(400);
     }
@@ -167,24 +218,46 @@ class LicenseAdminApiTest extends IntegrationTest {
         JsonNode product = product();
         long productId = product.get("id").asLong();
         String apiKey = http.postJson("/api/admin/products/" + productId + "/client-keys", Map.of("name", "t"), token)
-                .json().get("value").asString();
-        JsonNode license = http.postJson("/api/admin/licenses", Map.of("productId", productId, "customerId", customerId,
-                "type", "PERPETUAL", "maxActivations", 1), token).json().get(0);
-        LicenseFixture client = new LicenseFixture(licenses, customers, baseUrl(), de.kontor.license.LicenseEnums.MatchRule.ANY, clock);
-        assertThat(client.post("/api/license/activate", client.body(license.get("key").asString(),
-                LicenseFixture.machine(1), "1.0.0"), apiKey).status()).isEqualTo(200);
+                .json()
+                .get("value")
+                .asString();
+        JsonNode license = http.postJson(
+                        "/api/admin/licenses",
+                        Map.of(
+                                "productId",
+                                productId,
+                                "customerId",
+                                customerId,
+                                "type",
+                                "PERPETUAL",
+                                "maxActivations",
+                                1),
+                        token)
+                .json()
+                .get(0);
+        LicenseFixture client = new LicenseFixture(licenses, customers, baseUrl(), LicenseEnums.MatchRule.ANY, clock);
+        assertThat(client.post(
+                                "/api/license/activate",
+                                client.body(license.get("key").asString(), LicenseFixture.machine(1), "1.0.0"),
+                                apiKey)
+                        .status())
+                .isEqualTo(200);
         long id = license.get("id").asLong();
 
-        JsonNode devices = http.get("/api/admin/licenses/" + id + "/activations", token).json();
+        JsonNode devices =
+                http.get("/api/admin/licenses/" + id + "/activations", token).json();
         assertThat(devices.size()).isEqualTo(1);
         long activation = devices.get(0).get("id").asLong();
         assertThat(devices.get(0).get("hostname").asString()).isEqualTo("host-01");
 
-        var transfer = http.postJson("/api/admin/licenses/" + id + "/activations/" + activation + "/transfer", Map.of(), token);
+        var transfer = http.postJson(
+                "/api/admin/licenses/" + id + "/activations/" + activation + "/transfer", Map.of(), token);
         assertThat(transfer.json().get("transferPending").asBoolean()).isTrue();
-        var off = http.postJson("/api/admin/licenses/" + id + "/activations/" + activation + "/deactivate", Map.of(), token);
+        var off = http.postJson(
+                "/api/admin/licenses/" + id + "/activations/" + activation + "/deactivate", Map.of(), token);
         assertThat(off.json().get("state").asString()).isEqualTo("DEACTIVATED");
-        assertThat(http.postJson("/api/admin/licenses/" + id + "/activations/999999/deactivate", Map.of(), token).status())
+        assertThat(http.postJson("/api/admin/licenses/" + id + "/activations/999999/deactivate", Map.of(), token)
+                        .status())
                 .isEqualTo(404);
     }
 }

@@ -2,15 +2,20 @@ package de.kontor.license.ui;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.KaribuTest;
+import de.kontor.base.ui.ExportMenu;
+import de.kontor.customer.CustomerPicker;
 import de.kontor.customer.CustomerService;
 import de.kontor.license.Activation;
 import de.kontor.license.License;
@@ -38,6 +43,7 @@ class LicenseViewsTest extends KaribuTest {
 
     @Autowired
     LicenseService licenses;
+
     @Autowired
     CustomerService customers;
 
@@ -56,7 +62,7 @@ class LicenseViewsTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Select<Product> product = _get(Select.class, s -> s.withId("license-product"));
         type(product, licenses.product(f.product.getId()));
-        _get(de.kontor.customer.CustomerPicker.class, s -> s.withId("license-customer")).setValue(f.customer);
+        _get(CustomerPicker.class, s -> s.withId("license-customer")).setValue(f.customer);
         type(_get(IntegerField.class, s -> s.withId("license-count")), 4);
         type(_get(IntegerField.class, s -> s.withId("license-max")), 3);
         type(_get(TextField.class, s -> s.withId("license-limits")), "users=25");
@@ -65,8 +71,9 @@ class LicenseViewsTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<License> keys = _get(Grid.class, s -> s.withId("license-batch-keys"));
         assertThat(GridKt._size(keys)).isEqualTo(4);
-        _get(de.kontor.base.ui.ExportMenu.class, s -> s.withId("license-batch-export"));
-        List<License> stored = licenses.find(LicenseQuery.ofCustomer(f.customer.getId()), PageRequest.of(0, 10)).getContent();
+        _get(ExportMenu.class, s -> s.withId("license-batch-export"));
+        List<License> stored = licenses.find(LicenseQuery.ofCustomer(f.customer.getId()), PageRequest.of(0, 10))
+                .getContent();
         assertThat(stored).hasSize(4).allSatisfy(l -> {
             assertThat(l.getMaxActivations()).isEqualTo(3);
             assertThat(l.getLimits()).containsEntry("users", 25L);
@@ -91,7 +98,7 @@ class LicenseViewsTest extends KaribuTest {
         License b = f.license(1);
         License untouched = f.license(1);
         UI.getCurrent().navigate("licenses");
-        _get(de.kontor.customer.CustomerPicker.class).setValue(f.customer);
+        _get(CustomerPicker.class).setValue(f.customer);
         Grid<License> grid = grid();
         MockVaadin.clientRoundtrip(false);
         assertThat(GridKt._size(grid)).isEqualTo(3);
@@ -109,7 +116,8 @@ class LicenseViewsTest extends KaribuTest {
         _click(_get(Button.class, s -> s.withId("licenses-bulk-extend")));
         type(_get(IntegerField.class, s -> s.withId("licenses-extend-days")), 30);
         _click(_get(Button.class, s -> s.withId("licenses-extend-ok")));
-        assertThat(licenses.license(a.getId()).getValidUntil()).isEqualTo(a.getValidUntil().plusDays(30));
+        assertThat(licenses.license(a.getId()).getValidUntil())
+                .isEqualTo(a.getValidUntil().plusDays(30));
     }
 
     @Test
@@ -119,7 +127,9 @@ class LicenseViewsTest extends KaribuTest {
         _get(LicensesView.class).showPanel(license);
 
         type(_get(IntegerField.class, s -> s.withId("quick-max")), 7);
-        type(_get(DatePicker.class, s -> s.withId("quick-valid-until")), license.getValidUntil().plusYears(1));
+        type(
+                _get(DatePicker.class, s -> s.withId("quick-valid-until")),
+                license.getValidUntil().plusYears(1));
         _click(_get(Button.class, s -> s.withId("quick-save")));
 
         License saved = licenses.license(license.getId());
@@ -136,13 +146,18 @@ class LicenseViewsTest extends KaribuTest {
 
         @SuppressWarnings("unchecked")
         Grid<Activation> devices = _get(Grid.class, s -> s.withId("license-devices"));
-        var actions = (com.vaadin.flow.component.html.Div) GridKt._getCellComponent(devices, 0, "actions");
-        actions.getChildren().map(Button.class::cast).filter(b -> ("device-deactivate-" + device.getId()).equals(b.getId().orElse("")))
-                .findFirst().orElseThrow().click();
+        var actions = (Div) GridKt._getCellComponent(devices, 0, "actions");
+        actions.getChildren()
+                .map(Button.class::cast)
+                .filter(b ->
+                        ("device-deactivate-" + device.getId()).equals(b.getId().orElse("")))
+                .findFirst()
+                .orElseThrow()
+                .click();
         _fireConfirm(_get(ConfirmDialog.class, s -> s.withId("license-confirm")));
 
         assertThat(licenses.activations(license.getId()).getFirst().getState()).isEqualTo(ActivationState.DEACTIVATED);
-        _get(com.vaadin.flow.component.Html.class, s -> s.withId("license-history-chart"));
+        _get(Html.class, s -> s.withId("license-history-chart"));
     }
 
     @Test
@@ -155,18 +170,23 @@ class LicenseViewsTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<License> section = _get(Grid.class, s -> s.withId("customer-licenses"));
         assertThat(GridKt._get(section, 0).getKey()).isEqualTo(license.getKey());
-        assertThat(_get(com.vaadin.flow.component.html.Div.class, s -> s.withId("fact-license-fact-licenses")).getElement()
-                .getTextRecursively()).startsWith("1");
-        assertThat(_get(com.vaadin.flow.component.html.Div.class, s -> s.withId("fact-license-fact-devices")).getElement()
-                .getTextRecursively()).startsWith("1");
-        assertThat(_get(Button.class, s -> s.withId("customer-delete")).isEnabled()).isFalse();
+        assertThat(_get(Div.class, s -> s.withId("fact-license-fact-licenses"))
+                        .getElement()
+                        .getTextRecursively())
+                .startsWith("1");
+        assertThat(_get(Div.class, s -> s.withId("fact-license-fact-devices"))
+                        .getElement()
+                        .getTextRecursively())
+                .startsWith("1");
+        assertThat(_get(Button.class, s -> s.withId("customer-delete")).isEnabled())
+                .isFalse();
     }
 
     @Test
     void homeShowsTheLicenseTile() {
         UI.getCurrent().navigate("");
-        _get(com.vaadin.flow.component.html.Anchor.class, s -> s.withId("tile-licenses"));
-        _get(com.vaadin.flow.component.html.Anchor.class, s -> s.withId("tile-expiring"));
+        _get(Anchor.class, s -> s.withId("tile-licenses"));
+        _get(Anchor.class, s -> s.withId("tile-expiring"));
     }
 
     @SuppressWarnings("unchecked")
@@ -175,7 +195,10 @@ class LicenseViewsTest extends KaribuTest {
     }
 
     private static License row(Grid<License> grid, License license) {
-        return IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i))
-                .filter(l -> l.getId().equals(license.getId())).findFirst().orElseThrow();
+        return IntStream.range(0, GridKt._size(grid))
+                .mapToObj(i -> GridKt._get(grid, i))
+                .filter(l -> l.getId().equals(license.getId()))
+                .findFirst()
+                .orElseThrow();
     }
 }

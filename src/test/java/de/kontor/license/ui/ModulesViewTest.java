@@ -1,5 +1,6 @@
 package de.kontor.license.ui;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -15,6 +16,7 @@ import de.kontor.license.LicenseService;
 import de.kontor.license.ModuleStatus;
 import de.kontor.license.Product;
 import de.kontor.license.ProductTerms;
+import de.kontor.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.util.Locale;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
-
-import com.github.mvysny.kaributesting.v10.GridKt;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
@@ -46,8 +46,8 @@ class ModulesViewTest extends KaribuTest {
     void setUp() {
         gitea = new GiteaEmulator();
         String code = "V" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT);
-        product = licenses.createProduct(code, new ProductTerms("Inventory " + code, null, MatchRule.ANY, 15, 7,
-                Backend.GITEA));
+        product = licenses.createProduct(
+                code, new ProductTerms("Inventory " + code, null, MatchRule.ANY, 15, 7, Backend.GITEA));
         loginAsAdmin();
     }
 
@@ -60,15 +60,22 @@ class ModulesViewTest extends KaribuTest {
     private Button action(String idPrefix) {
         @SuppressWarnings("unchecked")
         Grid<ModuleStatus> grid = _get(Grid.class, s -> s.withId("modules-grid"));
-        int index = _findAll(grid).stream().map(ModuleStatus::identifier).toList().indexOf(product.moduleId());
-        return (Button) GridKt._getCellComponent(grid, index, "actions").getChildren()
-                .filter(c -> c.getId().orElse("").equals(idPrefix + product.moduleId())).findFirst().orElseThrow();
+        int index =
+                _findAll(grid).stream().map(ModuleStatus::identifier).toList().indexOf(product.moduleId());
+        return (Button) GridKt._getCellComponent(grid, index, "actions")
+                .getChildren()
+                .filter(c -> c.getId().orElse("").equals(idPrefix + product.moduleId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private ModuleStatus row() {
         @SuppressWarnings("unchecked")
         Grid<ModuleStatus> grid = _get(Grid.class, s -> s.withId("modules-grid"));
-        return _findAll(grid).stream().filter(m -> m.identifier().equals(product.moduleId())).findFirst().orElseThrow();
+        return _findAll(grid).stream()
+                .filter(m -> m.identifier().equals(product.moduleId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -77,15 +84,23 @@ class ModulesViewTest extends KaribuTest {
         type(_get(TextField.class, s -> s.withId("product-gitea-base-url")), "git.example.org");
         type(_get(TextField.class, s -> s.withId("product-gitea-organization")), "my crm");
         _click(_get(Button.class, s -> s.withId("product-gitea-save")));
-        assertThat(_get(TextField.class, s -> s.withId("product-gitea-base-url")).isInvalid()).isTrue();
-        assertThat(_get(TextField.class, s -> s.withId("product-gitea-base-url")).getErrorMessage()).contains("https://");
-        assertThat(_get(TextField.class, s -> s.withId("product-gitea-organization")).isInvalid()).isTrue();
+        assertThat(_get(TextField.class, s -> s.withId("product-gitea-base-url"))
+                        .isInvalid())
+                .isTrue();
+        assertThat(_get(TextField.class, s -> s.withId("product-gitea-base-url"))
+                        .getErrorMessage())
+                .contains("https://");
+        assertThat(_get(TextField.class, s -> s.withId("product-gitea-organization"))
+                        .isInvalid())
+                .isTrue();
         assertThat(licenses.product(product.getId()).giteaSettings()).isEmpty();
 
         type(_get(TextField.class, s -> s.withId("product-gitea-base-url")), gitea.baseUrl());
         type(_get(TextField.class, s -> s.withId("product-gitea-organization")), "mycrm");
         _click(_get(Button.class, s -> s.withId("product-gitea-save")));
-        assertThat(licenses.product(product.getId()).giteaSettings()).get().extracting(GiteaSettings::organization)
+        assertThat(licenses.product(product.getId()).giteaSettings())
+                .get()
+                .extracting(GiteaSettings::organization)
                 .isEqualTo("mycrm");
     }
 
@@ -126,7 +141,7 @@ class ModulesViewTest extends KaribuTest {
 
     @Test
     void membersCannotOpenTheModulesView() {
-        login("member-" + System.nanoTime(), de.kontor.security.Role.MEMBER);
+        login("member-" + System.nanoTime(), Role.MEMBER);
         assertThatThrownBy(() -> UI.getCurrent().navigate("modules")).hasMessageContaining("Access is denied");
     }
 }

@@ -41,9 +41,24 @@ class JobApiTest extends IntegrationTest {
         http = new HttpClientSupport(baseUrl());
         admin = http.token(ADMIN, ADMIN_PASSWORD);
         plug = P110Emulator.start("jobs@example.org", "Plug-Pw-1", "Jobs", clock, threads, 9);
-        printerId = http.postJson("/api/printers", Map.of("name", unique("Voron"), "plugHost", plug.host(), "plugPort",
-                plug.port(), "plugUsername", "jobs@example.org", "plugPassword", "Plug-Pw-1"), admin).json()
-                .get("printer").get("id").asLong();
+        printerId = http.postJson(
+                        "/api/printers",
+                        Map.of(
+                                "name",
+                                unique("Voron"),
+                                "plugHost",
+                                plug.host(),
+                                "plugPort",
+                                plug.port(),
+                                "plugUsername",
+                                "jobs@example.org",
+                                "plugPassword",
+                                "Plug-Pw-1"),
+                        admin)
+                .json()
+                .get("printer")
+                .get("id")
+                .asLong();
     }
 
     @AfterEach
@@ -54,8 +69,9 @@ class JobApiTest extends IntegrationTest {
 
     String member() {
         String name = unique("maker");
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ADMIN,
-                null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         users.createUser(new NewUser(name, name, null, EnumSet.of(Role.MEMBER), "Maker-Pw-12345"));
         SecurityContextHolder.clearContext();
         return http.token(name, "Maker-Pw-12345");
@@ -66,17 +82,22 @@ class JobApiTest extends IntegrationTest {
         String mara = member();
         String jonas = member();
         String start = clock.instant().plus(Duration.ofHours(2)).toString();
-        Response created = http.postJson("/api/jobs", Map.of("printerId", printerId, "start", start,
-                "durationMinutes", 60, "title", "Benchy"), mara);
+        Response created = http.postJson(
+                "/api/jobs",
+                Map.of("printerId", printerId, "start", start, "durationMinutes", 60, "title", "Benchy"),
+                mara);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         assertThat(created.json().get("state").asString()).isEqualTo("PLANNED");
 
-        Response taken = http.postJson("/api/jobs", Map.of("printerId", printerId, "start", start, "durationMinutes", 30,
-                "title", "Mine"), jonas);
+        Response taken = http.postJson(
+                "/api/jobs",
+                Map.of("printerId", printerId, "start", start, "durationMinutes", 30, "title", "Mine"),
+                jonas);
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.json().get("code").asString()).isEqualTo("SLOT_TAKEN");
-        Response noEnd = http.postJson("/api/jobs", Map.of("printerId", printerId, "start", start, "title", "x"), jonas);
+        Response noEnd =
+                http.postJson("/api/jobs", Map.of("printerId", printerId, "start", start, "title", "x"), jonas);
         assertThat(noEnd.status()).isEqualTo(400);
         assertThat(noEnd.json().get("code").asString()).isEqualTo("END_REQUIRED");
 
@@ -92,8 +113,20 @@ class JobApiTest extends IntegrationTest {
         assertThat(http.delete("/api/jobs/" + id, jonas).status()).isEqualTo(404);
         Response cancelled = http.delete("/api/jobs/" + id, mara);
         assertThat(cancelled.json().get("state").asString()).isEqualTo("CANCELLED");
-        assertThat(http.postJson("/api/jobs", Map.of("printerId", printerId, "start", start, "durationMinutes", 30,
-                "title", "Now free"), jonas).status()).isEqualTo(201);
+        assertThat(http.postJson(
+                                "/api/jobs",
+                                Map.of(
+                                        "printerId",
+                                        printerId,
+                                        "start",
+                                        start,
+                                        "durationMinutes",
+                                        30,
+                                        "title",
+                                        "Now free"),
+                                jonas)
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test

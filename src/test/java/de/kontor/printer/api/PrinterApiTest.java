@@ -51,8 +51,19 @@ class PrinterApiTest extends IntegrationTest {
 
     @Test
     void adminsAddAndSwitchPrintersWithClearErrors() {
-        Map<String, Object> body = new HashMap<>(Map.of("name", unique("Bambu"), "model", "X1C", "plugHost", plug.host(),
-                "plugPort", plug.port(), "plugUsername", "api@example.org", "plugPassword", "Plug-Pw-1"));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "name",
+                unique("Bambu"),
+                "model",
+                "X1C",
+                "plugHost",
+                plug.host(),
+                "plugPort",
+                plug.port(),
+                "plugUsername",
+                "api@example.org",
+                "plugPassword",
+                "Plug-Pw-1"));
         Response created = http.postJson("/api/printers", body, admin);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.body()).doesNotContain("Plug-Pw-1");
@@ -90,14 +101,18 @@ class PrinterApiTest extends IntegrationTest {
     @Test
     void membersSeePrintersButCannotChangeOrSwitchThem() {
         String member = unique("member");
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ADMIN,
-                null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         users.createUser(new NewUser(member, member, null, EnumSet.of(Role.MEMBER), "Member-Pw-12345"));
         SecurityContextHolder.clearContext();
         String token = http.token(member, "Member-Pw-12345");
         assertThat(http.get("/api/printers", token).status()).isEqualTo(200);
-        assertThat(http.postJson("/api/printers", Map.of("name", "x"), token).status()).isEqualTo(403);
-        assertThat(http.postJson("/api/printers/1/power", Map.of("on", true), token).status()).isEqualTo(403);
+        assertThat(http.postJson("/api/printers", Map.of("name", "x"), token).status())
+                .isEqualTo(403);
+        assertThat(http.postJson("/api/printers/1/power", Map.of("on", true), token)
+                        .status())
+                .isEqualTo(403);
         assertThat(http.get("/api/printers", null).status()).isEqualTo(401);
     }
 }

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** The real client (OkHttp, KLAP v2) against the emulated P110 over HTTP on loopback. */
@@ -102,8 +101,10 @@ class PlugClientTest {
         assertThat(e.getMessage()).contains("Werkstatt@Example.org");
         assertThat(plug.requests()).isZero();
         // the e-mail address is case-sensitive in the hash
-        assertThat(catchPlug(() -> client.deviceInfo(address, new Credentials("werkstatt@example.org",
-                ACCOUNT.password()))).kind()).isEqualTo(Kind.AUTH_FAILED);
+        assertThat(catchPlug(() -> client.deviceInfo(
+                                address, new Credentials("werkstatt@example.org", ACCOUNT.password())))
+                        .kind())
+                .isEqualTo(Kind.AUTH_FAILED);
 
         plug.binding(Binding.OTHER_ACCOUNT);
         assertThat(catchPlug(() -> client.deviceInfo(address, ACCOUNT)).kind()).isEqualTo(Kind.AUTH_FAILED);
@@ -112,10 +113,14 @@ class PlugClientTest {
     @Test
     void plugsBoundToTheSetupAccountOrToNoAccountAreReachedWithTheFallbackHashes() {
         plug.binding(Binding.TAPO_SETUP_ACCOUNT);
-        assertThat(client.deviceInfo(address, new Credentials("any@example.org", "x")).model()).isEqualTo("P110");
+        assertThat(client.deviceInfo(address, new Credentials("any@example.org", "x"))
+                        .model())
+                .isEqualTo("P110");
         plug.binding(Binding.BLANK);
         client.forget(address);
-        assertThat(client.deviceInfo(address, new Credentials("any@example.org", "x")).model()).isEqualTo("P110");
+        assertThat(client.deviceInfo(address, new Credentials("any@example.org", "x"))
+                        .model())
+                .isEqualTo("P110");
     }
 
     @Test
@@ -134,7 +139,8 @@ class PlugClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             free = socket.getLocalPort();
         }
-        assertThat(catchPlug(() -> client.deviceInfo(new Address("127.0.0.1", free), ACCOUNT)).kind())
+        assertThat(catchPlug(() -> client.deviceInfo(new Address("127.0.0.1", free), ACCOUNT))
+                        .kind())
                 .isEqualTo(Kind.UNREACHABLE);
         plug.delay(Duration.ZERO);
         assertThat(client.deviceInfo(address, ACCOUNT).model()).isEqualTo("P110");
@@ -182,8 +188,10 @@ class PlugClientTest {
 
     @Test
     void cookieAttributesAreParsedByHand() {
-        assertThat(PlugClient.attribute("TP_SESSIONID=AB12CD;TIMEOUT=86400", "TIMEOUT")).isEqualTo("86400");
-        assertThat(PlugClient.attribute("TP_SESSIONID=AB12CD;TIMEOUT=86400", "TP_SESSIONID")).isEqualTo("AB12CD");
+        assertThat(PlugClient.attribute("TP_SESSIONID=AB12CD;TIMEOUT=86400", "TIMEOUT"))
+                .isEqualTo("86400");
+        assertThat(PlugClient.attribute("TP_SESSIONID=AB12CD;TIMEOUT=86400", "TP_SESSIONID"))
+                .isEqualTo("AB12CD");
         assertThat(PlugClient.attribute(null, "TIMEOUT")).isNull();
     }
 

@@ -2,13 +2,14 @@ package de.kontor.printer.ui;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -60,8 +61,8 @@ class PrinterViewsTest extends KaribuTest {
     }
 
     Printer printer() {
-        return printers.create(new PrinterDraft(unique("UI"), "MK4", null, plug.host(), plug.port(), "ui@example.org",
-                "Plug-Pw-1", 10, 5, true, null));
+        return printers.create(new PrinterDraft(
+                unique("UI"), "MK4", null, plug.host(), plug.port(), "ui@example.org", "Plug-Pw-1", 10, 5, true, null));
     }
 
     @Test
@@ -81,10 +82,12 @@ class PrinterViewsTest extends KaribuTest {
         type(_get(TextField.class, s -> s.withId("printer-username")), "ui@example.org");
         type(_get(PasswordField.class, s -> s.withId("printer-password")), "wrong");
         _click(_get(Button.class, s -> s.withId("printer-test")));
-        assertThat(_get(Paragraph.class, s -> s.withId("printer-test-result")).getText()).startsWith("AUTH_FAILED");
+        assertThat(_get(Paragraph.class, s -> s.withId("printer-test-result")).getText())
+                .startsWith("AUTH_FAILED");
         type(_get(PasswordField.class, s -> s.withId("printer-password")), "Plug-Pw-1");
         _click(_get(Button.class, s -> s.withId("printer-test")));
-        assertThat(_get(Paragraph.class, s -> s.withId("printer-test-result")).getText()).contains("UI plug");
+        assertThat(_get(Paragraph.class, s -> s.withId("printer-test-result")).getText())
+                .contains("UI plug");
         _click(_get(Button.class, s -> s.withId("printer-save")));
         assertThat(printers.printers(false)).anyMatch(p -> p.name().equals(name));
     }
@@ -95,7 +98,8 @@ class PrinterViewsTest extends KaribuTest {
         navigate("printers");
         Grid<Printer> grid = _get(Grid.class, s -> s.withId("printers-grid"));
         int row = _findAll(grid).stream().map(Printer::id).toList().indexOf(p.id());
-        var actions = GridKt._getCellComponent(grid, row, "actions").getChildren().toList();
+        var actions =
+                GridKt._getCellComponent(grid, row, "actions").getChildren().toList();
         _click((Button) actions.get(0));
         _fireConfirm(_get(ConfirmDialog.class, s -> s.withId("printer-power-confirm")));
         assertThat(plug.isOn()).isTrue();
@@ -104,7 +108,10 @@ class PrinterViewsTest extends KaribuTest {
         plug.press(false);
         printers.poll();
         MockVaadin.runUIQueue();
-        Printer shown = _findAll(grid).stream().filter(x -> x.id() == p.id()).findFirst().orElseThrow();
+        Printer shown = _findAll(grid).stream()
+                .filter(x -> x.id() == p.id())
+                .findFirst()
+                .orElseThrow();
         assertThat(shown.powerOn()).isFalse();
     }
 
@@ -115,8 +122,11 @@ class PrinterViewsTest extends KaribuTest {
         plug.press(true);
         printers.poll();
         UI.getCurrent().navigate(PrinterView.class, p.id());
-        assertThat(_get(Div.class, s -> s.withId("printer-tile-power")).getElement().getTextRecursively()).contains("90");
-        assertThat(_get(com.vaadin.flow.component.Html.class, s -> s.withId("printer-chart")).getInnerHtml())
+        assertThat(_get(Div.class, s -> s.withId("printer-tile-power"))
+                        .getElement()
+                        .getTextRecursively())
+                .contains("90");
+        assertThat(_get(Html.class, s -> s.withId("printer-chart")).getInnerHtml())
                 .contains("<svg");
     }
 
@@ -126,7 +136,7 @@ class PrinterViewsTest extends KaribuTest {
         logout();
         login(unique("mara"), Role.MEMBER);
         navigate("reservations");
-        _get(com.vaadin.flow.component.select.Select.class, s -> s.withId("reservation-printer")).setValue(p);
+        _get(Select.class, s -> s.withId("reservation-printer")).setValue(p);
         _click(_get(Button.class, s -> s.withId("reservation-new")));
         _click(_get(Button.class, s -> s.withId("reservation-save")));
         TextField title = _get(TextField.class, s -> s.withId("reservation-title"));
@@ -134,16 +144,16 @@ class PrinterViewsTest extends KaribuTest {
         type(title, "Helmet");
         _click(_get(Button.class, s -> s.withId("reservation-save")));
         assertThat(printers.myReservations(5)).extracting(r -> r.title()).containsExactly("Helmet");
-        assertThat(_find(Div.class, s -> s.withClasses("reservation-slot"))).anyMatch(d ->
-                d.getElement().getTextRecursively().equals("Helmet"));
+        assertThat(_find(Div.class, s -> s.withClasses("reservation-slot")))
+                .anyMatch(d -> d.getElement().getTextRecursively().equals("Helmet"));
 
         logout();
         login(unique("jonas"), Role.MEMBER);
         setUpUiKeepingLogin(); // a fresh page for the other member
         navigate("reservations");
-        _get(com.vaadin.flow.component.select.Select.class, s -> s.withId("reservation-printer")).setValue(p);
-        assertThat(_find(Div.class, s -> s.withClasses("reservation-slot"))).allMatch(d ->
-                !d.getElement().getTextRecursively().contains("Helmet"));
+        _get(Select.class, s -> s.withId("reservation-printer")).setValue(p);
+        assertThat(_find(Div.class, s -> s.withClasses("reservation-slot")))
+                .allMatch(d -> !d.getElement().getTextRecursively().contains("Helmet"));
         assertThatThrownBy(() -> navigate("printers")).hasMessageContaining("Access is denied");
     }
 }

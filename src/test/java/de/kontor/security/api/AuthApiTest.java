@@ -44,7 +44,9 @@ class AuthApiTest extends IntegrationTest {
         String token = body.get("token").asString();
         assertThat(token).startsWith("kt_").hasSizeGreaterThan(40);
         assertThat(Instant.parse(body.get("expiresAt").asString()))
-                .isBetween(clock.instant().plus(Duration.ofHours(7)), clock.instant().plus(Duration.ofHours(9)));
+                .isBetween(
+                        clock.instant().plus(Duration.ofHours(7)),
+                        clock.instant().plus(Duration.ofHours(9)));
 
         var me = http.get("/api/auth/me", token);
         assertThat(me.status()).isEqualTo(200);
@@ -71,7 +73,10 @@ class AuthApiTest extends IntegrationTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode body = response.json();
         assertThat(body.get("code").asString()).isEqualTo("VALIDATION_FAILED");
-        assertThat(body.get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+        assertThat(body.get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString())
+                        .toList())
                 .contains("username", "password");
     }
 
@@ -165,7 +170,9 @@ class AuthApiTest extends IntegrationTest {
         }
 
         http.get("/login", null);
-        assertThat(http.postForm("/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD)).status()).isEqualTo(302);
+        assertThat(http.postForm("/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD))
+                        .status())
+                .isEqualTo(302);
         var docs = http.get("/api/docs/openapi.json", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Kontor API");
@@ -183,7 +190,8 @@ class AuthApiTest extends IntegrationTest {
     }
 
     private static void asAdmin() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                ADMIN, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
     }
 }

@@ -19,8 +19,7 @@ class AccessTest extends KaribuTest {
     void memberIsDeniedAdminViews(String route) {
         login(unique("member"), Role.MEMBER);
 
-        assertThatThrownBy(() -> UI.getCurrent().navigate(route))
-                .isInstanceOf(MockAccessDeniedException.class);
+        assertThatThrownBy(() -> UI.getCurrent().navigate(route)).isInstanceOf(MockAccessDeniedException.class);
         LocatorJ._assertNone(UsersView.class);
         LocatorJ._assertNone(ApiTokensView.class);
     }
@@ -40,7 +39,8 @@ class AccessTest extends KaribuTest {
 
         UI.getCurrent().navigate(route);
 
-        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo(route);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo(route);
         LocatorJ._assertNone(LoginView.class);
     }
 }

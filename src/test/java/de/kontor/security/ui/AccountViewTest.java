@@ -10,6 +10,7 @@ import de.kontor.security.Role;
 import de.kontor.security.UserAccount;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
@@ -30,7 +31,8 @@ class AccountViewTest extends KaribuTest {
 
         fill(PASSWORD, "A-much-better-one-42", "A-much-better-one-42");
 
-        assertThat(encoder.matches("A-much-better-one-42", passwordHashOf(username))).isTrue();
+        assertThat(encoder.matches("A-much-better-one-42", passwordHashOf(username)))
+                .isTrue();
     }
 
     @Test
@@ -70,7 +72,8 @@ class AccountViewTest extends KaribuTest {
         String username = unique("fresh");
         login(username, Role.MEMBER);
         loginAsAdmin();
-        String generated = users.resetPassword(users.findByUsername(username).orElseThrow().getId());
+        String generated =
+                users.resetPassword(users.findByUsername(username).orElseThrow().getId());
         login(username, Role.MEMBER);
 
         UI.getCurrent().navigate("");
@@ -82,7 +85,8 @@ class AccountViewTest extends KaribuTest {
 
         _assertNone(AccountView.class);
         HomeViewAccess.assertShown();
-        assertThat(users.findByUsername(username).map(UserAccount::isMustChangePassword)).contains(false);
+        assertThat(users.findByUsername(username).map(UserAccount::isMustChangePassword))
+                .contains(false);
     }
 
     private void fill(String current, String fresh, String repeat) {
@@ -93,7 +97,7 @@ class AccountViewTest extends KaribuTest {
     }
 
     private String passwordHashOf(String username) {
-        return context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+        return context.getBean(JdbcTemplate.class)
                 .queryForObject("select password_hash from app_user where username = ?", String.class, username);
     }
 }

@@ -28,7 +28,8 @@ class LoginViewTest extends KaribuTest {
 
         LoginForm form = _get(LoginForm.class);
         assertThat(form.isError()).isTrue();
-        assertThat(_get(LoginView.class).i18n().getErrorMessage().getMessage()).isEqualTo("Wrong user name or password.");
+        assertThat(_get(LoginView.class).i18n().getErrorMessage().getMessage())
+                .isEqualTo("Wrong user name or password.");
     }
 
     @Test
@@ -48,6 +49,7 @@ class LoginViewTest extends KaribuTest {
 
         LoginForm form = _get(LoginForm.class);
         assertThat(_get(LoginView.class).i18n().getForm().getTitle()).isEqualTo("Anmelden");
-        assertThat(_get(LoginView.class).i18n().getErrorMessage().getMessage()).isEqualTo("Benutzername oder Passwort ist falsch.");
+        assertThat(_get(LoginView.class).i18n().getErrorMessage().getMessage())
+                .isEqualTo("Benutzername oder Passwort ist falsch.");
     }
 }

@@ -2,14 +2,15 @@ package de.kontor.security.ui;
 
 import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.vaadin.flow.component.menubar.MenuBar;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
-import java.util.List;
+import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -43,7 +44,7 @@ class UsersViewTest extends KaribuTest {
         type(_get(TextField.class, s -> s.withId("user-username")), username);
         type(_get(TextField.class, s -> s.withId("user-display-name")), "Grete Übermann");
         type(_get(EmailField.class, s -> s.withId("user-email")), "grete@example.org");
-        _get(CheckboxGroup.class, s -> s.withId("user-roles")).setValue(java.util.Set.of(Role.MEMBER));
+        _get(CheckboxGroup.class, s -> s.withId("user-roles")).setValue(Set.of(Role.MEMBER));
         _click(_get(Button.class, s -> s.withId("user-save")));
 
         String secret = _get(Div.class, s -> s.withId("secret-value")).getText();
@@ -120,7 +121,7 @@ class UsersViewTest extends KaribuTest {
         assertThat(users.findByUsername(username).orElseThrow().isEnabled()).isTrue();
         rowAction(0, "user-toggle");
         ConfirmDialog confirm = _get(ConfirmDialog.class, s -> s.withId("user-toggle-confirm"));
-        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(confirm);
+        ConfirmDialogKt._fireConfirm(confirm);
 
         assertThat(users.findByUsername(username).orElseThrow().isEnabled()).isFalse();
         assertThat(GridKt._getFormattedRow(grid(), 0)).anyMatch(cell -> cell.contains("text='Disabled'"));
@@ -130,8 +131,7 @@ class UsersViewTest extends KaribuTest {
     void nobodyCanDisableTheirOwnAccount() {
         search(ADMIN);
         rowAction(0, "user-toggle");
-        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(
-                _get(ConfirmDialog.class, s -> s.withId("user-toggle-confirm")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, s -> s.withId("user-toggle-confirm")));
 
         NotificationsKt.expectNotifications("You cannot disable your own account.");
         assertThat(users.findByUsername(ADMIN).orElseThrow().isEnabled()).isTrue();
@@ -146,11 +146,11 @@ class UsersViewTest extends KaribuTest {
         search(username);
 
         rowAction(0, "user-reset");
-        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(
-                _get(ConfirmDialog.class, s -> s.withId("user-reset-confirm")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, s -> s.withId("user-reset-confirm")));
 
         assertThat(_get(Div.class, s -> s.withId("secret-value")).getText()).hasSize(16);
-        assertThat(users.findByUsername(username).orElseThrow().isMustChangePassword()).isTrue();
+        assertThat(users.findByUsername(username).orElseThrow().isMustChangePassword())
+                .isTrue();
     }
 
     @Test
@@ -162,10 +162,11 @@ class UsersViewTest extends KaribuTest {
         search(username);
         rowAction(0, "user-edit");
 
-        _get(CheckboxGroup.class, s -> s.withId("user-roles")).setValue(java.util.Set.of(Role.MEMBER, Role.ADMIN));
+        _get(CheckboxGroup.class, s -> s.withId("user-roles")).setValue(Set.of(Role.MEMBER, Role.ADMIN));
         _click(_get(Button.class, s -> s.withId("user-save")));
 
-        assertThat(users.findByUsername(username).orElseThrow().getRoles()).isEqualTo(EnumSet.of(Role.ADMIN, Role.MEMBER));
+        assertThat(users.findByUsername(username).orElseThrow().getRoles())
+                .isEqualTo(EnumSet.of(Role.ADMIN, Role.MEMBER));
     }
 
     private void rowAction(int row, String id) {

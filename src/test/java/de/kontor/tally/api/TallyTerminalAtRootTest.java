@@ -33,7 +33,8 @@ class TallyTerminalAtRootTest extends IntegrationTest {
 
     @Test
     void theContractPathsAnswerAtTheRootWithTheSameKeyChecks() throws Exception {
-        String key = tally.generateKey(tally.createApiUser(unique("Root terminal")), Scope.BOOK).value();
+        String key = tally.generateKey(tally.createApiUser(unique("Root terminal")), Scope.BOOK)
+                .value();
         assertThat(get("/health", null, null).body()).isEqualTo("{\"message\":\"Healthcheck OK!\"}");
         HttpResponse<String> missing = get("/version", null, null);
         assertThat(missing.statusCode()).isEqualTo(401);

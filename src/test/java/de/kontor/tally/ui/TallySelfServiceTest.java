@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
 import de.kontor.HttpClientSupport;
 import de.kontor.KaribuTest;
 import de.kontor.TestMail;
@@ -30,7 +31,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,8 +54,9 @@ class TallySelfServiceTest extends KaribuTest {
 
     private void asAdmin(Runnable work) {
         var before = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ADMIN, null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         try {
             work.run();
         } finally {
@@ -76,7 +77,8 @@ class TallySelfServiceTest extends KaribuTest {
             if (original == null) {
                 original = s;
             }
-            tally.updateSettings(new Settings(s.bookingAmount(), s.currency(), s.responsibleEmail(), on, s.privacyNotice()));
+            tally.updateSettings(
+                    new Settings(s.bookingAmount(), s.currency(), s.responsibleEmail(), on, s.privacyNotice()));
         });
     }
 
@@ -99,21 +101,39 @@ class TallySelfServiceTest extends KaribuTest {
         asAdmin(() -> {
             tally.addBooking(me.id(), 10, "Einzahlung Mona");
             tally.addBooking(other.id(), 50, "Einzahlung Otto");
-            tally.addToken(me.id(), "Mona", String.format("%08x", ThreadLocalRandom.current().nextInt() & 0x7fffffff));
-            tally.addToken(other.id(), "Otto", String.format("%08x", ThreadLocalRandom.current().nextInt() & 0x7fffffff));
+            tally.addToken(
+                    me.id(),
+                    "Mona",
+                    String.format("%08x", ThreadLocalRandom.current().nextInt() & 0x7fffffff));
+            tally.addToken(
+                    other.id(),
+                    "Otto",
+                    String.format("%08x", ThreadLocalRandom.current().nextInt() & 0x7fffffff));
         });
         login(me.code());
         navigate("my-tally");
-        assertThat(_get(Div.class, s -> s.withId("my-tally-balance")).getElement().getTextRecursively()).contains("10 €");
+        assertThat(_get(Div.class, s -> s.withId("my-tally-balance"))
+                        .getElement()
+                        .getTextRecursively())
+                .contains("10 €");
         assertThat(_findAll(TallySelfServiceTest.<Entry>grid("my-tally-ledger")))
-                .extracting(Entry::description).containsExactly("Einzahlung Mona");
-        assertThat(_findAll(TallySelfServiceTest.<Token>grid("my-tally-tokens"))).extracting(Token::name)
+                .extracting(Entry::description)
+                .containsExactly("Einzahlung Mona");
+        assertThat(_findAll(TallySelfServiceTest.<Token>grid("my-tally-tokens")))
+                .extracting(Token::name)
                 .containsExactly("Mona");
-        assertThat(_get(Div.class, s -> s.withId("my-tally-qr-book")).getElement().getAttribute("data-content"))
+        assertThat(_get(Div.class, s -> s.withId("my-tally-qr-book"))
+                        .getElement()
+                        .getAttribute("data-content"))
                 .isEqualTo(me.code() + "a");
-        assertThat(_get(Div.class, s -> s.withId("my-tally-qr-show")).getElement().getAttribute("data-content"))
+        assertThat(_get(Div.class, s -> s.withId("my-tally-qr-show"))
+                        .getElement()
+                        .getAttribute("data-content"))
                 .isEqualTo(me.code() + "k");
-        assertThat(_get(Div.class, s -> s.withId("my-tally-qr-book")).getElement().getChild(0).getOuterHTML())
+        assertThat(_get(Div.class, s -> s.withId("my-tally-qr-book"))
+                        .getElement()
+                        .getChild(0)
+                        .getOuterHTML())
                 .startsWith("<svg");
 
         for (String route : List.of("tally", "tally/person/" + other.id())) {
@@ -126,7 +146,8 @@ class TallySelfServiceTest extends KaribuTest {
     void aMemberWithoutATallyAccountIsToldSo() {
         login("member-" + System.nanoTime());
         navigate("my-tally");
-        assertThat(_get(Paragraph.class, s -> s.withId("my-tally-none")).getText()).contains("no tally account");
+        assertThat(_get(Paragraph.class, s -> s.withId("my-tally-none")).getText())
+                .contains("no tally account");
     }
 
     @Test
@@ -136,7 +157,8 @@ class TallySelfServiceTest extends KaribuTest {
         navigate("my-tally");
         type(_get(Checkbox.class, s -> s.withId("my-tally-notify-threshold")), true);
         _click(_get(Button.class, s -> s.withId("my-tally-notices-save")));
-        assertThat(_get(IntegerField.class, s -> s.withId("my-tally-reminder")).isInvalid()).isTrue();
+        assertThat(_get(IntegerField.class, s -> s.withId("my-tally-reminder")).isInvalid())
+                .isTrue();
         assertThat(tally.details(me.id()).notifyThreshold()).isFalse();
         type(_get(IntegerField.class, s -> s.withId("my-tally-reminder")), 4);
         _click(_get(Button.class, s -> s.withId("my-tally-notices-save")));
@@ -145,7 +167,8 @@ class TallySelfServiceTest extends KaribuTest {
 
         type(_get(TextField.class, s -> s.withId("my-tally-email")), "nina@");
         _click(_get(Button.class, s -> s.withId("my-tally-email-save")));
-        assertThat(_get(TextField.class, s -> s.withId("my-tally-email")).isInvalid()).isTrue();
+        assertThat(_get(TextField.class, s -> s.withId("my-tally-email")).isInvalid())
+                .isTrue();
         String email = unique("nina") + "@example.org";
         type(_get(TextField.class, s -> s.withId("my-tally-email")), email);
         _click(_get(Button.class, s -> s.withId("my-tally-email-save")));
@@ -158,7 +181,8 @@ class TallySelfServiceTest extends KaribuTest {
         selfRegistration(false);
         logout();
         navigate("register");
-        assertThat(_get(Paragraph.class, s -> s.withId("register-closed")).getText()).contains("closed");
+        assertThat(_get(Paragraph.class, s -> s.withId("register-closed")).getText())
+                .contains("closed");
         _assertNone(Anchor.class, s -> s.withId("login-register"));
 
         selfRegistration(true);
@@ -171,7 +195,8 @@ class TallySelfServiceTest extends KaribuTest {
         type(_get(EmailField.class, s -> s.withId("register-email")), email);
         type(_get(PasswordField.class, s -> s.withId("register-password")), MEMBER_PASSWORD);
         _click(_get(Button.class, s -> s.withId("register-submit")));
-        assertThat(_get(Paragraph.class, s -> s.withId("register-done")).getText()).contains("privacy notice");
+        assertThat(_get(Paragraph.class, s -> s.withId("register-done")).getText())
+                .contains("privacy notice");
         assertThat(tally.countPersons(email, false)).isZero();
 
         type(_get(Checkbox.class, s -> s.withId("register-privacy")), true);
@@ -190,7 +215,7 @@ class TallySelfServiceTest extends KaribuTest {
 
     private void openResetLink(String token) {
         navigate("login");
-        UI.getCurrent().navigate("reset-password", com.vaadin.flow.router.QueryParameters.of("token", token));
+        UI.getCurrent().navigate("reset-password", QueryParameters.of("token", token));
     }
 
     @Test
@@ -203,14 +228,18 @@ class TallySelfServiceTest extends KaribuTest {
         navigate("forgot-password");
         type(_get(TextField.class, s -> s.withId("forgot-email")), "nobody-" + email);
         _click(_get(Button.class, s -> s.withId("forgot-submit")));
-        assertThat(_get(Paragraph.class, s -> s.withId("forgot-done")).isVisible()).isTrue();
+        assertThat(_get(Paragraph.class, s -> s.withId("forgot-done")).isVisible())
+                .isTrue();
 
         navigate("login");
         navigate("forgot-password");
         type(_get(TextField.class, s -> s.withId("forgot-email")), email);
         _click(_get(Button.class, s -> s.withId("forgot-submit")));
-        String body = TestMail.text(TestMail.awaitMailsTo(email, 1).get(0)).replace("=\r\n", "").replace("=3D", "=");
-        Matcher link = Pattern.compile("reset-password\\?token=([A-Za-z0-9_-]+)").matcher(body);
+        String body = TestMail.text(TestMail.awaitMailsTo(email, 1).get(0))
+                .replace("=\r\n", "")
+                .replace("=3D", "=");
+        Matcher link =
+                Pattern.compile("reset-password\\?token=([A-Za-z0-9_-]+)").matcher(body);
         assertThat(link.find()).as(body).isTrue();
         String token = link.group(1);
 
@@ -218,22 +247,28 @@ class TallySelfServiceTest extends KaribuTest {
         type(_get(PasswordField.class, s -> s.withId("reset-password")), "New-Member-Pw-2026");
         type(_get(PasswordField.class, s -> s.withId("reset-repeat")), "New-Member-Pw-2027");
         _click(_get(Button.class, s -> s.withId("reset-submit")));
-        assertThat(_get(PasswordField.class, s -> s.withId("reset-repeat")).isInvalid()).isTrue();
+        assertThat(_get(PasswordField.class, s -> s.withId("reset-repeat")).isInvalid())
+                .isTrue();
         type(_get(PasswordField.class, s -> s.withId("reset-password")), "short");
         type(_get(PasswordField.class, s -> s.withId("reset-repeat")), "short");
         _click(_get(Button.class, s -> s.withId("reset-submit")));
-        assertThat(_get(PasswordField.class, s -> s.withId("reset-password")).isInvalid()).isTrue();
+        assertThat(_get(PasswordField.class, s -> s.withId("reset-password")).isInvalid())
+                .isTrue();
         type(_get(PasswordField.class, s -> s.withId("reset-password")), "New-Member-Pw-2026");
         type(_get(PasswordField.class, s -> s.withId("reset-repeat")), "New-Member-Pw-2026");
         _click(_get(Button.class, s -> s.withId("reset-submit")));
-        assertThat(_get(Paragraph.class, s -> s.withId("reset-done")).isVisible()).isTrue();
-        assertThat(new HttpClientSupport(baseUrl()).token(me.code(), "New-Member-Pw-2026")).isNotBlank();
+        assertThat(_get(Paragraph.class, s -> s.withId("reset-done")).isVisible())
+                .isTrue();
+        assertThat(new HttpClientSupport(baseUrl()).token(me.code(), "New-Member-Pw-2026"))
+                .isNotBlank();
 
         openResetLink(token);
         _get(Paragraph.class, s -> s.withId("reset-invalid"));
 
         tally.requestPasswordReset(email, "http://kontor.example");
-        String second = TestMail.text(TestMail.awaitMailsTo(email, 2).get(1)).replace("=\r\n", "").replace("=3D", "=");
+        String second = TestMail.text(TestMail.awaitMailsTo(email, 2).get(1))
+                .replace("=\r\n", "")
+                .replace("=3D", "=");
         Matcher secondLink = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(second);
         assertThat(secondLink.find()).isTrue();
         assertThat(second).contains("http://kontor.example/reset-password?token=");

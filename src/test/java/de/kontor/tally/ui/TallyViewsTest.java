@@ -10,6 +10,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.KaribuTest;
+import de.kontor.TestMail;
+import de.kontor.security.Role;
+import de.kontor.tally.TallyModel;
 import de.kontor.tally.TallyModel.Entry;
 import de.kontor.tally.TallyModel.NewPerson;
 import de.kontor.tally.TallyModel.PersonBalance;
@@ -19,12 +22,16 @@ import de.kontor.tally.TallyModel.Scope;
 import de.kontor.tally.TallyModel.Settings;
 import de.kontor.tally.TallyModel.Token;
 import de.kontor.tally.TallyService;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -73,7 +80,8 @@ class TallyViewsTest extends KaribuTest {
         type(description, "Einzahlung");
         _click(_get(Button.class, s -> s.withId("tally-book")));
         assertThat(tally.details(p.id()).balance()).isEqualTo(20);
-        assertThat(_get(Div.class, s -> s.withId("tally-balance")).getElement().getTextRecursively()).contains("20 €");
+        assertThat(_get(Div.class, s -> s.withId("tally-balance")).getElement().getTextRecursively())
+                .contains("20 €");
         List<Entry> ledger = _findAll(grid("tally-ledger"));
         assertThat(ledger).extracting(Entry::description).containsExactly("Einzahlung");
         assertThat(ledger.get(0).bookedBy()).isEqualTo(ADMIN);
@@ -94,7 +102,9 @@ class TallyViewsTest extends KaribuTest {
         type(hex, bytes.substring(0, 4) + " " + bytes.substring(4));
         _click(_get(Button.class, s -> s.withId("tally-token-add")));
         List<Token> tokens = _findAll(grid("tally-tokens"));
-        assertThat(tokens).extracting(Token::hex).containsExactly(String.join(":", bytes.toUpperCase().split("(?<=\\G..)")));
+        assertThat(tokens)
+                .extracting(Token::hex)
+                .containsExactly(String.join(":", bytes.toUpperCase().split("(?<=\\G..)")));
     }
 
     @Test
@@ -110,14 +120,18 @@ class TallyViewsTest extends KaribuTest {
         assertThat(found).extracting(PersonBalance::id).containsExactlyInAnyOrder(a.id(), b.id());
         found.forEach(persons::select);
         _click(_get(Button.class, s -> s.withId("tally-bulk")));
-        assertThat(_get(TextField.class, s -> s.withId("tally-bulk-description")).getValue())
+        assertThat(_get(TextField.class, s -> s.withId("tally-bulk-description"))
+                        .getValue())
                 .startsWith("Essen zum Dienst am ");
         type(_get(IntegerField.class, s -> s.withId("tally-bulk-amount")), -2);
         _click(_get(Button.class, s -> s.withId("tally-bulk-book")));
         assertThat(tally.details(a.id()).balance()).isEqualTo(-2);
         assertThat(tally.details(b.id()).balance()).isEqualTo(-2);
         assertThat(tally.details(other.id()).balance()).isZero();
-        assertThat(tally.ledger(a.id(), org.springframework.data.domain.PageRequest.of(0, 5)).getContent().get(0).source())
+        assertThat(tally.ledger(a.id(), PageRequest.of(0, 5))
+                        .getContent()
+                        .get(0)
+                        .source())
                 .isEqualTo("BULK");
     }
 
@@ -133,7 +147,9 @@ class TallyViewsTest extends KaribuTest {
 
         navigate("tally/resets");
         ResetInfo reset = _findAll(TallyViewsTest.<ResetInfo>grid("tally-resets")).stream()
-                .filter(r -> p.id() == (r.personId() == null ? -1 : r.personId())).findFirst().orElseThrow();
+                .filter(r -> p.id() == (r.personId() == null ? -1 : r.personId()))
+                .findFirst()
+                .orElseThrow();
         int index = _findAll(TallyViewsTest.<ResetInfo>grid("tally-resets")).indexOf(reset);
         _click((Button) GridKt._getCellComponent(grid("tally-resets"), index, "restore"));
         assertThat(tally.details(p.id()).balance()).isEqualTo(9);
@@ -145,10 +161,15 @@ class TallyViewsTest extends KaribuTest {
         String name = unique("Terminal");
         type(_get(TextField.class, s -> s.withId("tally-api-user-name")), name);
         _click(_get(Button.class, s -> s.withId("tally-api-user-create")));
-        long id = tally.apiUsers().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow().id();
-        Grid<de.kontor.tally.TallyModel.ApiUserInfo> users = grid("tally-api-users");
+        long id = tally.apiUsers().stream()
+                .filter(u -> u.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        Grid<TallyModel.ApiUserInfo> users = grid("tally-api-users");
         int index = _findAll(users).stream().map(u -> u.id()).toList().indexOf(id);
-        var actions = GridKt._getCellComponent(users, index, "actions").getChildren().toList();
+        var actions =
+                GridKt._getCellComponent(users, index, "actions").getChildren().toList();
         @SuppressWarnings("unchecked")
         Select<Scope> scope = (Select<Scope>) actions.get(0);
         scope.setValue(Scope.MANAGE);
@@ -184,33 +205,42 @@ class TallyViewsTest extends KaribuTest {
         _click(_get(Button.class, s -> s.withId("tally-statement-create")));
         byte[] pdf = _get(StatementPanel.class).pdf();
         assertThat(pdf).isNotNull();
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "tally-statement.pdf"), pdf);
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "tally-statement.pdf"), pdf);
         String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
-        assertThat(text).contains("Stella").contains(p.code()).contains("Einzahlung").contains("Kaffee").contains("9");
+        assertThat(text)
+                .contains("Stella")
+                .contains(p.code())
+                .contains("Einzahlung")
+                .contains("Kaffee")
+                .contains("9");
     }
 
     @Test
     void theOutboxListsNoticesWithTheirState() throws Exception {
         String email = unique("outbox") + "@example.org";
         PersonDetails p = tally.createPerson(new NewPerson(code(), "Olli", unique("Outbox"), email, null));
-        tally.updatePerson(p.id(), p.version(), new de.kontor.tally.TallyModel.PersonUpdate("Olli", p.lastName(), email,
-                null, null, null, true, false, false));
+        tally.updatePerson(
+                p.id(),
+                p.version(),
+                new TallyModel.PersonUpdate("Olli", p.lastName(), email, null, null, null, true, false, false));
         tally.addBooking(p.id(), 5, "Einzahlung");
-        de.kontor.TestMail.awaitMailsTo(email, 1);
+        TestMail.awaitMailsTo(email, 1);
         navigate("tally/outbox");
-        List<de.kontor.tally.TallyModel.Mail> mails = _findAll(grid("tally-outbox"));
-        assertThat(mails).anyMatch(m -> m.recipient().equals(email) && m.state().equals("SENT")
-                && m.kind().equals("BOOKING") && m.body().contains("Einzahlung"));
+        List<TallyModel.Mail> mails = _findAll(grid("tally-outbox"));
+        assertThat(mails)
+                .anyMatch(m -> m.recipient().equals(email)
+                        && m.state().equals("SENT")
+                        && m.kind().equals("BOOKING")
+                        && m.body().contains("Einzahlung"));
     }
 
     @Test
     void membersCannotOpenTheAdminViews() {
         logout();
-        login("member-" + System.nanoTime(), de.kontor.security.Role.MEMBER);
+        login("member-" + System.nanoTime(), Role.MEMBER);
         for (String route : List.of("tally", "tally/settings", "tally/api-users", "tally/resets", "tally/outbox")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> navigate(route)).as(route)
-                    .hasMessageContaining("Access is denied");
+            Assertions.assertThatThrownBy(() -> navigate(route)).as(route).hasMessageContaining("Access is denied");
         }
         _assertNone(TallyView.class);
     }

@@ -45,7 +45,10 @@ public class DemoPlugs {
                 log.warn("Demo plug {} not started: {}", NAMES[i], e.getMessage());
             }
         }
-        log.info("Demo mode: {} emulated Tapo P110 plugs on 127.0.0.1:{}-{}", plugs.size(), basePort,
+        log.info(
+                "Demo mode: {} emulated Tapo P110 plugs on 127.0.0.1:{}-{}",
+                plugs.size(),
+                basePort,
                 basePort + NAMES.length - 1);
     }
 

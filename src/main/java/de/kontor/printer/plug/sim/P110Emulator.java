@@ -38,7 +38,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class P110Emulator implements AutoCloseable {
 
     /** Which account the device's handshake hash is computed from. */
-    public enum Binding { USER, TAPO_SETUP_ACCOUNT, BLANK, OTHER_ACCOUNT }
+    public enum Binding {
+        USER,
+        TAPO_SETUP_ACCOUNT,
+        BLANK,
+        OTHER_ACCOUNT
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -72,30 +77,42 @@ public final class P110Emulator implements AutoCloseable {
     private boolean forbidNextRequest;
     private boolean failNextRequest;
 
-    private record Pending(String cookie, byte[] localSeed, byte[] remoteSeed, byte[] deviceAuthHash) {
-    }
+    private record Pending(String cookie, byte[] localSeed, byte[] remoteSeed, byte[] deviceAuthHash) {}
 
-    private record Established(String cookie, Klap.Session keys, Instant createdAt, int[] lastSeq) {
-    }
+    private record Established(String cookie, Klap.Session keys, Instant createdAt, int[] lastSeq) {}
 
     /** An emulated plug for the given Tapo account on a free loopback port. */
-    public static P110Emulator start(String username, String password, String nickname, Clock clock,
-                                     ExecutorService executor, long seed) {
+    public static P110Emulator start(
+            String username, String password, String nickname, Clock clock, ExecutorService executor, long seed) {
         return start(username, password, nickname, clock, executor, seed, 0);
     }
 
     /** An emulated plug on the given loopback port (0: a free one). */
-    public static P110Emulator start(String username, String password, String nickname, Clock clock,
-                                     ExecutorService executor, long seed, int port) {
+    public static P110Emulator start(
+            String username,
+            String password,
+            String nickname,
+            Clock clock,
+            ExecutorService executor,
+            long seed,
+            int port) {
         try {
             return new P110Emulator(username, password, nickname, clock, executor, seed, port);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot start the P110 emulator on port " + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot start the P110 emulator on port " + port + ": " + e.getMessage(), e);
         }
     }
 
-    private P110Emulator(String username, String password, String nickname, Clock clock, ExecutorService executor,
-                         long seed, int port) throws IOException {
+    private P110Emulator(
+            String username,
+            String password,
+            String nickname,
+            Clock clock,
+            ExecutorService executor,
+            long seed,
+            int port)
+            throws IOException {
         this.username = username;
         this.password = password;
         this.nickname = nickname;
@@ -213,7 +230,8 @@ public final class P110Emulator implements AutoCloseable {
             switch (path) {
                 case "/app/handshake1" -> handshake1(exchange, body);
                 case "/app/handshake2" -> handshake2(exchange, cookie, body);
-                case "/app/request" -> request(exchange, cookie, exchange.getRequestURI().getRawQuery(), body);
+                case "/app/request" ->
+                    request(exchange, cookie, exchange.getRequestURI().getRawQuery(), body);
                 case "/app" -> send(exchange, 200, "{\"error_code\":1003}".getBytes(StandardCharsets.UTF_8), null);
                 default -> send(exchange, 404, new byte[0], null);
             }
@@ -272,7 +290,9 @@ public final class P110Emulator implements AutoCloseable {
     private void handshake2(HttpExchange exchange, @Nullable String cookie, byte[] body) throws IOException {
         synchronized (this) {
             Pending p = pending;
-            if (p == null || !p.cookie().equals(cookie) || body.length != 32
+            if (p == null
+                    || !p.cookie().equals(cookie)
+                    || body.length != 32
                     || !Klap.same(body, Klap.clientHash(p.localSeed(), p.remoteSeed(), p.deviceAuthHash()))) {
                 send(exchange, 403, new byte[0], null);
                 return;
@@ -295,7 +315,9 @@ public final class P110Emulator implements AutoCloseable {
                 return;
             }
             Established s = session;
-            if (forbidNextRequest || s == null || !s.cookie().equals(cookie)
+            if (forbidNextRequest
+                    || s == null
+                    || !s.cookie().equals(cookie)
                     || clock.instant().isAfter(s.createdAt().plusSeconds(timeoutSeconds))) {
                 forbidNextRequest = false;
                 send(exchange, 403, new byte[0], null);
@@ -325,7 +347,8 @@ public final class P110Emulator implements AutoCloseable {
         send(exchange, 200, sealed, null);
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body, @Nullable String cookie) throws IOException {
+    private static void send(HttpExchange exchange, int status, byte[] body, @Nullable String cookie)
+            throws IOException {
         exchange.getResponseHeaders().set("Server", "SHIP 2.0");
         exchange.getResponseHeaders().set("Content-Type", "text/html");
         if (cookie != null) {
@@ -356,22 +379,39 @@ public final class P110Emulator implements AutoCloseable {
         switch (method) {
             case "get_device_info" -> answer.put("error_code", 0).set("result", deviceInfo());
             case "get_energy_usage" -> answer.put("error_code", 0).set("result", energyUsage());
-            case "get_current_power" -> answer.put("error_code", 0).set("result",
-                    JSON.createObjectNode().put("current_power", Math.round(currentPowerMilliwatts() / 1000.0)));
-            case "component_nego" -> answer.put("error_code", 0).set("result", JSON.createObjectNode()
-                    .set("component_list", JSON.createArrayNode()
-                            .add(JSON.createObjectNode().put("id", "device").put("ver_code", 2))
-                            .add(JSON.createObjectNode().put("id", "energy_monitoring").put("ver_code", 2))));
+            case "get_current_power" ->
+                answer.put("error_code", 0)
+                        .set(
+                                "result",
+                                JSON.createObjectNode()
+                                        .put("current_power", Math.round(currentPowerMilliwatts() / 1000.0)));
+            case "component_nego" ->
+                answer.put("error_code", 0)
+                        .set(
+                                "result",
+                                JSON.createObjectNode()
+                                        .set(
+                                                "component_list",
+                                                JSON.createArrayNode()
+                                                        .add(JSON.createObjectNode()
+                                                                .put("id", "device")
+                                                                .put("ver_code", 2))
+                                                        .add(JSON.createObjectNode()
+                                                                .put("id", "energy_monitoring")
+                                                                .put("ver_code", 2))));
             case "set_device_info" -> {
                 JsonNode params = request.path("params");
-                if (!params.isObject() || (params.has("device_on") && !params.get("device_on").isBoolean())) {
+                if (!params.isObject()
+                        || (params.has("device_on") && !params.get("device_on").isBoolean())) {
                     answer.put("error_code", -1008);
                 } else {
                     if (params.has("device_on")) {
                         switchRelay(params.get("device_on").asBoolean());
                     }
                     if (params.has("nickname")) {
-                        nickname = new String(Base64.getDecoder().decode(params.get("nickname").asString()),
+                        nickname = new String(
+                                Base64.getDecoder()
+                                        .decode(params.get("nickname").asString()),
                                 StandardCharsets.UTF_8);
                     }
                     answer.put("error_code", 0);
@@ -384,7 +424,8 @@ public final class P110Emulator implements AutoCloseable {
                     one.put("method", inner.path("method").asString(""));
                     responses.add(one);
                 }
-                answer.put("error_code", 0).set("result", JSON.createObjectNode().set("responses", responses));
+                answer.put("error_code", 0)
+                        .set("result", JSON.createObjectNode().set("responses", responses));
             }
             default -> answer.put("error_code", -1002);
         }
@@ -420,8 +461,10 @@ public final class P110Emulator implements AutoCloseable {
 
     private ObjectNode deviceInfo() {
         ObjectNode info = JSON.createObjectNode();
-        info.put("device_id", "80223A7E" + HexFormat.of().withUpperCase().formatHex(new byte[] {(byte) port(), (byte) (port() >> 8)})
-                + "0000000000000000000000000000");
+        info.put(
+                "device_id",
+                "80223A7E" + HexFormat.of().withUpperCase().formatHex(new byte[] {(byte) port(), (byte) (port() >> 8)})
+                        + "0000000000000000000000000000");
         info.put("model", "P110");
         info.put("type", "SMART.TAPOPLUG");
         info.put("fw_ver", "1.3.0 Build 230905 Rel.152200");
@@ -437,7 +480,9 @@ public final class P110Emulator implements AutoCloseable {
         info.put("overheat_status", overheated ? "overheated" : "normal");
         info.put("power_protection_status", overloaded ? "overloaded" : "normal");
         info.put("overcurrent_status", "normal");
-        info.set("default_states", JSON.createObjectNode().put("type", "last_states").set("state", JSON.createObjectNode()));
+        info.set(
+                "default_states",
+                JSON.createObjectNode().put("type", "last_states").set("state", JSON.createObjectNode()));
         info.put("region", "Europe/Berlin");
         info.put("time_diff", 60);
         return info;
@@ -449,8 +494,10 @@ public final class P110Emulator implements AutoCloseable {
                 .put("month_runtime", runtimeTodaySeconds / 60)
                 .put("today_energy", Math.round(energyTodayWh))
                 .put("month_energy", Math.round(energyMonthWh))
-                .put("local_time", LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"))
-                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")))
+                .put(
+                        "local_time",
+                        LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"))
+                                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")))
                 .put("current_power", currentPowerMilliwatts());
     }
 }
