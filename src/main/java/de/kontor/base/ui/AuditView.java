@@ -104,10 +104,7 @@ class AuditView extends Div implements HasDynamicTitle {
                 () -> GridSorts.of(grid),
                 () -> audit.count(query()));
 
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        Div toolbar = new Div(user, module, from, to, text, spacer, export);
-        toolbar.addClassName("kontor-toolbar");
+        ViewHeader toolbar = new ViewHeader(user, module, from, to, text).actions(export);
 
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);

@@ -21,6 +21,28 @@ public final class ViewRefreshers {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * Refreshes {@code view} whenever {@link #refreshAll()} is called while the view is attached: registers
+     * on attach and removes the registration on detach, so a view closed by navigation is let go.
+     */
+    public void whileAttached(Component view, Runnable refresh) {
+        Registration[] current = new Registration[1];
+        if (view.isAttached()) {
+            current[0] = add(view, refresh);
+        }
+        view.addAttachListener(e -> {
+            if (current[0] == null) {
+                current[0] = add(view, refresh);
+            }
+        });
+        view.addDetachListener(e -> {
+            if (current[0] != null) {
+                current[0].remove();
+                current[0] = null;
+            }
+        });
+    }
+
     public void refreshAll() {
         listeners.forEach(Runnable::run);
     }
