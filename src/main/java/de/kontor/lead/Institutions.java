@@ -204,6 +204,30 @@ class Institutions {
                 .update();
     }
 
+    /**
+     * Forgets the link of leads converted into a customer that was deleted, so their page no longer points
+     * at it and they can be converted again; the timeline says why.
+     */
+    void unlinkCustomer(long customerId, String customerNumber) {
+        List<Long> linked = jdbc.sql("select id from lead_institution where customer_id = ? for update")
+                .param(customerId)
+                .query(Long.class)
+                .list();
+        for (long id : linked) {
+            jdbc.sql("update lead_institution set customer_id = null, updated_at = ?, version = version + 1 "
+                            + "where id = ?")
+                    .params(clock.instant(), id)
+                    .update();
+            timeline.change(id, "lead.change.customerDeleted", customerNumber);
+            audit.record(
+                    LeadService.MODULE,
+                    "Institution",
+                    id,
+                    "UNLINK",
+                    "Lead no longer linked to deleted customer " + customerNumber);
+        }
+    }
+
     /** The draft trimmed, with defaults, or a field error (no database: callers may catch it). */
     static InstitutionDraft validate(InstitutionDraft d) {
         String name = trim(d.name());

@@ -12,6 +12,7 @@ import de.kontor.base.importing.ImportTable;
 import de.kontor.base.importing.PreviewRow;
 import de.kontor.base.importing.Verdict;
 import de.kontor.customer.Customer;
+import de.kontor.customer.CustomerService;
 import de.kontor.lead.LeadModel.Activity;
 import de.kontor.lead.LeadModel.ActivityDraft;
 import de.kontor.lead.LeadModel.ActivityKind;
@@ -50,6 +51,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Leads: note revisions, tags, the timeline, conversion, import verdicts and undo, statistics. */
 class LeadServiceTest extends IntegrationTest {
@@ -59,6 +61,9 @@ class LeadServiceTest extends IntegrationTest {
 
     @Autowired
     AuditService audit;
+
+    @Autowired
+    CustomerService customers;
 
     @BeforeEach
     void admin() {
@@ -204,6 +209,19 @@ class LeadServiceTest extends IntegrationTest {
                         .getContent())
                 .extracting(AuditEntry::getAction)
                 .containsExactly("CREATE");
+    }
+
+    @Test
+    void deletingTheCustomerALeadBecameUnlinksTheLead() {
+        Institution i = lead(unique("Kurzkunde"), Status.QUALIFIED);
+        Customer customer = leads.convertToCustomer(i.id());
+        customers.delete(customer.getId());
+        await().untilAsserted(() -> assertThat(leads.get(i.id()).customerId()).isNull());
+        assertThat(leads.timeline(i.id(), PageRequest.of(0, 50)).getContent())
+                .extracting(Activity::subject)
+                .contains("lead.change.customerDeleted|" + customer.getNumber());
+        Customer again = leads.convertToCustomer(i.id());
+        assertThat(leads.get(i.id()).customerId()).isEqualTo(again.getId());
     }
 
     @Test

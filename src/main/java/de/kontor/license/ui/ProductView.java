@@ -28,6 +28,7 @@ import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.SecretDialog;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.license.ClientKey;
 import de.kontor.license.GiteaSettings;
 import de.kontor.license.IssuedClientKey;
@@ -152,8 +153,7 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         Button addRelease =
                 new Button(getTranslation("product.release.add"), VaadinIcon.PLUS.create(), e -> openRelease());
         addRelease.setId("product-release-add");
-        Div releasesHead = new Div(new H3(getTranslation("product.releases")), addRelease);
-        releasesHead.addClassName("kontor-toolbar");
+        ViewHeader releasesHead = new ViewHeader(new H3(getTranslation("product.releases"))).actions(addRelease);
         Grid<Release> releases = new Grid<>();
         releases.setId("product-releases");
         releases.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -180,8 +180,7 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
 
         Button addKey = new Button(getTranslation("product.key.new"), VaadinIcon.KEY.create(), e -> openKey());
         addKey.setId("product-key-new");
-        Div keysHead = new Div(new H3(getTranslation("product.keys")), addKey);
-        keysHead.addClassName("kontor-toolbar");
+        ViewHeader keysHead = new ViewHeader(new H3(getTranslation("product.keys"))).actions(addKey);
         Grid<ClientKey> keys = new Grid<>();
         keys.setId("product-keys");
         keys.addThemeVariants(GridVariant.LUMO_COMPACT);
