@@ -177,22 +177,20 @@ class Institutions {
     }
 
     Institution archive(long id) {
-        Institution i = get(id);
-        jdbc.sql("update lead_institution set archived_at = ?, version = version + 1 where id = ?")
-                .params(clock.instant(), id)
-                .update();
-        timeline.change(id, "lead.change.archived");
-        audit.record(LeadService.MODULE, "Institution", id, "ARCHIVE", "Lead " + i.name() + " archived");
-        return get(id);
+        return archived(id, clock.instant(), "lead.change.archived", "ARCHIVE", " archived");
     }
 
     Institution restore(long id) {
+        return archived(id, null, "lead.change.restored", "RESTORE", " restored");
+    }
+
+    private Institution archived(long id, @Nullable Instant at, String change, String action, String summary) {
         Institution i = get(id);
-        jdbc.sql("update lead_institution set archived_at = null, version = version + 1 where id = ?")
-                .param(id)
+        jdbc.sql("update lead_institution set archived_at = ?, version = version + 1 where id = ?")
+                .params(at, id)
                 .update();
-        timeline.change(id, "lead.change.restored");
-        audit.record(LeadService.MODULE, "Institution", id, "RESTORE", "Lead " + i.name() + " restored");
+        timeline.change(id, change);
+        audit.record(LeadService.MODULE, "Institution", id, action, "Lead " + i.name() + summary);
         return get(id);
     }
 

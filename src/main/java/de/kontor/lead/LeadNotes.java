@@ -133,22 +133,20 @@ class LeadNotes {
     }
 
     Note archive(long noteId) {
-        Note n = note(noteId);
-        jdbc.sql("update lead_note set archived_at = ? where id = ?")
-                .params(clock.instant(), noteId)
-                .update();
-        timeline.change(n.institutionId(), "lead.change.noteArchived", excerpt(n.text()));
-        audit.record(LeadService.MODULE, "Note", noteId, "ARCHIVE", "Note archived: " + excerpt(n.text()));
-        return note(noteId);
+        return archived(noteId, clock.instant(), "lead.change.noteArchived", "ARCHIVE", "Note archived: ");
     }
 
     Note restore(long noteId) {
+        return archived(noteId, null, "lead.change.noteUnarchived", "RESTORE", "Note restored: ");
+    }
+
+    private Note archived(long noteId, @Nullable Instant at, String change, String action, String summary) {
         Note n = note(noteId);
-        jdbc.sql("update lead_note set archived_at = null where id = ?")
-                .param(noteId)
+        jdbc.sql("update lead_note set archived_at = ? where id = ?")
+                .params(at, noteId)
                 .update();
-        timeline.change(n.institutionId(), "lead.change.noteUnarchived", excerpt(n.text()));
-        audit.record(LeadService.MODULE, "Note", noteId, "RESTORE", "Note restored: " + excerpt(n.text()));
+        timeline.change(n.institutionId(), change, excerpt(n.text()));
+        audit.record(LeadService.MODULE, "Note", noteId, action, summary + excerpt(n.text()));
         return note(noteId);
     }
 

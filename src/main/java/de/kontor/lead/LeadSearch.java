@@ -4,8 +4,6 @@ import de.kontor.base.db.Like;
 import de.kontor.base.db.Rows;
 import de.kontor.lead.LeadModel.LeadQuery;
 import de.kontor.lead.LeadModel.LeadRow;
-import de.kontor.lead.LeadModel.Status;
-import de.kontor.lead.LeadModel.Type;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -14,7 +12,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,55 +42,23 @@ class LeadSearch {
         this.zone = zone;
     }
 
-    /** A list row as read; the tags come as one text. */
-    private record Row(
-            long id,
-            String name,
-            Type type,
-            @Nullable String city,
-            Status status,
-            @Nullable String source,
-            @Nullable String owner,
-            @Nullable String tags,
-            @Nullable String primaryContact,
-            @Nullable String primaryEmail,
-            Instant createdAt) {
-        LeadRow toLeadRow() {
-            return new LeadRow(
-                    id,
-                    name,
-                    type,
-                    city,
-                    status,
-                    source,
-                    owner,
-                    tags == null ? "" : tags,
-                    primaryContact,
-                    primaryEmail,
-                    createdAt);
-        }
-    }
-
     Slice<LeadRow> find(LeadQuery query, Pageable page) {
         List<Object> args = new ArrayList<>();
         String where = where(query, args);
         String order = Rows.orderBy(page.getSort(), SORT_COLUMNS, "i.name asc");
         String primary = "from lead_contact c where c.institution_id = i.id order by c.is_primary desc, c.id limit 1";
-        List<LeadRow> rows = jdbc
-                .sql("select i.id, i.name, i.type, i.city, i.status, i.source, i.owner, "
-                        + "(select group_concat(t.name order by t.name separator ', ') from lead_institution_tag it "
-                        + "join lead_tag t on t.id = it.tag_id where it.institution_id = i.id) as tags, "
+        List<LeadRow> rows = jdbc.sql("select i.id, i.name, i.type, i.city, i.status, i.source, i.owner, "
+                        + "coalesce((select group_concat(t.name order by t.name separator ', ') "
+                        + "from lead_institution_tag it join lead_tag t on t.id = it.tag_id "
+                        + "where it.institution_id = i.id), '') as tags, "
                         + "(select c.name " + primary + ") as primary_contact, "
                         + "(select c.email " + primary + ") as primary_email, "
                         + "i.created_at from lead_institution i " + where + " order by " + order
                         + ", i.id limit ? offset ?")
                 .params(args)
                 .params(page.getPageSize() + 1, page.getOffset())
-                .query(Row.class)
-                .list()
-                .stream()
-                .map(Row::toLeadRow)
-                .toList();
+                .query(LeadRow.class)
+                .list();
         return Rows.slice(rows, page);
     }
 

@@ -51,41 +51,13 @@ class GiteaVerdicts {
         GiteaLicenses.Result r = gitea.check(product, token, false);
         ProductFacts facts = ProductFacts.of(product);
         if (!r.valid()) {
-            return new Verdict(
-                    false,
-                    r.reason(),
-                    giteaMessage(r),
-                    giteaSubject(token),
-                    giteaStatus(r),
-                    null,
-                    r.expiresOn(),
-                    r.features(),
-                    Map.of(),
-                    null,
-                    null,
-                    null,
-                    null);
+            return refused(r.reason(), giteaMessage(r), token, r);
         }
         ClientOperations.Problem version = ClientOperations.versionProblem(appVersion, facts.minSupportedVersion());
         if (version != null) {
-            return new Verdict(
-                    false,
-                    version.code(),
-                    messages.getMessage(
-                            version.messageKey(),
-                            version.args(),
-                            version.messageKey(),
-                            LocaleContextHolder.getLocale()),
-                    giteaSubject(token),
-                    giteaStatus(r),
-                    null,
-                    r.expiresOn(),
-                    r.features(),
-                    Map.of(),
-                    null,
-                    null,
-                    null,
-                    null);
+            String message = messages.getMessage(
+                    version.messageKey(), version.args(), version.messageKey(), LocaleContextHolder.getLocale());
+            return refused(version.code(), message, token, r);
         }
         Lease lease = leases.forGitea(product, token, r, fingerprint);
         String message = r.source() == GiteaLicenses.Source.GRACE ? giteaMessage(r) : null;
@@ -102,6 +74,23 @@ class GiteaVerdicts {
                 lease.token(),
                 lease.validUntil(),
                 facts.heartbeatInterval().toSeconds(),
+                null);
+    }
+
+    private static Verdict refused(String reason, String message, String token, GiteaLicenses.Result r) {
+        return new Verdict(
+                false,
+                reason,
+                message,
+                giteaSubject(token),
+                giteaStatus(r),
+                null,
+                r.expiresOn(),
+                r.features(),
+                Map.of(),
+                null,
+                null,
+                null,
                 null);
     }
 

@@ -93,31 +93,17 @@ class LicenseIssuer {
     }
 
     License updateTerms(long id, long expectedVersion, LicenseTerms terms) {
-        License license = license(id);
-        if (license.getVersion() != expectedVersion) {
-            throw new ConcurrentChangeException();
-        }
+        License license = unchangedSince(id, expectedVersion);
         LicenseTerms checked = checkTerms(terms);
         var before = license.snapshot();
         license.apply(checked, clock.instant());
-        licenses.flush();
-        audit.record(
-                LicenseService.MODULE,
-                "License",
-                id,
-                "UPDATE",
-                "License " + license.getKey() + " updated",
-                AuditChange.diff(before, license.snapshot()));
-        return license;
+        return updated(license, before);
     }
 
     /** Quick edit: status, end of validity and maximum of machines in one go. */
     License quickEdit(
             long id, long expectedVersion, LicenseStatus status, @Nullable LocalDate validUntil, int maxActivations) {
-        License license = license(id);
-        if (license.getVersion() != expectedVersion) {
-            throw new ConcurrentChangeException();
-        }
+        License license = unchangedSince(id, expectedVersion);
         if (license.getStatus() == LicenseStatus.REVOKED && status != LicenseStatus.REVOKED) {
             throw DomainException.conflict("LICENSE_REVOKED", "license.revokedFinal", license.getKey());
         }
@@ -126,11 +112,24 @@ class LicenseIssuer {
         var before = license.snapshot();
         license.apply(terms, clock.instant());
         license.changeStatus(status, clock.instant());
+        return updated(license, before);
+    }
+
+    /** The license, if nobody changed it since {@code expectedVersion} was read. */
+    private License unchangedSince(long id, long expectedVersion) {
+        License license = license(id);
+        if (license.getVersion() != expectedVersion) {
+            throw new ConcurrentChangeException();
+        }
+        return license;
+    }
+
+    private License updated(License license, Map<String, Object> before) {
         licenses.flush();
         audit.record(
                 LicenseService.MODULE,
                 "License",
-                id,
+                license.getId(),
                 "UPDATE",
                 "License " + license.getKey() + " updated",
                 AuditChange.diff(before, license.snapshot()));
