@@ -44,8 +44,6 @@ class CodeStyleTest {
     private static final Set<String> BEING_SPLIT = Set.of(
             "lead/ui/LeadView.java",
             "lead/LeadService.java",
-            "printer/plug/sim/P110Emulator.java",
-            "printer/PrinterService.java",
             "license/ui/LicensesView.java",
             "license/LicenseService.java",
             "license/ClientOperations.java",
