@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PlugOutageTest extends IntegrationTest {
 
+    static final Duration LONGEST_BACKOFF = Duration.ofSeconds(PlugHealth.MAX_BACKOFF_SECONDS);
+
     @Autowired
     PrinterService printers;
 
@@ -61,13 +63,13 @@ class PlugOutageTest extends IntegrationTest {
         assertThat(printers.get(printer.id()).state()).isEqualTo(PlugState.OFF);
 
         plug.refuseConnections(true);
-        for (int i = 0; i < 10; i++) {
-            clock.advance(Duration.ofMinutes(11)); // longer than the longest back-off: every poll asks it
+        for (int i = 0; i < 6; i++) {
+            clock.advance(LONGEST_BACKOFF); // every poll asks it
             printers.poll();
         }
         Printer down = printers.get(printer.id());
         assertThat(down.state()).isEqualTo(PlugState.UNREACHABLE);
-        assertThat(down.failures()).isEqualTo(10);
+        assertThat(down.failures()).isEqualTo(6);
         assertThat(down.lastError()).startsWith("UNREACHABLE").contains("refuses connections");
 
         int accepted = plug.connectionsAccepted();
@@ -85,7 +87,7 @@ class PlugOutageTest extends IntegrationTest {
                 });
 
         plug.refuseConnections(false); // its local API has started
-        clock.advance(Duration.ofMinutes(11));
+        clock.advance(LONGEST_BACKOFF);
         printers.poll();
         Printer back = printers.get(printer.id());
         assertThat(back.state()).isEqualTo(PlugState.OFF);
