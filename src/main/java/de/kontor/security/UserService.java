@@ -10,7 +10,6 @@ import de.kontor.base.error.DomainException;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.domain.Specification;
@@ -63,13 +62,13 @@ public class UserService {
             PasswordEncoder encoder,
             AuditService audit,
             Clock clock,
-            @Value("${kontor.security.api-token-ttl}") Duration sessionTokenTtl) {
+            SecurityProperties properties) {
         this.users = users;
         this.tokens = tokens;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
-        this.sessionTokenTtl = sessionTokenTtl;
+        this.sessionTokenTtl = properties.apiTokenTtl();
     }
 
     // ---- accounts -------------------------------------------------------------------------------
