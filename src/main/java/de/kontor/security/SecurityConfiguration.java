@@ -60,7 +60,7 @@ class SecurityConfiguration {
             AuditService audit) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(details);
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, attempts, users, audit));
+        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, details, attempts, users, audit));
     }
 
     @Bean
