@@ -2,6 +2,7 @@ package de.kontor.base.web;
 
 import de.kontor.HttpClientSupport;
 import de.kontor.IntegrationTest;
+import de.kontor.RawHttp;
 import de.kontor.customer.CustomerService;
 import de.kontor.license.LicenseEnums.MatchRule;
 import de.kontor.license.LicenseFixture;

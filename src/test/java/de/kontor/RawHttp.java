@@ -1,4 +1,4 @@
-package de.kontor.base.web;
+package de.kontor;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,10 +15,10 @@ import java.util.Locale;
  * HTTP/1.1 written by hand on a socket, for what a normal client will not send: a body shorter than its
  * {@code Content-Length}, a chunked body of any size, a request from another local address.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Answer(int status, String head, String body) {
-        String header(String name) {
+    public record Answer(int status, String head, String body) {
+        public String header(String name) {
             for (String line : head.split("\r\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
@@ -32,7 +32,7 @@ final class RawHttp {
     private RawHttp() {}
 
     /** Sends the head and then {@code body}; write errors (the server closed early) are ignored. */
-    static Answer send(InetAddress from, int port, String head, byte[]... body) {
+    public static Answer send(InetAddress from, int port, String head, byte[]... body) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
@@ -53,12 +53,12 @@ final class RawHttp {
         }
     }
 
-    static Answer send(int port, String head, byte[]... body) {
+    public static Answer send(int port, String head, byte[]... body) {
         return send(InetAddress.getLoopbackAddress(), port, head, body);
     }
 
     /** A chunked body of {@code total} bytes of {@code fill}, in chunks of 64 KiB, with the last chunk. */
-    static byte[][] chunked(byte[] content) {
+    public static byte[][] chunked(byte[] content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int chunk = 64 * 1024;
         for (int offset = 0; offset < content.length; offset += chunk) {
