@@ -28,13 +28,16 @@ class WebLimitsConfiguration implements WebMvcConfigurer {
         this.properties = properties;
     }
 
-    /** Ahead of every other filter, Spring Security's included: an oversized body costs nothing. */
+    /**
+     * Ahead of Spring Security and everything else but the security headers: an oversized body costs
+     * nothing.
+     */
     @Bean
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit() {
         var registration = new FilterRegistrationBean<>(new RequestBodyLimit(
                 properties.web().maxBodySize().toBytes(),
                 properties.web().maxUploadSize().toBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         registration.addUrlPatterns("/*");
         return registration;
     }
