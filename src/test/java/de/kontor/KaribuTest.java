@@ -1,6 +1,8 @@
 package de.kontor;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockRouteAccessDeniedError;
+import com.github.mvysny.kaributesting.v10.MockRouteNotFoundError;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -9,6 +11,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -68,8 +72,24 @@ public abstract class KaribuTest extends IntegrationTest {
                 all.add(ClassUtils.resolveClassName(candidate.getBeanClassName(), KaribuTest.class.getClassLoader())
                         .asSubclass(Component.class));
             }
-            routes = new Routes(all, new HashSet<>(discovered.getErrorRoutes()), true);
+            // Kontor's own error pages (package-private as well) replace Karibu's throwing stand-ins, so tests
+            // see what users see: the not-found and not-allowed pages inside the layout.
+            Set<Class<? extends HasErrorParameter<?>>> errorRoutes = new HashSet<>(discovered.getErrorRoutes());
+            errorRoutes.remove(MockRouteNotFoundError.class);
+            errorRoutes.remove(MockRouteAccessDeniedError.class);
+            var errorScanner = new ClassPathScanningCandidateComponentProvider(false);
+            errorScanner.addIncludeFilter(new AssignableTypeFilter(HasErrorParameter.class));
+            for (BeanDefinition candidate : errorScanner.findCandidateComponents("de.kontor")) {
+                errorRoutes.add(errorRoute(
+                        ClassUtils.resolveClassName(candidate.getBeanClassName(), KaribuTest.class.getClassLoader())));
+            }
+            routes = new Routes(all, errorRoutes, true);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends HasErrorParameter<?>> errorRoute(Class<?> type) {
+        return (Class<? extends HasErrorParameter<?>>) type;
     }
 
     @BeforeEach
