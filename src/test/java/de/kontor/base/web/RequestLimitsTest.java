@@ -7,13 +7,25 @@ import de.kontor.customer.CustomerService;
 import de.kontor.license.LicenseEnums.MatchRule;
 import de.kontor.license.LicenseFixture;
 import de.kontor.license.LicenseService;
+import de.kontor.security.Role;
+import de.kontor.tally.TallyModel.Scope;
+import de.kontor.tally.TallyService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +37,9 @@ class RequestLimitsTest extends IntegrationTest {
 
     @Autowired
     LicenseService licenses;
+
+    @Autowired
+    TallyService tally;
 
     HttpClientSupport http;
     String token;
@@ -81,6 +96,31 @@ class RequestLimitsTest extends IntegrationTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("code").asString()).isEqualTo("INVALID_REQUEST");
         assertThat(r.json().get("field").asString()).isEqualTo("licenseKey");
+    }
+
+    @Test
+    void theTallyTerminalApiStaysAsLenientAsItsContract() throws Exception {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        String key = tally.generateKey(tally.createApiUser(unique("Terminal")), Scope.MANAGE)
+                .value();
+        SecurityContextHolder.clearContext();
+        long code = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+
+        // The original server took a code sent as a JSON number; so does Kontor.
+        var created = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/tally/person"))
+                                .header("Content-Type", "application/json")
+                                .header("X-API-Key", key)
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"code\":" + code + ",\"nachname\":\"Zahl\",\"vorname\":\"Code\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.body()).contains("erfolgreich hinzugefügt");
     }
 
     @Test
