@@ -53,6 +53,7 @@ public abstract class KaribuTest extends IntegrationTest {
     protected static final String PASSWORD = "Karibu-Test-Pw-1";
 
     private static Routes routes;
+    private static Routes routesWithErrorPages;
 
     @Autowired
     protected ApplicationContext context;
@@ -72,19 +73,32 @@ public abstract class KaribuTest extends IntegrationTest {
                 all.add(ClassUtils.resolveClassName(candidate.getBeanClassName(), KaribuTest.class.getClassLoader())
                         .asSubclass(Component.class));
             }
-            // Kontor's own error pages (package-private as well) replace Karibu's throwing stand-ins, so tests
-            // see what users see: the not-found and not-allowed pages inside the layout.
-            Set<Class<? extends HasErrorParameter<?>>> errorRoutes = new HashSet<>(discovered.getErrorRoutes());
-            errorRoutes.remove(MockRouteNotFoundError.class);
-            errorRoutes.remove(MockRouteAccessDeniedError.class);
+            routes = new Routes(all, new HashSet<>(discovered.getErrorRoutes()), true);
+            // Kontor's own error pages (package-private as well) instead of Karibu's throwing stand-ins,
+            // for tests of what users see when an address leads nowhere or is not allowed.
+            Set<Class<? extends HasErrorParameter<?>>> errorPages = new HashSet<>(discovered.getErrorRoutes());
+            errorPages.remove(MockRouteNotFoundError.class);
+            errorPages.remove(MockRouteAccessDeniedError.class);
             var errorScanner = new ClassPathScanningCandidateComponentProvider(false);
             errorScanner.addIncludeFilter(new AssignableTypeFilter(HasErrorParameter.class));
             for (BeanDefinition candidate : errorScanner.findCandidateComponents("de.kontor")) {
-                errorRoutes.add(errorRoute(
+                errorPages.add(errorRoute(
                         ClassUtils.resolveClassName(candidate.getBeanClassName(), KaribuTest.class.getClassLoader())));
             }
-            routes = new Routes(all, errorRoutes, true);
+            routesWithErrorPages = new Routes(new HashSet<>(all), errorPages, true);
         }
+    }
+
+    /**
+     * Whether this test class sees Kontor's error pages (not found, not allowed) where Karibu would
+     * otherwise throw its {@code MockAccessDeniedException} or a {@code NotFoundException}.
+     */
+    protected boolean showsKontorErrorPages() {
+        return false;
+    }
+
+    private Routes currentRoutes() {
+        return showsKontorErrorPages() ? routesWithErrorPages : routes;
     }
 
     @SuppressWarnings("unchecked")
@@ -100,7 +114,7 @@ public abstract class KaribuTest extends IntegrationTest {
     /** A fresh UI, as after a page load, with the given browser language. */
     protected void setUpUi(Locale browserLocale) {
         MockVaadin.tearDown();
-        var servlet = new MockSpringServlet(routes, context, UI::new);
+        var servlet = new MockSpringServlet(currentRoutes(), context, UI::new);
         MockVaadin.setup(UI::new, servlet);
         VaadinSession.getCurrent().setLocale(browserLocale);
         UI.getCurrent().setLocale(browserLocale);
@@ -114,7 +128,7 @@ public abstract class KaribuTest extends IntegrationTest {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         MockVaadin.tearDown();
         SecurityContextHolder.getContext().setAuthentication(authentication);
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        MockVaadin.setup(UI::new, new MockSpringServlet(currentRoutes(), context, UI::new));
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((p, role) -> authentication.getAuthorities().stream()

@@ -28,6 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Addresses that lead nowhere or are not allowed show a page in the layout, in the user's language. */
 class ErrorPagesTest extends KaribuTest {
 
+    @Override
+    protected boolean showsKontorErrorPages() {
+        return true;
+    }
+
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
     @BeforeEach

@@ -13,6 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Members reach their own pages, never the admin views. */
 class AccessTest extends KaribuTest {
 
+    @Override
+    protected boolean showsKontorErrorPages() {
+        return true;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"users", "api-tokens", "audit"})
     void memberIsDeniedAdminViews(String route) {
