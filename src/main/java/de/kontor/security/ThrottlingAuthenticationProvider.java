@@ -20,13 +20,19 @@ import java.util.List;
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider delegate;
+    private final KontorUserDetailsService accounts;
     private final LoginAttempts attempts;
     private final UserService users;
     private final AuditService audit;
 
     ThrottlingAuthenticationProvider(
-            DaoAuthenticationProvider delegate, LoginAttempts attempts, UserService users, AuditService audit) {
+            DaoAuthenticationProvider delegate,
+            KontorUserDetailsService accounts,
+            LoginAttempts attempts,
+            UserService users,
+            AuditService audit) {
         this.delegate = delegate;
+        this.accounts = accounts;
         this.attempts = attempts;
         this.users = users;
         this.audit = audit;
@@ -37,17 +43,19 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         String username =
                 authentication.getName() == null ? "" : authentication.getName().strip();
         String address = address(authentication);
-        var lock = attempts.lockRemaining(username, address);
+        // User name and e-mail address of one account share one counter.
+        String account = accounts.accountKey(username);
+        var lock = attempts.lockRemaining(account, address);
         if (lock.isPresent()) {
             throw new LoginLockedException(lock.get());
         }
         try {
             Authentication result = delegate.authenticate(authentication);
-            attempts.succeeded(username);
+            attempts.succeeded(account);
             users.recordLogin(result.getName());
             return result;
         } catch (BadCredentialsException | DisabledException e) {
-            boolean lockedNow = attempts.failed(username, address);
+            boolean lockedNow = attempts.failed(account, address);
             audit.recordAs(
                     safe(username),
                     "security",

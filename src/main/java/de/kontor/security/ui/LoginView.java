@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * The only page anonymous users reach. Posts to Spring Security's form login; comes back with
- * {@code ?error} after a wrong password and {@code ?locked=<minutes>} while login is throttled.
+ * {@code ?error} after a wrong password, {@code ?locked=<minutes>} while login is throttled and
+ * {@code ?expired} when the form's CSRF token was missing or stale.
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -61,6 +62,10 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                     params.get("locked").isEmpty() ? "15" : params.get("locked").getFirst();
             error.setTitle(getTranslation("login.locked.title"));
             error.setMessage(getTranslation("login.error.locked", minutes.replaceAll("[^0-9]", "")));
+            form.setError(true);
+        } else if (params.containsKey("expired")) {
+            error.setTitle(getTranslation("login.expired.title"));
+            error.setMessage(getTranslation("login.error.expired"));
             form.setError(true);
         } else if (params.containsKey("error")) {
             error.setTitle(getTranslation("login.error.title"));
