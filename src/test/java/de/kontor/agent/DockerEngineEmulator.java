@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * running and one exited container, and {@code GET /containers/{id}/stats} whose CPU counters grow by a
  * known amount per call (sent chunked, as the engine does). Records every request line.
  */
-final class DockerEngineEmulator implements AutoCloseable {
+public final class DockerEngineEmulator implements AutoCloseable {
 
     static final String WEB_ID = "4f66ad9a0b2e6cd31e31b1d3a5b7ce3e1d0b2d5d8c7f9a0a1b2c3d4e5f607182";
     static final String BACKUP_ID = "9c1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8";
@@ -37,7 +37,7 @@ final class DockerEngineEmulator implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger statsCalls = new AtomicInteger();
 
-    DockerEngineEmulator(Path socket) throws IOException {
+    public DockerEngineEmulator(Path socket) throws IOException {
         this.socket = socket;
         Files.deleteIfExists(socket);
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -47,7 +47,7 @@ final class DockerEngineEmulator implements AutoCloseable {
         thread.start();
     }
 
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
