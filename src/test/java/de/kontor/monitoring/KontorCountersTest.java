@@ -1,0 +1,45 @@
+package de.kontor.monitoring;
+
+import de.kontor.HttpClientSupport;
+import de.kontor.IntegrationTest;
+import de.kontor.printer.PrinterModel.PrintersPolled;
+import de.kontor.tally.TallyModel.BookedEvent;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Kontor's business counters reach Prometheus from the modules' events. */
+class KontorCountersTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    private double scraped(String series) {
+        String body = new HttpClientSupport(baseUrl())
+                .get("/actuator/prometheus", "test-scrape-token")
+                .body();
+        Matcher m =
+                Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(body);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    @Test
+    void bookingsAndPlugPollsAreCounted() {
+        String debits = "kontor_tally_bookings_total{direction=\"debit\"}";
+        String polls = "kontor_printer_plug_polls_total";
+        double debitsBefore = scraped(debits);
+        double pollsBefore = scraped(polls);
+
+        events.publishEvent(new BookedEvent(1, 2, -150, 1000, 850));
+        events.publishEvent(new BookedEvent(1, 3, -100, 850, 750));
+        events.publishEvent(new PrintersPolled(4));
+
+        assertThat(scraped(debits)).isEqualTo(debitsBefore + 2);
+        assertThat(scraped(polls)).isEqualTo(pollsBefore + 4);
+    }
+}
