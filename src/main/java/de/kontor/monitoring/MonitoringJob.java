@@ -1,5 +1,7 @@
 package de.kontor.monitoring;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -24,9 +26,13 @@ class MonitoringJob implements Job {
     static final String TASK = "task";
 
     private final MonitoringService monitoring;
+    private final Timer rollups;
 
-    MonitoringJob(MonitoringService monitoring) {
+    MonitoringJob(MonitoringService monitoring, MeterRegistry meters) {
         this.monitoring = monitoring;
+        this.rollups = Timer.builder("kontor.monitoring.rollup")
+                .description("Time of one rollup run")
+                .register(meters);
     }
 
     @Override
@@ -34,7 +40,7 @@ class MonitoringJob implements Job {
         if ("partitions".equals(context.getMergedJobDataMap().getString(TASK))) {
             monitoring.maintainPartitions();
         } else {
-            monitoring.rollUp();
+            rollups.record(monitoring::rollUp);
         }
     }
 
