@@ -28,7 +28,7 @@ until curl -fs -o /dev/null "http://127.0.0.1:$port/login"; do
   kill -0 "$pid" 2>/dev/null || { echo "Kontor exited; see $here/.last.log" >&2; exit 1; }
   sleep 0.2
 done
-mariadb_pid=$(cat "$data"/db/data/*.pid 2>/dev/null | head -n 1 || echo 0)
+mariadb_pid=$(pgrep -f "mariadbd.*$data" | head -n 1 || echo 0)
 base="http://127.0.0.1:$port"
 
 echo "== $agents simulated agents, every 15 s, for $seconds s =="

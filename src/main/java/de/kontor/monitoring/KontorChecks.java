@@ -1,5 +1,6 @@
 package de.kontor.monitoring;
 
+import de.kontor.base.mail.MailOutbox;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,14 +16,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Kontor's own checks, reported as metrics of its server's node (1 = fine, 0 = not): the database
- * answers (and how fast), the license client API answers over HTTP, the scheduler runs, and how full the
- * data directory's disk is.
+ * answers (and how fast), the license client API answers over HTTP, the scheduler runs, how full the
+ * data directory's disk is, and how many e-mails failed in the last 24 hours.
  */
 @Component
 class KontorChecks {
@@ -35,16 +37,28 @@ class KontorChecks {
     static final String DATA_DIR_FREE = "kontor.datadir.free";
     static final String MAIL_FAILURES = "kontor.mail.failures";
 
+    /** Failed e-mails are counted over this time back. */
+    static final Duration MAIL_WINDOW = Duration.ofHours(24);
+
     private final JdbcClient jdbc;
     private final ObjectProvider<Scheduler> scheduler;
+    private final MailOutbox mail;
     private final Environment environment;
+    private final Clock clock;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    KontorChecks(JdbcClient jdbc, ObjectProvider<Scheduler> scheduler, Environment environment) {
+    KontorChecks(
+            JdbcClient jdbc,
+            ObjectProvider<Scheduler> scheduler,
+            MailOutbox mail,
+            Environment environment,
+            Clock clock) {
         this.jdbc = jdbc;
         this.scheduler = scheduler;
+        this.mail = mail;
         this.environment = environment;
+        this.clock = clock;
     }
 
     Map<String, Double> check() {
@@ -69,6 +83,11 @@ class KontorChecks {
             } catch (SchedulerException e) {
                 values.put(SCHEDULER, 0.0);
             }
+        }
+        try {
+            values.put(MAIL_FAILURES, (double) mail.failedSince(clock.instant().minus(MAIL_WINDOW)));
+        } catch (RuntimeException e) {
+            // the database check above already says what is wrong
         }
         Path dataDir = Path.of(environment.getProperty("kontor.data-dir", "./data"));
         try {

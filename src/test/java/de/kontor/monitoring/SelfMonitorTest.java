@@ -5,6 +5,9 @@ import de.kontor.monitoring.MonitoringModel.HealthReason;
 import de.kontor.monitoring.MonitoringModel.NodeDetail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Timestamp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +19,9 @@ class SelfMonitorTest extends IntegrationTest {
 
     @Autowired
     MonitoringService monitoring;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void kontorsOwnServerReportsItsMetricsAndChecks() {
@@ -32,11 +38,28 @@ class SelfMonitorTest extends IntegrationTest {
                 .containsEntry(KontorChecks.LICENSE_API, 1.0)
                 // the tests run without the scheduler
                 .containsEntry(KontorChecks.SCHEDULER, 0.0)
-                .containsKeys("cpu", "memory", "disk", KontorChecks.DATA_DIR, KontorChecks.DATABASE_MS);
+                .containsKeys("cpu", "memory", "disk", KontorChecks.DATA_DIR, KontorChecks.DATABASE_MS)
+                .containsKey(KontorChecks.MAIL_FAILURES);
         assertThat(node.summary().health().reasons())
                 .extracting(HealthReason::code)
                 .contains("SCHEDULER_STOPPED");
         assertThat(node.inventoryJson()).contains("\"facts\"");
         assertThat(monitoring.nodes()).anyMatch(n -> n.id() == id && n.local());
+    }
+
+    @Test
+    void failedMailsCountAgainstKontorsHealth() {
+        jdbc.sql("insert into mail_outbox (module, kind, recipient, subject, body, state, error, attempts, created_at) "
+                        + "values ('monitoring', 'TEST', 'ops@example.org', 'Test', 'Test', 'FAILED', "
+                        + "'550 mailbox unavailable', 99, ?)")
+                .param(Timestamp.from(clock.instant()))
+                .update();
+
+        NodeDetail node = monitoring.node(self.collect());
+
+        assertThat(node.latest().get(KontorChecks.MAIL_FAILURES)).isGreaterThanOrEqualTo(1.0);
+        assertThat(node.summary().health().reasons())
+                .extracting(HealthReason::code)
+                .contains("MAIL_FAILING");
     }
 }
