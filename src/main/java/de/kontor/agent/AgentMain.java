@@ -13,6 +13,7 @@ public final class AgentMain {
     public static void main(String[] args) throws InterruptedException {
         // OSHI logs through SLF4J; the agent ships no SLF4J backend and reports its own problems
         System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT%1$tz %4$s %5$s%6$s%n");
         for (String a : args) {
             if (a.equals("--help") || a.equals("-h")) {

@@ -2,12 +2,18 @@ package de.kontor.monitoring;
 
 import de.kontor.HttpClientSupport;
 import de.kontor.IntegrationTest;
+import de.kontor.customer.CustomerService;
+import de.kontor.license.License;
+import de.kontor.license.LicenseEnums.MatchRule;
+import de.kontor.license.LicenseFixture;
+import de.kontor.license.LicenseService;
 import de.kontor.printer.PrinterModel.PrintersPolled;
 import de.kontor.tally.TallyModel.BookedEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +24,12 @@ class KontorCountersTest extends IntegrationTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    LicenseService licenses;
+
+    @Autowired
+    CustomerService customers;
 
     private double scraped(String series) {
         String body = new HttpClientSupport(baseUrl())
@@ -41,5 +53,33 @@ class KontorCountersTest extends IntegrationTest {
 
         assertThat(scraped(debits)).isEqualTo(debitsBefore + 2);
         assertThat(scraped(polls)).isEqualTo(pollsBefore + 4);
+    }
+
+    @Test
+    void licenseVerificationsAreCountedByOutcome() {
+        LicenseFixture f = new LicenseFixture(licenses, customers, baseUrl(), MatchRule.TWO_OF_THREE, clock);
+        License license = f.license(1);
+        Map<String, Object> machine = LicenseFixture.fingerprint("aa:bb:cc:dd:ee:01", "CPU-1", "uuid-1");
+        String valid = "kontor_license_verifies_total{valid=\"true\"}";
+        String invalid = "kontor_license_verifies_total{valid=\"false\"}";
+        double validBefore = scraped(valid);
+        double invalidBefore = scraped(invalid);
+
+        assertThat(f.post("/api/license/verify", f.body(license.getKey(), machine, "2.0.0"))
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isFalse();
+        assertThat(f.post("/api/license/activate", f.body(license.getKey(), machine, "2.0.0"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(f.post("/api/license/verify", f.body(license.getKey(), machine, "2.0.0"))
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
+
+        assertThat(scraped(invalid)).isEqualTo(invalidBefore + 1);
+        assertThat(scraped(valid)).isEqualTo(validBefore + 1);
     }
 }
