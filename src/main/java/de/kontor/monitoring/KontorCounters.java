@@ -4,8 +4,9 @@ import de.kontor.printer.PrinterModel.PrintersPolled;
 import de.kontor.tally.TallyModel.BookedEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Kontor's own business counters for {@code /actuator/prometheus}, counted from the modules' events
@@ -33,12 +34,13 @@ class KontorCounters {
                 .register(meters);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // counting reads and writes nothing in the database: no transaction needed
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void booked(BookedEvent event) {
         (event.amount() < 0 ? debits : credits).increment();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void polled(PrintersPolled event) {
         plugPolls.increment(event.printers());
     }

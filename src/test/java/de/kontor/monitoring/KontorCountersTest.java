@@ -12,18 +12,24 @@ import de.kontor.tally.TallyModel.BookedEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Kontor's business counters reach Prometheus from the modules' events. */
 class KontorCountersTest extends IntegrationTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Autowired
     LicenseService licenses;
@@ -47,12 +53,17 @@ class KontorCountersTest extends IntegrationTest {
         double debitsBefore = scraped(debits);
         double pollsBefore = scraped(polls);
 
-        events.publishEvent(new BookedEvent(1, 2, -150, 1000, 850));
-        events.publishEvent(new BookedEvent(1, 3, -100, 850, 750));
-        events.publishEvent(new PrintersPolled(4));
+        // as the modules publish them: inside the transaction that stores the change
+        transactions.executeWithoutResult(t -> {
+            events.publishEvent(new BookedEvent(1, 2, -150, 1000, 850));
+            events.publishEvent(new BookedEvent(1, 3, -100, 850, 750));
+            events.publishEvent(new PrintersPolled(4));
+        });
 
-        assertThat(scraped(debits)).isEqualTo(debitsBefore + 2);
-        assertThat(scraped(polls)).isEqualTo(pollsBefore + 4);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(scraped(debits)).isEqualTo(debitsBefore + 2);
+            assertThat(scraped(polls)).isEqualTo(pollsBefore + 4);
+        });
     }
 
     @Test
