@@ -9,6 +9,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -68,7 +70,16 @@ public abstract class KaribuTest extends IntegrationTest {
                 all.add(ClassUtils.resolveClassName(candidate.getBeanClassName(), KaribuTest.class.getClassLoader())
                         .asSubclass(Component.class));
             }
-            routes = new Routes(all, new HashSet<>(discovered.getErrorRoutes()), true);
+            Set<Class<? extends HasErrorParameter<?>>> errorRoutes = new HashSet<>(discovered.getErrorRoutes());
+            var errorScanner = new ClassPathScanningCandidateComponentProvider(false);
+            errorScanner.addIncludeFilter(new AssignableTypeFilter(HasErrorParameter.class));
+            for (BeanDefinition candidate : errorScanner.findCandidateComponents("de.kontor")) {
+                @SuppressWarnings("unchecked")
+                Class<? extends HasErrorParameter<?>> errorView = (Class<? extends HasErrorParameter<?>>)
+                        ClassUtils.resolveClassName(candidate.getBeanClassName(), KaribuTest.class.getClassLoader());
+                errorRoutes.add(errorView);
+            }
+            routes = new Routes(all, errorRoutes, true);
         }
     }
 

@@ -1,10 +1,13 @@
 package de.kontor.security;
 
 import de.kontor.base.audit.AuditService;
+import de.kontor.base.db.DatabaseUnavailable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -46,6 +49,13 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             attempts.succeeded(username);
             users.recordLogin(result.getName());
             return result;
+        } catch (InternalAuthenticationServiceException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                // The password could not be checked: no failed attempt, and as a plain service failure it
+                // is answered "database unavailable" without a stack trace in the log per attempt.
+                throw new AuthenticationServiceException(e.getMessage(), e.getCause());
+            }
+            throw e;
         } catch (BadCredentialsException | DisabledException e) {
             boolean lockedNow = attempts.failed(username, address);
             audit.recordAs(
