@@ -92,6 +92,7 @@ class EmbeddedDatabaseTest {
         assertThat(isListening(port))
                 .as("mariadbd stopped with the application")
                 .isFalse();
+
         int printedBefore = countOccurrences(output.getAll(), "created its first admin");
 
         try (var second = start(dir)) {
@@ -107,6 +108,9 @@ class EmbeddedDatabaseTest {
                     .isTrue();
         }
         assertThat(countOccurrences(output.getAll(), "created its first admin")).isEqualTo(printedBefore);
+        assertThat(output.getAll())
+                .as("stopping Kontor is no reason to start its database again")
+                .doesNotContain("ended unexpectedly");
         assertThat(Files.exists(dir.resolve("db").resolve("data"))).isTrue();
     }
 
