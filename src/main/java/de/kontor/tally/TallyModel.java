@@ -138,18 +138,6 @@ public final class TallyModel {
             Instant createdAt,
             @Nullable Instant lastUsedAt) {}
 
-    /** A notice as kept in the outbox. */
-    public record Mail(
-            long id,
-            String kind,
-            String recipient,
-            String subject,
-            String body,
-            String state,
-            @Nullable String error,
-            Instant createdAt,
-            @Nullable Instant sentAt) {}
-
     /** An API key as created: the value is shown once. */
     public record IssuedKey(long keyId, long apiUserId, String value, Scope scope) {}
 

@@ -1,25 +1,19 @@
 package de.kontor.tally;
 
-import de.kontor.base.db.Inserts;
-import de.kontor.base.error.DomainException;
+import de.kontor.base.mail.MailOutbox;
+import de.kontor.base.mail.OutgoingMail;
 import de.kontor.tally.TallyModel.BookedEvent;
 import de.kontor.tally.TallyModel.UnknownTokenEvent;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -29,9 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * E-mail notices of the tally module, after a booking has committed and on a thread of their own, so
- * they never slow down or fail a booking. Every notice is kept in {@code tally_mail} with its state:
- * {@code SENT}, {@code FAILED} (with the error) or {@code NO_SMTP} (no mail server configured).
+ * E-mail notices of the tally module, composed after a booking has committed and on a thread of their own,
+ * so they never slow down or fail a booking, and sent through the outbox ({@link MailOutbox}), which keeps
+ * every notice with its state.
  */
 @Component
 class TallyNotices {
@@ -39,11 +33,9 @@ class TallyNotices {
     private static final Logger log = LoggerFactory.getLogger(TallyNotices.class);
 
     private final JdbcTemplate jdbc;
-    private final ObjectProvider<JavaMailSender> mail;
+    private final MailOutbox outbox;
     private final MessageSource messages;
-    private final Clock clock;
     private final ZoneId zone;
-    private final String from;
     private final Locale locale;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tally-notices");
@@ -51,21 +43,12 @@ class TallyNotices {
         return t;
     });
 
-    TallyNotices(
-            JdbcTemplate jdbc,
-            ObjectProvider<JavaMailSender> mail,
-            MessageSource messages,
-            Clock clock,
-            ZoneId zone,
-            @Value("${kontor.mail.from:kontor@localhost}") String from,
-            @Value("${kontor.tally.mail.language:de}") String language) {
+    TallyNotices(JdbcTemplate jdbc, MailOutbox outbox, MessageSource messages, ZoneId zone) {
         this.jdbc = jdbc;
-        this.mail = mail;
+        this.outbox = outbox;
         this.messages = messages;
-        this.clock = clock;
         this.zone = zone;
-        this.from = from;
-        this.locale = Locale.forLanguageTag(language);
+        this.locale = outbox.language();
     }
 
     /** Everything the notices of one booking need, read in one query. */
@@ -186,27 +169,6 @@ class TallyNotices {
         sender.execute(() -> send(kind, to, text(subjectKey), text(bodyKey, args)));
     }
 
-    /** Sends a kept ({@code NO_SMTP}) or {@code FAILED} notice again, now. */
-    void resend(long mailId) {
-        JavaMailSender sender = mail.getIfAvailable();
-        var row = jdbc.queryForList("select recipient, subject, body, state from tally_mail where id = ?", mailId);
-        if (row.isEmpty()) {
-            throw DomainException.notFound("MAIL_NOT_FOUND", "tally.mail.notFound", mailId);
-        }
-        if ("SENT".equals(row.get(0).get("state"))) {
-            return;
-        }
-        if (sender == null) {
-            throw DomainException.conflict("NO_SMTP", "tally.mail.noSmtp");
-        }
-        deliver(
-                sender,
-                mailId,
-                (String) row.get(0).get("recipient"),
-                (String) row.get(0).get("subject"),
-                (String) row.get(0).get("body"));
-    }
-
     /** At or below the threshold now, above it before: one notice per crossing, not one per booking. */
     private static boolean crossedDown(BookedEvent e, int threshold) {
         return e.balanceAfter() <= threshold && e.balanceBefore() > threshold;
@@ -222,43 +184,7 @@ class TallyNotices {
     }
 
     private void send(String kind, String to, String subject, String body) {
-        JavaMailSender sender = mail.getIfAvailable();
-        long id = Inserts.returningId(
-                jdbc,
-                "insert into tally_mail (kind, recipient, subject, body, state, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)",
-                kind,
-                to,
-                subject.length() > 255 ? subject.substring(0, 255) : subject,
-                body,
-                sender == null ? "NO_SMTP" : "PENDING",
-                Timestamp.from(clock.instant()));
-        if (sender == null) {
-            return;
-        }
-        deliver(sender, id, to, subject, body);
-    }
-
-    private void deliver(JavaMailSender sender, long id, String to, String subject, String body) {
-        try {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(from);
-            message.setTo(to);
-            message.setSubject(subject);
-            message.setText(body);
-            sender.send(message);
-            jdbc.update(
-                    "update tally_mail set state = 'SENT', sent_at = ? where id = ?",
-                    Timestamp.from(clock.instant()),
-                    id);
-        } catch (RuntimeException e) {
-            log.warn("Tally notice #{} to {} not sent: {}", id, to, e.getMessage());
-            String error = String.valueOf(e.getMessage());
-            jdbc.update(
-                    "update tally_mail set state = 'FAILED', error = ? where id = ?",
-                    error.length() > 500 ? error.substring(0, 500) : error,
-                    id);
-        }
+        outbox.queue(new OutgoingMail("tally", kind, to, subject, body));
     }
 
     private String text(String key, Object... args) {

@@ -30,7 +30,6 @@ import de.kontor.tally.TallyModel.Entry;
 import de.kontor.tally.TallyModel.InvalidAmount;
 import de.kontor.tally.TallyModel.IssuedKey;
 import de.kontor.tally.TallyModel.Locked;
-import de.kontor.tally.TallyModel.Mail;
 import de.kontor.tally.TallyModel.NewPerson;
 import de.kontor.tally.TallyModel.NfcOutcome;
 import de.kontor.tally.TallyModel.NoticeSettings;
@@ -1213,31 +1212,6 @@ public class TallyService {
                                 "selfRegistration",
                                 after.selfRegistration())));
         return after;
-    }
-
-    /** The notices Kontor sent or kept (without SMTP), newest first. */
-    public Slice<Mail> mails(Pageable page) {
-        List<Mail> rows = jdbc.query(
-                "select id, kind, recipient, subject, body, state, error, created_at, sent_at "
-                        + "from tally_mail order by created_at desc, id desc limit ? offset ?",
-                (rs, i) -> new Mail(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getTimestamp(8).toInstant(),
-                        Rows.instant(rs.getTimestamp(9))),
-                page.getPageSize() + 1,
-                page.getOffset());
-        return Rows.slice(rows, page);
-    }
-
-    /** Tries to send a kept or failed notice again. */
-    public void resendMail(long mailId) {
-        notices.resend(mailId);
     }
 
     // ---- member self-service ------------------------------------------------------------------------------

@@ -93,7 +93,7 @@ class TallyNoticesTest extends IntegrationTest {
         assertThat(zero).contains("Hallo Ida");
         // the outbox marks a mail SENT after the SMTP server took it: wait for the last update too
         await().untilAsserted(() -> assertThat(
-                        jdbc.queryForList("select state from tally_mail where recipient = ?", String.class, address))
+                        jdbc.queryForList("select state from mail_outbox where recipient = ?", String.class, address))
                 .hasSize(5)
                 .containsOnly("SENT"));
     }

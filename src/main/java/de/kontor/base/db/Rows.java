@@ -5,7 +5,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +46,29 @@ public final class Rows {
             }
         }
         return parts.isEmpty() ? fallback : String.join(", ", parts);
+    }
+
+    /**
+     * Maps each row to a record (or bean) by column name: {@code created_at} fills {@code createdAt}. Times
+     * are read as {@code Timestamp} and turned into {@code Instant}s, the same way Kontor writes them
+     * ({@code Timestamp.from(instant)}); enums come from their names.
+     */
+    public static <T> RowMapper<T> mapper(Class<T> type) {
+        return new ByName<>(type);
+    }
+
+    private static final class ByName<T> extends DataClassRowMapper<T> {
+        ByName(Class<T> type) {
+            super(type);
+        }
+
+        @Override
+        protected @Nullable Object getColumnValue(ResultSet rs, int index, Class<?> paramType) throws SQLException {
+            if (paramType == Instant.class) {
+                return instant(rs.getTimestamp(index));
+            }
+            return super.getColumnValue(rs, index, paramType);
+        }
     }
 
     public static @Nullable Instant instant(@Nullable Timestamp t) {

@@ -26,11 +26,14 @@ final class TallyUi {
             {"tally/resets", "tally.nav.resets"},
             {"tally/api-users", "tally.nav.apiUsers"},
             {"tally/settings", "tally.nav.settings"},
-            {"tally/outbox", "tally.nav.outbox"}
+            {"mail-outbox?module=tally", "tally.nav.outbox"}
         };
         for (String[] link : links) {
             Anchor a = new Anchor(link[0], view.getTranslation(link[1]));
-            a.setId("tally-nav-" + link[0].replace("tally/", "").replace("tally", "overview"));
+            a.setId("tally-nav-"
+                    + (link[0].startsWith("mail-outbox")
+                            ? "outbox"
+                            : link[0].replace("tally/", "").replace("tally", "overview")));
             if (link[0].equals(current)) {
                 a.getStyle().set("font-weight", "600").set("text-decoration", "underline");
             }

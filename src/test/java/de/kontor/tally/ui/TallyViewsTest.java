@@ -3,14 +3,18 @@ package de.kontor.tally.ui;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
 import de.kontor.KaribuTest;
 import de.kontor.TestMail;
+import de.kontor.base.mail.MailState;
+import de.kontor.base.mail.OutboxMail;
 import de.kontor.security.Role;
 import de.kontor.tally.TallyModel;
 import de.kontor.tally.TallyModel.Entry;
@@ -41,6 +45,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The admin's tally views. */
 class TallyViewsTest extends KaribuTest {
@@ -226,20 +231,26 @@ class TallyViewsTest extends KaribuTest {
                 new TallyModel.PersonUpdate("Olli", p.lastName(), email, null, null, null, true, false, false));
         tally.addBooking(p.id(), 5, "Einzahlung");
         TestMail.awaitMailsTo(email, 1);
-        navigate("tally/outbox");
-        List<TallyModel.Mail> mails = _findAll(grid("tally-outbox"));
-        assertThat(mails)
-                .anyMatch(m -> m.recipient().equals(email)
-                        && m.state().equals("SENT")
-                        && m.kind().equals("BOOKING")
-                        && m.body().contains("Einzahlung"));
+        UI.getCurrent().navigate("mail-outbox", QueryParameters.of("module", "tally"));
+        assertThat(_get(ComboBox.class, c -> c.withId("mail-module")).getValue())
+                .isEqualTo("tally");
+        await().pollInSameThread().untilAsserted(() -> {
+            grid("mail-outbox").getDataProvider().refreshAll();
+            List<OutboxMail> mails = _findAll(grid("mail-outbox"));
+            assertThat(mails)
+                    .anyMatch(m -> m.recipient().equals(email)
+                            && m.state() == MailState.SENT
+                            && m.module().equals("tally")
+                            && m.kind().equals("BOOKING")
+                            && m.body().contains("Einzahlung"));
+        });
     }
 
     @Test
     void membersCannotOpenTheAdminViews() {
         logout();
         login("member-" + System.nanoTime(), Role.MEMBER);
-        for (String route : List.of("tally", "tally/settings", "tally/api-users", "tally/resets", "tally/outbox")) {
+        for (String route : List.of("tally", "tally/settings", "tally/api-users", "tally/resets", "mail-outbox")) {
             Assertions.assertThatThrownBy(() -> navigate(route)).as(route).hasMessageContaining("Access is denied");
         }
         _assertNone(TallyView.class);

@@ -1,0 +1,51 @@
+package de.kontor.base.mail;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Every minute, on one node of the cluster: retry failed mail deliveries that are due. */
+@DisallowConcurrentExecution
+class MailRetryJob implements Job {
+
+    private final MailOutbox outbox;
+
+    MailRetryJob(MailOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        outbox.retryDue();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(MailProperties.class)
+    static class Schedule {
+        @Bean
+        JobDetail mailRetryJobDetail() {
+            return JobBuilder.newJob(MailRetryJob.class)
+                    .withIdentity("mail-retry", "base")
+                    .storeDurably()
+                    .build();
+        }
+
+        @Bean
+        Trigger mailRetryTrigger(JobDetail mailRetryJobDetail) {
+            return TriggerBuilder.newTrigger()
+                    .forJob(mailRetryJobDetail)
+                    .withIdentity("mail-retry", "base")
+                    .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
+                    .build();
+        }
+    }
+}
