@@ -1,6 +1,8 @@
 package de.kontor;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockRouteAccessDeniedError;
+import com.github.mvysny.kaributesting.v10.MockRouteNotFoundError;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -51,6 +53,7 @@ public abstract class KaribuTest extends IntegrationTest {
     protected static final String PASSWORD = "Karibu-Test-Pw-1";
 
     private static Routes routes;
+    private static Routes routesWithErrorPages;
 
     @Autowired
     protected ApplicationContext context;
@@ -70,17 +73,37 @@ public abstract class KaribuTest extends IntegrationTest {
                 all.add(ClassUtils.resolveClassName(candidate.getBeanClassName(), KaribuTest.class.getClassLoader())
                         .asSubclass(Component.class));
             }
-            Set<Class<? extends HasErrorParameter<?>>> errorRoutes = new HashSet<>(discovered.getErrorRoutes());
+            routes = new Routes(all, new HashSet<>(discovered.getErrorRoutes()), true);
+            // Kontor's own error pages (package-private as well) instead of Karibu's throwing stand-ins,
+            // for tests of what users see when an address leads nowhere or is not allowed.
+            Set<Class<? extends HasErrorParameter<?>>> errorPages = new HashSet<>(discovered.getErrorRoutes());
+            errorPages.remove(MockRouteNotFoundError.class);
+            errorPages.remove(MockRouteAccessDeniedError.class);
             var errorScanner = new ClassPathScanningCandidateComponentProvider(false);
             errorScanner.addIncludeFilter(new AssignableTypeFilter(HasErrorParameter.class));
             for (BeanDefinition candidate : errorScanner.findCandidateComponents("de.kontor")) {
-                @SuppressWarnings("unchecked")
-                Class<? extends HasErrorParameter<?>> errorView = (Class<? extends HasErrorParameter<?>>)
-                        ClassUtils.resolveClassName(candidate.getBeanClassName(), KaribuTest.class.getClassLoader());
-                errorRoutes.add(errorView);
+                errorPages.add(errorRoute(
+                        ClassUtils.resolveClassName(candidate.getBeanClassName(), KaribuTest.class.getClassLoader())));
             }
-            routes = new Routes(all, errorRoutes, true);
+            routesWithErrorPages = new Routes(new HashSet<>(all), errorPages, true);
         }
+    }
+
+    /**
+     * Whether this test class sees Kontor's error pages (not found, not allowed) where Karibu would
+     * otherwise throw its {@code MockAccessDeniedException} or a {@code NotFoundException}.
+     */
+    protected boolean showsKontorErrorPages() {
+        return false;
+    }
+
+    private Routes currentRoutes() {
+        return showsKontorErrorPages() ? routesWithErrorPages : routes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends HasErrorParameter<?>> errorRoute(Class<?> type) {
+        return (Class<? extends HasErrorParameter<?>>) type;
     }
 
     @BeforeEach
@@ -91,7 +114,7 @@ public abstract class KaribuTest extends IntegrationTest {
     /** A fresh UI, as after a page load, with the given browser language. */
     protected void setUpUi(Locale browserLocale) {
         MockVaadin.tearDown();
-        var servlet = new MockSpringServlet(routes, context, UI::new);
+        var servlet = new MockSpringServlet(currentRoutes(), context, UI::new);
         MockVaadin.setup(UI::new, servlet);
         VaadinSession.getCurrent().setLocale(browserLocale);
         UI.getCurrent().setLocale(browserLocale);
@@ -105,7 +128,7 @@ public abstract class KaribuTest extends IntegrationTest {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         MockVaadin.tearDown();
         SecurityContextHolder.getContext().setAuthentication(authentication);
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        MockVaadin.setup(UI::new, new MockSpringServlet(currentRoutes(), context, UI::new));
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((p, role) -> authentication.getAuthorities().stream()

@@ -4,10 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -25,10 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Shown instead of a page whose data could not be read because the database is unavailable (the pool
  * found no connection in time; Vaadin finds this view by the cause). It says so, and reloads the page by
- * itself once the database answers again, so nobody has to guess when to retry.
+ * itself once the database answers again, so nobody has to guess when to retry. Without the main layout:
+ * it also stands in for public pages (kiosk, registration).
  */
 @AnonymousAllowed
-class DatabaseUnavailableView extends VerticalLayout implements HasErrorParameter<SQLTransientConnectionException> {
+class DatabaseUnavailableView extends ErrorPageContent implements HasErrorParameter<SQLTransientConnectionException> {
 
     static final int POLL_MILLIS = 5000;
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableView.class);
@@ -39,20 +37,16 @@ class DatabaseUnavailableView extends VerticalLayout implements HasErrorParamete
 
     DatabaseUnavailableView(DatabaseCheck database) {
         this.database = database;
-        setId("database-unavailable");
-        addClassName("kontor-view");
-        Button retry = new Button(getTranslation("database.unavailable.retry"), VaadinIcon.REFRESH.create());
-        retry.setId("database-unavailable-retry");
-        retry.addClickListener(e -> reload());
-        add(
-                new H2(getTranslation("database.unavailable.title")),
-                new Paragraph(getTranslation("database.unavailable.text")),
-                retry);
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<SQLTransientConnectionException> parameter) {
         log.warn("Page {} not shown: database unavailable", event.getLocation().getPath());
+        show("database.unavailable.title", getTranslation("database.unavailable.text"));
+        Button retry = new Button(getTranslation("database.unavailable.retry"), VaadinIcon.REFRESH.create());
+        retry.setId("database-unavailable-retry");
+        retry.addClickListener(e -> reload());
+        add(retry);
         return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
     }
 

@@ -20,9 +20,10 @@ import java.util.Map;
 
 /**
  * The only page anonymous users reach. Posts to Spring Security's form login; comes back with
- * {@code ?error} after a wrong password, {@code ?locked=<minutes>} while login is throttled and
- * {@code ?unavailable} when the password could not be checked because the database is unavailable (then
- * it says so, also when it cannot read its own links).
+ * {@code ?error} after a wrong password, {@code ?locked=<minutes>} while login is throttled,
+ * {@code ?expired} when the form's CSRF token was missing or stale, and {@code ?unavailable} when the
+ * password could not be checked because the database is unavailable (then it says so, also when it
+ * cannot read its own links).
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -79,6 +80,10 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                     params.get("locked").isEmpty() ? "15" : params.get("locked").getFirst();
             error.setTitle(getTranslation("login.locked.title"));
             error.setMessage(getTranslation("login.error.locked", minutes.replaceAll("[^0-9]", "")));
+            form.setError(true);
+        } else if (params.containsKey("expired")) {
+            error.setTitle(getTranslation("login.expired.title"));
+            error.setMessage(getTranslation("login.error.expired"));
             form.setError(true);
         } else if (params.containsKey("error")) {
             error.setTitle(getTranslation("login.error.title"));

@@ -1,14 +1,13 @@
 package de.kontor.tally.api;
 
+import de.kontor.security.StatelessApiChains;
 import de.kontor.tally.TallyService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * The tally terminal API authenticates with an API user's key ({@code X-API-Key}), answered in the
@@ -22,15 +21,6 @@ class TerminalSecurity {
     SecurityFilterChain tallyTerminalApi(
             HttpSecurity http, TallyService tally, @Value("${kontor.tally.api.base-path:/api/tally}") String basePath)
             throws Exception {
-        http.securityMatcher(basePath + "/**")
-                .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(b -> b.disable())
-                .formLogin(f -> f.disable())
-                .logout(l -> l.disable())
-                .requestCache(c -> c.disable())
-                .addFilterBefore(new TerminalKeyFilter(tally, basePath), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
-        return http.build();
+        return StatelessApiChains.keyAuthenticated(http, new TerminalKeyFilter(tally, basePath), basePath + "/**");
     }
 }

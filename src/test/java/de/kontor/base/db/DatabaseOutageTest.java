@@ -41,6 +41,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -126,6 +128,20 @@ class DatabaseOutageTest {
             Map<String, String> all = new HashMap<>(headers);
             all.put("Content-Type", "application/json");
             return send(method, path, all, JSON.writeValueAsString(body));
+        }
+
+        /** The login form as a browser submits it: with the CSRF token of the login page. */
+        Answer login(String username, String password) {
+            String page = get("/login", Map.of()).body();
+            Matcher parameter = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"")
+                    .matcher(page);
+            Matcher token =
+                    Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+            assertThat(parameter.find() && token.find())
+                    .as("CSRF token on the login page")
+                    .isTrue();
+            return form(
+                    "/login", Map.of("username", username, "password", password, parameter.group(1), token.group(1)));
         }
 
         Answer form(String path, Map<String, String> fields) {
@@ -279,7 +295,7 @@ class DatabaseOutageTest {
                     assertThat(tokenAttempt.json().get("code").asString()).isEqualTo("DATABASE_UNAVAILABLE");
                 }
                 assertThat(new Client(client.baseUrl)
-                                .form("/login", Map.of("username", "admin", "password", ADMIN_PASSWORD))
+                                .login("admin", ADMIN_PASSWORD)
                                 .location())
                         .endsWith("/login?unavailable");
 
@@ -300,9 +316,7 @@ class DatabaseOutageTest {
             assertThat(afterwards.status()).isEqualTo(200);
             assertThat(afterwards.json().get("message").asString()).startsWith("Prost Olga!");
             assertThat(client.get("/api/customers", bearer).status()).isEqualTo(200);
-            assertThat(new Client(client.baseUrl)
-                            .form("/login", Map.of("username", "admin", "password", ADMIN_PASSWORD))
-                            .location())
+            assertThat(new Client(client.baseUrl).login("admin", ADMIN_PASSWORD).location())
                     .as("the attempts during the outage did not lock the account")
                     .doesNotContain("login");
 

@@ -23,6 +23,11 @@ class DatabaseUnavailableUiTest extends KaribuTest {
     @Autowired
     KontorErrorHandler errorHandler;
 
+    @Override
+    protected boolean showsKontorErrorPages() {
+        return true;
+    }
+
     @Test
     void aPageThatCannotReadItsDataShowsDatabaseUnavailableAndRetriesByItself() {
         login(unique("outage-member"), Role.MEMBER);
