@@ -1,10 +1,13 @@
 package de.kontor.security;
 
 import de.kontor.base.audit.AuditService;
+import de.kontor.base.db.DatabaseUnavailable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -44,7 +47,12 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
                 authentication.getName() == null ? "" : authentication.getName().strip();
         String address = address(authentication);
         // User name and e-mail address of one account share one counter.
-        String account = accounts.accountKey(username);
+        String account;
+        try {
+            account = accounts.accountKey(username);
+        } catch (RuntimeException e) {
+            throw passwordNotChecked(e);
+        }
         var lock = attempts.lockRemaining(account, address);
         if (lock.isPresent()) {
             throw new LoginLockedException(lock.get());
@@ -54,6 +62,8 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             attempts.succeeded(account);
             users.recordLogin(result.getName());
             return result;
+        } catch (InternalAuthenticationServiceException e) {
+            throw passwordNotChecked(e);
         } catch (BadCredentialsException | DisabledException e) {
             boolean lockedNow = attempts.failed(account, address);
             audit.recordAs(
@@ -72,6 +82,19 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             // Disabled accounts get the same answer as wrong passwords: nothing to learn for a guesser.
             throw new BadCredentialsException("Bad credentials");
         }
+    }
+
+    /**
+     * With the database unavailable the password cannot be checked: that is no failed attempt, and as a
+     * plain service failure (not Spring's "internal" one, logged with a stack trace per attempt) the login
+     * form and the token endpoint answer "database unavailable".
+     */
+    private static RuntimeException passwordNotChecked(RuntimeException e) {
+        if (!DatabaseUnavailable.isCause(e)) {
+            return e;
+        }
+        return new AuthenticationServiceException(
+                e.getMessage(), e instanceof InternalAuthenticationServiceException ? e.getCause() : e);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package de.kontor.base.api;
 
+import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.i18n.KontorI18NProvider;
 import de.kontor.base.web.JsonFieldErrors;
@@ -87,6 +88,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("API call while the database is unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailableFilter.RETRY_AFTER_SECONDS)
+                    .body(problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            DatabaseUnavailableFilter.CODE,
+                            messages.getMessage("api.databaseUnavailable", null, locale())));
+        }
         log.error("Unexpected error in an API call", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(problem(

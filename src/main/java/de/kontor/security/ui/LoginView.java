@@ -12,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.security.LoginLinks;
 
 import java.util.List;
@@ -19,8 +20,10 @@ import java.util.Map;
 
 /**
  * The only page anonymous users reach. Posts to Spring Security's form login; comes back with
- * {@code ?error} after a wrong password, {@code ?locked=<minutes>} while login is throttled and
- * {@code ?expired} when the form's CSRF token was missing or stale.
+ * {@code ?error} after a wrong password, {@code ?locked=<minutes>} while login is throttled,
+ * {@code ?expired} when the form's CSRF token was missing or stale, and {@code ?unavailable} when the
+ * password could not be checked because the database is unavailable (then it says so, also when it
+ * cannot read its own links).
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -57,7 +60,22 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         texts.setPassword(getTranslation("login.password"));
         texts.setSubmit(getTranslation("login.submit"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        if (params.containsKey("locked")) {
+        List<LoginLinks.Link> shownLinks;
+        boolean databaseUnavailable = params.containsKey("unavailable");
+        try {
+            shownLinks = linkProviders.stream().flatMap(p -> p.links().stream()).toList();
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.isCause(e)) {
+                throw e;
+            }
+            shownLinks = List.of();
+            databaseUnavailable = true;
+        }
+        if (databaseUnavailable) {
+            error.setTitle(getTranslation("login.unavailable.title"));
+            error.setMessage(getTranslation("login.error.unavailable"));
+            form.setError(true);
+        } else if (params.containsKey("locked")) {
             String minutes =
                     params.get("locked").isEmpty() ? "15" : params.get("locked").getFirst();
             error.setTitle(getTranslation("login.locked.title"));
@@ -75,7 +93,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         form.setI18n(i18n);
         this.i18n = i18n;
         links.removeAll();
-        linkProviders.stream().flatMap(p -> p.links().stream()).forEach(link -> {
+        shownLinks.forEach(link -> {
             Anchor anchor = new Anchor(link.route(), getTranslation(link.messageKey()));
             anchor.setId(link.id());
             links.add(anchor);

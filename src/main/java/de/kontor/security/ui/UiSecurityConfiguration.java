@@ -2,6 +2,7 @@ package de.kontor.security.ui;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.security.LoginLockedException;
 import de.kontor.security.Role;
 import org.springframework.context.annotation.Bean;
@@ -56,12 +57,20 @@ class UiSecurityConfiguration {
         return http.build();
     }
 
-    /** Tells the login page whether the password was wrong or the account is locked for a while. */
+    /**
+     * Tells the login page whether the password was wrong, the account is locked for a while, or the
+     * password could not be checked because the database is unavailable.
+     */
     private static AuthenticationFailureHandler loginFailureHandler() {
         return (request, response, exception) -> {
-            String target = exception instanceof LoginLockedException locked
-                    ? "/login?locked=" + locked.minutesLeft()
-                    : "/login?error";
+            String target;
+            if (exception instanceof LoginLockedException locked) {
+                target = "/login?locked=" + locked.minutesLeft();
+            } else if (DatabaseUnavailable.isCause(exception)) {
+                target = "/login?unavailable";
+            } else {
+                target = "/login?error";
+            }
             response.sendRedirect(request.getContextPath() + target);
         };
     }

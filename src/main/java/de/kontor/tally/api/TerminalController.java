@@ -1,6 +1,7 @@
 package de.kontor.tally.api;
 
 import de.kontor.base.api.PublicEndpoint;
+import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.base.error.DomainException;
 import de.kontor.tally.TallyModel.ApiClient;
 import de.kontor.tally.TallyModel.Blocked;
@@ -89,7 +90,7 @@ class TerminalController {
         try {
             jdbc.queryForObject("select 1", Integer.class);
         } catch (RuntimeException e) {
-            log.warn("Tally health check: database unreachable", e);
+            log.warn("Tally health check: database unreachable ({})", e.toString());
             return answer(500, Map.of("error", "Datenbankverbindung fehlgeschlagen."));
         }
         return answer(
@@ -372,7 +373,11 @@ class TerminalController {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<String> failure(RuntimeException e) {
-        log.error("Tally terminal request failed", e);
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Tally terminal request failed: database unavailable ({})", e.toString());
+        } else {
+            log.error("Tally terminal request failed", e);
+        }
         return answer(500, Map.of("error", "Fehler bei der Transaktionsverarbeitung."));
     }
 
