@@ -16,7 +16,6 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -65,7 +64,6 @@ public class CustomerService {
     private final CustomerWriter writer;
     private final CustomerImporter importer;
     private final AuditService audit;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CustomerService(
@@ -73,13 +71,11 @@ public class CustomerService {
             CustomerWriter writer,
             CustomerImporter importer,
             AuditService audit,
-            ApplicationEventPublisher events,
             Clock clock) {
         this.customers = customers;
         this.writer = writer;
         this.importer = importer;
         this.audit = audit;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -116,7 +112,6 @@ public class CustomerService {
                     "ARCHIVE",
                     "Customer " + customer + " archived",
                     List.of(AuditChange.of("archived", false, true)));
-            events.publishEvent(new CustomerEvents.CustomerArchived(id));
         }
         return customer;
     }
@@ -140,7 +135,6 @@ public class CustomerService {
                     "RESTORE",
                     "Customer " + customer + " restored",
                     List.of(AuditChange.of("archived", true, false)));
-            events.publishEvent(new CustomerEvents.CustomerRestored(id));
         }
         return customer;
     }

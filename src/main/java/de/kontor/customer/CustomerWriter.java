@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * Writes customers for the service and the importer alike: the rules (name required, e-mail unique
- * among active customers), the audit entry and the event come with every write. Callers hold the
- * transaction.
+ * among active customers) and the audit entry come with every write, the event with a deletion.
+ * Callers hold the transaction.
  */
 @Component
 class CustomerWriter {
@@ -63,7 +63,6 @@ class CustomerWriter {
                 auditAction,
                 "Customer " + customer + " created",
                 AuditChange.diff(Map.of(), customer.snapshot()));
-        events.publishEvent(new CustomerEvents.CustomerCreated(customer.getId(), customer.getNumber()));
         return customer;
     }
 

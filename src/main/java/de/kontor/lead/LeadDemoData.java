@@ -9,10 +9,9 @@ import de.kontor.lead.LeadModel.Institution;
 import de.kontor.lead.LeadModel.InstitutionDraft;
 import de.kontor.lead.LeadModel.Status;
 import de.kontor.lead.LeadModel.Type;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -108,11 +107,11 @@ class LeadDemoData implements DemoData {
     };
 
     private final LeadService leads;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
 
-    LeadDemoData(LeadService leads, JdbcTemplate jdbc, Clock clock, ZoneId zone) {
+    LeadDemoData(LeadService leads, JdbcClient jdbc, Clock clock, ZoneId zone) {
         this.leads = leads;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -201,8 +200,9 @@ class LeadDemoData implements DemoData {
                                 OWNERS[r.nextInt(OWNERS.length)]));
             }
             // spread the creation over the last twelve months for the statistics
-            Timestamp created = Timestamp.from(clock.instant().minus(Duration.ofDays(r.nextInt(365))));
-            jdbc.update("update lead_institution set created_at = ? where id = ?", created, i.id());
+            jdbc.sql("update lead_institution set created_at = ? where id = ?")
+                    .params(clock.instant().minus(Duration.ofDays(r.nextInt(365))), i.id())
+                    .update();
         }
     }
 

@@ -1,7 +1,5 @@
 package de.kontor.lead;
 
-import de.kontor.base.db.Inserts;
-import de.kontor.base.db.Rows;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.importing.ColumnMapping;
 import de.kontor.base.importing.ImportPreview;
@@ -10,21 +8,22 @@ import de.kontor.base.importing.ImportTable;
 import de.kontor.base.importing.PreviewRow;
 import de.kontor.base.importing.Verdict;
 import de.kontor.lead.LeadModel.ContactDraft;
+import de.kontor.lead.LeadModel.ImportRecord;
 import de.kontor.lead.LeadModel.Institution;
 import de.kontor.lead.LeadModel.InstitutionDraft;
 import de.kontor.lead.LeadModel.Status;
 import de.kontor.lead.LeadModel.Tag;
 import de.kontor.lead.LeadModel.Type;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -41,32 +40,25 @@ import java.util.TreeSet;
  * Lead import with the customers' preview flow: each row is matched with an existing institution by name
  * and city or by the domain of its website, gets a verdict (new, update, unchanged, duplicate in the file,
  * error with the reason), the good rows are applied (or all or nothing), and an import can be undone.
+ * Callers hold the transaction.
  */
-public final class LeadImporter {
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class LeadImporter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final LeadService leads;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final Institutions institutions;
+    private final LeadContacts contacts;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    LeadImporter(LeadService leads, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
-        this.leads = leads;
+    LeadImporter(Institutions institutions, LeadContacts contacts, JdbcClient jdbc, Clock clock) {
+        this.institutions = institutions;
+        this.contacts = contacts;
         this.jdbc = jdbc;
-        this.tx = tx;
         this.clock = clock;
     }
-
-    public record ImportRecord(
-            long id,
-            String fileName,
-            Instant importedAt,
-            String importedBy,
-            int created,
-            int updated,
-            int skipped,
-            @Nullable Instant undoneAt) {}
 
     private record Row(
             int number,
@@ -97,7 +89,7 @@ public final class LeadImporter {
             String summary = name + (city.isBlank() ? "" : ", " + city);
             InstitutionDraft draft;
             try {
-                draft = leads.validate(new InstitutionDraft(
+                draft = Institutions.validate(new InstitutionDraft(
                         name,
                         parse(Type.class, mapping.value(cells, "type")),
                         mapping.value(cells, "street"),
@@ -155,7 +147,7 @@ public final class LeadImporter {
             InstitutionDraft merged = merge(match.get(), draft);
             List<String> changes = changes(match.get(), merged);
             boolean newContact = contact != null
-                    && leads.contacts(match.get().id()).stream()
+                    && contacts.of(match.get().id()).stream()
                             .noneMatch(c -> c.name().equalsIgnoreCase(contactName));
             if (changes.isEmpty() && !newContact) {
                 rows.add(new Row(
@@ -244,26 +236,31 @@ public final class LeadImporter {
         }
     }
 
+    private record Website(long id, String website) {}
+
     /** By website domain, else by name and city (case-insensitive). */
     private Optional<Institution> match(InstitutionDraft d) {
         String domain = domain(d.website());
         if (domain != null) {
-            for (var row : jdbc.queryForList(
-                    "select id, website from lead_institution where website like ?", "%" + domain + "%")) {
-                if (domain.equals(domain((String) row.get("website")))) {
-                    return Optional.of(leads.get(((Number) row.get("id")).longValue()));
+            for (Website site : jdbc.sql("select id, website from lead_institution where website like ?")
+                    .param("%" + domain + "%")
+                    .query(Website.class)
+                    .list()) {
+                if (domain.equals(domain(site.website()))) {
+                    return Optional.of(institutions.get(site.id()));
                 }
             }
         }
         return jdbc
-                .queryForList(
-                        "select id from lead_institution where lower(name) = ? and coalesce(lower(city), '') = ?",
-                        Long.class,
+                .sql("select id from lead_institution where lower(name) = ? and coalesce(lower(city), '') = ?")
+                .params(
                         d.name().toLowerCase(Locale.ROOT),
                         d.city() == null ? "" : d.city().toLowerCase(Locale.ROOT))
+                .query(Long.class)
+                .list()
                 .stream()
                 .findFirst()
-                .map(leads::get);
+                .map(institutions::get);
     }
 
     /** Values from the file win; empty cells keep what is there; tags are added. */
@@ -316,60 +313,50 @@ public final class LeadImporter {
     }
 
     ImportSummary apply(ImportTable table, ColumnMapping mapping, boolean allOrNothing) {
-        return tx.execute(status -> {
-            List<Row> rows = judge(table, mapping);
-            if (allOrNothing && rows.stream().anyMatch(r -> r.verdict().bad())) {
-                throw DomainException.conflict("IMPORT_HAS_BAD_ROWS", "lead.import.badRows");
-            }
-            long importId = Inserts.returningId(
-                    jdbc,
-                    "insert into lead_import (file_name, imported_at, imported_by) " + "values (?, ?, ?)",
-                    table.fileName(),
-                    Timestamp.from(clock.instant()),
-                    LeadService.me());
-            int created = 0;
-            int updated = 0;
-            int unchanged = 0;
-            int skipped = 0;
-            for (Row r : rows) {
-                switch (r.verdict()) {
-                    case CREATE -> {
-                        Institution i = leads.create(r.draft());
-                        if (r.contact() != null) {
-                            leads.addContact(i.id(), r.contact());
-                        }
-                        jdbc.update(
-                                "insert into lead_import_change (import_id, institution_id, action) values (?, ?, 'CREATE')",
-                                importId,
-                                i.id());
-                        created++;
+        List<Row> rows = judge(table, mapping);
+        if (allOrNothing && rows.stream().anyMatch(r -> r.verdict().bad())) {
+            throw DomainException.conflict("IMPORT_HAS_BAD_ROWS", "lead.import.badRows");
+        }
+        long importId = LeadRows.insert(
+                jdbc.sql("insert into lead_import (file_name, imported_at, imported_by) values (?, ?, ?)")
+                        .params(table.fileName(), clock.instant(), LeadTimeline.me()));
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int skipped = 0;
+        for (Row r : rows) {
+            switch (r.verdict()) {
+                case CREATE -> {
+                    Institution i = institutions.create(r.draft());
+                    if (r.contact() != null) {
+                        contacts.add(i, r.contact());
                     }
-                    case UPDATE -> {
-                        Institution before = leads.get(r.matched());
-                        jdbc.update(
-                                "insert into lead_import_change (import_id, institution_id, action, before_json) "
-                                        + "values (?, ?, 'UPDATE', ?)",
-                                importId,
-                                before.id(),
-                                JSON.writeValueAsString(snapshot(before)));
-                        leads.update(before.id(), before.version(), r.draft());
-                        if (r.contact() != null) {
-                            leads.addContact(before.id(), r.contact());
-                        }
-                        updated++;
-                    }
-                    case UNCHANGED -> unchanged++;
-                    default -> skipped++;
+                    jdbc.sql("insert into lead_import_change (import_id, institution_id, action) "
+                                    + "values (?, ?, 'CREATE')")
+                            .params(importId, i.id())
+                            .update();
+                    created++;
                 }
+                case UPDATE -> {
+                    Institution before = institutions.get(r.matched());
+                    jdbc.sql("insert into lead_import_change (import_id, institution_id, action, before_json) "
+                                    + "values (?, ?, 'UPDATE', ?)")
+                            .params(importId, before.id(), JSON.writeValueAsString(snapshot(before)))
+                            .update();
+                    Institution after = institutions.update(before.id(), before.version(), r.draft());
+                    if (r.contact() != null) {
+                        contacts.add(after, r.contact());
+                    }
+                    updated++;
+                }
+                case UNCHANGED -> unchanged++;
+                default -> skipped++;
             }
-            jdbc.update(
-                    "update lead_import set created_count = ?, updated_count = ?, skipped_count = ? where id = ?",
-                    created,
-                    updated,
-                    skipped,
-                    importId);
-            return new ImportSummary(importId, created, updated, unchanged, skipped);
-        });
+        }
+        jdbc.sql("update lead_import set created_count = ?, updated_count = ?, skipped_count = ? where id = ?")
+                .params(created, updated, skipped, importId)
+                .update();
+        return new ImportSummary(importId, created, updated, unchanged, skipped);
     }
 
     private static Map<String, Object> snapshot(Institution i) {
@@ -393,70 +380,70 @@ public final class LeadImporter {
 
     /** Archives what the import created and puts back the values it changed; returns [archived, restored]. */
     int[] undo(long importId) {
-        return tx.execute(status -> {
-            var record = jdbc.queryForList("select undone_at from lead_import where id = ?", importId);
-            if (record.isEmpty()) {
-                throw DomainException.notFound("IMPORT_NOT_FOUND", "lead.import.notFound", importId);
+        ImportRecord record = jdbc.sql(IMPORTS + "where id = ? for update")
+                .param(importId)
+                .query(ImportRecord.class)
+                .optional()
+                .orElseThrow(() -> DomainException.notFound("IMPORT_NOT_FOUND", "lead.import.notFound", importId));
+        if (record.undoneAt() != null) {
+            throw DomainException.conflict("IMPORT_UNDONE", "lead.import.undone", importId);
+        }
+        int archived = 0;
+        int restored = 0;
+        for (Change change : jdbc.sql(
+                        "select institution_id, action, before_json from lead_import_change where import_id = ?")
+                .param(importId)
+                .query(Change.class)
+                .list()) {
+            long id = change.institutionId();
+            if ("CREATE".equals(change.action())) {
+                institutions.archive(id);
+                archived++;
+            } else {
+                JsonNode before = JSON.readTree(change.beforeJson());
+                Institution now = institutions.get(id);
+                Set<String> tags = new TreeSet<>();
+                before.get("tags").forEach(t -> tags.add(t.asString()));
+                institutions.update(
+                        id,
+                        now.version(),
+                        new InstitutionDraft(
+                                before.get("name").asString(),
+                                Type.valueOf(before.get("type").asString()),
+                                text(before, "street"),
+                                text(before, "postalCode"),
+                                text(before, "city"),
+                                text(before, "country"),
+                                text(before, "website"),
+                                text(before, "phone"),
+                                text(before, "email"),
+                                Status.valueOf(before.get("status").asString()),
+                                text(before, "source"),
+                                text(before, "owner"),
+                                tags));
+                restored++;
             }
-            if (record.get(0).get("undone_at") != null) {
-                throw DomainException.conflict("IMPORT_UNDONE", "lead.import.undone", importId);
-            }
-            int archived = 0;
-            int restored = 0;
-            for (var change : jdbc.queryForList(
-                    "select institution_id, action, before_json from lead_import_change " + "where import_id = ?",
-                    importId)) {
-                long id = ((Number) change.get("institution_id")).longValue();
-                if ("CREATE".equals(change.get("action"))) {
-                    leads.archive(id);
-                    archived++;
-                } else {
-                    var before = JSON.readTree((String) change.get("before_json"));
-                    Institution now = leads.get(id);
-                    Set<String> tags = new TreeSet<>();
-                    before.get("tags").forEach(t -> tags.add(t.asString()));
-                    leads.update(
-                            id,
-                            now.version(),
-                            new InstitutionDraft(
-                                    before.get("name").asString(),
-                                    Type.valueOf(before.get("type").asString()),
-                                    text(before, "street"),
-                                    text(before, "postalCode"),
-                                    text(before, "city"),
-                                    text(before, "country"),
-                                    text(before, "website"),
-                                    text(before, "phone"),
-                                    text(before, "email"),
-                                    Status.valueOf(before.get("status").asString()),
-                                    text(before, "source"),
-                                    text(before, "owner"),
-                                    tags));
-                    restored++;
-                }
-            }
-            jdbc.update("update lead_import set undone_at = ? where id = ?", Timestamp.from(clock.instant()), importId);
-            return new int[] {archived, restored};
-        });
+        }
+        jdbc.sql("update lead_import set undone_at = ? where id = ?")
+                .params(clock.instant(), importId)
+                .update();
+        return new int[] {archived, restored};
     }
+
+    private record Change(
+            long institutionId, String action, @Nullable String beforeJson) {}
 
     private static @Nullable String text(JsonNode node, String field) {
         var v = node.get(field);
         return v == null || v.isNull() ? null : v.asString();
     }
 
+    private static final String IMPORTS = "select id, file_name, imported_at, imported_by, created_count as created, "
+            + "updated_count as updated, skipped_count as skipped, undone_at from lead_import ";
+
     List<ImportRecord> imports() {
-        return jdbc.query(
-                "select id, file_name, imported_at, imported_by, created_count, updated_count, skipped_count, "
-                        + "undone_at from lead_import order by imported_at desc limit 50",
-                (rs, i) -> new ImportRecord(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getString(4),
-                        rs.getInt(5),
-                        rs.getInt(6),
-                        rs.getInt(7),
-                        Rows.instant(rs.getTimestamp(8))));
+        return jdbc.sql(IMPORTS + "order by imported_at desc limit 50")
+                .query(ImportRecord.class)
+                .list();
     }
 }

@@ -169,6 +169,17 @@ public final class LeadModel {
             String createdBy,
             Instant createdAt) {}
 
+    /** An import with what it did; {@code undoneAt} once it was undone. */
+    public record ImportRecord(
+            long id,
+            String fileName,
+            Instant importedAt,
+            String importedBy,
+            int created,
+            int updated,
+            int skipped,
+            @Nullable Instant undoneAt) {}
+
     public record MonthCount(String month, long count) {}
 
     /** The statistics: counts, new leads per month, conversion rate (won / closed), open and overdue tasks. */

@@ -10,10 +10,7 @@ import de.kontor.license.ClientMessages.HeartbeatRequest;
 import de.kontor.license.ClientMessages.Info;
 import de.kontor.license.ClientMessages.Verdict;
 import de.kontor.license.ClientMessages.VerifyRequest;
-import de.kontor.license.ClientMessages.VersionCheckRequest;
-import de.kontor.license.ClientMessages.VersionInfo;
 import de.kontor.license.LicenseEnums.ActivationState;
-import de.kontor.license.LicenseEnums.Channel;
 import de.kontor.license.LicenseEnums.LicenseStatus;
 import de.kontor.license.LicenseEnums.MatchRule;
 import de.kontor.license.LicenseSnapshots.DeviceFacts;
@@ -40,11 +37,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * What the client API does, for licenses of Kontor's own keys. Every call names the product through
- * its client key; a license key of another product is "not found".
+ * What the client API does, for licenses of Kontor's own keys (products licensed by Gitea repository
+ * access are answered by {@link GiteaVerdicts}, versions by {@link VersionChecks}). Every call names the
+ * product through its client key; a license key of another product is "not found".
  */
 @Component
 class ClientOperations {
@@ -55,42 +52,36 @@ class ClientOperations {
     private final LicenseRepository licenses;
     private final ProductRepository products;
     private final ActivationRepository activations;
-    private final ReleaseRepository releases;
     private final HeartbeatStore heartbeats;
-    private final LeaseSigner signer;
-    private final LeaseReuse leaseReuse;
     private final LicenseSnapshots snapshots;
+    private final Leases leases;
+    private final GiteaVerdicts giteaVerdicts;
     private final TransactionTemplate jdbcTransactions;
     private final AuditService audit;
     private final MessageSource messages;
     private final Clock clock;
     private final ZoneId zone;
-    private final GiteaLicenses gitea;
 
     ClientOperations(
             LicenseRepository licenses,
             ProductRepository products,
             ActivationRepository activations,
-            ReleaseRepository releases,
             HeartbeatStore heartbeats,
-            LeaseSigner signer,
-            LeaseReuse leaseReuse,
             LicenseSnapshots snapshots,
+            Leases leases,
+            GiteaVerdicts giteaVerdicts,
             DataSource dataSource,
             AuditService audit,
             MessageSource messages,
             Clock clock,
-            ZoneId zone,
-            GiteaLicenses gitea) {
-        this.gitea = gitea;
+            ZoneId zone) {
         this.licenses = licenses;
         this.products = products;
         this.activations = activations;
-        this.releases = releases;
         this.heartbeats = heartbeats;
-        this.signer = signer;
-        this.leaseReuse = leaseReuse;
         this.snapshots = snapshots;
+        this.leases = leases;
+        this.giteaVerdicts = giteaVerdicts;
         // Plain JDBC transactions for the heartbeat's two statements (no JPA session needed).
         this.jdbcTransactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.audit = audit;
@@ -105,9 +96,9 @@ class ClientOperations {
     Activated activate(long productId, ActivateRequest request) {
         Fingerprint fingerprint = requireFingerprint(request.fingerprint());
         String appVersion = optionalVersion(request.appVersion());
-        Optional<Product> giteaProduct = giteaProduct(productId, request.licenseKey());
+        Optional<Product> giteaProduct = giteaVerdicts.product(productId, request.licenseKey());
         if (giteaProduct.isPresent()) {
-            return activateByGitea(giteaProduct.get(), request.licenseKey(), fingerprint, appVersion);
+            return giteaVerdicts.activate(giteaProduct.get(), request.licenseKey(), fingerprint, appVersion);
         }
         License found = license(productId, request.licenseKey());
         Product product = products.findById(productId).orElseThrow();
@@ -159,7 +150,7 @@ class ClientOperations {
         }
         activations.flush();
         int used = (int) activations.countHoldingSlots(license.getId());
-        Lease lease = lease(facts, productFacts, activation.getId(), activation.fingerprint(), now);
+        Lease lease = leases.forActivation(facts, productFacts, activation.getId(), activation.fingerprint(), now);
         return new Activated(
                 activation.getId(),
                 existing,
@@ -181,9 +172,9 @@ class ClientOperations {
     Verdict verify(long productId, VerifyRequest request) {
         Fingerprint fingerprint = requireFingerprint(request.fingerprint());
         String appVersion = optionalVersion(request.appVersion());
-        Optional<Product> giteaProduct = giteaProduct(productId, request.licenseKey());
+        Optional<Product> giteaProduct = giteaVerdicts.product(productId, request.licenseKey());
         if (giteaProduct.isPresent()) {
-            return verifyByGitea(giteaProduct.get(), request.licenseKey(), fingerprint, appVersion);
+            return giteaVerdicts.verify(giteaProduct.get(), request.licenseKey(), fingerprint, appVersion);
         }
         Snapshot snapshot = snapshot(productId, request.licenseKey());
         Problem problem = problemWith(snapshot.license(), snapshot.product(), appVersion);
@@ -214,7 +205,7 @@ class ClientOperations {
 
     private Verdict valid(Snapshot snapshot, DeviceFacts device, Instant now) {
         LicenseFacts license = snapshot.license();
-        Lease lease = lease(license, snapshot.product(), device.id(), device.fingerprint(), now);
+        Lease lease = leases.forActivation(license, snapshot.product(), device.id(), device.fingerprint(), now);
         return new Verdict(
                 true,
                 null,
@@ -238,7 +229,7 @@ class ClientOperations {
             throw error(400, "INVALID_REQUEST", "license.client.activationIdRequired");
         }
         String appVersion = optionalVersion(request.appVersion());
-        rejectGiteaToken(productId, request.licenseKey());
+        giteaVerdicts.reject(productId, request.licenseKey());
         Map<String, Long> usage = request.usage() == null ? Map.of() : new TreeMap<>(request.usage());
         for (Map.Entry<String, Long> counter : usage.entrySet()) {
             if (!counter.getKey().matches(LicenseTerms.NAME_PATTERN)
@@ -287,7 +278,7 @@ class ClientOperations {
     @Transactional
     Deactivated deactivate(long productId, DeactivateRequest request) {
         Fingerprint fingerprint = requireFingerprint(request.fingerprint());
-        rejectGiteaToken(productId, request.licenseKey());
+        giteaVerdicts.reject(productId, request.licenseKey());
         License found = license(productId, request.licenseKey());
         Product product = products.findById(productId).orElseThrow();
         License license = licenses.lockById(found.getId()).orElseThrow();
@@ -310,22 +301,9 @@ class ClientOperations {
 
     @Transactional(readOnly = true)
     Info info(long productId, @Nullable String licenseKey) {
-        Optional<Product> giteaProduct = giteaProduct(productId, licenseKey);
+        Optional<Product> giteaProduct = giteaVerdicts.product(productId, licenseKey);
         if (giteaProduct.isPresent()) {
-            Product product = giteaProduct.get();
-            GiteaLicenses.Result r = gitea.check(product, licenseKey, false);
-            return new Info(
-                    giteaSubject(licenseKey),
-                    product.getCode(),
-                    product.getName(),
-                    "GITEA",
-                    giteaStatus(r),
-                    null,
-                    r.expiresOn(),
-                    0,
-                    0,
-                    r.features(),
-                    Map.of());
+            return giteaVerdicts.info(giteaProduct.get(), licenseKey);
         }
         License license = license(productId, licenseKey);
         Product product = products.findById(productId).orElseThrow();
@@ -343,184 +321,7 @@ class ClientOperations {
                 license.getLimits());
     }
 
-    // ---- licenses by Gitea repository access ------------------------------------------------------------
-    // For a product on the Gitea backend, a token that is not a Kontor key is checked against Gitea
-    // (GiteaLicenses: 24 h cache, 7 days grace). Gitea decides who has access, so there are no seats or
-    // activations: verify and activate answer with a lease bound to the machine; heartbeat and deactivate
-    // take Kontor keys only.
-
-    private Optional<Product> giteaProduct(long productId, @Nullable String key) {
-        if (key == null || key.isBlank() || LicenseKeys.normalize(key) != null) {
-            return Optional.empty();
-        }
-        return products.findById(productId).filter(p -> p.getBackend() == LicenseEnums.Backend.GITEA);
-    }
-
-    private void rejectGiteaToken(long productId, @Nullable String key) {
-        if (giteaProduct(productId, key).isPresent()) {
-            throw error(400, "GITEA_USE_VERIFY", "license.client.giteaUseVerify");
-        }
-    }
-
-    private Verdict verifyByGitea(Product product, String token, Fingerprint fingerprint, @Nullable String appVersion) {
-        GiteaLicenses.Result r = gitea.check(product, token, false);
-        ProductFacts facts = ProductFacts.of(product);
-        if (!r.valid()) {
-            return new Verdict(
-                    false,
-                    r.reason(),
-                    giteaMessage(r),
-                    giteaSubject(token),
-                    giteaStatus(r),
-                    null,
-                    r.expiresOn(),
-                    r.features(),
-                    Map.of(),
-                    null,
-                    null,
-                    null,
-                    null);
-        }
-        Problem version = versionProblem(appVersion, facts.minSupportedVersion());
-        if (version != null) {
-            return new Verdict(
-                    false,
-                    version.code(),
-                    text(version.messageKey(), version.args()),
-                    giteaSubject(token),
-                    giteaStatus(r),
-                    null,
-                    r.expiresOn(),
-                    r.features(),
-                    Map.of(),
-                    null,
-                    null,
-                    null,
-                    null);
-        }
-        Lease lease = giteaLease(product, token, r, fingerprint);
-        String message = r.source() == GiteaLicenses.Source.GRACE ? giteaMessage(r) : null;
-        return new Verdict(
-                true,
-                null,
-                message,
-                giteaSubject(token),
-                giteaStatus(r),
-                null,
-                r.expiresOn(),
-                r.features(),
-                Map.of(),
-                lease.token(),
-                lease.validUntil(),
-                facts.heartbeatInterval().toSeconds(),
-                null);
-    }
-
-    private Activated activateByGitea(
-            Product product, String token, Fingerprint fingerprint, @Nullable String appVersion) {
-        Verdict verdict = verifyByGitea(product, token, fingerprint, appVersion);
-        if (!verdict.valid()) {
-            int status = "GITEA_UNREACHABLE".equals(verdict.reason()) ? 503 : 403;
-            throw new DomainException(status, verdict.reason(), "license.client.giteaRefused", verdict.message());
-        }
-        return new Activated(
-                null,
-                false,
-                verdict.licenseKey(),
-                product.getCode(),
-                verdict.validUntil(),
-                verdict.features(),
-                Map.of(),
-                0,
-                0,
-                verdict.lease(),
-                verdict.leaseValidUntil());
-    }
-
-    private Lease giteaLease(Product product, String token, GiteaLicenses.Result r, Fingerprint fp) {
-        Instant now = clock.instant();
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", "kontor");
-        claims.put("sub", "gitea:" + GiteaLicenses.hash(token).substring(0, 16));
-        claims.put("prd", product.getCode());
-        claims.put("src", "gitea");
-        claims.put("repo", r.repository());
-        claims.put("lto", r.licensedTo());
-        claims.put("fp", fingerprintClaim(product.getMatchRule(), fp));
-        claims.put("features", new TreeSet<>(r.features()));
-        claims.put("limits", Map.of());
-        claims.put("lexp", r.expiresOn() == null ? null : r.expiresOn().toString());
-        // Offline, the lease holds as long as the grace period counted from Gitea's last yes.
-        Instant validUntil =
-                leaseEnd(r.succeededAt() == null ? now : r.succeededAt(), product.getGraceDays(), r.expiresOn());
-        claims.put("iat", now.getEpochSecond());
-        claims.put("exp", validUntil.getEpochSecond());
-        return new Lease(signer.sign(claims), validUntil);
-    }
-
-    private static String giteaSubject(String token) {
-        return "gitea:" + GiteaLicenses.hint(token);
-    }
-
-    private static String giteaStatus(GiteaLicenses.Result r) {
-        if (r.valid()) {
-            return r.source() == GiteaLicenses.Source.GRACE ? "GRACE" : "ACTIVE";
-        }
-        return "LICENSE_EXPIRED".equals(r.reason()) ? "EXPIRED" : "DENIED";
-    }
-
-    private String giteaMessage(GiteaLicenses.Result r) {
-        return gitea.message(r, LocaleContextHolder.getLocale());
-    }
-
     // ---- versions -----------------------------------------------------------------------------------
-
-    @Transactional(readOnly = true)
-    VersionInfo checkVersion(long productId, VersionCheckRequest request) {
-        Product product = product(productId, request.product());
-        if (!AppVersion.isValid(request.version())) {
-            throw error(400, "INVALID_REQUEST", "license.client.badVersion", String.valueOf(request.version()));
-        }
-        AppVersion current = AppVersion.parse(request.version());
-        Optional<Release> latest = latest(product, Channel.STABLE);
-        boolean required = product.getMinSupportedVersion() != null
-                && current.isBefore(AppVersion.parse(product.getMinSupportedVersion()));
-        boolean available = latest.isPresent() && current.isBefore(latest.get().appVersion());
-        return versionInfo(product, latest, available, required);
-    }
-
-    @Transactional(readOnly = true)
-    VersionInfo latestVersion(long productId, @Nullable String productCode, Channel channel) {
-        Product product = product(productId, productCode);
-        return versionInfo(product, latest(product, channel), false, false);
-    }
-
-    private VersionInfo versionInfo(Product product, Optional<Release> latest, boolean available, boolean required) {
-        return new VersionInfo(
-                product.getCode(),
-                latest.map(Release::getVersion).orElse(null),
-                latest.map(r -> r.getChannel().name()).orElse(null),
-                latest.map(Release::getReleaseDate).orElse(null),
-                available,
-                required,
-                product.getMinSupportedVersion(),
-                latest.map(Release::getNotes).orElse(null),
-                latest.map(Release::getDownloadUrl).orElse(null));
-    }
-
-    private Optional<Release> latest(Product product, Channel channel) {
-        return releases.findByProductId(product.getId()).stream()
-                .filter(r -> channel == Channel.BETA || r.getChannel() == Channel.STABLE)
-                .max(Comparator.comparing(Release::appVersion));
-    }
-
-    private Product product(long productId, @Nullable String code) {
-        Product product = products.findById(productId).orElseThrow();
-        if (code != null && !code.isBlank() && !code.strip().equalsIgnoreCase(product.getCode())) {
-            throw error(404, "PRODUCT_NOT_FOUND", "license.client.productNotFound", code);
-        }
-        return product;
-    }
 
     // ---- helpers --------------------------------------------------------------------------------------
 
@@ -545,7 +346,7 @@ class ClientOperations {
         return versionProblem(appVersion, product.minSupportedVersion());
     }
 
-    private static @Nullable Problem versionProblem(@Nullable String appVersion, @Nullable String minSupported) {
+    static @Nullable Problem versionProblem(@Nullable String appVersion, @Nullable String minSupported) {
         if (appVersion != null
                 && minSupported != null
                 && AppVersion.parse(appVersion).isBefore(AppVersion.parse(minSupported))) {
@@ -569,49 +370,6 @@ class ClientOperations {
                 null,
                 null,
                 exceeded);
-    }
-
-    private Lease lease(LicenseFacts license, ProductFacts product, long activationId, Fingerprint fp, Instant now) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", "kontor");
-        claims.put("sub", license.key());
-        claims.put("prd", product.code());
-        claims.put("lic", license.id());
-        claims.put("act", activationId);
-        claims.put("fp", fingerprintClaim(product.matchRule(), fp));
-        claims.put("features", new TreeSet<>(license.features()));
-        claims.put("limits", new TreeMap<>(license.limits()));
-        claims.put(
-                "lexp",
-                license.validUntil() == null ? null : license.validUntil().toString());
-        return leaseReuse.lease(activationId, claims, product.graceDays(), () -> {
-            Instant validUntil = leaseEnd(now, product.graceDays(), license.validUntil());
-            Map<String, Object> signed = new LinkedHashMap<>(claims);
-            signed.put("iat", now.getEpochSecond());
-            signed.put("exp", validUntil.getEpochSecond());
-            return new Lease(signer.sign(signed), validUntil);
-        });
-    }
-
-    /** A lease holds for the grace period from {@code from}, but not past the license's last day. */
-    private Instant leaseEnd(Instant from, int graceDays, @Nullable LocalDate lastDay) {
-        Instant end = from.plus(Duration.ofDays(graceDays));
-        if (lastDay != null) {
-            Instant licenseEnd = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
-            if (licenseEnd.isBefore(end)) {
-                return licenseEnd;
-            }
-        }
-        return end;
-    }
-
-    private static Map<String, Object> fingerprintClaim(MatchRule rule, Fingerprint fp) {
-        Map<String, Object> fingerprint = new LinkedHashMap<>();
-        fingerprint.put("rule", rule.name());
-        fingerprint.put("mac", Fingerprint.hash(fp.mac()));
-        fingerprint.put("cpu", Fingerprint.hash(fp.cpuId()));
-        fingerprint.put("uuid", Fingerprint.hash(fp.systemUuid()));
-        return fingerprint;
     }
 
     private static Optional<DeviceFacts> sameDevice(List<DeviceFacts> all, Fingerprint fingerprint, MatchRule rule) {

@@ -7,7 +7,6 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -46,10 +45,9 @@ class GiteaClient {
     private final OkHttpClient http;
     private final JsonMapper json;
 
-    GiteaClient(
-            JsonMapper json,
-            @Value("${kontor.license.gitea.connect-timeout:5s}") Duration connectTimeout,
-            @Value("${kontor.license.gitea.read-timeout:10s}") Duration readTimeout) {
+    GiteaClient(JsonMapper json, LicenseSettings settings) {
+        Duration connectTimeout = settings.gitea().connectTimeout();
+        Duration readTimeout = settings.gitea().readTimeout();
         this.json = json;
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(connectTimeout)

@@ -157,15 +157,15 @@ class GiteaLicenses {
         Object[] args;
         if (r.valid()) {
             boolean grace = r.source() == Source.GRACE;
-            key = grace ? "module.license.gitea.grace" : "module.license.gitea.ok";
+            key = grace ? "license.module.license.gitea.grace" : "license.module.license.gitea.ok";
             args = grace
                     ? new Object[] {r.repository(), Formats.dateTime(r.graceEnd(), zone)}
                     : new Object[] {r.repository()};
         } else if ("LICENSE_EXPIRED".equals(r.reason())) {
-            key = "module.license.expired";
+            key = "license.module.license.expired";
             args = new Object[] {r.expiresOn()};
         } else {
-            key = "module.license.gitea." + r.reason();
+            key = "license.module.license.gitea." + r.reason();
             args = new Object[] {r.repository()};
         }
         return messages.getMessage(key, args, key, locale);

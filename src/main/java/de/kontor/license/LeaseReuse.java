@@ -2,7 +2,6 @@ package de.kontor.license;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -29,7 +28,8 @@ class LeaseReuse {
     private final Clock clock;
     private final Cache<Long, Entry> byActivation;
 
-    LeaseReuse(@Value("${kontor.license.lease-reuse:5m}") Duration window, Clock clock) {
+    LeaseReuse(LicenseSettings settings, Clock clock) {
+        Duration window = settings.leaseReuse();
         this.window = window;
         this.clock = clock;
         this.byActivation = Caffeine.newBuilder()

@@ -6,7 +6,6 @@ import de.kontor.license.LicenseEnums.ActivationState;
 import de.kontor.license.LicenseEnums.LicenseStatus;
 import de.kontor.license.LicenseEnums.MatchRule;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -142,7 +141,8 @@ class LicenseSnapshots {
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
             Clock clock,
-            @Value("${kontor.license.snapshot-ttl:30s}") Duration ttl) {
+            LicenseSettings settings) {
+        Duration ttl = settings.snapshotTtl();
         this.licenses = licenses;
         this.products = products;
         this.activations = activations;

@@ -51,7 +51,7 @@ public class ModuleCommands {
                     }
                     String secret = args.get(2).equals("-") ? in.readLine() : args.get(2);
                     ModuleStatus status = licenses.registerModuleLicense(args.get(1), secret, locale);
-                    out.println(text(locale, "module.register.done", status.identifier()));
+                    out.println(text(locale, "license.module.register.done", status.identifier()));
                     out.print(table(List.of(status), locale));
                     return 0;
                 }
@@ -60,8 +60,10 @@ public class ModuleCommands {
                         return usage(err);
                     }
                     licenses.revokeModuleLicense(args.get(1));
-                    out.println(
-                            text(locale, "module.revoked", args.get(1).strip().toLowerCase(Locale.ROOT)));
+                    out.println(text(
+                            locale,
+                            "license.module.revoked",
+                            args.get(1).strip().toLowerCase(Locale.ROOT)));
                     return 0;
                 }
                 default -> {
@@ -90,30 +92,30 @@ public class ModuleCommands {
     String table(List<ModuleStatus> modules, Locale locale) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {
-            text(locale, "module.column.module"),
-            text(locale, "module.column.version"),
-            text(locale, "module.column.status"),
-            text(locale, "module.column.info")
+            text(locale, "license.module.column.module"),
+            text(locale, "license.module.column.version"),
+            text(locale, "license.module.column.status"),
+            text(locale, "license.module.column.info")
         });
         for (ModuleStatus m : modules) {
             ModuleLicense l = m.license();
-            String status = (l.valid() ? "✓ " : "✗ ") + text(locale, "module.status." + l.status());
+            String status = (l.valid() ? "✓ " : "✗ ") + text(locale, "license.module.status." + l.status());
             StringBuilder info = new StringBuilder(l.message());
             if (l.valid() && l.licensedTo() != null) {
                 info.append("; ")
-                        .append(text(locale, "module.column.licensedTo"))
+                        .append(text(locale, "license.module.column.licensedTo"))
                         .append(": ")
                         .append(l.licensedTo());
             }
             if (l.expiresAt() != null) {
                 info.append("; ")
-                        .append(text(locale, "module.column.expires"))
+                        .append(text(locale, "license.module.column.expires"))
                         .append(": ")
                         .append(l.expiresAt().toLocalDate());
             }
             if (!l.features().isEmpty()) {
                 info.append("; ")
-                        .append(text(locale, "module.column.features"))
+                        .append(text(locale, "license.module.column.features"))
                         .append(": ")
                         .append(String.join(", ", l.features()));
             }

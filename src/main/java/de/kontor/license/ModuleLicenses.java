@@ -91,16 +91,16 @@ class ModuleLicenses {
     ModuleStatus register(String module, @Nullable String secret, Locale locale) {
         Product product = product(module);
         if (secret == null || secret.isBlank()) {
-            throw DomainException.invalidField("licenseKey", "INVALID_REQUEST", "module.license.required");
+            throw DomainException.invalidField("licenseKey", "INVALID_REQUEST", "license.module.license.required");
         }
         String value = secret.strip();
         if (value.length() > 500 || value.chars().anyMatch(Character::isWhitespace)) {
-            throw DomainException.invalidField("licenseKey", "INVALID_REQUEST", "module.license.malformed");
+            throw DomainException.invalidField("licenseKey", "INVALID_REQUEST", "license.module.license.malformed");
         }
         ModuleLicense checked = evaluate(product, value, true, locale);
         if (!checked.valid()) {
             int status = "GITEA_UNREACHABLE".equals(checked.reason()) ? 503 : 422;
-            throw new DomainException(status, checked.reason(), "module.license.refused", checked.message())
+            throw new DomainException(status, checked.reason(), "license.module.license.refused", checked.message())
                     .onField("licenseKey");
         }
         String hint = hint(value);
@@ -128,7 +128,7 @@ class ModuleLicenses {
         int deleted = jdbc.update("delete from license_module where product_id = ?", product.getId());
         if (deleted == 0) {
             throw DomainException.notFound(
-                    "MODULE_LICENSE_NOT_FOUND", "module.license.noneToRevoke", product.moduleId());
+                    "MODULE_LICENSE_NOT_FOUND", "license.module.license.noneToRevoke", product.moduleId());
         }
         audit.record(
                 LicenseService.MODULE,
@@ -144,7 +144,7 @@ class ModuleLicenses {
                 .filter(p -> !p.isArchived())
                 .filter(p -> p.moduleId().equalsIgnoreCase(id))
                 .findFirst()
-                .orElseThrow(() -> DomainException.notFound("MODULE_NOT_FOUND", "module.notFound", id));
+                .orElseThrow(() -> DomainException.notFound("MODULE_NOT_FOUND", "license.module.notFound", id));
     }
 
     private ModuleStatus status(Product product, boolean online, Locale locale) {
@@ -161,7 +161,7 @@ class ModuleLicenses {
                         false,
                         null,
                         null,
-                        text(locale, "module.license.none"),
+                        text(locale, "license.module.license.none"),
                         Set.of(),
                         null,
                         "NO_LICENSE",
@@ -201,7 +201,7 @@ class ModuleLicenses {
                     false,
                     null,
                     null,
-                    text(locale, "module.license.notAKey"),
+                    text(locale, "license.module.license.notAKey"),
                     Set.of(),
                     null,
                     "LICENSE_NOT_FOUND",
@@ -265,7 +265,7 @@ class ModuleLicenses {
                 true,
                 customer,
                 expires,
-                text(locale, "module.license.key.ok", key),
+                text(locale, "license.module.license.key.ok", key),
                 new TreeSet<>(license.getFeatures()),
                 "online",
                 null,

@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -68,6 +70,7 @@ class ApiKeys {
         this.clock = clock;
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
     List<ApiUserInfo> users() {
         return jdbc.sql("select u.id, u.name, u.created_at, count(k.id) as active_keys, max(k.last_used_at) "
                         + "as last_used_at from tally_api_user u left join tally_api_key k on k.api_user_id = u.id "
@@ -77,6 +80,7 @@ class ApiKeys {
                 .list();
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
     List<ApiKeyInfo> keys(long apiUserId) {
         return jdbc.sql("select id, api_user_id, key_prefix as prefix, scope, created_at, last_used_at "
                         + "from tally_api_key where api_user_id = ? and revoked_at is null order by created_at, id")
@@ -85,6 +89,7 @@ class ApiKeys {
                 .list();
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
     long createUser(String name) {
         if (name == null || name.isBlank() || name.strip().length() > Checks.NAME_MAX) {
             throw DomainException.invalidField("name", "INVALID_NAME", "tally.apiUser.name");
@@ -108,6 +113,7 @@ class ApiKeys {
     }
 
     /** A new key for the API user; its value is returned once and stored as SHA-256 only. */
+    @Transactional(propagation = Propagation.MANDATORY)
     IssuedKey generate(long apiUserId, Scope scope) {
         lockUser(apiUserId);
         byte[] random = new byte[24];
@@ -165,6 +171,7 @@ class ApiKeys {
     }
 
     /** Deletes (revokes) a key: terminals using it get 401 from now on. */
+    @Transactional(propagation = Propagation.MANDATORY)
     void deleteKey(long apiUserId, long keyId) {
         int revoked = jdbc.sql("update tally_api_key set revoked_at = ? where id = ? and api_user_id = ? "
                         + "and revoked_at is null")
@@ -178,6 +185,7 @@ class ApiKeys {
     }
 
     /** Deletes an API user and all its keys (kept for the audit trail, no longer usable). */
+    @Transactional(propagation = Propagation.MANDATORY)
     void deleteUser(long apiUserId) {
         lockUser(apiUserId);
         Timestamp now = Timestamp.from(clock.instant());

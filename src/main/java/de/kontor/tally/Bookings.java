@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -37,6 +39,7 @@ import java.util.TreeSet;
  * bookings nor let an NFC booking take a balance below 0. Runs inside the front service's transactions.
  */
 @Component
+@Transactional(propagation = Propagation.MANDATORY)
 class Bookings {
 
     /** A person's row, locked for the booking; {@code mayNotify}: a booking could cause an e-mail. */

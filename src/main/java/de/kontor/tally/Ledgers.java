@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import java.util.List;
  * or of everyone instead of deleting them, and can be restored as a whole.
  */
 @Component
+@Transactional(propagation = Propagation.MANDATORY)
 class Ledgers {
 
     /** An entry with its person's name and the links between reversed entries and their reversals. */

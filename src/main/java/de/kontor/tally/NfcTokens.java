@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,6 +21,7 @@ import java.util.List;
 
 /** The NFC tokens of persons: raw bytes, unique, entered and shown as hex. */
 @Component
+@Transactional(propagation = Propagation.MANDATORY)
 class NfcTokens {
 
     private static final HexFormat HEX = HexFormat.ofDelimiter(":").withUpperCase();

@@ -14,6 +14,8 @@ import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.Optional;
 
 /** Finds tally persons: by code, id or account, lists and pages of them, the total of all balances. */
 @Component
+@Transactional(propagation = Propagation.MANDATORY)
 class PersonReader {
 
     /** A person's row; whether their account is an admin comes from the security module. */

@@ -17,6 +17,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -30,6 +32,7 @@ import java.util.Objects;
  * security module's {@link UserService}. Runs inside the front service's transactions.
  */
 @Component
+@Transactional(propagation = Propagation.MANDATORY)
 class PersonWriter {
 
     static final String CODE_PATTERN = "\\d{10}";

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -26,6 +28,7 @@ import java.util.Optional;
  * of a link's token is stored; a link works once and for {@link #RESET_VALIDITY}.
  */
 @Component
+@Transactional(propagation = Propagation.MANDATORY)
 class Registrations {
 
     static final Duration RESET_VALIDITY = Duration.ofHours(1);

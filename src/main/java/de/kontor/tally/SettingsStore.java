@@ -8,6 +8,8 @@ import de.kontor.tally.TallyModel.Settings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -66,6 +68,7 @@ class SettingsStore {
                 .single();
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
     Settings update(Settings settings) {
         int amount = settings.bookingAmount();
         if (amount >= 0) {

@@ -15,6 +15,8 @@ import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,6 +50,7 @@ class Statements {
         this.zone = zone;
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
     Statement of(PersonDetails person, LocalDate from, LocalDate to, String currency) {
         if (to.isBefore(from)) {
             throw DomainException.invalidField("to", "INVALID_PERIOD", "tally.statement.period");

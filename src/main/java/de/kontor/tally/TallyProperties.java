@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -17,13 +18,16 @@ import org.springframework.validation.annotation.Validated;
  *     bookings, the terminals' booking amount); keeps balances and their sums far from overflowing
  * @param confirmAbove bookings in the UI of more than this, either way, ask for a confirmation that shows the
  *     resulting balance
+ * @param baseUrl the address password reset links point at (empty: the address of the request); follows
+ *     {@code kontor.base-url}
  */
 @Validated
 @ConfigurationProperties("kontor.tally")
 public record TallyProperties(
         @Valid @NotNull Api api,
         @Min(1) @Max(MAX_AMOUNT_LIMIT) long maxAmount,
-        @Min(1) @Max(MAX_AMOUNT_LIMIT) long confirmAbove) {
+        @Min(1) @Max(MAX_AMOUNT_LIMIT) long confirmAbove,
+        @Nullable String baseUrl) {
 
     /** The highest {@code max-amount} allowed: the booking amount setting is an INT column. */
     public static final long MAX_AMOUNT_LIMIT = 1_000_000_000L;

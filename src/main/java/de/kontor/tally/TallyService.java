@@ -41,7 +41,7 @@ import java.util.Optional;
  * package-private classes named after it ({@link Bookings}, {@link PersonReader}, {@link PersonWriter},
  * {@link Ledgers}, {@link NfcTokens}, {@link ApiKeys}, {@link Statements}, {@link Registrations},
  * {@link SettingsStore}); this class is where each call becomes one transaction (writes together with their
- * audit entry, reads read-only).
+ * audit entry, reads read-only), and the workers refuse to run outside one ({@code MANDATORY}).
  */
 @Service
 public class TallyService {

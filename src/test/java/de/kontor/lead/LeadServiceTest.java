@@ -1,6 +1,8 @@
 package de.kontor.lead;
 
 import de.kontor.IntegrationTest;
+import de.kontor.base.audit.AuditEntry;
+import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.importing.ColumnMapping;
 import de.kontor.base.importing.ImportFiles;
@@ -10,6 +12,7 @@ import de.kontor.base.importing.ImportTable;
 import de.kontor.base.importing.PreviewRow;
 import de.kontor.base.importing.Verdict;
 import de.kontor.customer.Customer;
+import de.kontor.customer.CustomerService;
 import de.kontor.lead.LeadModel.Activity;
 import de.kontor.lead.LeadModel.ActivityDraft;
 import de.kontor.lead.LeadModel.ActivityKind;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -39,15 +43,27 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Leads: note revisions, tags, the timeline, conversion, import verdicts and undo, statistics. */
 class LeadServiceTest extends IntegrationTest {
 
     @Autowired
     LeadService leads;
+
+    @Autowired
+    AuditService audit;
+
+    @Autowired
+    CustomerService customers;
 
     @BeforeEach
     void admin() {
@@ -170,6 +186,67 @@ class LeadServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> leads.convertToCustomer(i.id()))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_CONVERTED"));
+    }
+
+    @Test
+    void aFailureAfterTheFirstStatementOfAnArchiveLeavesNothingBehind() {
+        Institution i = lead(unique("Halbarchiv"), Status.NEW);
+        // The archive's first statement (archived_at) succeeds; its second, the timeline entry, cannot
+        // store a user name longer than its column, so the database refuses it.
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "u".repeat(101), null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        assertThatThrownBy(() -> leads.archive(i.id())).isInstanceOf(DataAccessException.class);
+        admin();
+
+        Institution after = leads.get(i.id());
+        assertThat(after.archivedAt()).isNull();
+        assertThat(after.version()).isEqualTo(i.version());
+        assertThat(leads.timeline(i.id(), PageRequest.of(0, 50)).getContent())
+                .extracting(Activity::subject)
+                .doesNotContain("lead.change.archived");
+        assertThat(audit.findForEntity("Institution", i.id(), PageRequest.of(0, 50))
+                        .getContent())
+                .extracting(AuditEntry::getAction)
+                .containsExactly("CREATE");
+    }
+
+    @Test
+    void deletingTheCustomerALeadBecameUnlinksTheLead() {
+        Institution i = lead(unique("Kurzkunde"), Status.QUALIFIED);
+        Customer customer = leads.convertToCustomer(i.id());
+        customers.delete(customer.getId());
+        await().untilAsserted(() -> assertThat(leads.get(i.id()).customerId()).isNull());
+        assertThat(leads.timeline(i.id(), PageRequest.of(0, 50)).getContent())
+                .extracting(Activity::subject)
+                .contains("lead.change.customerDeleted|" + customer.getNumber());
+        Customer again = leads.convertToCustomer(i.id());
+        assertThat(leads.get(i.id()).customerId()).isEqualTo(again.getId());
+    }
+
+    @Test
+    void twoConversionsAtOnceMakeOneCustomer() throws Exception {
+        Institution i = lead(unique("Zweimal"), Status.QUALIFIED);
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Object> convert = () -> {
+            start.await();
+            try {
+                return leads.convertToCustomer(i.id());
+            } catch (DomainException e) {
+                return e.code();
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Object> first = pool.submit(convert);
+            Future<Object> second = pool.submit(convert);
+            start.countDown();
+            List<Object> results = List.of(first.get(), second.get());
+            assertThat(results).filteredOn(Customer.class::isInstance).hasSize(1);
+            assertThat(results).contains("ALREADY_CONVERTED");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package de.kontor.tally;
 
+import de.kontor.AuditRefusal;
 import de.kontor.IntegrationTest;
 import de.kontor.base.error.DomainException;
 import de.kontor.security.Role;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -85,6 +87,40 @@ class TallyTransactionsTest extends IntegrationTest {
         assertThat(tally.bulkBooking(List.of(a.id(), b.id()), -3, description)).isEqualTo(2);
         assertThat(tally.details(a.id()).balance()).isEqualTo(-3);
         assertThat(auditEntries("BULK", description)).isEqualTo(1);
+    }
+
+    @Test
+    void aPersonWhoseAuditEntryIsRefusedGetsNeitherAPersonNorAnAccount() {
+        String code = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+        // the account (security module) and the person's row are written before the audit entry fails
+        try (var refusal = AuditRefusal.refuse(jdbc, "tally", "CREATE", "Tally person " + code + "%")) {
+            assertThatThrownBy(() -> tally.createPerson(new NewPerson(code, "Paul", unique("Tx"), null, null)))
+                    .isInstanceOf(DataAccessException.class);
+        }
+        assertThat(tally.person(code)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from tally_person where code = ?", Integer.class, code))
+                .isZero();
+        assertThat(users.findByUsername(code))
+                .as("the account rolled back with it")
+                .isEmpty();
+        assertThat(tally.createPerson(new NewPerson(code, "Paul", unique("Tx"), null, null))
+                        .code())
+                .isEqualTo(code);
+    }
+
+    @Test
+    void aReversalWhoseAuditEntryIsRefusedBooksNothing() {
+        PersonDetails p = person("Rita");
+        long entry = tally.addBooking(p.id(), 40, "Einzahlung");
+        try (var refusal = AuditRefusal.refuse(jdbc, "tally", "REVERSE", "Tally entry #" + entry + " %")) {
+            assertThatThrownBy(() -> tally.reverseBooking(p.id(), entry)).isInstanceOf(DataAccessException.class);
+        }
+        assertThat(tally.details(p.id()).balance()).isEqualTo(40);
+        assertThat(tally.ledgerCount(p.id())).isEqualTo(1);
+        assertThat(tally.reverseBooking(p.id(), entry).amount())
+                .as("not reversed before")
+                .isEqualTo(-40);
+        assertThat(tally.details(p.id()).balance()).isZero();
     }
 
     @Test

@@ -29,6 +29,7 @@ import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.customer.Countries;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerFact;
@@ -78,14 +79,10 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
         removeAll();
         H2 title = new H2(c.getNumber() + " · " + c.getName());
         title.setId("customer-title");
-        Div header = new Div(title);
-        header.addClassName("kontor-toolbar");
+        ViewHeader header = new ViewHeader(title);
         if (c.isArchived()) {
-            header.add(Badges.of(getTranslation("customer.archived"), Badges.Tone.WARNING));
+            header.start(Badges.of(getTranslation("customer.archived"), Badges.Tone.WARNING));
         }
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        header.add(spacer);
         Button edit = new Button(getTranslation("customer.edit"), VaadinIcon.EDIT.create(), e -> openEdit());
         edit.setId("customer-edit");
         edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -102,7 +99,7 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
         if (!deletable) {
             delete.setTooltipText(getTranslation("customer.delete.blocked"));
         }
-        header.add(edit, archive, delete);
+        header.actions(edit, archive, delete);
         add(header);
 
         Div cards = new Div(details(c), address(c));

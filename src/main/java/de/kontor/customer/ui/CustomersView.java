@@ -25,6 +25,7 @@ import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.GridSorts;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.customer.Countries;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerQuery;
@@ -112,10 +113,7 @@ class CustomersView extends Div implements HasDynamicTitle {
         Button create = new Button(getTranslation("customer.new"), VaadinIcon.PLUS.create(), e -> openNew());
         create.setId("customers-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        Div toolbar = new Div(search, tags, status, spacer, importButton, export, create);
-        toolbar.addClassName("kontor-toolbar");
+        ViewHeader toolbar = new ViewHeader(search, tags, status).actions(importButton, export, create);
 
         grid.setId("customers-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

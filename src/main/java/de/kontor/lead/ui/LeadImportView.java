@@ -17,7 +17,7 @@ import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.ImportWizard;
 import de.kontor.base.ui.Notifications;
 import de.kontor.lead.LeadImportFields;
-import de.kontor.lead.LeadImporter.ImportRecord;
+import de.kontor.lead.LeadModel.ImportRecord;
 import de.kontor.lead.LeadService;
 import jakarta.annotation.security.RolesAllowed;
 

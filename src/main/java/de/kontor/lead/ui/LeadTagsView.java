@@ -13,6 +13,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.lead.LeadModel.Tag;
 import de.kontor.lead.LeadService;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,9 +52,7 @@ class LeadTagsView extends Div implements HasDynamicTitle {
         });
         add.setId("lead-tag-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div toolbar = new Div(name, color, add);
-        toolbar.addClassName("kontor-toolbar");
-        add(toolbar);
+        add(new ViewHeader(name, color, add));
         grid.setId("lead-tags");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.addComponentColumn(t -> {

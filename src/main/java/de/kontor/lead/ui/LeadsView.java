@@ -27,6 +27,7 @@ import de.kontor.base.ui.ExportMenu;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.GridSorts;
 import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.lead.LeadExports;
 import de.kontor.lead.LeadModel.LeadQuery;
 import de.kontor.lead.LeadModel.LeadRow;
@@ -116,8 +117,7 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         Button add = new Button(
                 getTranslation("lead.new"),
                 VaadinIcon.PLUS.create(),
-                e -> LeadEditor.open(
-                        this, leads, null, created -> UI.getCurrent().navigate(LeadView.class, created.id())));
+                e -> LeadEditor.open(leads, null, created -> UI.getCurrent().navigate(LeadView.class, created.id())));
         add.setId("lead-new");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ExportMenu<LeadRow> export = new ExportMenu<>(
@@ -128,17 +128,14 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 () -> page -> leads.find(query(), page),
                 () -> GridSorts.of(grid),
                 () -> leads.count(query()));
-        Div links = new Div(
+        ViewHeader links = new ViewHeader(
                 link("leads/import", "lead.import"),
                 link("leads/tags", "lead.tags"),
                 link("leads/tasks", "lead.tasks.mine"),
                 link("leads/stats", "lead.stats"));
-        links.addClassName("kontor-toolbar");
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        Div filters = new Div(search, statuses, tags, owner, city, source, from, to, archived, spacer, export, add);
-        filters.addClassName("kontor-toolbar");
-        add(links, filters);
+        add(
+                links,
+                new ViewHeader(search, statuses, tags, owner, city, source, from, to, archived).actions(export, add));
 
         grid.setId("leads-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

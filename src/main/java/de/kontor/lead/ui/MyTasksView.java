@@ -11,6 +11,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.lead.LeadModel.Activity;
 import de.kontor.lead.LeadService;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +36,7 @@ class MyTasksView extends Div implements HasDynamicTitle {
         everyone.setId("lead-tasks-everyone");
         everyone.setLabel(getTranslation("lead.tasks.everyone"));
         everyone.addValueChangeListener(e -> refresh());
-        add(everyone);
+        add(new ViewHeader(everyone));
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         grid.setId("lead-tasks");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -2,10 +2,10 @@ package de.kontor.license.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import de.kontor.license.LicenseSettings;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -27,11 +27,9 @@ class ClientRateLimiter {
             .maximumSize(200_000)
             .build();
 
-    ClientRateLimiter(
-            @Value("${kontor.license.rate-limit.per-address:100}") long perAddress,
-            @Value("${kontor.license.rate-limit.per-key:100}") long perKey) {
-        this.perAddress = perAddress;
-        this.perKey = perKey;
+    ClientRateLimiter(LicenseSettings settings) {
+        this.perAddress = settings.rateLimit().perAddress();
+        this.perKey = settings.rateLimit().perKey();
     }
 
     Decision byAddress(String address) {

@@ -1,5 +1,7 @@
 package de.kontor.license.ui;
 
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,6 +13,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.binder.Result;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.data.converter.Converter;
+import com.vaadin.flow.shared.Registration;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerPicker;
 import de.kontor.customer.CustomerService;
@@ -25,16 +32,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * Terms of a new license (or a batch of them), or changed terms of an existing one. Limits are typed
- * as {@code name=number} pairs separated by commas.
+ * as {@code name=number} pairs separated by commas. The fields are bound with a bean validation binder
+ * to {@link LicenseFields}; Save shows what is wrong on the fields, or fires {@link SaveEvent}; Cancel
+ * fires {@link CancelEvent}. The view saves. The fields are package-private for the form's own test.
  */
 class LicenseForm extends Dialog {
 
-    /** What the form produced. */
-    record Result(@Nullable Product product, @Nullable Customer customer, int count, LicenseTerms terms) {}
+    /** What the form produced: product and customer for a new license, how many, the terms. */
+    record Licenses(@Nullable Product product, @Nullable Customer customer, int count, LicenseTerms terms) {}
+
+    static final class SaveEvent extends ComponentEvent<LicenseForm> {
+        private final Licenses licenses;
+
+        SaveEvent(LicenseForm source, Licenses licenses) {
+            super(source, false);
+            this.licenses = licenses;
+        }
+
+        Licenses licenses() {
+            return licenses;
+        }
+    }
+
+    static final class CancelEvent extends ComponentEvent<LicenseForm> {
+        CancelEvent(LicenseForm source) {
+            super(source, false);
+        }
+    }
 
     final Select<Product> product = new Select<>();
     final CustomerPicker customer;
@@ -47,6 +74,9 @@ class LicenseForm extends Dialog {
     final TextField limits = new TextField();
     final TextArea notes = new TextArea();
     final Button save = new Button();
+    final Button cancel = new Button();
+    private final BeanValidationBinder<LicenseFields> binder = new BeanValidationBinder<>(LicenseFields.class);
+    private final boolean batch;
 
     /**
      * @param existing  terms to change, or null for a new license
@@ -57,8 +87,8 @@ class LicenseForm extends Dialog {
             List<Product> products,
             @Nullable LicenseTerms existing,
             boolean batch,
-            LocalDate today,
-            Consumer<Result> onSave) {
+            LocalDate today) {
+        this.batch = batch;
         setId("license-form");
         setHeaderTitle(
                 getTranslation(existing != null ? "license.editTerms" : batch ? "license.batch" : "license.new"));
@@ -117,15 +147,40 @@ class LicenseForm extends Dialog {
         LicenseTerms start = existing != null
                 ? existing
                 : new LicenseTerms(LicenseType.SUBSCRIPTION, today, today.plusYears(1), 1, Set.of(), Map.of(), null);
-        type.setValue(start.type());
-        validFrom.setValue(start.validFrom());
-        validUntil.setValue(start.validUntil());
-        maxActivations.setValue(start.maxActivations());
         featureItems.addAll(start.features());
         features.setItems(featureItems);
-        features.setValue(start.features());
-        limits.setValue(formatLimits(start.limits()));
-        notes.setValue(start.notes() == null ? "" : start.notes());
+
+        String required = getTranslation("validation.required");
+        if (existing == null) {
+            binder.forField(product).asRequired(required).bind("product");
+            binder.forField(customer).asRequired(required).bind("customer");
+        }
+        String countRange = getTranslation("license.batch.count", 1000);
+        binder.forField(count)
+                .asRequired(countRange)
+                .withValidator(n -> n >= 1 && n <= 1000, countRange)
+                .bind("count");
+        binder.forField(type).asRequired(required).bind("type");
+        binder.forField(validFrom).asRequired(required).bind("validFrom");
+        binder.forField(validUntil).bind("validUntil");
+        String maxInvalid = getTranslation("license.maxActivations.invalid");
+        binder.forField(maxActivations)
+                .asRequired(maxInvalid)
+                .withValidator(n -> n >= 1, maxInvalid)
+                .bind("maxActivations");
+        binder.forField(features).bind("features");
+        String limitsInvalid = getTranslation("license.limits.invalid");
+        binder.forField(limits)
+                .withConverter(Converter.<String, Map<String, Long>>from(
+                        text -> {
+                            Map<String, Long> parsed = parseLimits(text);
+                            return parsed == null ? Result.error(limitsInvalid) : Result.ok(parsed);
+                        },
+                        LicenseForm::formatLimits))
+                .bind("limits");
+        binder.forField(notes).bind("notes");
+        LicenseFields fields = LicenseFields.of(start);
+        binder.readBean(fields);
 
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
@@ -145,61 +200,31 @@ class LicenseForm extends Dialog {
                 getTranslation(existing != null ? "action.save" : batch ? "license.batch.create" : "license.create"));
         save.setId("license-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> submit(existing == null, batch, onSave));
-        Button cancel = new Button(getTranslation("action.cancel"), e -> close());
+        save.addClickListener(e -> submit());
+        cancel.setText(getTranslation("action.cancel"));
+        cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
         getFooter().add(cancel, save);
     }
 
-    private void submit(boolean isNew, boolean batch, Consumer<Result> onSave) {
-        clearErrors();
-        boolean ok = true;
-        if (isNew && product.getValue() == null) {
-            ok = invalid(product, getTranslation("validation.required"));
+    private void submit() {
+        LicenseFields fields = new LicenseFields();
+        try {
+            binder.writeBean(fields);
+        } catch (ValidationException e) {
+            return; // the fields show what is wrong
         }
-        if (isNew && customer.getValue() == null) {
-            ok = invalid(customer, getTranslation("validation.required"));
-        }
-        if (batch && (count.getValue() == null || count.getValue() < 1 || count.getValue() > 1000)) {
-            ok = invalid(count, getTranslation("license.batch.count", 1000));
-        }
-        if (type.getValue() == null) {
-            ok = invalid(type, getTranslation("validation.required"));
-        }
-        if (validFrom.getValue() == null) {
-            ok = invalid(validFrom, getTranslation("validation.required"));
-        }
-        if (maxActivations.getValue() == null || maxActivations.getValue() < 1) {
-            ok = invalid(maxActivations, getTranslation("license.maxActivations.invalid"));
-        }
-        Map<String, Long> parsedLimits = parseLimits(limits.getValue());
-        if (parsedLimits == null) {
-            ok = invalid(limits, getTranslation("license.limits.invalid"));
-        }
-        if (!ok) {
-            return;
-        }
-        onSave.accept(new Result(
-                product.getValue(),
-                customer.getValue(),
-                batch ? count.getValue() : 1,
-                new LicenseTerms(
-                        type.getValue(),
-                        validFrom.getValue(),
-                        validUntil.getValue(),
-                        maxActivations.getValue(),
-                        features.getValue(),
-                        parsedLimits,
-                        notes.getValue())));
+        fireEvent(new SaveEvent(
+                this,
+                new Licenses(
+                        fields.getProduct(), fields.getCustomer(), batch ? fields.getCount() : 1, fields.terms())));
     }
 
-    private void clearErrors() {
-        fields().values().forEach(f -> f.setInvalid(false));
+    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
+        return addListener(SaveEvent.class, listener);
     }
 
-    private static boolean invalid(HasValidation field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
-        return false;
+    Registration addCancelListener(ComponentEventListener<CancelEvent> listener) {
+        return addListener(CancelEvent.class, listener);
     }
 
     Map<String, HasValidation> fields() {

@@ -23,6 +23,7 @@ import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.SvgCharts;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerService;
 import de.kontor.license.Activation;
@@ -79,26 +80,22 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         H2 title = new H2(l.getKey());
         title.setId("license-title");
         title.addClassName("kontor-mono");
-        Div header = new Div(title, statusBadge(l));
-        header.addClassName("kontor-toolbar");
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        header.add(spacer);
+        ViewHeader header = new ViewHeader(title, statusBadge(l));
         Button edit = new Button(getTranslation("license.editTerms"), VaadinIcon.EDIT.create(), e -> openEdit());
         edit.setId("license-edit");
         edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         edit.setEnabled(l.getStatus() != LicenseStatus.REVOKED);
-        header.add(edit);
+        header.actions(edit);
         if (l.getStatus() == LicenseStatus.ACTIVE) {
-            header.add(action("license.suspend", "license-suspend", () -> licenses.suspend(List.of(l.getId()))));
+            header.actions(action("license.suspend", "license-suspend", () -> licenses.suspend(List.of(l.getId()))));
         } else if (l.getStatus() == LicenseStatus.SUSPENDED) {
-            header.add(
+            header.actions(
                     action("license.reactivate", "license-reactivate", () -> licenses.reactivate(List.of(l.getId()))));
         }
         if (l.getStatus() != LicenseStatus.REVOKED) {
             Button revoke = action("license.revoke", "license-revoke", () -> licenses.revoke(List.of(l.getId())));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            header.add(revoke);
+            header.actions(revoke);
         }
         add(header);
 
@@ -277,26 +274,23 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
 
     private void openEdit() {
         License l = license;
-        LicenseForm[] form = new LicenseForm[1];
-        form[0] = new LicenseForm(
-                customers,
-                licenses.products(),
-                l.terms(),
-                false,
-                LocalDate.ofInstant(clock.instant(), zone),
-                result -> {
-                    try {
-                        license = licenses.updateTerms(l.getId(), l.getVersion(), result.terms());
-                        form[0].close();
-                        Notifications.success(getTranslation("license.saved", l.getKey()));
-                        render();
-                    } catch (ConcurrentChangeException ex) {
-                        Notifications.error(getTranslation("error.concurrentChange"));
-                    } catch (DomainException ex) {
-                        FieldErrors.show(this, ex, form[0].fields());
-                    }
-                });
-        form[0].open();
+        LicenseForm form = new LicenseForm(
+                customers, licenses.products(), l.terms(), false, LocalDate.ofInstant(clock.instant(), zone));
+        form.addSaveListener(e -> {
+            try {
+                license = licenses.updateTerms(
+                        l.getId(), l.getVersion(), e.licenses().terms());
+                form.close();
+                Notifications.success(getTranslation("license.saved", l.getKey()));
+                render();
+            } catch (ConcurrentChangeException ex) {
+                Notifications.error(getTranslation("error.concurrentChange"));
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, form.fields());
+            }
+        });
+        form.addCancelListener(e -> form.close());
+        form.open();
     }
 
     private static String describe(Activation a) {

@@ -3,14 +3,9 @@ package de.kontor.license.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
@@ -33,7 +28,7 @@ import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.GridSorts;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
-import de.kontor.customer.Customer;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.customer.CustomerPicker;
 import de.kontor.customer.CustomerService;
 import de.kontor.license.License;
@@ -44,8 +39,6 @@ import de.kontor.license.LicenseService;
 import de.kontor.license.Product;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
-import org.springframework.data.domain.SliceImpl;
-import org.springframework.data.domain.Sort;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -53,10 +46,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * All licenses: filter, select several for bulk actions, quick-edit one in the side panel, create one
@@ -80,12 +70,9 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
     private final Select<Optional<LicenseType>> type = new Select<>();
     private final IntegerField expiring = new IntegerField();
     private final TextField text = new TextField();
-    private final Div bulkBar = new Div();
-    private final Span selectedCount = new Span();
-    private final Div panel = new Div();
-    // read by export threads too
-    private final Map<Long, Customer> customerCache = new ConcurrentHashMap<>();
-    private final Map<Long, Product> productCache = new ConcurrentHashMap<>();
+    private final LicenseBulkBar bulkBar;
+    private final QuickEditPanel panel;
+    private final LicenseLabels labels;
 
     LicensesView(
             LicenseService licenses,
@@ -101,7 +88,13 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         this.clock = clock;
         this.zone = zone;
         addClassName("kontor-view");
-        licenses.products().forEach(p -> productCache.put(p.getId(), p));
+        labels = new LicenseLabels(customers, licenses.products());
+        bulkBar = new LicenseBulkBar(
+                licenses,
+                () -> grid.getSelectedItems().stream().map(License::getId).toList(),
+                this::refresh);
+        panel = new QuickEditPanel(
+                licenses, labels, () -> grid.getDataProvider().refreshAll());
 
         product.setId("licenses-product");
         product.setLabel(getTranslation("license.product"));
@@ -147,8 +140,8 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         List<ExportColumn<License>> columns = List.of(
                 ExportColumn.<License>of(getTranslation("license.key"), License::getKey)
                         .withWidth(1.4f),
-                ExportColumn.<License>of(getTranslation("license.product"), l -> productCode(l.getProductId())),
-                ExportColumn.<License>of(getTranslation("license.customer"), l -> customerLabel(l.getCustomerId()))
+                ExportColumn.<License>of(getTranslation("license.product"), l -> labels.product(l.getProductId())),
+                ExportColumn.<License>of(getTranslation("license.customer"), l -> labels.customer(l.getCustomerId()))
                         .withWidth(2f),
                 ExportColumn.<License>of(
                         getTranslation("license.type"),
@@ -175,22 +168,8 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button batch = new Button(getTranslation("license.batch"), VaadinIcon.STOCK.create(), e -> openCreate(true));
         batch.setId("licenses-batch");
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        Div toolbar = new Div(text, product, customer, status, type, expiring, spacer, export, batch, create);
-        toolbar.addClassName("kontor-toolbar");
-
-        selectedCount.setId("licenses-selected");
-        Button suspend = bulkButton("license.suspend", "licenses-bulk-suspend", ids -> licenses.suspend(ids));
-        Button reactivate =
-                bulkButton("license.reactivate", "licenses-bulk-reactivate", ids -> licenses.reactivate(ids));
-        Button revoke = bulkButton("license.revoke", "licenses-bulk-revoke", ids -> licenses.revoke(ids));
-        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Button extend = new Button(getTranslation("license.extend"), e -> openExtend());
-        extend.setId("licenses-bulk-extend");
-        bulkBar.add(selectedCount, suspend, reactivate, extend, revoke);
-        bulkBar.addClassNames("kontor-toolbar", "kontor-bulk-bar");
-        bulkBar.setVisible(false);
+        ViewHeader toolbar =
+                new ViewHeader(text, product, customer, status, type, expiring).actions(export, batch, create);
 
         grid.setId("licenses-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
@@ -202,11 +181,11 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                 .setFlexGrow(0)
                 .setKey("key")
                 .setPartNameGenerator(l -> "kontor-mono");
-        grid.addColumn(l -> productCode(l.getProductId()))
+        grid.addColumn(l -> labels.product(l.getProductId()))
                 .setHeader(getTranslation("license.product"))
                 .setAutoWidth(true)
                 .setKey("product");
-        grid.addColumn(l -> customerLabel(l.getCustomerId()))
+        grid.addColumn(l -> labels.customer(l.getCustomerId()))
                 .setHeader(getTranslation("license.customer"))
                 .setFlexGrow(2)
                 .setKey("customer");
@@ -232,16 +211,10 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                 .setKey("max");
         grid.setItems(
                 LazyGrids.pages(pageable -> licenses.find(query(), pageable)), q -> (int) licenses.count(query()));
-        grid.addSelectionListener(e -> {
-            int n = e.getAllSelectedItems().size();
-            bulkBar.setVisible(n > 0);
-            selectedCount.setText(getTranslation("license.selected", n));
-        });
+        grid.addSelectionListener(
+                e -> bulkBar.selectionChanged(e.getAllSelectedItems().size()));
         grid.addItemClickListener(e -> showPanel(e.getItem()));
 
-        panel.setId("license-panel");
-        panel.addClassName("kontor-side-panel");
-        panel.setVisible(false);
         Div body = new Div(grid, panel);
         body.addClassName("kontor-split");
         add(toolbar, bulkBar, body);
@@ -286,141 +259,22 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         return Badges.of(label, tone);
     }
 
-    private Button bulkButton(String labelKey, String id, Function<List<Long>, List<License>> action) {
-        Button button = new Button(getTranslation(labelKey), e -> {
-            List<Long> ids =
-                    grid.getSelectedItems().stream().map(License::getId).toList();
-            ConfirmDialog confirm = new ConfirmDialog();
-            confirm.setId("licenses-bulk-confirm");
-            confirm.setHeader(getTranslation(labelKey));
-            confirm.setText(getTranslation("license.bulk.confirm", getTranslation(labelKey), ids.size()));
-            confirm.setCancelable(true);
-            confirm.setCancelText(getTranslation("action.cancel"));
-            confirm.setConfirmText(getTranslation(labelKey));
-            confirm.addConfirmListener(c -> {
-                try {
-                    action.apply(ids);
-                    Notifications.success(getTranslation("license.bulk.done", ids.size()));
-                    refresh();
-                } catch (DomainException ex) {
-                    Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-                }
-            });
-            confirm.open();
-        });
-        button.setId(id);
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        return button;
-    }
-
-    private void openExtend() {
-        List<Long> ids = grid.getSelectedItems().stream().map(License::getId).toList();
-        Dialog dialog = new Dialog();
-        dialog.setId("licenses-extend-dialog");
-        dialog.setHeaderTitle(getTranslation("license.extend"));
-        IntegerField days = new IntegerField(getTranslation("license.extend.daysLabel"));
-        days.setId("licenses-extend-days");
-        days.setMin(1);
-        days.setMax(3650);
-        days.setValue(365);
-        days.setStepButtonsVisible(true);
-        dialog.add(new Paragraph(getTranslation("license.extend.info", ids.size())), days);
-        Button ok = new Button(getTranslation("license.extend"), e -> {
-            try {
-                licenses.extend(ids, days.getValue() == null ? 0 : days.getValue());
-                dialog.close();
-                Notifications.success(getTranslation("license.bulk.done", ids.size()));
-                refresh();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("days", days));
-            }
-        });
-        ok.setId("licenses-extend-ok");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), ok);
-        dialog.open();
-    }
-
-    void showPanel(License selected) {
-        License l = licenses.license(selected.getId());
-        panel.removeAll();
-        panel.setVisible(true);
-        H3 title = new H3(l.getKey());
-        title.addClassName("kontor-mono");
-        Paragraph who = new Paragraph(productCode(l.getProductId()) + " · " + customerLabel(l.getCustomerId()));
-        who.addClassName("kontor-muted");
-        Select<LicenseStatus> quickStatus = new Select<>();
-        quickStatus.setId("quick-status");
-        quickStatus.setLabel(getTranslation("license.status"));
-        quickStatus.setItems(
-                l.getStatus() == LicenseStatus.REVOKED
-                        ? List.of(LicenseStatus.REVOKED)
-                        : List.of(LicenseStatus.values()));
-        quickStatus.setItemLabelGenerator(s -> getTranslation("license.status." + s.name()));
-        quickStatus.setValue(l.getStatus());
-        DatePicker quickUntil = new DatePicker(getTranslation("license.validUntil"));
-        quickUntil.setId("quick-valid-until");
-        quickUntil.setValue(l.getValidUntil());
-        quickUntil.setClearButtonVisible(true);
-        IntegerField quickMax = new IntegerField(getTranslation("license.maxActivations"));
-        quickMax.setId("quick-max");
-        quickMax.setMin(1);
-        quickMax.setValue(l.getMaxActivations());
-        quickMax.setStepButtonsVisible(true);
-        Button save = new Button(getTranslation("action.save"), e -> {
-            try {
-                licenses.quickEdit(
-                        l.getId(),
-                        l.getVersion(),
-                        quickStatus.getValue(),
-                        quickUntil.getValue(),
-                        quickMax.getValue() == null ? 0 : quickMax.getValue());
-                Notifications.success(getTranslation("license.saved", l.getKey()));
-                grid.getDataProvider().refreshAll();
-                showPanel(l);
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("validUntil", quickUntil, "maxActivations", quickMax));
-            } catch (ConstraintViolationException ex) {
-                quickMax.setErrorMessage(getTranslation("license.maxActivations.invalid"));
-                quickMax.setInvalid(true);
-            }
-        });
-        save.setId("quick-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button open = new Button(
-                getTranslation("license.open"),
-                VaadinIcon.ARROW_RIGHT.create(),
-                e -> UI.getCurrent().navigate(LicenseView.class, l.getId()));
-        open.setId("quick-open");
-        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> panel.setVisible(false));
-        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        close.setAriaLabel(getTranslation("action.close"));
-        Div head = new Div(title, close);
-        head.addClassName("kontor-toolbar");
-        panel.add(head, who, quickStatus, quickUntil, quickMax, new Div(save, open));
-    }
-
     private void openCreate(boolean batch) {
-        LicenseForm[] form = new LicenseForm[1];
-        form[0] = new LicenseForm(
-                customers,
-                licenses.products(),
-                null,
-                batch,
-                LocalDate.ofInstant(clock.instant(), zone),
-                result -> create(form[0], result, batch));
-        form[0].open();
+        LicenseForm form = new LicenseForm(
+                customers, licenses.products(), null, batch, LocalDate.ofInstant(clock.instant(), zone));
+        form.addSaveListener(e -> create(form, e.licenses(), batch));
+        form.addCancelListener(e -> form.close());
+        form.open();
     }
 
-    private void create(LicenseForm form, LicenseForm.Result result, boolean batch) {
+    private void create(LicenseForm form, LicenseForm.Licenses result, boolean batch) {
         try {
             List<License> created = licenses.createBatch(
                     result.product().getId(), result.customer().getId(), result.terms(), result.count());
             form.close();
             refresh();
             if (batch) {
-                showBatch(created);
+                new BatchResultDialog(created, labels, exports, i18n, zone).open();
             } else {
                 Notifications.success(
                         getTranslation("license.created", created.getFirst().getKey()));
@@ -433,61 +287,6 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         }
     }
 
-    private void showBatch(List<License> created) {
-        Dialog dialog = new Dialog();
-        dialog.setId("license-batch-result");
-        dialog.setHeaderTitle(getTranslation("license.batch.done", created.size()));
-        dialog.setWidth("min(40rem, 96vw)");
-        Grid<License> keys = new Grid<>();
-        keys.setId("license-batch-keys");
-        keys.addColumn(License::getKey)
-                .setHeader(getTranslation("license.key"))
-                .setPartNameGenerator(l -> "kontor-mono");
-        keys.addColumn(l -> Formats.date(l.getValidUntil())).setHeader(getTranslation("license.validUntil"));
-        keys.setItems(created);
-        keys.setHeight("16rem");
-        Locale locale = getLocale();
-        List<ExportColumn<License>> columns = List.of(
-                ExportColumn.<License>of(i18n.getTranslation("license.key", locale), License::getKey),
-                ExportColumn.<License>of(
-                        i18n.getTranslation("license.product", locale), l -> productCode(l.getProductId())),
-                ExportColumn.<License>of(
-                        i18n.getTranslation("license.customer", locale), l -> customerLabel(l.getCustomerId())),
-                ExportColumn.<License>of(i18n.getTranslation("license.validFrom", locale), License::getValidFrom),
-                ExportColumn.<License>of(i18n.getTranslation("license.validUntil", locale), License::getValidUntil),
-                ExportColumn.<License>of(
-                        i18n.getTranslation("license.maxActivations", locale), License::getMaxActivations));
-        ExportMenu<License> download = new ExportMenu<>(
-                exports,
-                zone,
-                () -> getTranslation("license.batch.exportTitle"),
-                columns,
-                () -> pageable -> new SliceImpl<>(
-                        page(created, (int) pageable.getOffset(), pageable.getPageSize()),
-                        pageable,
-                        pageable.getOffset() + pageable.getPageSize() < created.size()),
-                Sort::unsorted,
-                () -> (long) created.size());
-        download.setId("license-batch-export");
-        dialog.add(new Paragraph(getTranslation("license.batch.info")), keys, download);
-        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
-        dialog.open();
-    }
-
-    private static List<License> page(List<License> all, int offset, int size) {
-        return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + size));
-    }
-
-    private String productCode(Long productId) {
-        Product p = productCache.get(productId);
-        return p == null ? "#" + productId : p.getCode();
-    }
-
-    private String customerLabel(Long customerId) {
-        Customer c = customerCache.computeIfAbsent(customerId, customers::get);
-        return c.getNumber() + " · " + c.getName();
-    }
-
     private static <E> List<Optional<E>> options(E[] values) {
         List<Optional<E>> list = new ArrayList<>();
         list.add(Optional.empty());
@@ -495,6 +294,11 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
             list.add(Optional.of(v));
         }
         return list;
+    }
+
+    /** Opens the quick-edit side panel for this license. */
+    void showPanel(License license) {
+        panel.show(license);
     }
 
     @Override

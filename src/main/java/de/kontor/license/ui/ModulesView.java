@@ -20,6 +20,7 @@ import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.license.LicenseService;
 import de.kontor.license.ModuleLicense;
 import de.kontor.license.ModuleStatus;
@@ -43,60 +44,58 @@ class ModulesView extends Div implements HasDynamicTitle {
     ModulesView(LicenseService licenses) {
         this.licenses = licenses;
         addClassName("kontor-view");
-        Paragraph intro = new Paragraph(getTranslation("module.intro"));
+        Paragraph intro = new Paragraph(getTranslation("license.module.intro"));
         intro.addClassName("kontor-muted");
-        Button checkAll = new Button(getTranslation("module.checkAll"), VaadinIcon.REFRESH.create(), e -> load(true));
+        Button checkAll =
+                new Button(getTranslation("license.module.checkAll"), VaadinIcon.REFRESH.create(), e -> load(true));
         checkAll.setId("modules-check-all");
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        Div toolbar = new Div(intro, spacer, checkAll);
-        toolbar.addClassName("kontor-toolbar");
+        ViewHeader toolbar = new ViewHeader(intro).actions(checkAll);
 
         grid.setId("modules-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(ModuleStatus::identifier)
-                .setHeader(getTranslation("module.column.module"))
+                .setHeader(getTranslation("license.module.column.module"))
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("module");
         grid.addColumn(ModuleStatus::name)
-                .setHeader(getTranslation("module.column.name"))
+                .setHeader(getTranslation("license.module.column.name"))
                 .setWidth("11em")
                 .setFlexGrow(1)
                 .setKey("name");
         grid.addColumn(m -> m.version() == null ? "–" : m.version())
-                .setHeader(getTranslation("module.column.version"))
+                .setHeader(getTranslation("license.module.column.version"))
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("version");
-        grid.addColumn(m -> getTranslation("module.backend." + m.backend()))
-                .setHeader(getTranslation("module.column.backend"))
+        grid.addColumn(m -> getTranslation("license.module.backend." + m.backend()))
+                .setHeader(getTranslation("license.module.column.backend"))
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("backend");
         grid.addComponentColumn(m -> status(m.license()))
-                .setHeader(getTranslation("module.column.status"))
+                .setHeader(getTranslation("license.module.column.status"))
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("status");
         grid.addColumn(m -> m.license().licensedTo() == null ? "" : m.license().licensedTo())
-                .setHeader(getTranslation("module.column.licensedTo"))
+                .setHeader(getTranslation("license.module.column.licensedTo"))
                 .setAutoWidth(true)
                 .setKey("licensedTo");
         grid.addColumn(m -> m.license().expiresAt() == null
                         ? ""
                         : m.license().expiresAt().toLocalDate().toString())
-                .setHeader(getTranslation("module.column.expires"))
+                .setHeader(getTranslation("license.module.column.expires"))
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("expires");
         grid.addColumn(m -> String.join(", ", m.license().features()))
-                .setHeader(getTranslation("module.column.features"))
+                .setHeader(getTranslation("license.module.column.features"))
                 .setWidth("9em")
                 .setFlexGrow(1)
                 .setKey("features");
         grid.addComponentColumn(this::info)
-                .setHeader(getTranslation("module.column.info"))
+                .setHeader(getTranslation("license.module.column.info"))
                 .setWidth("22em")
                 .setFlexGrow(3)
                 .setKey("info");
@@ -109,7 +108,7 @@ class ModulesView extends Div implements HasDynamicTitle {
     private void load(boolean online) {
         List<ModuleStatus> modules = licenses.modules(online, getLocale());
         grid.setItems(modules);
-        grid.setEmptyStateText(getTranslation("module.empty"));
+        grid.setEmptyStateText(getTranslation("license.module.empty"));
     }
 
     private Component status(ModuleLicense license) {
@@ -118,15 +117,15 @@ class ModulesView extends Div implements HasDynamicTitle {
             case "grace" -> Badges.Tone.WARNING;
             default -> Badges.Tone.ERROR;
         };
-        return Badges.of(getTranslation("module.status." + license.status()), tone);
+        return Badges.of(getTranslation("license.module.status." + license.status()), tone);
     }
 
     private Component info(ModuleStatus m) {
         Span message = new Span(m.license().message());
         Div info = new Div(message);
         if (m.license().source() != null) {
-            Span source = new Span(
-                    " · " + getTranslation("module.source." + m.license().source()));
+            Span source = new Span(" · "
+                    + getTranslation("license.module.source." + m.license().source()));
             source.addClassName("kontor-muted");
             info.add(source);
         }
@@ -139,18 +138,18 @@ class ModulesView extends Div implements HasDynamicTitle {
     }
 
     private Component actions(ModuleStatus m) {
-        Button register = new Button(getTranslation("module.register"), e -> openRegister(m));
+        Button register = new Button(getTranslation("license.module.register"), e -> openRegister(m));
         register.setId("module-register-" + m.identifier());
         register.addThemeVariants(ButtonVariant.LUMO_SMALL);
         HorizontalLayout actions = new HorizontalLayout(register);
         actions.setSpacing(false);
         actions.getStyle().set("gap", "var(--lumo-space-xs)");
         if (m.license().keyHint() != null) {
-            Button check = new Button(getTranslation("module.check"), e -> {
+            Button check = new Button(getTranslation("license.module.check"), e -> {
                 try {
                     ModuleStatus checked = licenses.module(m.identifier(), true, getLocale());
-                    Notifications.success(
-                            getTranslation("module.checked", checked.license().message()));
+                    Notifications.success(getTranslation(
+                            "license.module.checked", checked.license().message()));
                     load(false);
                 } catch (DomainException ex) {
                     Notifications.error(getTranslation(ex.messageKey(), ex.args()));
@@ -158,7 +157,7 @@ class ModulesView extends Div implements HasDynamicTitle {
             });
             check.setId("module-check-" + m.identifier());
             check.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            Button revoke = new Button(getTranslation("module.revoke"), e -> confirmRevoke(m));
+            Button revoke = new Button(getTranslation("license.module.revoke"), e -> confirmRevoke(m));
             revoke.setId("module-revoke-" + m.identifier());
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             actions.add(check, revoke);
@@ -169,19 +168,19 @@ class ModulesView extends Div implements HasDynamicTitle {
     private void openRegister(ModuleStatus m) {
         Dialog dialog = new Dialog();
         dialog.setId("module-register-dialog");
-        dialog.setHeaderTitle(getTranslation("module.register.title", m.identifier()));
-        PasswordField secret = new PasswordField(getTranslation("module.register.field"));
+        dialog.setHeaderTitle(getTranslation("license.module.register.title", m.identifier()));
+        PasswordField secret = new PasswordField(getTranslation("license.module.register.field"));
         secret.setId("module-register-secret");
-        secret.setHelperText(getTranslation("module.register.help"));
+        secret.setHelperText(getTranslation("license.module.register.help"));
         secret.setRevealButtonVisible(false);
         secret.setWidthFull();
         secret.setMinWidth("26em");
         dialog.add(secret);
-        Button save = new Button(getTranslation("module.register"), e -> {
+        Button save = new Button(getTranslation("license.module.register"), e -> {
             try {
                 licenses.registerModuleLicense(m.identifier(), secret.getValue(), getLocale());
                 dialog.close();
-                Notifications.success(getTranslation("module.register.done", m.identifier()));
+                Notifications.success(getTranslation("license.module.register.done", m.identifier()));
                 load(false);
             } catch (DomainException ex) {
                 FieldErrors.show(this, ex, Map.of("licenseKey", secret));
@@ -197,16 +196,16 @@ class ModulesView extends Div implements HasDynamicTitle {
     private void confirmRevoke(ModuleStatus m) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("module-revoke-confirm");
-        dialog.setHeader(getTranslation("module.revoke"));
-        dialog.setText(getTranslation("module.revoke.confirm", m.identifier()));
+        dialog.setHeader(getTranslation("license.module.revoke"));
+        dialog.setText(getTranslation("license.module.revoke.confirm", m.identifier()));
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("module.revoke"));
+        dialog.setConfirmText(getTranslation("license.module.revoke"));
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> {
             try {
                 licenses.revokeModuleLicense(m.identifier());
-                Notifications.success(getTranslation("module.revoked", m.identifier()));
+                Notifications.success(getTranslation("license.module.revoked", m.identifier()));
             } catch (DomainException ex) {
                 Notifications.error(getTranslation(ex.messageKey(), ex.args()));
             }

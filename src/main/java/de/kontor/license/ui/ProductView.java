@@ -1,5 +1,6 @@
 package de.kontor.license.ui;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -14,7 +15,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
@@ -28,15 +28,14 @@ import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.SecretDialog;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.license.ClientKey;
 import de.kontor.license.GiteaSettings;
 import de.kontor.license.IssuedClientKey;
 import de.kontor.license.LicenseEnums.Backend;
 import de.kontor.license.LicenseEnums.Channel;
-import de.kontor.license.LicenseEnums.MatchRule;
 import de.kontor.license.LicenseService;
 import de.kontor.license.Product;
-import de.kontor.license.ProductTerms;
 import de.kontor.license.Release;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
@@ -76,75 +75,28 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         removeAll();
         add(new H2(p.getCode() + " · " + p.getName()));
 
-        TextField name = new TextField(getTranslation("product.name"));
-        name.setId("product-settings-name");
-        name.setValue(p.getName());
-        TextField minVersion = new TextField(getTranslation("product.minVersion"));
-        minVersion.setId("product-settings-min-version");
-        minVersion.setValue(p.getMinSupportedVersion() == null ? "" : p.getMinSupportedVersion());
-        minVersion.setHelperText(getTranslation("product.minVersion.help"));
-        Select<MatchRule> rule = new Select<>();
-        rule.setLabel(getTranslation("product.matchRule"));
-        rule.setId("product-settings-rule");
-        rule.setItems(MatchRule.values());
-        rule.setItemLabelGenerator(r -> getTranslation("product.matchRule." + r.name()));
-        rule.setValue(p.getMatchRule());
-        IntegerField heartbeat = new IntegerField(getTranslation("product.heartbeat"));
-        heartbeat.setId("product-settings-heartbeat");
-        heartbeat.setValue(p.getHeartbeatMinutes());
-        heartbeat.setMin(1);
-        IntegerField grace = new IntegerField(getTranslation("product.grace"));
-        grace.setId("product-settings-grace");
-        grace.setValue(p.getGraceDays());
-        grace.setMin(0);
-        Select<Backend> backend = new Select<>();
-        backend.setLabel(getTranslation("product.backend"));
-        backend.setId("product-settings-backend");
-        backend.setItems(Backend.values());
-        backend.setItemLabelGenerator(b -> getTranslation("product.backend." + b.name()));
-        backend.setValue(p.getBackend());
-        FormLayout settings = new FormLayout(name, minVersion, rule, backend, heartbeat, grace);
-        settings.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
-        Button save = new Button(getTranslation("action.save"), e -> {
+        ProductSettingsForm settings = new ProductSettingsForm(p.terms());
+        settings.addSaveListener(e -> {
             try {
-                product = licenses.updateProduct(
-                        p.getId(),
-                        p.getVersion(),
-                        new ProductTerms(
-                                name.getValue(),
-                                minVersion.getValue(),
-                                rule.getValue(),
-                                heartbeat.getValue() == null ? 0 : heartbeat.getValue(),
-                                grace.getValue() == null ? -1 : grace.getValue(),
-                                backend.getValue()));
+                product = licenses.updateProduct(p.getId(), p.getVersion(), e.terms());
                 Notifications.success(getTranslation("product.saved", p.getCode()));
                 render();
             } catch (ConcurrentChangeException ex) {
                 Notifications.error(getTranslation("error.concurrentChange"));
             } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("name", name, "minSupportedVersion", minVersion));
+                FieldErrors.show(settings, ex, settings.fields());
             } catch (ConstraintViolationException ex) {
                 ex.getConstraintViolations().forEach(v -> {
-                    String field = v.getPropertyPath().toString();
-                    var target = switch (field) {
-                        case "name" -> name;
-                        case "minSupportedVersion" -> minVersion;
-                        case "heartbeatMinutes" -> heartbeat;
-                        case "graceDays" -> grace;
-                        default -> null;
-                    };
-                    if (target != null) {
-                        target.setErrorMessage(v.getMessage());
-                        target.setInvalid(true);
+                    HasValidation field =
+                            settings.fields().get(v.getPropertyPath().toString());
+                    if (field != null) {
+                        field.setErrorMessage(v.getMessage());
+                        field.setInvalid(true);
                     }
                 });
             }
         });
-        save.setId("product-settings-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div settingsCard = new Div(new H3(getTranslation("product.settings")), settings, save);
-        settingsCard.addClassName("kontor-card");
-        add(settingsCard);
+        add(settings);
         if (p.getBackend() == Backend.GITEA) {
             add(giteaCard(p));
         }
@@ -152,8 +104,7 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         Button addRelease =
                 new Button(getTranslation("product.release.add"), VaadinIcon.PLUS.create(), e -> openRelease());
         addRelease.setId("product-release-add");
-        Div releasesHead = new Div(new H3(getTranslation("product.releases")), addRelease);
-        releasesHead.addClassName("kontor-toolbar");
+        ViewHeader releasesHead = new ViewHeader(new H3(getTranslation("product.releases"))).actions(addRelease);
         Grid<Release> releases = new Grid<>();
         releases.setId("product-releases");
         releases.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -180,8 +131,7 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
 
         Button addKey = new Button(getTranslation("product.key.new"), VaadinIcon.KEY.create(), e -> openKey());
         addKey.setId("product-key-new");
-        Div keysHead = new Div(new H3(getTranslation("product.keys")), addKey);
-        keysHead.addClassName("kontor-toolbar");
+        ViewHeader keysHead = new ViewHeader(new H3(getTranslation("product.keys"))).actions(addKey);
         Grid<ClientKey> keys = new Grid<>();
         keys.setId("product-keys");
         keys.addThemeVariants(GridVariant.LUMO_COMPACT);

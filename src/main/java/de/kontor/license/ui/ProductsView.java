@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.license.LicenseService;
 import de.kontor.license.Product;
 import de.kontor.license.ProductTerms;
@@ -39,10 +40,7 @@ class ProductsView extends Div implements HasDynamicTitle {
         Button create = new Button(getTranslation("product.new"), VaadinIcon.PLUS.create(), e -> openCreate());
         create.setId("products-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        Div toolbar = new Div(spacer, create);
-        toolbar.addClassName("kontor-toolbar");
+        ViewHeader toolbar = new ViewHeader().actions(create);
 
         grid.setId("products-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -87,9 +87,9 @@ class LeadViewsTest extends KaribuTest {
         String name = unique("Berufskolleg");
         type(_get(TextField.class, s -> s.withId("lead-name")), name);
         type(_get(TextField.class, s -> s.withId("lead-email")), "kein-mail");
-        _click(_get(Button.class, s -> s.withId("lead-save")));
         assertThat(_get(TextField.class, s -> s.withId("lead-email")).isInvalid())
                 .isTrue();
+        assertThat(_get(Button.class, s -> s.withId("lead-save")).isEnabled()).isFalse();
         type(_get(TextField.class, s -> s.withId("lead-email")), "info@bk.example");
         _click(_get(Button.class, s -> s.withId("lead-save")));
         assertThat(_get(H2.class, s -> s.withId("lead-title")).getText()).isEqualTo(name);

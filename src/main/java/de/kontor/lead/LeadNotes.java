@@ -1,0 +1,167 @@
+package de.kontor.lead;
+
+import de.kontor.base.audit.AuditService;
+import de.kontor.base.error.ConcurrentChangeException;
+import de.kontor.base.error.DomainException;
+import de.kontor.lead.LeadModel.DiffPart;
+import de.kontor.lead.LeadModel.Note;
+import de.kontor.lead.LeadModel.NoteRevision;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Notes whose every edit is kept: an edit stores the previous text as a revision, revisions can be
+ * compared word by word and restored (as a new revision), notes are archived instead of deleted.
+ * Callers hold the transaction.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class LeadNotes {
+
+    static final int TEXT_MAX = 20_000;
+    private static final String SELECT = "select id, institution_id, text, revision, created_by, created_at, "
+            + "updated_by, updated_at, archived_at is not null as archived from lead_note ";
+
+    private final JdbcClient jdbc;
+    private final LeadTimeline timeline;
+    private final AuditService audit;
+    private final Clock clock;
+
+    LeadNotes(JdbcClient jdbc, LeadTimeline timeline, AuditService audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.timeline = timeline;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    List<Note> of(long institutionId, boolean archived) {
+        return jdbc.sql(SELECT + "where institution_id = ? and archived_at is " + (archived ? "not null" : "null")
+                        + " order by updated_at desc")
+                .param(institutionId)
+                .query(Note.class)
+                .list();
+    }
+
+    Note note(long noteId) {
+        return jdbc.sql(SELECT + "where id = ?")
+                .param(noteId)
+                .query(Note.class)
+                .optional()
+                .orElseThrow(() -> DomainException.notFound("NOTE_NOT_FOUND", "lead.note.notFound", noteId));
+    }
+
+    Note add(long institutionId, @Nullable String text) {
+        String t = text(text);
+        Instant now = clock.instant();
+        String me = LeadTimeline.me();
+        long id = LeadRows.insert(jdbc.sql("insert into lead_note (institution_id, text, created_by, created_at, "
+                        + "updated_by, updated_at) values (?, ?, ?, ?, ?, ?)")
+                .params(institutionId, t, me, now, me, now));
+        timeline.change(institutionId, "lead.change.noteAdded", excerpt(t));
+        audit.record(LeadService.MODULE, "Note", id, "CREATE", "Note added: " + excerpt(t));
+        return note(id);
+    }
+
+    /** A new revision: the previous text is kept (who, when). */
+    Note edit(long noteId, int expectedRevision, @Nullable String text) {
+        String t = text(text);
+        Note n = note(noteId);
+        if (n.archived()) {
+            throw DomainException.conflict("NOTE_ARCHIVED", "lead.note.archived");
+        }
+        if (n.text().equals(t)) {
+            return n;
+        }
+        jdbc.sql("insert into lead_note_revision (note_id, revision, text, edited_by, edited_at) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(noteId, n.revision(), n.text(), n.updatedBy(), n.updatedAt())
+                .update();
+        int changed = jdbc.sql("update lead_note set text = ?, revision = revision + 1, updated_by = ?, updated_at = ? "
+                        + "where id = ? and revision = ?")
+                .params(t, LeadTimeline.me(), clock.instant(), noteId, expectedRevision)
+                .update();
+        if (changed == 0) {
+            throw new ConcurrentChangeException();
+        }
+        timeline.change(n.institutionId(), "lead.change.noteEdited", excerpt(t));
+        audit.record(LeadService.MODULE, "Note", noteId, "UPDATE", "Note edited: " + excerpt(t));
+        return note(noteId);
+    }
+
+    /** Every revision, newest first, the current text included. */
+    List<NoteRevision> history(long noteId) {
+        Note n = note(noteId);
+        List<NoteRevision> revisions = new ArrayList<>();
+        revisions.add(new NoteRevision(noteId, n.revision(), n.text(), n.updatedBy(), n.updatedAt()));
+        revisions.addAll(jdbc.sql("select note_id, revision, text, edited_by, edited_at from lead_note_revision "
+                        + "where note_id = ? order by revision desc")
+                .param(noteId)
+                .query(NoteRevision.class)
+                .list());
+        return revisions;
+    }
+
+    private NoteRevision revision(long noteId, int revision) {
+        return history(noteId).stream()
+                .filter(r -> r.revision() == revision)
+                .findFirst()
+                .orElseThrow(
+                        () -> DomainException.notFound("REVISION_NOT_FOUND", "lead.note.revisionNotFound", revision));
+    }
+
+    /** What changed from revision {@code from} to {@code to}, word by word. */
+    List<DiffPart> diff(long noteId, int from, int to) {
+        return NoteDiff.between(
+                revision(noteId, from).text(), revision(noteId, to).text());
+    }
+
+    /** Makes an old revision's text current again — as a new revision, so nothing is lost. */
+    Note restoreRevision(long noteId, int revision) {
+        NoteRevision old = revision(noteId, revision);
+        Note n = note(noteId);
+        Note restored = edit(noteId, n.revision(), old.text());
+        timeline.change(n.institutionId(), "lead.change.noteRestored", String.valueOf(revision));
+        return restored;
+    }
+
+    Note archive(long noteId) {
+        return archived(noteId, clock.instant(), "lead.change.noteArchived", "ARCHIVE", "Note archived: ");
+    }
+
+    Note restore(long noteId) {
+        return archived(noteId, null, "lead.change.noteUnarchived", "RESTORE", "Note restored: ");
+    }
+
+    private Note archived(long noteId, @Nullable Instant at, String change, String action, String summary) {
+        Note n = note(noteId);
+        jdbc.sql("update lead_note set archived_at = ? where id = ?")
+                .params(at, noteId)
+                .update();
+        timeline.change(n.institutionId(), change, excerpt(n.text()));
+        audit.record(LeadService.MODULE, "Note", noteId, action, summary + excerpt(n.text()));
+        return note(noteId);
+    }
+
+    private static String text(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            throw DomainException.invalidField("text", "TEXT_REQUIRED", "lead.note.required");
+        }
+        if (text.length() > TEXT_MAX) {
+            throw DomainException.invalidField("text", "TEXT_TOO_LONG", "lead.note.tooLong", TEXT_MAX);
+        }
+        return text.strip();
+    }
+
+    private static String excerpt(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() > 80 ? oneLine.substring(0, 79) + "…" : oneLine;
+    }
+}

@@ -1,0 +1,179 @@
+package de.kontor.lead.ui;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.shared.Registration;
+import de.kontor.lead.LeadModel.Institution;
+import de.kontor.lead.LeadModel.InstitutionDraft;
+import de.kontor.lead.LeadModel.Status;
+import de.kontor.lead.LeadModel.Type;
+import org.jspecify.annotations.Nullable;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Add or change an institution. The fields validate against {@link LeadFields}' rules as you type; Save
+ * stays disabled while anything is invalid or nothing changed. Fires {@link SaveEvent} or
+ * {@link CancelEvent}; the view saves. The fields are package-private for the form's own test.
+ */
+class LeadForm extends Dialog {
+
+    static final class SaveEvent extends ComponentEvent<LeadForm> {
+        private final InstitutionDraft draft;
+
+        SaveEvent(LeadForm source, InstitutionDraft draft) {
+            super(source, false);
+            this.draft = draft;
+        }
+
+        InstitutionDraft draft() {
+            return draft;
+        }
+    }
+
+    static final class CancelEvent extends ComponentEvent<LeadForm> {
+        CancelEvent(LeadForm source) {
+            super(source, false);
+        }
+    }
+
+    final TextField name = field("lead-name", "lead.field.name");
+    final Select<Type> type = new Select<>();
+    final Select<Status> status = new Select<>();
+    final TextField street = field("lead-street", "lead.field.street");
+    final TextField postalCode = field("lead-postal-code", "lead.field.postalCode");
+    final TextField city = field("lead-city", "lead.field.city");
+    final TextField country = field("lead-country", "lead.field.country");
+    final TextField website = field("lead-website", "lead.field.website");
+    final TextField phone = field("lead-phone", "lead.field.phone");
+    final TextField email = field("lead-email", "lead.field.email");
+    final TextField source = field("lead-source", "lead.field.source");
+    final TextField owner = field("lead-owner", "lead.field.owner");
+    final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>();
+    final Button save = new Button();
+    final Button cancel = new Button();
+    private final BeanValidationBinder<LeadFields> binder = new BeanValidationBinder<>(LeadFields.class);
+    private final @Nullable Institution existing;
+
+    /**
+     * @param knownTags    the tags to offer (new ones can be typed)
+     * @param defaultOwner the owner of a new lead (the signed-in user)
+     */
+    LeadForm(@Nullable Institution existing, Collection<String> knownTags, String defaultOwner) {
+        this.existing = existing;
+        setId("lead-editor");
+        setHeaderTitle(getTranslation(existing == null ? "lead.new" : "lead.edit"));
+        setCloseOnOutsideClick(false);
+        type.setId("lead-type");
+        type.setLabel(getTranslation("lead.field.type"));
+        type.setItems(Type.values());
+        type.setItemLabelGenerator(t -> getTranslation("lead.type." + t.name()));
+        status.setId("lead-status");
+        status.setLabel(getTranslation("lead.field.status"));
+        status.setItems(Status.values());
+        status.setItemLabelGenerator(s -> getTranslation("lead.status." + s.name()));
+        country.setMaxLength(2);
+        tags.setId("lead-tags");
+        tags.setLabel(getTranslation("lead.field.tags"));
+        TreeSet<String> tagItems = new TreeSet<>(knownTags);
+        if (existing != null) {
+            existing.tags().forEach(t -> tagItems.add(t.name()));
+        }
+        tags.setItems(tagItems);
+        tags.setAllowCustomValue(true);
+        tags.addCustomValueSetListener(e -> {
+            String tag = e.getDetail().strip();
+            if (!tag.isEmpty()) {
+                tagItems.add(tag);
+                tags.setItems(tagItems);
+                Set<String> selected = new TreeSet<>(tags.getValue());
+                selected.add(tag);
+                tags.setValue(selected);
+            }
+        });
+
+        // Bound by property name, so LeadFields' Jakarta constraints check each field.
+        binder.forField(name).bind("name");
+        binder.forField(type).bind("type");
+        binder.forField(status).bind("status");
+        binder.forField(street).bind("street");
+        binder.forField(postalCode).bind("postalCode");
+        binder.forField(city).bind("city");
+        binder.forField(country).bind("country");
+        binder.forField(website).bind("website");
+        binder.forField(phone).bind("phone");
+        binder.forField(email).bind("email");
+        binder.forField(source).bind("source");
+        binder.forField(owner).bind("owner");
+        binder.forField(tags).bind("tags");
+        LeadFields start = existing == null ? new LeadFields() : LeadFields.of(existing);
+        if (existing == null) {
+            start.setOwner(defaultOwner);
+        }
+        binder.readBean(start);
+
+        FormLayout form = new FormLayout(
+                name, type, status, street, postalCode, city, country, website, phone, email, source, owner, tags);
+        form.setColspan(name, 2);
+        form.setColspan(tags, 2);
+        add(form);
+
+        save.setText(getTranslation("action.save"));
+        save.setId("lead-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setEnabled(false);
+        save.addClickListener(e -> save());
+        binder.addStatusChangeListener(e -> save.setEnabled(binder.isValid() && binder.hasChanges()));
+        cancel.setText(getTranslation("action.cancel"));
+        cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
+        cancel.setId("lead-cancel");
+        getFooter().add(cancel, save);
+    }
+
+    private TextField field(String id, String label) {
+        TextField field = new TextField(getTranslation(label));
+        field.setId(id);
+        return field;
+    }
+
+    private void save() {
+        LeadFields fields = new LeadFields();
+        try {
+            binder.writeBean(fields);
+            fireEvent(new SaveEvent(this, fields.draft()));
+        } catch (ValidationException e) {
+            // the fields show what is wrong
+        }
+    }
+
+    @Nullable
+    Institution existing() {
+        return existing;
+    }
+
+    /** The fields by the names the service's field errors use. */
+    Map<String, HasValidation> fields() {
+        return Map.of("name", name, "email", email, "country", country, "website", website, "tags", tags);
+    }
+
+    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
+        return addListener(SaveEvent.class, listener);
+    }
+
+    Registration addCancelListener(ComponentEventListener<CancelEvent> listener) {
+        return addListener(CancelEvent.class, listener);
+    }
+}
