@@ -51,8 +51,7 @@ public final class Rows {
     /**
      * Maps each row to a record (or bean) by column name: {@code created_at} fills {@code createdAt}. Times
      * are read as {@code Timestamp} and turned into {@code Instant}s, the same way Kontor writes them
-     * ({@code Timestamp.from(instant)}); enums come from their names. Columns are named in snake_case (or
-     * one word); keep one mapper per type in a constant, it is safe to share.
+     * ({@code Timestamp.from(instant)}); enums come from their names.
      */
     public static <T> RowMapper<T> mapper(Class<T> type) {
         return new ByName<>(type);
@@ -61,15 +60,6 @@ public final class Rows {
     private static final class ByName<T> extends DataClassRowMapper<T> {
         ByName(Class<T> type) {
             super(type);
-        }
-
-        /**
-         * Looks a parameter up by its snake_case column name first: Spring tries the lower-cased camelCase
-         * name first and, for every such column of every row, pays an exception before it tries this one.
-         */
-        @Override
-        protected String lowerCaseName(String name) {
-            return underscoreName(name);
         }
 
         @Override
