@@ -309,6 +309,12 @@ public class UserService {
         return users.findByUsername(username);
     }
 
+    /** Whether the account has the role; false for an unknown account. */
+    @Transactional(readOnly = true)
+    public boolean hasRole(long id, Role role) {
+        return users.findById(id).map(a -> a.hasRole(role)).orElse(false);
+    }
+
     /** E-mail addresses of the enabled admins (for notices to "the admins"). */
     @Transactional(readOnly = true)
     public List<String> adminEmails() {

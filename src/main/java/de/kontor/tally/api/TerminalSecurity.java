@@ -1,8 +1,8 @@
 package de.kontor.tally.api;
 
 import de.kontor.security.StatelessApiChains;
+import de.kontor.tally.TallyProperties;
 import de.kontor.tally.TallyService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,9 +18,9 @@ class TerminalSecurity {
 
     @Bean
     @Order(41)
-    SecurityFilterChain tallyTerminalApi(
-            HttpSecurity http, TallyService tally, @Value("${kontor.tally.api.base-path:/api/tally}") String basePath)
+    SecurityFilterChain tallyTerminalApi(HttpSecurity http, TallyService tally, TallyProperties properties)
             throws Exception {
+        String basePath = properties.api().basePath();
         return StatelessApiChains.keyAuthenticated(http, new TerminalKeyFilter(tally, basePath), basePath + "/**");
     }
 }
