@@ -25,6 +25,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,6 +46,7 @@ class Notifier {
     static final Duration STUCK_AFTER = Duration.ofMinutes(5);
 
     private static final int BATCH = 200;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss (VV)", Locale.ROOT);
 
     record DeliveryRow(long id, long channelId, @Nullable Long alertId, String event, String state, int attempts) {}
 
@@ -67,6 +71,7 @@ class Notifier {
     private final MonitoringProperties properties;
     private final KontorProperties kontor;
     private final OkHttpClient http;
+    private final ZoneId zone;
 
     Notifier(
             JdbcClient jdbc,
@@ -75,7 +80,9 @@ class Notifier {
             MessageSource messages,
             JsonMapper json,
             MonitoringProperties properties,
-            KontorProperties kontor) {
+            KontorProperties kontor,
+            ZoneId zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.channels = channels;
         this.mail = mail;
@@ -239,8 +246,8 @@ class Notifier {
                 a.operator(),
                 threshold,
                 a.severity(),
-                String.valueOf(Times.instant(a.firedAt() == null ? a.startedAt() : a.firedAt())),
-                a.resolvedAt() == null ? "–" : String.valueOf(Times.instant(a.resolvedAt())));
+                time(a.firedAt() == null ? a.startedAt() : a.firedAt()),
+                a.resolvedAt() == null ? "–" : time(a.resolvedAt()));
         return new Notification(
                 event,
                 a.id(),
@@ -257,6 +264,10 @@ class Notifier {
                 title,
                 body,
                 link);
+    }
+
+    private String time(LocalDateTime utc) {
+        return TIME.format(utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone));
     }
 
     private String text(String key, Locale locale, Object... args) {
