@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The life of an alert with the test clock: pending, firing after the rule's time, hysteresis before it
@@ -133,7 +134,7 @@ class AlertLifecycleTest extends IntegrationTest {
                 .contains("\"event\":\"FIRING\"", "\"severity\":\"CRITICAL\"", "\"metric\":\"cpu\"", "\"value\":91.0");
         assertThat(deliveries(firing.id()))
                 .extracting(Delivery::event, Delivery::state)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(DeliveryEvent.FIRING, DeliveryState.SENT));
+                .containsExactly(tuple(DeliveryEvent.FIRING, DeliveryState.SENT));
 
         // below the threshold but within the 5 % margin (76): still firing, however long
         step(node, Duration.ofSeconds(30), Map.of("cpu", 78.0));
