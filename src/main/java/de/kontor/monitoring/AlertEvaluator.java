@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -99,16 +100,20 @@ class AlertEvaluator {
                 .list()
                 .forEach(a -> open.put(a.key(), a));
 
+        Map<String, List<OpenAlert>> openByRuleAndNode = new HashMap<>();
+        open.values()
+                .forEach(a -> openByRuleAndNode
+                        .computeIfAbsent(a.ruleId() + ":" + a.nodeId(), k -> new ArrayList<>())
+                        .add(a));
+        Map<Long, JsonNode> values = new HashMap<>();
         Cycle cycle = new Cycle(now, settings, silenced);
-        Map<Long, Rule> ruleById = new HashMap<>();
         Set<String> inScope = new HashSet<>();
         for (Rule rule : active) {
-            ruleById.put(rule.id(), rule);
             for (NodeState node : nodes) {
                 if (!inScope(rule, node.id(), tags)) {
                     continue;
                 }
-                Map<String, Double> observed = observe(rule, node, now);
+                Map<String, Double> observed = observe(rule, node, now, values);
                 for (var e : observed.entrySet()) {
                     String key = rule.id() + ":" + node.id() + ":" + e.getKey();
                     inScope.add(key);
@@ -116,10 +121,8 @@ class AlertEvaluator {
                     cycle.judge(rule, node.id(), e.getKey(), e.getValue(), open.get(key));
                 }
                 // alerts of this rule and node whose metric was not reported this time keep their state
-                for (OpenAlert alert : open.values()) {
-                    if (alert.ruleId() == rule.id() && alert.nodeId() == node.id()) {
-                        inScope.add(alert.key());
-                    }
+                for (OpenAlert alert : openByRuleAndNode.getOrDefault(rule.id() + ":" + node.id(), List.of())) {
+                    inScope.add(alert.key());
                 }
             }
         }
@@ -140,7 +143,7 @@ class AlertEvaluator {
     }
 
     /** The values the rule judges on this node: none, one, or one per device for a wildcard. */
-    private Map<String, Double> observe(Rule rule, NodeState node, Instant now) {
+    private Map<String, Double> observe(Rule rule, NodeState node, Instant now, Map<Long, JsonNode> parsed) {
         String metric = rule.metric();
         if (node.lastSeenAt() == null) {
             return Map.of();
@@ -162,7 +165,9 @@ class AlertEvaluator {
         if (node.latestValues() == null) {
             return Map.of();
         }
-        JsonNode values = json.readTree(node.latestValues()).path("values");
+        String latest = node.latestValues();
+        JsonNode values =
+                parsed.computeIfAbsent(node.id(), id -> json.readTree(latest).path("values"));
         Map<String, Double> observed = new HashMap<>();
         if (metric.endsWith(":*")) {
             values.properties().forEach(e -> {
