@@ -1,6 +1,7 @@
 package de.kontor.base.demo;
 
 import de.kontor.IntegrationTest;
+import de.kontor.base.db.DatabaseLocks;
 import de.kontor.security.UserService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,9 @@ class DemoDataLoaderTest extends IntegrationTest {
     @Autowired
     UserService users;
 
+    @Autowired
+    DatabaseLocks locks;
+
     @Test
     void modulesDemoDataIsNotAddedToADatabaseWithRealWork() {
         // The shared test database has changes by users (other tests, or the record below).
@@ -37,7 +41,7 @@ class DemoDataLoaderTest extends IntegrationTest {
         AtomicInteger loads = new AtomicInteger();
         DemoData module = demo("never-" + System.nanoTime(), loads);
 
-        new DemoDataLoader(List.of(module), jdbc, transactions, clock, "Demo-Passw0rd-1")
+        new DemoDataLoader(List.of(module), jdbc, transactions, clock, locks, "Demo-Passw0rd-1")
                 .run(new DefaultApplicationArguments());
 
         assertThat(loads).hasValue(0);
@@ -49,7 +53,7 @@ class DemoDataLoaderTest extends IntegrationTest {
         jdbc.update("insert into demo_data (name, loaded_at) values ('marker-" + name + "', now())");
         AtomicInteger loads = new AtomicInteger();
         DemoData module = demo(name, loads);
-        var loader = new DemoDataLoader(List.of(module), jdbc, transactions, clock, "Demo-Passw0rd-1");
+        var loader = new DemoDataLoader(List.of(module), jdbc, transactions, clock, locks, "Demo-Passw0rd-1");
 
         loader.run(new DefaultApplicationArguments());
         loader.run(new DefaultApplicationArguments());
