@@ -39,6 +39,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +60,9 @@ class TwoNodesTest {
     private static final String ADMIN_PASSWORD = "Cluster-Test-Passw0rd";
     private static final String KEY = newKey();
 
+    /** Two at once: the common pool may have a single thread on a small machine. */
+    private static final ExecutorService threads = Executors.newFixedThreadPool(2);
+
     private static EmbeddedMariaDb db;
     private static final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
@@ -70,6 +75,7 @@ class TwoNodesTest {
 
     @AfterAll
     static void stop() {
+        threads.shutdownNow();
         nodes.forEach(ConfigurableApplicationContext::close);
         if (db != null) {
             db.close();
@@ -123,9 +129,9 @@ class TwoNodesTest {
     @Test
     void twoNodesStartAtOnceOnAnEmptyDatabaseAndShareWhatTheyWrite() throws Exception {
         CompletableFuture<ConfigurableApplicationContext> startingA =
-                CompletableFuture.supplyAsync(() -> start("node-a", KEY));
+                CompletableFuture.supplyAsync(() -> start("node-a", KEY), threads);
         CompletableFuture<ConfigurableApplicationContext> startingB =
-                CompletableFuture.supplyAsync(() -> start("node-b", KEY));
+                CompletableFuture.supplyAsync(() -> start("node-b", KEY), threads);
         ConfigurableApplicationContext a = startingA.join();
         nodes.add(a);
         ConfigurableApplicationContext b = startingB.join();
@@ -188,10 +194,10 @@ class TwoNodesTest {
         }
 
         // partition upkeep started on both nodes at once: one does it, the other finds it done
-        CompletableFuture<Void> partitionsA =
-                CompletableFuture.runAsync(() -> a.getBean(LicenseService.class).maintainHeartbeatPartitions());
-        CompletableFuture<Void> partitionsB =
-                CompletableFuture.runAsync(() -> b.getBean(LicenseService.class).maintainHeartbeatPartitions());
+        CompletableFuture<Void> partitionsA = CompletableFuture.runAsync(
+                () -> a.getBean(LicenseService.class).maintainHeartbeatPartitions(), threads);
+        CompletableFuture<Void> partitionsB = CompletableFuture.runAsync(
+                () -> b.getBean(LicenseService.class).maintainHeartbeatPartitions(), threads);
         CompletableFuture.allOf(partitionsA, partitionsB).join();
         HttpClientSupport.Response heartbeat = clientApi(
                 baseUrl(b),
