@@ -7,6 +7,15 @@ import de.kontor.agent.Protocol.Settings;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.DomainException;
+import de.kontor.monitoring.AlertModel.Alert;
+import de.kontor.monitoring.AlertModel.AlertFilter;
+import de.kontor.monitoring.AlertModel.Channel;
+import de.kontor.monitoring.AlertModel.ChannelDefinition;
+import de.kontor.monitoring.AlertModel.Delivery;
+import de.kontor.monitoring.AlertModel.Evaluation;
+import de.kontor.monitoring.AlertModel.Rule;
+import de.kontor.monitoring.AlertModel.RuleDefinition;
+import de.kontor.monitoring.AlertModel.Silence;
 import de.kontor.monitoring.MonitoringModel.Aggregate;
 import de.kontor.monitoring.MonitoringModel.Health;
 import de.kontor.monitoring.MonitoringModel.Ingested;
@@ -20,6 +29,8 @@ import de.kontor.monitoring.MonitoringModel.ScrapeToken;
 import de.kontor.monitoring.MonitoringModel.Series;
 import de.kontor.monitoring.Nodes.NodeRow;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +47,8 @@ import java.util.TreeMap;
 
 /**
  * The monitoring module's front: nodes and their tokens, the agents' reports, series for charts,
- * rollups and partitions (for the scheduler), Prometheus federation and scrape tokens. Each writing
+ * rollups and partitions (for the scheduler), Prometheus federation and scrape tokens, alert rules, alerts,
+ * silences and notification channels (worked by {@link Alerting}). Each writing
  * method is one transaction, with its audit entry where an admin changed something.
  */
 @Service
@@ -54,6 +66,7 @@ public class MonitoringService {
     private final MonitoringProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final Alerting alerting;
 
     MonitoringService(
             Nodes nodes,
@@ -65,7 +78,8 @@ public class MonitoringService {
             AuditService audit,
             MonitoringProperties properties,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            Alerting alerting) {
         this.nodes = nodes;
         this.ingest = ingest;
         this.series = series;
@@ -76,6 +90,7 @@ public class MonitoringService {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.alerting = alerting;
     }
 
     // ---- nodes ---------------------------------------------------------------------------------
@@ -319,5 +334,112 @@ public class MonitoringService {
     @Transactional
     public boolean acceptsScrapeToken(String token) {
         return scrapeTokens.accepts(token, clock.instant());
+    }
+
+    // ---- alerts (the work is done by Alerting and the classes behind it) ---------------------
+
+    /** Adds the shipped alert rules that were never added (a deleted one stays deleted). */
+    @Transactional
+    public int installDefaultAlertRules() {
+        return alerting.installDefaultRules();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Rule> alertRules() {
+        return alerting.rules();
+    }
+
+    @Transactional(readOnly = true)
+    public Rule alertRule(long id) {
+        return alerting.rule(id);
+    }
+
+    @Transactional
+    public Rule createAlertRule(RuleDefinition definition) {
+        return alerting.createRule(definition);
+    }
+
+    @Transactional
+    public Rule updateAlertRule(long id, RuleDefinition definition) {
+        return alerting.updateRule(id, definition);
+    }
+
+    /** Archives the rule; its alerts stay in the history, open ones end with the next evaluation. */
+    @Transactional
+    public void deleteAlertRule(long id) {
+        alerting.deleteRule(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Channel> channels() {
+        return alerting.channels();
+    }
+
+    @Transactional(readOnly = true)
+    public Channel channel(long id) {
+        return alerting.channel(id);
+    }
+
+    @Transactional
+    public Channel createChannel(ChannelDefinition definition) {
+        return alerting.createChannel(definition);
+    }
+
+    @Transactional
+    public Channel updateChannel(long id, ChannelDefinition definition) {
+        return alerting.updateChannel(id, definition);
+    }
+
+    @Transactional
+    public void deleteChannel(long id) {
+        alerting.deleteChannel(id);
+    }
+
+    /** Sends a test notification through the channel now (outside a transaction: it calls out). */
+    public Delivery testChannel(long id) {
+        return alerting.testChannel(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Slice<Alert> alerts(AlertFilter filter, Pageable page) {
+        return alerting.alerts(filter, page);
+    }
+
+    @Transactional(readOnly = true)
+    public Alert alert(long id) {
+        return alerting.alert(id);
+    }
+
+    /** No more reminders for this firing alert. */
+    @Transactional
+    public Alert acknowledgeAlert(long id) {
+        return alerting.acknowledge(id);
+    }
+
+    /** A maintenance window for a node ({@code from} null: now): its alerts notify nobody meanwhile. */
+    @Transactional
+    public Silence silenceNode(long nodeId, @Nullable Instant from, Instant until, @Nullable String reason) {
+        nodes.get(nodeId);
+        return alerting.silence(nodeId, from, until, reason);
+    }
+
+    @Transactional
+    public void endSilence(long id) {
+        alerting.endSilence(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Silence> silences() {
+        return alerting.silences();
+    }
+
+    @Transactional(readOnly = true)
+    public Slice<Delivery> deliveries(@Nullable Long channelId, @Nullable Long alertId, Pageable page) {
+        return alerting.deliveries(channelId, alertId, page);
+    }
+
+    /** Evaluates every alert rule once and delivers the notifications due (for the scheduler; idempotent). */
+    public Evaluation evaluateAlerts() {
+        return alerting.evaluate();
     }
 }
