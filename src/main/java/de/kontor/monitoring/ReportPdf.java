@@ -14,6 +14,7 @@ import org.openpdf.text.Image;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
+import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfPCell;
@@ -86,12 +87,21 @@ final class ReportPdf {
             document.add(nodes);
 
             for (String metric : ReportModel.HEADLINE_METRICS) {
-                Paragraph heading = new Paragraph(text("monitoring.report.metric." + metric), new Font(bold, 11));
-                heading.setSpacingBefore(4);
-                document.add(heading);
-                Image chart = Image.getInstance(chart(writer.getDirectContent(), metric, from, to, series));
-                chart.setSpacingAfter(4);
-                document.add(chart);
+                // heading and chart in one unbreakable table, so a page never ends with a lone heading
+                PdfPTable block = new PdfPTable(1);
+                block.setWidthPercentage(100);
+                block.setKeepTogether(true);
+                block.setSpacingBefore(6);
+                PdfPCell heading =
+                        new PdfPCell(new Phrase(text("monitoring.report.metric." + metric), new Font(bold, 11)));
+                heading.setBorder(Rectangle.NO_BORDER);
+                heading.setPaddingBottom(4);
+                block.addCell(heading);
+                PdfPCell chart = new PdfPCell(
+                        Image.getInstance(chart(writer.getDirectContent(), metric, from, to, series)), false);
+                chart.setBorder(Rectangle.NO_BORDER);
+                block.addCell(chart);
+                document.add(block);
             }
 
             document.newPage();
@@ -140,7 +150,15 @@ final class ReportPdf {
             t.lineTo(left + plotWidth, y);
             t.stroke();
             if (!empty) {
-                label(t, ReportModel.format(metric, scaleMax * i / 4, locale), left - 4, y - 2.5f, Element.ALIGN_RIGHT);
+                double value = scaleMax * i / 4;
+                label(
+                        t,
+                        ReportModel.percent(metric)
+                                ? Math.round(value) + " %"
+                                : ReportModel.format(metric, value, locale),
+                        left - 4,
+                        y - 2.5f,
+                        Element.ALIGN_RIGHT);
             }
         }
         if (empty) {

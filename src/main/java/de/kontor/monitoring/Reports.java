@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -238,21 +239,25 @@ class Reports {
         return new ReportPdf(messages, locale, zone).render(from, to, now, stats, series);
     }
 
-    /** One CSV line: a point of a node's metric. */
-    record CsvRow(String node, String metric, Instant at, double value) {}
+    /** One CSV line: a point of a node's metric, its time to the second in Kontor's zone and as epoch seconds. */
+    record CsvRow(String node, String metric, String time, long epochSeconds, double value) {}
 
     byte[] csv(List<NodeRow> rows, Instant from, Instant to, Instant now, Locale locale, ZoneId zone) {
         List<CsvRow> lines = new ArrayList<>();
+        DateTimeFormatter time =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
         series(rows, from, to, CSV_POINTS, now)
                 .forEach((node, byMetric) -> byMetric.forEach((metric, s) -> {
                     for (Point p : s.points()) {
-                        lines.add(new CsvRow(node, metric, Instant.ofEpochSecond(p.at()), p.value()));
+                        lines.add(new CsvRow(
+                                node, metric, time.format(Instant.ofEpochSecond(p.at())), p.at(), p.value()));
                     }
                 }));
         List<ExportColumn<CsvRow>> columns = List.of(
                 ExportColumn.of(text("monitoring.report.column.node", locale), CsvRow::node),
                 ExportColumn.of(text("monitoring.report.column.metric", locale), CsvRow::metric),
-                ExportColumn.of(text("monitoring.report.column.time", locale), CsvRow::at),
+                ExportColumn.of(text("monitoring.report.column.time", locale), CsvRow::time),
+                ExportColumn.of(text("monitoring.report.column.epoch", locale), CsvRow::epochSeconds),
                 ExportColumn.of(text("monitoring.report.column.value", locale), CsvRow::value));
         ExportRequest<CsvRow> request = new ExportRequest<>(
                 text("monitoring.report.title", locale),

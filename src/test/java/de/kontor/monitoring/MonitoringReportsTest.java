@@ -149,11 +149,13 @@ class MonitoringReportsTest extends IntegrationTest {
         assertThat(file.fileName()).endsWith(".csv");
         String text = new String(file.content(), StandardCharsets.UTF_8).replace("\uFEFF", "");
         List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();
-        assertThat(rows.getFirst().values()).containsExactly("Node", "Metric", "Time", "Value");
+        assertThat(rows.getFirst().values()).containsExactly("Node", "Metric", "Time", "Epoch seconds", "Value");
         List<CSVRecord> cpu = rows.stream().filter(r -> r.get(1).equals("cpu")).toList();
         assertThat(cpu).hasSize(20);
         assertThat(cpu.getFirst().get(0)).as("CSV injection").isEqualTo("'" + name);
-        assertThat(cpu.getLast().get(3)).isEqualTo("20");
+        assertThat(cpu.getLast().get(4)).isEqualTo("20");
+        assertThat(cpu.getLast().get(3)).isEqualTo(Long.toString(clock.instant().getEpochSecond()));
+        assertThat(cpu.getLast().get(2)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
         assertThat(rows.stream().filter(r -> r.get(1).equals("memory"))).hasSize(20);
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -119,7 +120,7 @@ public final class SvgCharts {
 
     /**
      * Several lines over the x range {@code minX}–{@code maxX} (e.g. epoch seconds), a legend when there
-     * is more than one line. {@code yMax} fixes the scale (100 for percentages); null picks a round
+     * is more than one line, y-axis labels written by {@code yLabel}. {@code yMax} fixes the scale (100 for percentages); null picks a round
      * maximum above the highest value. A line breaks where its data has a gap (no point for more than
      * five times its usual spacing), so an outage shows as a gap rather than a straight line across it.
      */
@@ -129,13 +130,13 @@ public final class SvgCharts {
             double minX,
             double maxX,
             List<String> xLabels,
-            String unit,
+            DoubleFunction<String> yLabel,
             @Nullable Double yMax) {
         int width = 640;
         int legendRows = lines.size() > 1 ? (lines.size() + 3) / 4 : 0;
-        int height = 220 + legendRows * 16;
-        int left = 52;
-        int bottom = 28 + legendRows * 16;
+        int height = 230 + legendRows * 18;
+        int left = 66;
+        int bottom = 30 + legendRows * 18;
         int top = 12;
         int plotHeight = height - bottom - top;
         int plotWidth = width - left - 8;
@@ -147,7 +148,21 @@ public final class SvgCharts {
         double scaleMax = yMax != null ? yMax : niceMax(max);
         double spanX = Math.max(1e-9, maxX - minX);
         StringBuilder svg = open(title, width, height);
-        axes(svg, left, top, plotWidth, plotHeight, scaleMax, unit);
+        for (int i = 0; i <= 4; i++) {
+            double y = top + plotHeight - plotHeight * i / 4.0;
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1='%d' y1='%.1f' x2='%d' y2='%.1f' stroke='var(--lumo-contrast-10pct)'/>"
+                            + "<text x='%d' y='%.1f' font-size='12' text-anchor='end' "
+                            + "fill='var(--lumo-secondary-text-color)'>%s</text>",
+                    left,
+                    y,
+                    left + plotWidth,
+                    y,
+                    left - 6,
+                    y + 4,
+                    escape(yLabel.apply(scaleMax * i / 4.0))));
+        }
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             String path = path(
@@ -166,20 +181,20 @@ public final class SvgCharts {
             double x = left + (xLabels.size() == 1 ? 0 : (double) i / (xLabels.size() - 1) * plotWidth);
             svg.append(String.format(
                     Locale.ROOT,
-                    "<text x='%.1f' y='%d' font-size='10' text-anchor='%s' fill='var(--lumo-secondary-text-color)'>%s</text>",
+                    "<text x='%.1f' y='%d' font-size='12' text-anchor='%s' fill='var(--lumo-secondary-text-color)'>%s</text>",
                     x,
-                    top + plotHeight + 16,
+                    top + plotHeight + 18,
                     i == 0 ? "start" : i == xLabels.size() - 1 ? "end" : "middle",
                     escape(xLabels.get(i))));
         }
         if (legendRows > 0) {
             for (int i = 0; i < lines.size(); i++) {
                 double x = left + (i % 4) * (plotWidth / 4.0);
-                int y = top + plotHeight + 34 + (i / 4) * 16;
+                int y = top + plotHeight + 38 + (i / 4) * 18;
                 svg.append(String.format(
                         Locale.ROOT,
                         "<rect x='%.1f' y='%d' width='12' height='4' fill='%s'/>"
-                                + "<text x='%.1f' y='%d' font-size='11' fill='var(--lumo-body-text-color)'>%s</text>",
+                                + "<text x='%.1f' y='%d' font-size='12' fill='var(--lumo-body-text-color)'>%s</text>",
                         x,
                         y - 4,
                         PALETTE.get(i % PALETTE.size()),

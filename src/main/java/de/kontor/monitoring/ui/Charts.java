@@ -2,6 +2,7 @@ package de.kontor.monitoring.ui;
 
 import de.kontor.base.ui.SvgCharts;
 import de.kontor.monitoring.MonitoringModel.Series;
+import de.kontor.monitoring.ReportModel;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /** What the monitoring views' charts share: time labels under the axis and series as chart points. */
 final class Charts {
@@ -28,6 +30,17 @@ final class Charts {
             labels.add(format.format(Instant.ofEpochSecond(from + span * i / 4)));
         }
         return labels;
+    }
+
+    /** Y-axis labels: "50 %", "1.5 MB/s", "0.75". */
+    static DoubleFunction<String> axisLabel(String metric, Locale locale) {
+        if (ReportModel.percent(metric)) {
+            return v -> Math.round(v) + " %";
+        }
+        if (ReportModel.bytes(metric)) {
+            return v -> ReportModel.format(metric, v, locale);
+        }
+        return v -> v == Math.rint(v) ? Long.toString((long) v) : String.format(locale, "%.2f", v);
     }
 
     static List<SvgCharts.Point> points(Series series) {

@@ -112,7 +112,7 @@ class CompareView extends Div implements HasDynamicTitle {
                 start.getEpochSecond(),
                 end.getEpochSecond(),
                 Charts.timeLabels(start, end, zone, getLocale()),
-                ReportModel.percent(chosen) ? "%" : ReportModel.bytes(chosen) ? "B/s" : "",
+                Charts.axisLabel(chosen, getLocale()),
                 ReportModel.percent(chosen) ? 100.0 : null);
         svg.setId("compare-chart");
         chart.add(svg);

@@ -129,6 +129,7 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         charts.setId("node-charts");
         charts.addClassName("kontor-node-charts");
         inventory.setId("node-inventory");
+        inventory.addClassName("kontor-node-inventory");
         add(controls, charts, inventory);
         broadcaster.whileAttached(this, this::refreshLive);
     }
@@ -233,14 +234,13 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
     private Component chart(
             String id, String heading, List<SvgCharts.Line> lines, Instant start, Instant end, List<String> labels) {
         String metric = id.equals("network") ? "net.rx" : id;
-        String unit = ReportModel.percent(metric) ? "%" : ReportModel.bytes(metric) ? "B/s" : "";
         var chart = SvgCharts.lineChart(
                 heading,
                 lines,
                 start.getEpochSecond(),
                 end.getEpochSecond(),
                 labels,
-                unit,
+                Charts.axisLabel(metric, getLocale()),
                 ReportModel.percent(metric) ? 100.0 : null);
         chart.setId("node-chart-" + id);
         H3 h = new H3(heading);
