@@ -350,6 +350,13 @@ public class MonitoringService {
         return reports.chart(nodeId, metric, from, to, clock.instant());
     }
 
+    /** Per node, a metric's per-minute averages over a short recent range (raw samples), for sparklines. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<MonitoringModel.Point>> sparklines(
+            List<Long> nodeIds, String metric, Instant from, Instant to) {
+        return reports.sparklines(nodeIds, metric, from, to);
+    }
+
     /** The node's newest inventory: system facts, processes, ports, containers, failed services. */
     @Transactional(readOnly = true)
     public Optional<Inventory> inventory(long nodeId) {

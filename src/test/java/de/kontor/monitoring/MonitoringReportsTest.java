@@ -8,6 +8,7 @@ import de.kontor.agent.Protocol.Report;
 import de.kontor.agent.Sample;
 import de.kontor.base.error.DomainException;
 import de.kontor.monitoring.MonitoringModel.NewNode;
+import de.kontor.monitoring.MonitoringModel.Point;
 import de.kontor.monitoring.ReportModel.MetricStats;
 import de.kontor.monitoring.ReportModel.NodeStats;
 import de.kontor.monitoring.ReportModel.ReportFile;
@@ -41,6 +42,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -103,6 +105,33 @@ class MonitoringReportsTest extends IntegrationTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(load.avg()).as("never reported").isNull();
+    }
+
+    @Test
+    void sparklinesOfSeveralNodesArePerMinuteAveragesFromOneQuery() {
+        long a = nodeWithSamples(unique("spark-a"));
+        long b = nodeWithSamples(unique("spark-b"));
+        long pending =
+                monitoring.addNode(new NewNode(unique("spark-none"), List.of())).nodeId();
+        Instant now = clock.instant();
+        Map<Long, Double> expected = new TreeMap<>();
+        Map<Long, Integer> counts = new TreeMap<>();
+        for (int i = 0; i < 20; i++) {
+            long minute = Math.floorDiv(now.getEpochSecond() - (19 - i) * 15L, 60) * 60;
+            expected.merge(minute, i + 1.0, Double::sum);
+            counts.merge(minute, 1, Integer::sum);
+        }
+        expected.replaceAll((minute, sum) -> sum / counts.get(minute));
+
+        Map<Long, List<Point>> lines = monitoring.sparklines(
+                List.of(a, b, pending), "cpu", now.minus(Duration.ofHours(1)), now.plusSeconds(1));
+
+        assertThat(lines).containsOnlyKeys(a, b);
+        for (long id : List.of(a, b)) {
+            Map<Long, Double> actual = new TreeMap<>();
+            lines.get(id).forEach(p -> actual.put(p.at(), p.value()));
+            assertThat(actual).isEqualTo(expected);
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import de.kontor.monitoring.MonitoringModel.Health;
 import de.kontor.monitoring.MonitoringModel.HealthReason;
 import de.kontor.monitoring.MonitoringModel.NodeStatus;
 import de.kontor.monitoring.MonitoringModel.NodeSummary;
+import de.kontor.monitoring.MonitoringModel.Point;
 import de.kontor.monitoring.MonitoringService;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -77,12 +79,21 @@ class DashboardView extends Div implements HasDynamicTitle {
         tiles.removeAll();
         empty.setVisible(nodes.isEmpty());
         Instant now = clock.instant();
+        Instant from = now.minus(Duration.ofHours(1));
+        Map<Long, List<Point>> sparklines = monitoring.sparklines(
+                nodes.stream()
+                        .filter(n -> n.status() != NodeStatus.PENDING)
+                        .map(NodeSummary::id)
+                        .toList(),
+                "cpu",
+                from,
+                now);
         for (NodeSummary node : nodes) {
-            tiles.add(tile(node, now));
+            tiles.add(tile(node, from, now, sparklines.getOrDefault(node.id(), List.of())));
         }
     }
 
-    private Component tile(NodeSummary n, Instant now) {
+    private Component tile(NodeSummary n, Instant from, Instant now, List<Point> cpu) {
         Div tile = new Div();
         tile.setId("node-tile-" + n.id());
         tile.addClassName("kontor-node-tile");
@@ -99,12 +110,8 @@ class DashboardView extends Div implements HasDynamicTitle {
                 SvgCharts.gauge(getTranslation("monitoring.dashboard.disk"), n.disk(), 80, 90));
         gauges.addClassName("kontor-node-tile-gauges");
 
-        Instant from = now.minus(Duration.ofHours(1));
-        List<SvgCharts.Point> points = n.status() == NodeStatus.PENDING
-                ? List.of()
-                : monitoring.chart(n.id(), "cpu", from, now).points().stream()
-                        .map(p -> new SvgCharts.Point(p.at(), p.value()))
-                        .toList();
+        List<SvgCharts.Point> points =
+                cpu.stream().map(p -> new SvgCharts.Point(p.at(), p.value())).toList();
         var sparkline = SvgCharts.sparkline(
                 getTranslation("monitoring.dashboard.sparkline"),
                 points,
