@@ -407,6 +407,12 @@ public class MonitoringService {
         return CurrentUser.username().map(weeklyReports::subscribed).orElse(false);
     }
 
+    /** Where the signed-in user's weekly report would go; empty without an e-mail address. */
+    @Transactional(readOnly = true)
+    public Optional<String> weeklyReportAddress() {
+        return CurrentUser.username().flatMap(weeklyReports::address);
+    }
+
     /** The signed-in user opts in to (or out of) the weekly report by e-mail. */
     @Transactional
     public void subscribeWeeklyReport(boolean on) {

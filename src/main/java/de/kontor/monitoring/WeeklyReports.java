@@ -80,6 +80,15 @@ class WeeklyReports {
                 > 0;
     }
 
+    /** Where the user's weekly report would go: an enabled admin's e-mail address. */
+    Optional<String> address(String username) {
+        return users.findByUsername(username)
+                .filter(UserAccount::isEnabled)
+                .filter(u -> u.hasRole(Role.ADMIN))
+                .map(UserAccount::getEmail)
+                .filter(e -> !e.isBlank());
+    }
+
     record Subscription(String username, @Nullable LocalDate lastWeek) {}
 
     WeeklyReportRun send(Instant now) {
@@ -97,11 +106,7 @@ class WeeklyReports {
         String subject = null;
         String body = null;
         for (Subscription s : due) {
-            Optional<String> address = users.findByUsername(s.username())
-                    .filter(UserAccount::isEnabled)
-                    .filter(u -> u.hasRole(Role.ADMIN))
-                    .map(UserAccount::getEmail)
-                    .filter(e -> !e.isBlank());
+            Optional<String> address = address(s.username());
             if (address.isEmpty()) {
                 skipped++;
                 continue;

@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -76,7 +77,12 @@ class MonitoringReportsTest extends IntegrationTest {
     }
 
     void report(long id, int count, Values values, @Nullable Inventory inventory) {
-        long now = clock.instant().getEpochSecond();
+        report(id, count, values, inventory, 0);
+    }
+
+    /** Samples 15 s apart, the last one {@code endsAgo} seconds before now. */
+    void report(long id, int count, Values values, @Nullable Inventory inventory, long endsAgo) {
+        long now = clock.instant().getEpochSecond() - endsAgo;
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             samples.add(new Sample(now - (count - 1 - i) * 15L, values.at(i)));
@@ -183,8 +189,12 @@ class MonitoringReportsTest extends IntegrationTest {
         assertThat(cpu).hasSize(20);
         assertThat(cpu.getFirst().get(0)).as("CSV injection").isEqualTo("'" + name);
         assertThat(cpu.getLast().get(4)).isEqualTo("20");
-        assertThat(cpu.getLast().get(3)).isEqualTo(Long.toString(clock.instant().getEpochSecond()));
-        assertThat(cpu.getLast().get(2)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        long epoch = Long.parseLong(cpu.getLast().get(3));
+        assertThat(epoch).isBetween(now.getEpochSecond() - 5, now.getEpochSecond());
+        assertThat(cpu.getLast().get(2))
+                .isEqualTo(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .withZone(zone)
+                        .format(Instant.ofEpochSecond(epoch)));
         assertThat(rows.stream().filter(r -> r.get(1).equals("memory"))).hasSize(20);
     }
 
@@ -223,14 +233,14 @@ class MonitoringReportsTest extends IntegrationTest {
         assertThat(monitoring.weeklyReportSubscribed()).isTrue();
         SecurityContextHolder.clearContext();
 
-        // Monday 00:30: the week that just ended holds the samples of the last half hour
+        // Monday 00:30; samples from Sunday 23:45 on fall into the week that just ended
         LocalDate nextMonday =
                 LocalDate.ofInstant(clock.instant(), zone).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         clock.advance(Duration.between(
                 clock.instant(), nextMonday.atTime(0, 30).atZone(zone).toInstant()));
         String node = unique("weekly-node");
         long id = monitoring.addNode(new NewNode(node, List.of())).nodeId();
-        report(id, 20, i -> Map.of("cpu", 42.0, "memory", 60.0, "disk", 30.0), null);
+        report(id, 20, i -> Map.of("cpu", 42.0, "memory", 60.0, "disk", 30.0), null, 40 * 60);
 
         assertThat(monitoring.sendWeeklyReports().sent()).isGreaterThanOrEqualTo(1);
         List<MimeMessage> mails = TestMail.awaitMailsTo(address, 1);

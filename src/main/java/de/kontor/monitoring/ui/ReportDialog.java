@@ -81,6 +81,9 @@ class ReportDialog extends Dialog {
         Checkbox weekly = new Checkbox(getTranslation("monitoring.report.weekly"));
         weekly.setId("report-weekly");
         weekly.setValue(monitoring.weeklyReportSubscribed());
+        if (monitoring.weeklyReportAddress().isEmpty()) {
+            weekly.setHelperText(getTranslation("monitoring.report.weeklyNoEmail"));
+        }
         weekly.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 monitoring.subscribeWeeklyReport(e.getValue());

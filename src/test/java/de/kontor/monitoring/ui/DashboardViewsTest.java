@@ -213,7 +213,7 @@ class DashboardViewsTest extends KaribuTest {
 
     @Test
     void theReportDialogOffersDownloadsOnlyForAValidChoiceAndTheWeeklyOptIn() {
-        loginAsAdmin();
+        login(unique("report-admin"), Role.ADMIN);
         String name = unique("dialog");
         long id = node(name, 20, null);
         navigate("monitoring/dashboard");
@@ -239,6 +239,7 @@ class DashboardViewsTest extends KaribuTest {
 
         Checkbox weekly = _get(Checkbox.class, s -> s.withId("report-weekly"));
         assertThat(weekly.getValue()).isFalse();
+        assertThat(weekly.getHelperText()).as("the admin has no e-mail address").contains("no e-mail address");
         type(weekly, true);
         assertThat(monitoring.weeklyReportSubscribed()).isTrue();
         type(weekly, false);
