@@ -1,5 +1,6 @@
 package de.kontor.monitoring;
 
+import de.kontor.agent.Inventory;
 import de.kontor.agent.MetricNames;
 import de.kontor.agent.Protocol;
 import de.kontor.agent.Protocol.Report;
@@ -28,6 +29,10 @@ import de.kontor.monitoring.MonitoringModel.NodeSummary;
 import de.kontor.monitoring.MonitoringModel.ScrapeToken;
 import de.kontor.monitoring.MonitoringModel.Series;
 import de.kontor.monitoring.Nodes.NodeRow;
+import de.kontor.monitoring.ReportModel.NodeStats;
+import de.kontor.monitoring.ReportModel.ReportFile;
+import de.kontor.monitoring.ReportModel.ReportFormat;
+import de.kontor.monitoring.ReportModel.WeeklyReportRun;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -39,8 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -48,8 +56,12 @@ import java.util.TreeMap;
 /**
  * The monitoring module's front: nodes and their tokens, the agents' reports, series for charts,
  * rollups and partitions (for the scheduler), Prometheus federation and scrape tokens, alert rules, alerts,
- * silences and notification channels (worked by {@link Alerting}). Each writing
- * method is one transaction, with its audit entry where an admin changed something.
+ * silences and notification channels (worked by {@link Alerting}), dashboard charts and reports. Each
+ * writing method is one transaction, with its audit entry where an admin changed something.
+ *
+ * <p>Why this class is long: it is the module's one public entry point, so every operation the views, the
+ * REST controllers and the scheduler need has its transactional method here; each is a few lines that
+ * delegate to the package-private class doing the work.
  */
 @Service
 public class MonitoringService {
@@ -62,11 +74,14 @@ public class MonitoringService {
     private final Rollups rollups;
     private final Partitions partitions;
     private final ScrapeTokens scrapeTokens;
+    private final Reports reports;
+    private final WeeklyReports weeklyReports;
     private final AuditService audit;
     private final MonitoringProperties properties;
     private final JsonMapper json;
     private final Clock clock;
     private final Alerting alerting;
+    private final ZoneId zone;
 
     MonitoringService(
             Nodes nodes,
@@ -75,22 +90,28 @@ public class MonitoringService {
             Rollups rollups,
             Partitions partitions,
             ScrapeTokens scrapeTokens,
+            Reports reports,
+            WeeklyReports weeklyReports,
             AuditService audit,
             MonitoringProperties properties,
             JsonMapper json,
             Clock clock,
-            Alerting alerting) {
+            Alerting alerting,
+            ZoneId zone) {
         this.nodes = nodes;
         this.ingest = ingest;
         this.series = series;
         this.rollups = rollups;
         this.partitions = partitions;
         this.scrapeTokens = scrapeTokens;
+        this.reports = reports;
+        this.weeklyReports = weeklyReports;
         this.audit = audit;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
         this.alerting = alerting;
+        this.zone = zone;
     }
 
     // ---- nodes ---------------------------------------------------------------------------------
@@ -441,5 +462,113 @@ public class MonitoringService {
     /** Evaluates every alert rule once and delivers the notifications due (for the scheduler; idempotent). */
     public Evaluation evaluateAlerts() {
         return alerting.evaluate();
+    }
+
+    // ---- dashboard and reports -----------------------------------------------------------------
+
+    /** A node's metric for a chart over the range: about 300 points, from the data that fits the range. */
+    @Transactional(readOnly = true)
+    public Series chart(long nodeId, String metric, Instant from, Instant to) {
+        nodes.get(nodeId);
+        if (!from.isBefore(to)) {
+            throw DomainException.invalidField("from", "RANGE_EMPTY", "monitoring.series.rangeEmpty");
+        }
+        return reports.chart(nodeId, metric, from, to, clock.instant());
+    }
+
+    /** Per node, a metric's per-minute averages over a short recent range (raw samples), for sparklines. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<MonitoringModel.Point>> sparklines(
+            List<Long> nodeIds, String metric, Instant from, Instant to) {
+        return reports.sparklines(nodeIds, metric, from, to);
+    }
+
+    /** The node's newest inventory: system facts, processes, ports, containers, failed services. */
+    @Transactional(readOnly = true)
+    public Optional<Inventory> inventory(long nodeId) {
+        nodes.get(nodeId);
+        return nodes.inventory(nodeId).map(text -> json.readValue(text, Inventory.class));
+    }
+
+    /** Refuses what {@link #report} would refuse (no nodes, too many, unknown ones, an odd period). */
+    @Transactional(readOnly = true)
+    public void checkReport(List<Long> nodeIds, Instant from, Instant to) {
+        reports.check(nodeIds, from, to, clock.instant());
+    }
+
+    /** Avg / p95 / max of the headline metrics per node over the period. */
+    @Transactional(readOnly = true)
+    public List<NodeStats> reportStats(List<Long> nodeIds, Instant from, Instant to) {
+        Instant now = clock.instant();
+        return reports.stats(reports.check(nodeIds, from, to, now), from, to, now);
+    }
+
+    /**
+     * A report over the chosen nodes and period (default: the 7 days up to now) as PDF (charts and
+     * statistics) or CSV (the series).
+     */
+    @Transactional(readOnly = true)
+    public ReportFile report(
+            List<Long> nodeIds, @Nullable Instant from, @Nullable Instant to, ReportFormat format, Locale locale) {
+        Instant now = clock.instant();
+        Instant end = to == null ? now : to;
+        Instant start = from == null ? end.minus(Duration.ofDays(7)) : from;
+        return report(nodeIds, start, end, format, locale, now);
+    }
+
+    private ReportFile report(
+            List<Long> nodeIds, Instant from, Instant to, ReportFormat format, Locale locale, Instant now) {
+        List<NodeRow> rows = reports.check(nodeIds, from, to, now);
+        byte[] content = switch (format) {
+            case PDF -> reports.pdf(rows, from, to, now, locale, zone);
+            case CSV -> reports.csv(rows, from, to, now, locale, zone);
+        };
+        String name = "monitoring-report-" + LocalDate.ofInstant(now, zone) + "." + format.extension();
+        return new ReportFile(name, format.contentType(), content);
+    }
+
+    /** Whether the signed-in user gets the weekly report by e-mail. */
+    @Transactional(readOnly = true)
+    public boolean weeklyReportSubscribed() {
+        return CurrentUser.username().map(weeklyReports::subscribed).orElse(false);
+    }
+
+    /** Where the signed-in user's weekly report would go; empty without an e-mail address. */
+    @Transactional(readOnly = true)
+    public Optional<String> weeklyReportAddress() {
+        return CurrentUser.username().flatMap(weeklyReports::address);
+    }
+
+    /** The signed-in user opts in to (or out of) the weekly report by e-mail. */
+    @Transactional
+    public void subscribeWeeklyReport(boolean on) {
+        String username = CurrentUser.username().orElseThrow();
+        if (weeklyReports.subscribed(username) != on) {
+            weeklyReports.subscribe(username, on, clock.instant());
+            audit.record(
+                    MODULE,
+                    "WeeklyReport",
+                    null,
+                    on ? "SUBSCRIBE" : "UNSUBSCRIBE",
+                    username + (on ? " gets" : " no longer gets") + " the weekly monitoring report");
+        }
+    }
+
+    /**
+     * Sends the previous week's report to every admin who opted in and has not had it yet (for the
+     * scheduler; idempotent).
+     */
+    @Transactional
+    public WeeklyReportRun sendWeeklyReports() {
+        WeeklyReportRun run = weeklyReports.send(clock.instant());
+        if (run.sent() > 0) {
+            audit.record(
+                    MODULE,
+                    "WeeklyReport",
+                    null,
+                    "SEND",
+                    "Weekly monitoring report from " + run.periodStart() + " sent to " + run.sent() + " admins");
+        }
+        return run;
     }
 }
