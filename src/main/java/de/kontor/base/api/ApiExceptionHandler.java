@@ -2,6 +2,7 @@ package de.kontor.base.api;
 
 import de.kontor.base.error.DomainException;
 import de.kontor.base.i18n.KontorI18NProvider;
+import de.kontor.base.i18n.MessageArguments;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,15 +44,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final MessageSource messages;
+    private final ZoneId zone;
 
-    ApiExceptionHandler(MessageSource messages) {
+    ApiExceptionHandler(MessageSource messages, ZoneId zone) {
         this.messages = messages;
+        this.zone = zone;
     }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
         Locale locale = locale();
-        String message = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
+        String message = messages.getMessage(
+                e.messageKey(), MessageArguments.localize(e.args(), locale, zone), e.messageKey(), locale);
         ProblemDetail problem = problem(HttpStatus.valueOf(e.status()), e.code(), message);
         if (e.field() != null) {
             problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", message)));

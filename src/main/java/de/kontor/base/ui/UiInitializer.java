@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every session gets Kontor's error handler; every UI of a signed-in user gets that user's language
  * and colour scheme. Without a stored language, Vaadin's choice from the browser's languages stands.
+ * Vaadin's components get their texts in that language ({@link ComponentTexts}) after every navigation
+ * and every request.
  */
 @Component
 class UiInitializer implements VaadinServiceInitListener {
@@ -25,7 +27,12 @@ class UiInitializer implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(e -> e.getSession().setErrorHandler(errorHandler));
-        event.getSource().addUIInitListener(e -> applyPreferences(e.getUI()));
+        event.getSource().addUIInitListener(e -> {
+            UI ui = e.getUI();
+            applyPreferences(ui);
+            ui.addAfterNavigationListener(navigation -> ComponentTexts.scheduleFor(ui));
+        });
+        event.addRequestHandler(new LocalizingUidlRequestHandler());
     }
 
     private void applyPreferences(UI ui) {
