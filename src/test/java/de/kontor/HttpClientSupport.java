@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Real HTTP against the running test server: JSON in and out, optional bearer token, cookies kept. */
@@ -86,6 +88,23 @@ public final class HttpClientSupport {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
+    }
+
+    /**
+     * Sends the login form as a browser does: opens the login page (which starts the session and carries
+     * the CSRF token in its {@code _csrf} meta tags), then posts user name, password and token.
+     */
+    public Response submitLoginForm(String username, String password) {
+        String page = get("/login", null).body();
+        Matcher parameter = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"")
+                .matcher(page);
+        Matcher token =
+                Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+        if (!parameter.find() || !token.find()) {
+            throw new IllegalStateException("The login page carries no CSRF token");
+        }
+        return postForm(
+                "/login", Map.of("username", username, "password", password, parameter.group(1), token.group(1)));
     }
 
     /** A bearer token for these credentials from {@code POST /api/auth/token}. */

@@ -1,6 +1,8 @@
 package de.kontor;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockRouteAccessDeniedError;
+import com.github.mvysny.kaributesting.v10.MockRouteNotFoundError;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -9,6 +11,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,6 +53,7 @@ public abstract class KaribuTest extends IntegrationTest {
     protected static final String PASSWORD = "Karibu-Test-Pw-1";
 
     private static Routes routes;
+    private static Routes routesWithErrorPages;
 
     @Autowired
     protected ApplicationContext context;
@@ -69,7 +74,36 @@ public abstract class KaribuTest extends IntegrationTest {
                         .asSubclass(Component.class));
             }
             routes = new Routes(all, new HashSet<>(discovered.getErrorRoutes()), true);
+            // Kontor's own error pages (package-private as well) instead of Karibu's throwing stand-ins,
+            // for tests of what users see when an address leads nowhere or is not allowed.
+            Set<Class<? extends HasErrorParameter<?>>> errorPages = new HashSet<>(discovered.getErrorRoutes());
+            errorPages.remove(MockRouteNotFoundError.class);
+            errorPages.remove(MockRouteAccessDeniedError.class);
+            var errorScanner = new ClassPathScanningCandidateComponentProvider(false);
+            errorScanner.addIncludeFilter(new AssignableTypeFilter(HasErrorParameter.class));
+            for (BeanDefinition candidate : errorScanner.findCandidateComponents("de.kontor")) {
+                errorPages.add(errorRoute(
+                        ClassUtils.resolveClassName(candidate.getBeanClassName(), KaribuTest.class.getClassLoader())));
+            }
+            routesWithErrorPages = new Routes(new HashSet<>(all), errorPages, true);
         }
+    }
+
+    /**
+     * Whether this test class sees Kontor's error pages (not found, not allowed) where Karibu would
+     * otherwise throw its {@code MockAccessDeniedException} or a {@code NotFoundException}.
+     */
+    protected boolean showsKontorErrorPages() {
+        return false;
+    }
+
+    private Routes currentRoutes() {
+        return showsKontorErrorPages() ? routesWithErrorPages : routes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends HasErrorParameter<?>> errorRoute(Class<?> type) {
+        return (Class<? extends HasErrorParameter<?>>) type;
     }
 
     @BeforeEach
@@ -80,7 +114,7 @@ public abstract class KaribuTest extends IntegrationTest {
     /** A fresh UI, as after a page load, with the given browser language. */
     protected void setUpUi(Locale browserLocale) {
         MockVaadin.tearDown();
-        var servlet = new MockSpringServlet(routes, context, UI::new);
+        var servlet = new MockSpringServlet(currentRoutes(), context, UI::new);
         MockVaadin.setup(UI::new, servlet);
         VaadinSession.getCurrent().setLocale(browserLocale);
         UI.getCurrent().setLocale(browserLocale);
@@ -94,7 +128,7 @@ public abstract class KaribuTest extends IntegrationTest {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         MockVaadin.tearDown();
         SecurityContextHolder.getContext().setAuthentication(authentication);
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        MockVaadin.setup(UI::new, new MockSpringServlet(currentRoutes(), context, UI::new));
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((p, role) -> authentication.getAuthorities().stream()

@@ -5,8 +5,11 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+
+import static org.awaitility.Awaitility.await;
 
 /** One in-process SMTP server (GreenMail) per test JVM; the shared application context sends to it. */
 public final class TestMail {
@@ -30,23 +33,23 @@ public final class TestMail {
     }
 
     /** Waits (up to 5 s) until at least {@code atLeast} mails to {@code address} have arrived; returns them. */
-    public static List<MimeMessage> awaitMailsTo(String address, int atLeast) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            List<MimeMessage> found = Arrays.stream(SERVER.getReceivedMessages())
-                    .filter(m -> {
-                        try {
-                            return m.getAllRecipients()[0].toString().equalsIgnoreCase(address);
-                        } catch (Exception e) {
-                            return false;
-                        }
-                    })
-                    .toList();
-            if (found.size() >= atLeast) {
-                return found;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("fewer than " + atLeast + " mails to " + address);
+    public static List<MimeMessage> awaitMailsTo(String address, int atLeast) {
+        return await().alias("at least " + atLeast + " mails to " + address)
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> mailsTo(address), found -> found.size() >= atLeast);
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(SERVER.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equalsIgnoreCase(address);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     /** The text of a received mail. */

@@ -1,6 +1,6 @@
 package de.kontor.base;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KontorProperties.class)
 class BaseConfiguration {
 
     /** Every "now" in Kontor comes from this clock, so tests can move time. */
@@ -18,7 +19,7 @@ class BaseConfiguration {
 
     /** The zone in which the UI and exports show times. */
     @Bean
-    ZoneId displayZone(@Value("${kontor.time-zone}") String zone) {
-        return ZoneId.of(zone);
+    ZoneId displayZone(KontorProperties properties) {
+        return properties.timeZone();
     }
 }

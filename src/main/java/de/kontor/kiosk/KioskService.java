@@ -3,7 +3,6 @@ package de.kontor.kiosk;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.Hashes;
 import de.kontor.base.crypto.SecretCipher;
-import de.kontor.base.db.Inserts;
 import de.kontor.base.db.Rows;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
@@ -23,9 +22,11 @@ import de.kontor.printer.PrinterService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
 import java.sql.Time;
@@ -45,7 +46,8 @@ import java.util.Optional;
 /**
  * Kiosk displays: registration with an unguessable device token (stored as SHA-256), pairing of a waiting
  * screen by a short code, deactivation and token rotation, last seen; and the board they show, built from
- * the printers and their reservations.
+ * the printers and their reservations. Every change is one transaction with its audit entry; pairing and
+ * picking up a token lock the pairing row they decide on.
  */
 @Service
 public class KioskService {
@@ -59,7 +61,7 @@ public class KioskService {
     /** Reserved within this time: "reserved soon". */
     private static final Duration SOON = Duration.ofMinutes(60);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final PrinterService printers;
     private final SecretCipher cipher;
     private final AuditService audit;
@@ -68,7 +70,7 @@ public class KioskService {
     private final ZoneId zone;
 
     KioskService(
-            JdbcTemplate jdbc,
+            JdbcClient jdbc,
             PrinterService printers,
             SecretCipher cipher,
             AuditService audit,
@@ -88,70 +90,86 @@ public class KioskService {
             "select id, name, location, privacy, announcement, screen_on_from, screen_on_until, "
                     + "token_prefix, active, last_seen_at, browser, screen_size, version from kiosk_device ";
 
-    private static final RowMapper<Kiosk> KIOSK = (rs, i) -> new Kiosk(
-            rs.getLong(1),
-            rs.getString(2),
-            rs.getString(3),
-            Privacy.valueOf(rs.getString(4)),
-            rs.getString(5),
-            time(rs.getTime(6)),
-            time(rs.getTime(7)),
-            rs.getString(8),
-            rs.getBoolean(9),
-            Rows.instant(rs.getTimestamp(10)),
-            rs.getString(11),
-            rs.getString(12),
-            rs.getLong(13));
+    private static final RowMapper<Kiosk> KIOSK = Rows.mapper(Kiosk.class);
 
-    private static @Nullable LocalTime time(@Nullable Time t) {
-        return t == null ? null : t.toLocalTime();
-    }
+    /** A screen waiting to be paired, as stored. */
+    record Pairing(
+            String code,
+            Instant expiresAt,
+            @Nullable Long kioskId,
+            @Nullable String tokenEnc) {}
 
+    private static final RowMapper<Pairing> PAIRING = Rows.mapper(Pairing.class);
+
+    @Transactional(readOnly = true)
     public List<Kiosk> kiosks() {
-        return jdbc.query(SELECT + "where archived_at is null order by name", KIOSK);
+        return jdbc.sql(SELECT + "where archived_at is null order by name")
+                .query(KIOSK)
+                .list();
     }
 
+    @Transactional(readOnly = true)
     public Kiosk get(long id) {
-        return jdbc.query(SELECT + "where id = ? and archived_at is null", KIOSK, id).stream()
-                .findFirst()
-                .orElseThrow(() -> DomainException.notFound("KIOSK_NOT_FOUND", "kiosk.notFound", id));
+        return jdbc.sql(SELECT + "where id = ? and archived_at is null")
+                .param(id)
+                .query(KIOSK)
+                .optional()
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /** The kiosk, its row locked until the transaction ends. */
+    private Kiosk lock(long id) {
+        return jdbc.sql(SELECT + "where id = ? and archived_at is null for update")
+                .param(id)
+                .query(KIOSK)
+                .optional()
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private static DomainException notFound(long id) {
+        return DomainException.notFound("KIOSK_NOT_FOUND", "kiosk.notFound", id);
     }
 
     /** A kiosk with its first device token (shown once). */
+    @Transactional
     public IssuedToken create(KioskDraft draft) {
         KioskDraft d = validate(draft);
         Timestamp now = Timestamp.from(clock.instant());
-        long id = Inserts.returningId(
-                jdbc,
-                "insert into kiosk_device (name, location, privacy, announcement, "
-                        + "screen_on_from, screen_on_until, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                d.name(),
-                d.location(),
-                d.privacy().name(),
-                d.announcement(),
-                sqlTime(d.screenOnFrom()),
-                sqlTime(d.screenOnUntil()),
-                now,
-                now);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into kiosk_device (name, location, privacy, announcement, "
+                        + "screen_on_from, screen_on_until, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        d.name(),
+                        d.location(),
+                        d.privacy().name(),
+                        d.announcement(),
+                        sqlTime(d.screenOnFrom()),
+                        sqlTime(d.screenOnUntil()),
+                        now,
+                        now)
+                .update(key);
+        long id = key.getKey().longValue();
         audit.record(MODULE, "Kiosk", id, "CREATE", "Kiosk " + d.name() + " registered");
-        return rotateToken(id);
+        return newToken(lock(id));
     }
 
+    @Transactional
     public Kiosk update(long id, long expectedVersion, KioskDraft draft) {
         KioskDraft d = validate(draft);
-        int changed = jdbc.update(
-                "update kiosk_device set name = ?, location = ?, privacy = ?, announcement = ?, "
+        int changed = jdbc.sql("update kiosk_device set name = ?, location = ?, privacy = ?, announcement = ?, "
                         + "screen_on_from = ?, screen_on_until = ?, updated_at = ?, version = version + 1 where id = ? "
-                        + "and version = ? and archived_at is null",
-                d.name(),
-                d.location(),
-                d.privacy().name(),
-                d.announcement(),
-                sqlTime(d.screenOnFrom()),
-                sqlTime(d.screenOnUntil()),
-                Timestamp.from(clock.instant()),
-                id,
-                expectedVersion);
+                        + "and version = ? and archived_at is null")
+                .params(
+                        d.name(),
+                        d.location(),
+                        d.privacy().name(),
+                        d.announcement(),
+                        sqlTime(d.screenOnFrom()),
+                        sqlTime(d.screenOnUntil()),
+                        Timestamp.from(clock.instant()),
+                        id,
+                        expectedVersion)
+                .update();
         if (changed == 0) {
             get(id);
             throw new ConcurrentChangeException();
@@ -196,35 +214,35 @@ public class KioskService {
     }
 
     /** A new device token; the old one stops working at once. */
+    @Transactional
     public IssuedToken rotateToken(long id) {
-        Kiosk k = get(id);
-        String token = newToken();
-        jdbc.update(
-                "update kiosk_device set token_hash = ?, token_prefix = ?, updated_at = ?, version = version + 1 "
-                        + "where id = ?",
-                Hashes.sha256Hex(token),
-                token.substring(0, 6),
-                Timestamp.from(clock.instant()),
-                id);
-        audit.record(MODULE, "Kiosk", id, "ROTATE_TOKEN", "Device token of kiosk " + k.name() + " replaced");
-        events.publishEvent(new KioskModel.BoardChanged(id));
-        return new IssuedToken(id, token);
+        return newToken(lock(id));
     }
 
-    private static String newToken() {
+    private IssuedToken newToken(Kiosk k) {
+        String token = randomToken();
+        jdbc.sql("update kiosk_device set token_hash = ?, token_prefix = ?, updated_at = ?, version = version + 1 "
+                        + "where id = ?")
+                .params(Hashes.sha256Hex(token), token.substring(0, 6), Timestamp.from(clock.instant()), k.id())
+                .update();
+        audit.record(MODULE, "Kiosk", k.id(), "ROTATE_TOKEN", "Device token of kiosk " + k.name() + " replaced");
+        events.publishEvent(new KioskModel.BoardChanged(k.id()));
+        return new IssuedToken(k.id(), token);
+    }
+
+    private static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Deactivated kiosks show "deactivated" instead of the board; reactivating brings the board back. */
+    @Transactional
     public Kiosk setActive(long id, boolean active) {
-        Kiosk k = get(id);
-        jdbc.update(
-                "update kiosk_device set active = ?, updated_at = ?, version = version + 1 where id = ?",
-                active,
-                Timestamp.from(clock.instant()),
-                id);
+        Kiosk k = lock(id);
+        jdbc.sql("update kiosk_device set active = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(active, Timestamp.from(clock.instant()), id)
+                .update();
         audit.record(
                 MODULE,
                 "Kiosk",
@@ -236,36 +254,39 @@ public class KioskService {
     }
 
     /** Removes a kiosk from the list (kept for the audit trail); its token stops working. */
+    @Transactional
     public void archive(long id) {
-        Kiosk k = get(id);
-        jdbc.update(
-                "update kiosk_device set archived_at = ?, token_hash = null, active = false where id = ?",
-                Timestamp.from(clock.instant()),
-                id);
+        Kiosk k = lock(id);
+        jdbc.sql("update kiosk_device set archived_at = ?, token_hash = null, active = false where id = ?")
+                .params(Timestamp.from(clock.instant()), id)
+                .update();
         audit.record(MODULE, "Kiosk", id, "ARCHIVE", "Kiosk " + k.name() + " removed");
         events.publishEvent(new KioskModel.BoardChanged(id));
     }
 
     /** The kiosk a device token belongs to (active or not); empty for unknown or replaced tokens. */
+    @Transactional(readOnly = true)
     public Optional<Kiosk> byToken(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc
-                .query(SELECT + "where token_hash = ? and archived_at is null", KIOSK, Hashes.sha256Hex(token))
-                .stream()
-                .findFirst();
+        return jdbc.sql(SELECT + "where token_hash = ? and archived_at is null")
+                .param(Hashes.sha256Hex(token))
+                .query(KIOSK)
+                .optional();
     }
 
     /** The screen is connected: last seen now, with its browser and screen size. */
+    @Transactional
     public void seen(long id, @Nullable String browser, @Nullable String screenSize) {
-        jdbc.update(
-                "update kiosk_device set last_seen_at = ?, browser = coalesce(?, browser), "
-                        + "screen_size = coalesce(?, screen_size) where id = ?",
-                Timestamp.from(clock.instant()),
-                browser == null ? null : cut(browser, 200),
-                screenSize == null ? null : cut(screenSize, 40),
-                id);
+        jdbc.sql("update kiosk_device set last_seen_at = ?, browser = coalesce(?, browser), "
+                        + "screen_size = coalesce(?, screen_size) where id = ?")
+                .params(
+                        Timestamp.from(clock.instant()),
+                        browser == null ? null : cut(browser, 200),
+                        screenSize == null ? null : cut(screenSize, 40),
+                        id)
+                .update();
     }
 
     private static String cut(String s, int max) {
@@ -275,64 +296,75 @@ public class KioskService {
     // ---- pairing --------------------------------------------------------------------------------------
 
     /** A code for a screen that has no token yet; valid for 15 minutes. */
+    @Transactional
     public String startPairing() {
-        jdbc.update("delete from kiosk_pairing where expires_at < ?", Timestamp.from(clock.instant()));
+        Instant now = clock.instant();
+        jdbc.sql("delete from kiosk_pairing where expires_at < ?")
+                .param(Timestamp.from(now))
+                .update();
         for (int attempt = 0; attempt < 10; attempt++) {
             StringBuilder code = new StringBuilder();
             for (int i = 0; i < 6; i++) {
                 code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
             }
             try {
-                Instant now = clock.instant();
-                jdbc.update(
-                        "insert into kiosk_pairing (code, created_at, expires_at) values (?, ?, ?)",
-                        code.toString(),
-                        Timestamp.from(now),
-                        Timestamp.from(now.plus(PAIRING_VALIDITY)));
+                jdbc.sql("insert into kiosk_pairing (code, created_at, expires_at) values (?, ?, ?)")
+                        .params(code.toString(), Timestamp.from(now), Timestamp.from(now.plus(PAIRING_VALIDITY)))
+                        .update();
                 return code.toString();
             } catch (DuplicateKeyException taken) {
-                // try another
+                // try another (only this statement failed; the transaction goes on)
             }
         }
         throw new IllegalStateException("No free pairing code");
     }
 
-    /** An admin enters the code a screen shows: that screen becomes this kiosk (with a new token). */
+    /**
+     * An admin enters the code a screen shows: that screen becomes this kiosk (with a new token). The pairing
+     * row is locked, so a code is paired once even if two admins enter it at the same time.
+     */
+    @Transactional
     public Kiosk pair(String code, long kioskId) {
         String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replace(" ", "");
-        Integer open = jdbc.queryForObject(
-                "select count(*) from kiosk_pairing where code = ? and expires_at >= ? " + "and kiosk_id is null",
-                Integer.class,
-                c,
-                Timestamp.from(clock.instant()));
-        if (open == null || open == 0) {
-            throw DomainException.invalidField("code", "PAIRING_CODE_UNKNOWN", "kiosk.pairing.unknown");
-        }
-        IssuedToken token = rotateToken(kioskId);
-        jdbc.update(
-                "update kiosk_pairing set kiosk_id = ?, token_enc = ? where code = ?",
-                kioskId,
-                cipher.encrypt(token.token()),
-                c);
+        Pairing open = jdbc.sql("select code, expires_at, kiosk_id, token_enc from kiosk_pairing where code = ? "
+                        + "for update")
+                .param(c)
+                .query(PAIRING)
+                .optional()
+                .filter(p -> p.kioskId() == null && !p.expiresAt().isBefore(clock.instant()))
+                .orElseThrow(
+                        () -> DomainException.invalidField("code", "PAIRING_CODE_UNKNOWN", "kiosk.pairing.unknown"));
+        IssuedToken token = newToken(lock(kioskId));
+        jdbc.sql("update kiosk_pairing set kiosk_id = ?, token_enc = ? where code = ?")
+                .params(kioskId, cipher.encrypt(token.token()), open.code())
+                .update();
         audit.record(MODULE, "Kiosk", kioskId, "PAIR", "Screen with code " + c + " paired");
         events.publishEvent(new KioskPaired(c));
         return get(kioskId);
     }
 
-    /** The waiting screen fetches its token once the code is paired (once). */
+    /**
+     * The waiting screen fetches its token once the code is paired — once: the row is locked and deleted, so
+     * of two requests with the same code only one gets the token.
+     */
+    @Transactional
     public Optional<String> pickUp(String code) {
-        var rows =
-                jdbc.queryForList("select token_enc from kiosk_pairing where code = ? and token_enc is not null", code);
-        if (rows.isEmpty()) {
+        Optional<Pairing> paired = jdbc.sql("select code, expires_at, kiosk_id, token_enc from kiosk_pairing "
+                        + "where code = ? and token_enc is not null for update")
+                .param(code)
+                .query(PAIRING)
+                .optional();
+        if (paired.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.update("delete from kiosk_pairing where code = ?", code);
-        return Optional.of(cipher.decrypt((String) rows.get(0).get("token_enc")));
+        jdbc.sql("delete from kiosk_pairing where code = ?").param(code).update();
+        return Optional.of(cipher.decrypt(paired.get().tokenEnc()));
     }
 
     // ---- the board --------------------------------------------------------------------------------------
 
     /** What the kiosk shows now. */
+    @Transactional(readOnly = true)
     public Board board(Kiosk kiosk) {
         Instant now = clock.instant();
         List<Printer> all = printers.printers(false);

@@ -1,5 +1,6 @@
 package de.kontor.license;
 
+import de.kontor.base.db.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,13 +58,14 @@ class HeartbeatStore {
         List<DailyUsage> days = new ArrayList<>(jdbc.query(
                 "select day, heartbeats, devices from license_usage_daily where license_id = ? and counter = '*' "
                         + "and day >= ? order by day",
-                (rs, i) -> new DailyUsage(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getInt(3)),
+                Rows.mapper(DailyUsage.class),
                 licenseId,
                 from));
         days.addAll(jdbc.query(
-                "select date(received_at), count(*), count(distinct activation_id) from license_heartbeat "
-                        + "where license_id = ? and received_at >= ? group by date(received_at) order by 1",
-                (rs, i) -> new DailyUsage(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getInt(3)),
+                "select date(received_at) as day, count(*) as heartbeats, count(distinct activation_id) as devices "
+                        + "from license_heartbeat where license_id = ? and received_at >= ? "
+                        + "group by date(received_at) order by day",
+                Rows.mapper(DailyUsage.class),
                 licenseId,
                 Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant())));
         return days;
@@ -72,10 +74,9 @@ class HeartbeatStore {
     /** The latest heartbeats of a license, newest first. */
     List<HeartbeatRow> latest(long licenseId, int limit) {
         return jdbc.query(
-                "select received_at, activation_id, app_version, usage_json from license_heartbeat "
+                "select received_at as at, activation_id, app_version, usage_json from license_heartbeat "
                         + "where license_id = ? order by received_at desc limit ?",
-                (rs, i) -> new HeartbeatRow(
-                        rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getString(3), rs.getString(4)),
+                Rows.mapper(HeartbeatRow.class),
                 licenseId,
                 limit);
     }
@@ -147,10 +148,14 @@ class HeartbeatStore {
         Map<String, long[]> maxima = new HashMap<>();
         Map<String, Set<Long>> devices = new HashMap<>();
         jdbc.query(
-                "select license_id, date(received_at), activation_id, usage_json from license_heartbeat "
+                "select license_id, date(received_at) as day, activation_id, usage_json from license_heartbeat "
                         + "where received_at >= ? and received_at < ? and usage_json is not null",
                 rs -> {
-                    Row row = new Row(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getString(4));
+                    Row row = new Row(
+                            rs.getLong("license_id"),
+                            rs.getObject("day", LocalDate.class),
+                            rs.getLong("activation_id"),
+                            rs.getString("usage_json"));
                     @SuppressWarnings("unchecked")
                     Map<String, Object> usage = json.readValue(row.usage(), Map.class);
                     usage.forEach((counter, value) -> {

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -267,7 +268,9 @@ public class LicenseService {
     /** Heartbeats per day of a license over the last {@code days} days. */
     @Transactional(readOnly = true)
     public List<DailyUsage> heartbeatHistory(long licenseId, int days) {
-        return heartbeats.daily(licenseId, today().minusDays(days - 1L));
+        // heartbeats are counted per UTC day (their partitions and roll-ups are UTC), whatever the display zone
+        LocalDate todayUtc = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return heartbeats.daily(licenseId, todayUtc.minusDays(days - 1L));
     }
 
     @Transactional(readOnly = true)

@@ -149,10 +149,8 @@ class ModuleLicenses {
 
     private ModuleStatus status(Product product, boolean online, Locale locale) {
         Optional<String> secret = jdbc
-                .query(
-                        "select secret_enc from license_module where product_id = ?",
-                        (rs, i) -> rs.getString(1),
-                        product.getId())
+                .queryForList(
+                        "select secret_enc from license_module where product_id = ?", String.class, product.getId())
                 .stream()
                 .findFirst()
                 .map(cipher::decrypt);

@@ -2,20 +2,20 @@ package de.kontor.printer;
 
 import de.kontor.printer.plug.PlugClient;
 import okhttp3.OkHttpClient;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Duration;
-
-/** The plug client: one OkHttp client for all plugs, with the plug timeouts. */
+/** The printers' typed settings and the plug client: one OkHttp client for all plugs, with the plug timeouts. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PrinterProperties.class)
 class PrinterConfiguration {
 
     @Bean
-    PlugClient plugClient(
-            @Value("${kontor.printer.plug.connect-timeout:3s}") Duration connect,
-            @Value("${kontor.printer.plug.read-timeout:8s}") Duration read) {
-        return new PlugClient(new OkHttpClient(), connect, read);
+    PlugClient plugClient(PrinterProperties properties) {
+        return new PlugClient(
+                new OkHttpClient(),
+                properties.plug().connectTimeout(),
+                properties.plug().readTimeout());
     }
 }

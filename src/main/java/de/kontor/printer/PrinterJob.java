@@ -9,11 +9,9 @@ import org.quartz.JobExecutionContext;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -53,13 +51,13 @@ class PrinterJob implements Job {
         }
 
         @Bean
-        Trigger printerPollTrigger(
-                JobDetail printerPollJob, @Value("${kontor.printer.poll-interval:30s}") Duration interval) {
+        Trigger printerPollTrigger(JobDetail printerPollJob, PrinterProperties properties) {
             return TriggerBuilder.newTrigger()
                     .forJob(printerPollJob)
                     .withIdentity("poll", "printer")
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                            .withIntervalInMilliseconds(interval.toMillis())
+                            .withIntervalInMilliseconds(
+                                    properties.pollInterval().toMillis())
                             .repeatForever()
                             .withMisfireHandlingInstructionNextWithRemainingCount())
                     .build();

@@ -9,6 +9,9 @@ public final class PrinterModel {
 
     private PrinterModel() {}
 
+    /** A plug's address: a host name or an IPv4 or IPv6 address. */
+    public static final String HOST_PATTERN = "[A-Za-z0-9]([A-Za-z0-9.-]{0,253})?|\\[?[0-9a-fA-F:]+\\]?";
+
     /** What an admin enters for a printer. Credentials both empty: the default Tapo account. */
     public record PrinterDraft(
             String name,
@@ -113,7 +116,25 @@ public final class PrinterModel {
             @Nullable String title,
             @Nullable String displayName) {}
 
-    /** The power of a printer changed (switched by a reservation, an admin, or seen by polling). */
+    /** Whether the printers' scheduling runs: Quartz on this node, printer triggers not paused. */
+    public record SchedulerStatus(boolean schedulerRunning, boolean paused, int reservationTriggers) {}
+
+    /** Printers, reservations and energy in numbers. */
+    public record Stats(
+            int printers,
+            int printersOn,
+            int unreachable,
+            long reservationsPlanned,
+            long reservationsActive,
+            long reservationsDoneThisMonth,
+            double energyTodayKWh,
+            double energyMonthKWh,
+            double reservedEnergyThisMonthKWh) {}
+
+    /**
+     * The power of a printer changed (switched by a reservation, an admin, or seen by polling). Published in
+     * the transaction that stores the new state: listeners that react after commit see it stored.
+     */
     public record PrinterPowerChanged(long printerId, String printerName, boolean on, String reason) {}
 
     /** A round of polling stored new readings (views refresh themselves). */

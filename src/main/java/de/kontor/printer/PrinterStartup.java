@@ -15,20 +15,22 @@ class PrinterStartup {
 
     private static final Logger log = LoggerFactory.getLogger(PrinterStartup.class);
 
-    private final PrinterService printers;
+    private final ReservationTriggers triggers;
+    private final PlugReconciliation reconciliation;
 
-    PrinterStartup(PrinterService printers) {
-        this.printers = printers;
+    PrinterStartup(ReservationTriggers triggers, PlugReconciliation reconciliation) {
+        this.triggers = triggers;
+        this.reconciliation = reconciliation;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void reconcile() {
-        if (!printers.schedulerStatus().schedulerRunning()) {
+        if (!triggers.status().schedulerRunning()) {
             return; // e.g. the command line or tests without Quartz
         }
         Thread.ofVirtual().name("printer-reconcile").start(() -> {
             try {
-                int off = printers.reconcile();
+                int off = reconciliation.reconcile();
                 if (off > 0) {
                     log.info("{} printer plugs were on without a reservation and are now off", off);
                 }

@@ -1,9 +1,9 @@
 package de.kontor.security;
 
+import de.kontor.base.KontorProperties;
 import de.kontor.base.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
@@ -29,11 +29,11 @@ class AdminBootstrap implements ApplicationRunner {
     private final MessageSource messages;
     private final String configuredPassword;
 
-    AdminBootstrap(
-            UserService users, MessageSource messages, @Value("${kontor.admin.password:}") String configuredPassword) {
+    AdminBootstrap(UserService users, MessageSource messages, KontorProperties properties) {
         this.users = users;
         this.messages = messages;
-        this.configuredPassword = configuredPassword;
+        String password = properties.admin().password();
+        this.configuredPassword = password == null ? "" : password;
     }
 
     @Override

@@ -28,6 +28,19 @@ class KontorUserDetailsService implements UserDetailsService {
         return toUserDetails(account);
     }
 
+    /**
+     * The account a typed login name means (user name, or e-mail address of exactly one account): failed
+     * logins count per account, whichever way it was named. Unknown names count as typed.
+     */
+    @Transactional(readOnly = true)
+    public String accountKey(String typed) {
+        String name = typed.strip();
+        return users.findByUsername(name)
+                .or(() -> byEmail(name))
+                .map(UserAccount::getUsername)
+                .orElse(name);
+    }
+
     /** Members may sign in with their e-mail address too, when exactly one account has it. */
     private Optional<UserAccount> byEmail(String name) {
         if (!name.contains("@")) {

@@ -1,7 +1,6 @@
 package de.kontor.security;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -31,14 +30,10 @@ class LoginAttempts {
     private final Map<String, Tracker> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Tracker> byAddress = new ConcurrentHashMap<>();
 
-    LoginAttempts(
-            @Value("${kontor.security.login.max-failures}") int maxFailures,
-            @Value("${kontor.security.login.window}") Duration window,
-            @Value("${kontor.security.login.lock-duration}") Duration lockDuration,
-            Clock clock) {
-        this.maxFailures = maxFailures;
-        this.window = window;
-        this.lockDuration = lockDuration;
+    LoginAttempts(SecurityProperties properties, Clock clock) {
+        this.maxFailures = properties.login().maxFailures();
+        this.window = properties.login().window();
+        this.lockDuration = properties.login().lockDuration();
         this.clock = clock;
     }
 

@@ -3,8 +3,11 @@ package de.kontor.security;
 import de.kontor.base.api.ProblemResponses;
 import de.kontor.base.audit.AuditService;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -14,7 +17,6 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,6 +36,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
     /** Order of the API chain; module chains for their own APIs use lower numbers. */
@@ -58,7 +61,7 @@ class SecurityConfiguration {
             AuditService audit) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(details);
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, attempts, users, audit));
+        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, details, attempts, users, audit));
     }
 
     @Bean
@@ -70,14 +73,8 @@ class SecurityConfiguration {
             String path = pathOf(request);
             return (path.startsWith("/api/") && !isApiDocumentation(path)) || path.startsWith("/actuator");
         };
-        http.securityMatcher(api)
+        StatelessApiChains.stateless(http.securityMatcher(api))
                 .authenticationManager(manager)
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(b -> b.disable())
-                .formLogin(f -> f.disable())
-                .logout(l -> l.disable())
-                .requestCache(c -> c.disable())
                 .anonymous(a -> a.principal("anonymous"))
                 .addFilterBefore(new BearerTokenFilter(users, contexts), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/auth/token")
@@ -101,6 +98,15 @@ class SecurityConfiguration {
                                 "FORBIDDEN",
                                 "Your role does not allow this request.")));
         return http.build();
+    }
+
+    /** Security headers on every answer, before any other filter (see {@link SecurityHeaders}). */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        var registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     /** Swagger UI and the OpenAPI document are pages for signed-in admins, served by the UI chain. */

@@ -1,10 +1,13 @@
 package de.kontor.security;
 
 import de.kontor.base.audit.AuditService;
+import de.kontor.base.db.DatabaseUnavailable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -20,13 +23,19 @@ import java.util.List;
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider delegate;
+    private final KontorUserDetailsService accounts;
     private final LoginAttempts attempts;
     private final UserService users;
     private final AuditService audit;
 
     ThrottlingAuthenticationProvider(
-            DaoAuthenticationProvider delegate, LoginAttempts attempts, UserService users, AuditService audit) {
+            DaoAuthenticationProvider delegate,
+            KontorUserDetailsService accounts,
+            LoginAttempts attempts,
+            UserService users,
+            AuditService audit) {
         this.delegate = delegate;
+        this.accounts = accounts;
         this.attempts = attempts;
         this.users = users;
         this.audit = audit;
@@ -37,17 +46,26 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         String username =
                 authentication.getName() == null ? "" : authentication.getName().strip();
         String address = address(authentication);
-        var lock = attempts.lockRemaining(username, address);
+        // User name and e-mail address of one account share one counter.
+        String account;
+        try {
+            account = accounts.accountKey(username);
+        } catch (RuntimeException e) {
+            throw passwordNotChecked(e);
+        }
+        var lock = attempts.lockRemaining(account, address);
         if (lock.isPresent()) {
             throw new LoginLockedException(lock.get());
         }
         try {
             Authentication result = delegate.authenticate(authentication);
-            attempts.succeeded(username);
+            attempts.succeeded(account);
             users.recordLogin(result.getName());
             return result;
+        } catch (InternalAuthenticationServiceException e) {
+            throw passwordNotChecked(e);
         } catch (BadCredentialsException | DisabledException e) {
-            boolean lockedNow = attempts.failed(username, address);
+            boolean lockedNow = attempts.failed(account, address);
             audit.recordAs(
                     safe(username),
                     "security",
@@ -64,6 +82,19 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             // Disabled accounts get the same answer as wrong passwords: nothing to learn for a guesser.
             throw new BadCredentialsException("Bad credentials");
         }
+    }
+
+    /**
+     * With the database unavailable the password cannot be checked: that is no failed attempt, and as a
+     * plain service failure (not Spring's "internal" one, logged with a stack trace per attempt) the login
+     * form and the token endpoint answer "database unavailable".
+     */
+    private static RuntimeException passwordNotChecked(RuntimeException e) {
+        if (!DatabaseUnavailable.isCause(e)) {
+            return e;
+        }
+        return new AuthenticationServiceException(
+                e.getMessage(), e instanceof InternalAuthenticationServiceException ? e.getCause() : e);
     }
 
     @Override

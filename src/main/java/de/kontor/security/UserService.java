@@ -10,7 +10,6 @@ import de.kontor.base.error.DomainException;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.domain.Specification;
@@ -30,7 +29,6 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +47,7 @@ public class UserService {
     static final String TOKEN_PREFIX = "kt_";
     private static final String MODULE = "security";
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    private static final PasswordRules PASSWORD_RULES = new PasswordRules(PASSWORD_MIN, PASSWORD_MAX);
 
     private final UserAccountRepository users;
     private final ApiTokenRepository tokens;
@@ -63,13 +62,13 @@ public class UserService {
             PasswordEncoder encoder,
             AuditService audit,
             Clock clock,
-            @Value("${kontor.security.api-token-ttl}") Duration sessionTokenTtl) {
+            SecurityProperties properties) {
         this.users = users;
         this.tokens = tokens;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
-        this.sessionTokenTtl = sessionTokenTtl;
+        this.sessionTokenTtl = properties.apiTokenTtl();
     }
 
     // ---- accounts -------------------------------------------------------------------------------
@@ -282,17 +281,12 @@ public class UserService {
                 MODULE, "User", account.getId(), "CHANGE_PASSWORD", account.getUsername() + " changed their password");
     }
 
-    /** Checks a new password against the rules; {@code field} names the form field for the error. */
+    /**
+     * Checks a new password against the rules (length, not containing the user name, not a common
+     * password, no character repeated many times in a row); {@code field} names the form field for the error.
+     */
     public void checkPasswordPolicy(String username, String password, String field) {
-        if (password.length() < PASSWORD_MIN) {
-            throw DomainException.invalidField(field, "PASSWORD_TOO_SHORT", "password.error.tooShort", PASSWORD_MIN);
-        }
-        if (password.length() > PASSWORD_MAX) {
-            throw DomainException.invalidField(field, "PASSWORD_TOO_LONG", "password.error.tooLong", PASSWORD_MAX);
-        }
-        if (password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            throw DomainException.invalidField(field, "PASSWORD_CONTAINS_USERNAME", "password.error.containsUsername");
-        }
+        PASSWORD_RULES.check(username, password, field);
     }
 
     @Transactional(readOnly = true)
@@ -313,6 +307,12 @@ public class UserService {
     @Transactional(readOnly = true)
     public Optional<UserAccount> findByUsername(String username) {
         return users.findByUsername(username);
+    }
+
+    /** Whether the account has the role; false for an unknown account. */
+    @Transactional(readOnly = true)
+    public boolean hasRole(long id, Role role) {
+        return users.findById(id).map(a -> a.hasRole(role)).orElse(false);
     }
 
     /** E-mail addresses of the enabled admins (for notices to "the admins"). */

@@ -3,6 +3,8 @@ package de.kontor.tally;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /** What the tally module answers with. */
 public final class TallyModel {
@@ -27,6 +29,10 @@ public final class TallyModel {
     public record PersonBalance(
             long id, String code, String lastName, String firstName, long balance, boolean locked) {}
 
+    /**
+     * A ledger entry. {@code reversesId}: this entry is the reversal ("Storno") of that one;
+     * {@code reversedById}: this entry was reversed by that one.
+     */
     public record Entry(
             long id,
             long personId,
@@ -36,7 +42,25 @@ public final class TallyModel {
             String description,
             Instant bookedAt,
             String source,
-            String bookedBy) {}
+            String bookedBy,
+            @Nullable Long reversesId,
+            @Nullable Long reversedById) {
+
+        /** Whether an admin may still reverse it: not reversed yet and not a reversal itself. */
+        public boolean reversible() {
+            return reversesId == null && reversedById == null;
+        }
+    }
+
+    /** A person's bookings (active ledger) in a period, oldest first, and the balance before and after it. */
+    public record Statement(
+            PersonDetails person,
+            LocalDate from,
+            LocalDate to,
+            long opening,
+            List<Entry> entries,
+            long closing,
+            String currency) {}
 
     public record Settings(
             int bookingAmount,
@@ -148,7 +172,8 @@ public final class TallyModel {
 
     public record Locked(String firstName) implements NfcOutcome, QrOutcome {}
 
-    public record InvalidAmount(int amount) implements NfcOutcome, QrOutcome {}
+    /** The configured booking amount is not a negative whole number within the largest amount allowed. */
+    public record InvalidAmount(int amount, long maxAmount) implements NfcOutcome, QrOutcome {}
 
     public record Blocked(String firstName, long balance, String currency) implements NfcOutcome {}
 

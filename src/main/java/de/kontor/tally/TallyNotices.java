@@ -1,5 +1,6 @@
 package de.kontor.tally;
 
+import de.kontor.base.db.Rows;
 import de.kontor.base.mail.MailOutbox;
 import de.kontor.base.mail.OutgoingMail;
 import de.kontor.tally.TallyModel.BookedEvent;
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -32,7 +34,7 @@ class TallyNotices {
 
     private static final Logger log = LoggerFactory.getLogger(TallyNotices.class);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final MailOutbox outbox;
     private final MessageSource messages;
     private final ZoneId zone;
@@ -43,7 +45,7 @@ class TallyNotices {
         return t;
     });
 
-    TallyNotices(JdbcTemplate jdbc, MailOutbox outbox, MessageSource messages, ZoneId zone) {
+    TallyNotices(JdbcClient jdbc, MailOutbox outbox, MessageSource messages, ZoneId zone) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.messages = messages;
@@ -64,6 +66,8 @@ class TallyNotices {
             String description,
             String currency,
             @Nullable String responsibleEmail) {}
+
+    private static final RowMapper<Booking> BOOKING = Rows.mapper(Booking.class);
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void booked(BookedEvent event) {
@@ -103,25 +107,14 @@ class TallyNotices {
     }
 
     private void notices(BookedEvent e) {
-        Booking b = jdbc.queryForObject(
-                "select p.first_name, concat(p.first_name, ' ', p.last_name, ' (', p.code, ')'), "
-                        + "p.email, p.notify_booking, p.notify_zero, p.notify_threshold, p.reminder_threshold, "
-                        + "p.responsible_threshold, e.description, s.currency, s.responsible_email "
-                        + "from tally_person p join tally_entry e on e.id = ? join tally_settings s on s.id = 1 where p.id = ?",
-                (rs, i) -> new Booking(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getBoolean(4),
-                        rs.getBoolean(5),
-                        rs.getBoolean(6),
-                        (Integer) rs.getObject(7),
-                        (Integer) rs.getObject(8),
-                        rs.getString(9),
-                        rs.getString(10),
-                        blankToNull(rs.getString(11))),
-                e.entryId(),
-                e.personId());
+        Booking b = jdbc.sql(
+                        "select p.first_name, concat(p.first_name, ' ', p.last_name, ' (', p.code, ')') as name, "
+                                + "p.email, p.notify_booking, p.notify_zero, p.notify_threshold, p.reminder_threshold as reminder, "
+                                + "p.responsible_threshold as responsible, e.description, s.currency, s.responsible_email "
+                                + "from tally_person p join tally_entry e on e.id = ? join tally_settings s on s.id = 1 where p.id = ?")
+                .params(e.entryId(), e.personId())
+                .query(BOOKING)
+                .single();
         String currency = b.currency();
         if (b.email() != null) {
             if (b.notifyBooking()) {
@@ -152,21 +145,25 @@ class TallyNotices {
                         text("tally.mail.threshold.body", b.firstName(), e.balanceAfter(), currency, b.reminder()));
             }
         }
-        if (b.responsibleEmail() != null && b.responsible() != null && crossedDown(e, b.responsible())) {
+        String responsibleEmail = blankToNull(b.responsibleEmail());
+        if (responsibleEmail != null && b.responsible() != null && crossedDown(e, b.responsible())) {
             send(
                     "RESPONSIBLE",
-                    b.responsibleEmail(),
+                    responsibleEmail,
                     text("tally.mail.responsible.subject", b.name()),
                     text("tally.mail.responsible.body", b.name(), e.balanceAfter(), currency, b.responsible()));
         }
     }
 
-    /** Sends a notice (registration, password reset) on the notices' thread; kept in the outbox as usual. */
+    /**
+     * Queues a notice (registration, password reset) in the outbox as part of the caller's transaction: it is
+     * sent after the commit, and not at all when the transaction rolls back.
+     */
     void queue(String kind, @Nullable String to, String subjectKey, String bodyKey, Object... args) {
         if (to == null) {
             return;
         }
-        sender.execute(() -> send(kind, to, text(subjectKey), text(bodyKey, args)));
+        send(kind, to, text(subjectKey), text(bodyKey, args));
     }
 
     /** At or below the threshold now, above it before: one notice per crossing, not one per booking. */
@@ -175,8 +172,9 @@ class TallyNotices {
     }
 
     private @Nullable String responsibleEmail() {
-        return blankToNull(
-                jdbc.queryForObject("select responsible_email from tally_settings where id = 1", String.class));
+        return blankToNull(jdbc.sql("select coalesce(responsible_email, '') from tally_settings where id = 1")
+                .query(String.class)
+                .single());
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

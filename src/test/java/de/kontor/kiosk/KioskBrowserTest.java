@@ -145,7 +145,7 @@ class KioskBrowserTest extends IntegrationTest {
         screenshot("kiosk-1920x1080");
 
         driver.manage().window().setSize(new Dimension(800, 480));
-        Thread.sleep(500);
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return window.innerWidth <= 800;"));
         // everything stays on one screen: no scrollbars on the Pi display
         Object overflow = ((JavascriptExecutor) driver)
                 .executeScript(

@@ -257,6 +257,29 @@ class LicenseServerTest extends IntegrationTest {
     }
 
     @Test
+    void aHeartbeatLateInTheUtcDayCountsForTodayWhateverTheDisplayZone() {
+        // 23:30 UTC is already tomorrow in Berlin; heartbeat days are UTC days, so today's must show
+        Instant now = clock.instant();
+        Instant lateEvening =
+                now.atZone(ZoneOffset.UTC).toLocalDate().atTime(23, 30).toInstant(ZoneOffset.UTC);
+        clock.advance(
+                Duration.between(now, lateEvening.isAfter(now) ? lateEvening : lateEvening.plus(Duration.ofDays(1))));
+        License license = f.license(1);
+        long activation = f.post("/api/license/activate", f.body(license.getKey(), machine(1), "2.0.0"))
+                .json()
+                .get("activationId")
+                .asLong();
+        f.post("/api/license/heartbeat", Map.of("licenseKey", license.getKey(), "activationId", activation));
+
+        assertThat(licenses.heartbeatHistory(license.getId(), 1))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.day()).isEqualTo(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    assertThat(d.heartbeats()).isEqualTo(1);
+                });
+    }
+
+    @Test
     void heartbeatPartitionsAreKeptAheadAndOldMonthsAreRolledUpAndDropped() {
         License license = f.license(1);
         long activation = f.post("/api/license/activate", f.body(license.getKey(), machine(1), "2.0.0"))

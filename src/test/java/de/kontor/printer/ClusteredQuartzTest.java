@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two Kontor nodes share one database: with Kontor's clustered JDBC job store, every trigger (e.g. a
@@ -93,12 +95,12 @@ class ClusteredQuartzTest extends IntegrationTest {
             }
             a.start();
             b.start();
-            for (int i = 0; i < 150 && !names.stream().allMatch(FIRED::containsKey); i++) {
-                Thread.sleep(100);
-            }
-            Thread.sleep(1500); // a second firing would show up by now
+            await().atMost(Duration.ofSeconds(30)).until(() -> names.stream().allMatch(FIRED::containsKey));
+            // and none fires a second time on the other node
+            await().during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> names.stream().allMatch(n -> FIRED.get(n).get() == 1));
             for (String name : names) {
-                assertThat(FIRED.get(name)).as(name).isNotNull();
                 assertThat(FIRED.get(name).get()).as(name).isEqualTo(1);
             }
         } finally {

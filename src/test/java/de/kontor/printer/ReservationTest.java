@@ -17,10 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.User;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +26,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Reservations: the rules, the power switching around them (called directly and fired by Quartz). */
 class ReservationTest extends IntegrationTest {
@@ -40,7 +37,7 @@ class ReservationTest extends IntegrationTest {
     PrinterService printers;
 
     @Autowired
-    ReservationJob.Triggers triggers;
+    ReservationTriggers triggers;
 
     @Autowired
     Scheduler scheduler;
@@ -78,10 +75,7 @@ class ReservationTest extends IntegrationTest {
     }
 
     static void as(String user, String role) {
-        var principal = new User(user, "n/a", List.of(new SimpleGrantedAuthority(role)));
-        SecurityContextHolder.getContext()
-                .setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        TestPlugs.as(user, role);
     }
 
     Instant at(int minutesFromNow) {
@@ -255,14 +249,26 @@ class ReservationTest extends IntegrationTest {
         scheduler.start();
         try {
             // warm-up of 5 minutes: the start trigger is due at once
-            await(() -> plug.isOn(), "power on");
+            await().pollInSameThread()
+                    .alias("power on")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> plug.isOn());
             as(ADMIN, "ROLE_ADMIN");
-            await(() -> printers.reservation(r.id()).state() == ReservationState.OVERRUN, "overrun while printing");
+            await().pollInSameThread()
+                    .alias("overrun while printing")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> printers.reservation(r.id()).state() == ReservationState.OVERRUN);
             assertThat(plug.isOn()).isTrue();
             plug.load(0);
             clock.advance(Duration.ofMinutes(4));
-            await(() -> !plug.isOn(), "power off once idle");
-            await(() -> printers.reservation(r.id()).state() == ReservationState.DONE, "reservation done");
+            await().pollInSameThread()
+                    .alias("power off once idle")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> !plug.isOn());
+            await().pollInSameThread()
+                    .alias("reservation done")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> printers.reservation(r.id()).state() == ReservationState.DONE);
         } finally {
             if (!started) {
                 scheduler.standby();
@@ -293,28 +299,29 @@ class ReservationTest extends IntegrationTest {
                 true,
                 null));
         stray.press(true); // left on by hand while Kontor was down, idle
-        Thread.sleep(2500);
+        // Quartz fires on the system clock: wait until the power-on time has passed while it stood still
+        await().pollInSameThread()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> triggers.next(r.id(), "start")
+                        .map(at -> at.isBefore(Instant.now()))
+                        .orElse(false));
         assertThat(plug.isOn()).isFalse();
 
         scheduler.start(); // "back up"
         try {
-            await(() -> plug.isOn(), "the missed power-on");
-            await(() -> printers.reservation(r.id()).state() == ReservationState.ACTIVE, "reservation active");
+            await().pollInSameThread()
+                    .alias("the missed power-on")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> plug.isOn());
+            await().pollInSameThread()
+                    .alias("reservation active")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> printers.reservation(r.id()).state() == ReservationState.ACTIVE);
             printers.reconcile(); // what PrinterStartup does after a start
             assertThat(stray.isOn()).isFalse();
             assertThat(plug.isOn()).as("held by the active reservation").isTrue();
         } finally {
             scheduler.standby();
         }
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for: " + what);
     }
 }

@@ -22,7 +22,7 @@ class FormLoginTest extends IntegrationTest {
         var http = new HttpClientSupport(baseUrl());
         assertThat(http.get("/", null).header("Location")).endsWith("/login");
 
-        var login = http.postForm("/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD));
+        var login = http.submitLoginForm(ADMIN, ADMIN_PASSWORD);
 
         assertThat(login.status()).isEqualTo(302);
         assertThat(login.header("Location")).doesNotContain("error").doesNotContain("login");
@@ -31,10 +31,25 @@ class FormLoginTest extends IntegrationTest {
     }
 
     @Test
+    void aLoginFormWithoutItsCsrfTokenSignsNobodyIn() {
+        var http = new HttpClientSupport(baseUrl());
+        http.get("/login", null);
+
+        var forged = http.postForm("/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD));
+        var wrongToken =
+                http.postForm("/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD, "_csrf", "forged"));
+
+        assertThat(forged.status()).isEqualTo(302);
+        assertThat(forged.header("Location")).endsWith("/login?expired");
+        assertThat(wrongToken.header("Location")).endsWith("/login?expired");
+        assertThat(http.get("/", null).header("Location")).endsWith("/login");
+    }
+
+    @Test
     void wrongPasswordReturnsToTheLoginPageWithAnError() {
         var http = new HttpClientSupport(baseUrl());
 
-        var login = http.postForm("/login", Map.of("username", ADMIN, "password", "not-the-password"));
+        var login = http.submitLoginForm(ADMIN, "not-the-password");
 
         assertThat(login.status()).isEqualTo(302);
         assertThat(login.header("Location")).endsWith("/login?error");
@@ -45,15 +60,12 @@ class FormLoginTest extends IntegrationTest {
     void fiveFailuresLockTheLoginEvenForTheRightPassword() {
         var http = new HttpClientSupport(baseUrl());
         for (int i = 0; i < 4; i++) {
-            assertThat(http.postForm("/login", Map.of("username", ADMIN, "password", "guess-" + i))
-                            .header("Location"))
+            assertThat(http.submitLoginForm(ADMIN, "guess-" + i).header("Location"))
                     .endsWith("/login?error");
         }
-        assertThat(http.postForm("/login", Map.of("username", ADMIN, "password", "guess-5"))
-                        .header("Location"))
-                .endsWith("/login?locked=15");
+        assertThat(http.submitLoginForm(ADMIN, "guess-5").header("Location")).endsWith("/login?locked=15");
 
-        var correct = http.postForm("/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD));
+        var correct = http.submitLoginForm(ADMIN, ADMIN_PASSWORD);
 
         assertThat(correct.header("Location")).contains("/login?locked=");
         assertThat(http.get("/", null).header("Location")).endsWith("/login");

@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,6 +61,25 @@ class LoginThrottlingTest extends IntegrationTest {
         assertThatThrownBy(() -> login(user, PASSWORD, "10.0.1.1")).isInstanceOf(LoginLockedException.class);
         clock.advance(Duration.ofMinutes(2));
         assertThat(login(user, PASSWORD, "10.0.1.1").getName()).isEqualTo(user);
+    }
+
+    @Test
+    void userNameAndEmailAddressOfOneAccountShareOneCounter() {
+        asAdmin();
+        String user = unique("both");
+        String email = user + "@example.org";
+        users.createUser(new NewUser(user, "Both Ways", email, EnumSet.of(Role.MEMBER), PASSWORD));
+        SecurityContextHolder.clearContext();
+        for (int i = 0; i < 4; i++) {
+            String address = "10.6.0." + i;
+            assertThatThrownBy(() -> login(user, "wrong", address)).isInstanceOf(BadCredentialsException.class);
+        }
+
+        // The fifth failure, typed with the e-mail address (in other letter case), locks the account.
+        assertThatThrownBy(() -> login(email.toUpperCase(Locale.ROOT), "wrong", "10.6.1.1"))
+                .isInstanceOf(LoginLockedException.class);
+        assertThatThrownBy(() -> login(user, PASSWORD, "10.6.1.2")).isInstanceOf(LoginLockedException.class);
+        assertThatThrownBy(() -> login(email, PASSWORD, "10.6.1.3")).isInstanceOf(LoginLockedException.class);
     }
 
     @Test

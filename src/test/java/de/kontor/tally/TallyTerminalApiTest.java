@@ -40,6 +40,9 @@ class TallyTerminalApiTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    TallyProperties properties;
+
     String bookKey;
     String manageKey;
     long apiUserId;
@@ -309,6 +312,136 @@ class TallyTerminalApiTest extends IntegrationTest {
         assertThat(tally.person(finn[0]).orElseThrow().balance()).isEqualTo(4);
         call("PUT", "/nfc-transaktion", bookKey, body, "Idempotency-Key", "retry2-" + finn[0]);
         assertThat(tally.person(finn[0]).orElseThrow().balance()).isEqualTo(3);
+    }
+
+    @Test
+    void anIdempotencyKeyOfMoreThan200CharactersIsRefusedNotCut() {
+        String[] ida = person("Ida", "Iske", 5);
+        String body = json(Map.of("token", ida[1], "beschreibung", "Theke"));
+        String longKey = "k".repeat(201);
+        Res refused = call("PUT", "/nfc-transaktion", bookKey, body, "Idempotency-Key", longKey);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.field("code")).isEqualTo("IDEMPOTENCY_KEY_TOO_LONG");
+        assertThat(refused.field("error")).contains("200");
+        assertThat(tally.person(ida[0]).orElseThrow().balance())
+                .as("nothing booked")
+                .isEqualTo(5);
+
+        // a key of exactly 200 characters is taken, and compared exactly
+        String prefix = "p".repeat(199) + ida[0].charAt(9);
+        assertThat(call("PUT", "/nfc-transaktion", bookKey, body, "Idempotency-Key", prefix)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("PUT", "/nfc-transaktion", bookKey, body, "Idempotency-Key", prefix.toUpperCase())
+                        .field("saldo"))
+                .as("keys differing only in case are different keys")
+                .isEqualTo("3");
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherRequestIsRefused() {
+        String[] jan = person("Jan", "Jost", 5);
+        String[] kim = person("Kim", "Kraus", 5);
+        String key = "reuse-" + jan[0];
+        String body = json(Map.of("token", jan[1], "beschreibung", "Theke"));
+        Res first = call("PUT", "/nfc-transaktion", bookKey, body, "Idempotency-Key", key);
+        assertThat(first.field("saldo")).isEqualTo("4");
+
+        Res otherBody = call(
+                "PUT",
+                "/nfc-transaktion",
+                bookKey,
+                json(Map.of("token", kim[1], "beschreibung", "Theke")),
+                "Idempotency-Key",
+                key);
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.field("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(otherBody.json().has("error")).isTrue();
+        Res otherPath = call(
+                "PUT",
+                "/person/" + jan[0] + "/transaktion",
+                bookKey,
+                json(Map.of("beschreibung", "Theke")),
+                "Idempotency-Key",
+                key);
+        assertThat(otherPath.status()).isEqualTo(422);
+        assertThat(tally.person(kim[0]).orElseThrow().balance())
+                .as("nothing booked")
+                .isEqualTo(5);
+        assertThat(tally.person(jan[0]).orElseThrow().balance()).isEqualTo(4);
+
+        // the same request, its fields in another order, is the same request: replayed, not booked again
+        String reordered = "{\"beschreibung\":\"Theke\",\"token\":\"" + jan[1] + "\"}";
+        Res replay = call("PUT", "/nfc-transaktion", bookKey, reordered, "Idempotency-Key", key);
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(tally.person(jan[0]).orElseThrow().balance()).isEqualTo(4);
+    }
+
+    @Test
+    void aBookingAmountBeyondTheLargestAllowedIsExplainedAndNotBooked() {
+        String[] lars = person("Lars", "Lang", 100_000);
+        jdbc.update("update tally_settings set booking_amount = -100001 where id = 1");
+        tally.forgetCachedSettings();
+        try {
+            Res nfc = call("PUT", "/nfc-transaktion", bookKey, json(Map.of("token", lars[1], "beschreibung", "Theke")));
+            assertThat(nfc.status()).isEqualTo(400);
+            assertThat(nfc.field("error")).contains("Buchungsbetrag -100001").contains("-100000");
+            Res qr = call("PUT", "/person/" + lars[0] + "/transaktion", bookKey, json(Map.of("beschreibung", "QR")));
+            assertThat(qr.status()).isEqualTo(400);
+            assertThat(qr.field("error")).contains("Buchungsbetrag -100001");
+            assertThat(tally.person(lars[0]).orElseThrow().balance()).isEqualTo(100_000);
+        } finally {
+            jdbc.update("update tally_settings set booking_amount = -1 where id = 1");
+            tally.forgetCachedSettings();
+        }
+    }
+
+    @Test
+    void aBalanceThatWouldOverflowIsRefusedInTheContractsErrorShape() {
+        String[] mia = person("Mia", "Moll", 0);
+        long id = Long.parseLong(mia[2]);
+        // a balance no bounded booking could reach, as an old database might hold it
+        jdbc.update("update tally_person set balance = ? where id = ?", Long.MIN_VALUE, id);
+        try {
+            Res qr = call("PUT", "/person/" + mia[0] + "/transaktion", bookKey, json(Map.of("beschreibung", "QR")));
+            assertThat(qr.status()).isEqualTo(400);
+            assertThat(qr.field("code")).isEqualTo("BALANCE_OUT_OF_RANGE");
+            assertThat(qr.field("error")).contains("Kontostand");
+            Res nfc = call("PUT", "/nfc-transaktion", bookKey, json(Map.of("token", mia[1], "beschreibung", "Theke")));
+            assertThat(nfc.status()).isEqualTo(200);
+            assertThat(nfc.field("action")).isEqualTo("block");
+            assertThat(tally.ledgerCount(id)).isZero();
+        } finally {
+            jdbc.update("update tally_person set balance = 0 where id = ?", id);
+        }
+    }
+
+    @Test
+    void byDefaultTheTerminalApiIsServedOnlyUnderItsBasePath() throws Exception {
+        assertThat(properties.api().atRoot()).as("the shipped default").isFalse();
+        assertThat(properties.api().basePath()).isEqualTo("/api/tally");
+        String[] nora = person("Nora", "Nies", 3);
+        HttpResponse<String> health = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).doesNotContain("Healthcheck");
+        HttpResponse<String> users = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/users"))
+                        .header("X-API-Key", bookKey)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(users.body()).doesNotContain("\"nachname\"");
+        HttpResponse<String> booking = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/nfc-transaktion"))
+                        .header("X-API-Key", bookKey)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json(Map.of("token", nora[1], "beschreibung", "x"))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(booking.body()).doesNotContain("Prost");
+        assertThat(tally.person(nora[0]).orElseThrow().balance()).isEqualTo(3);
+        assertThat(call("GET", "/health", null, null).field("message")).isEqualTo("Healthcheck OK!");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package de.kontor.base.api;
 
+import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.i18n.KontorI18NProvider;
 import de.kontor.base.i18n.MessageArguments;
+import de.kontor.base.web.JsonFieldErrors;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -89,6 +93,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("API call while the database is unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailableFilter.RETRY_AFTER_SECONDS)
+                    .body(problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            DatabaseUnavailableFilter.CODE,
+                            messages.getMessage("api.databaseUnavailable", null, locale())));
+        }
         log.error("Unexpected error in an API call", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(problem(
@@ -109,6 +122,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .forEach(error -> errors.add(
                         Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
         return ResponseEntity.badRequest().body(validationProblem(errors).getBody());
+    }
+
+    /** An address under {@code /api/} that no controller serves (the UI does not answer there either). */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "NOT_FOUND", messages.getMessage("api.notFound", null, locale())));
+    }
+
+    /** A value of the wrong type (strict JSON binding) is a field error; broken JSON stays a plain 400. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var field = JsonFieldErrors.of(ex);
+        if (field.isEmpty()) {
+            return super.handleHttpMessageNotReadable(ex, headers, status, request);
+        }
+        String message = messages.getMessage(field.get().messageKey(), null, locale());
+        return ResponseEntity.badRequest()
+                .body(validationProblem(List.of(Map.of("field", field.get().field(), "message", message)))
+                        .getBody());
     }
 
     @Override

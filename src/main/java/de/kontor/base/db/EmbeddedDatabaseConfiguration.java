@@ -34,9 +34,7 @@ class EmbeddedDatabaseConfiguration {
     @Bean
     static Launcher embeddedMariaDbLauncher(Environment environment) {
         return new Launcher(
-                Path.of(environment.getRequiredProperty("kontor.data-dir")),
-                environment.getProperty("kontor.db.port", Integer.class, 0),
-                environment.getProperty("kontor.db.attach", Boolean.class, false));
+                Path.of(environment.getRequiredProperty("kontor.data-dir")), DatabaseSettings.from(environment));
     }
 
     /** Stopped by the launcher, which owns the server. */
@@ -58,20 +56,18 @@ class EmbeddedDatabaseConfiguration {
 
     static final class Launcher implements BeanFactoryPostProcessor, DisposableBean {
         private final Path dataDir;
-        private final int port;
-        private final boolean attach;
+        private final DatabaseSettings settings;
         private @Nullable CompletableFuture<EmbeddedMariaDb> server;
 
-        Launcher(Path dataDir, int port, boolean attach) {
+        Launcher(Path dataDir, DatabaseSettings settings) {
             this.dataDir = dataDir;
-            this.port = port;
-            this.attach = attach;
+            this.settings = settings;
         }
 
         @Override
         public synchronized void postProcessBeanFactory(@Nullable ConfigurableListableBeanFactory beanFactory) {
             if (server == null) {
-                server = EarlyStart.take(dataDir).orElseGet(() -> EarlyStart.startInBackground(dataDir, port, attach));
+                server = EarlyStart.take(dataDir).orElseGet(() -> EarlyStart.startInBackground(dataDir, settings));
             }
         }
 

@@ -1,8 +1,10 @@
 package de.kontor.base.demo;
 
+import de.kontor.base.KontorProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,14 +32,24 @@ class DemoDataLoader implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final String configuredPassword;
+    private final @Nullable String configuredPassword;
+
+    @Autowired
+    DemoDataLoader(
+            List<DemoData> modules,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            Clock clock,
+            KontorProperties properties) {
+        this(modules, jdbc, transactions, clock, properties.demo().password());
+    }
 
     DemoDataLoader(
             List<DemoData> modules,
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             Clock clock,
-            @Value("${kontor.demo.password:${KONTOR_DEMO_PASSWORD:}}") String configuredPassword) {
+            @Nullable String configuredPassword) {
         this.modules = modules;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -61,8 +73,9 @@ class DemoDataLoader implements ApplicationRunner {
                     + "audit log): no sample data is added. Use a fresh data directory for a demo.");
             return;
         }
-        boolean generated = configuredPassword.isBlank();
-        String password = generated ? generatePassword() : configuredPassword;
+        String configured = configuredPassword;
+        boolean generated = configured == null || configured.isBlank();
+        String password = configured == null || configured.isBlank() ? generatePassword() : configured;
         DemoContext context = new DemoContext(new Random(20261124L), password);
         for (DemoData module : pending) {
             transactions.executeWithoutResult(status -> {

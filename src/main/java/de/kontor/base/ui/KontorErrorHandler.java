@@ -3,6 +3,7 @@ package de.kontor.base.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
+import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.base.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import java.util.UUID;
 
 /**
  * The one place where unhandled UI errors end: the user sees what went wrong and what to do, the log
- * gets the stack trace (with a reference the user can quote).
+ * gets the stack trace (with a reference the user can quote). An unreachable database is no bug: the user
+ * is told that Kontor keeps reconnecting and to try again in a moment.
  */
 @Component
 class KontorErrorHandler implements ErrorHandler {
@@ -34,6 +36,10 @@ class KontorErrorHandler implements ErrorHandler {
             message = ui == null ? "changed meanwhile" : ui.getTranslation("error.concurrentChange");
         } else if (find(error, AccessDeniedException.class) != null) {
             message = ui == null ? "forbidden" : ui.getTranslation("error.forbidden");
+        } else if (DatabaseUnavailable.isCause(error)) {
+            // One line per failure: the outage itself is logged by the pool and the supervisor.
+            log.warn("UI action while the database is unavailable: {}", error.toString());
+            message = ui == null ? "database unavailable" : ui.getTranslation("error.databaseUnavailable");
         } else {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Unexpected error in the UI (reference {})", reference, error);

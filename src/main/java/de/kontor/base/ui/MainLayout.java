@@ -117,7 +117,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .setId("user-menu-account");
 
         SubMenu schemes = menu.addItem(getTranslation("user.colorScheme")).getSubMenu();
-        ColorScheme current = preferences.colorScheme(username);
+        // As applied when the UI started: no second database read for every page.
+        ColorScheme current = UiPreferences.colorScheme(UI.getCurrent());
         for (ColorScheme scheme : ColorScheme.values()) {
             MenuItem item = schemes.addItem(
                     getTranslation("user.colorScheme." + scheme.name().toLowerCase(Locale.ROOT)));

@@ -4,7 +4,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import de.kontor.base.CurrentUser;
+import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.base.prefs.PreferenceService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class UiInitializer implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(UiInitializer.class);
 
     private final PreferenceService preferences;
     private final KontorErrorHandler errorHandler;
@@ -37,11 +42,19 @@ class UiInitializer implements VaadinServiceInitListener {
 
     private void applyPreferences(UI ui) {
         CurrentUser.username().ifPresent(username -> {
-            preferences.locale(username).ifPresent(locale -> {
-                ui.getSession().setLocale(locale);
-                ui.setLocale(locale);
-            });
-            UiPreferences.applyColorScheme(ui, preferences.colorScheme(username));
+            try {
+                preferences.locale(username).ifPresent(locale -> {
+                    ui.getSession().setLocale(locale);
+                    ui.setLocale(locale);
+                });
+                UiPreferences.applyColorScheme(ui, preferences.colorScheme(username));
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.isCause(e)) {
+                    throw e;
+                }
+                // The page still opens (with the browser's language) and says what is wrong.
+                log.warn("Preferences of {} not applied: database unavailable", username);
+            }
         });
     }
 }

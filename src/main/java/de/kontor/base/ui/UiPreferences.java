@@ -18,4 +18,13 @@ final class UiPreferences {
                             case SYSTEM -> Value.LIGHT_DARK;
                         });
     }
+
+    /** The scheme applied to this UI (from the stored preference when the UI started). */
+    static ColorScheme colorScheme(UI ui) {
+        Value value = ui.getPage().getColorScheme();
+        if (value == Value.LIGHT) {
+            return ColorScheme.LIGHT;
+        }
+        return value == Value.DARK ? ColorScheme.DARK : ColorScheme.SYSTEM;
+    }
 }

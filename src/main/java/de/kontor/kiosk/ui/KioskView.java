@@ -82,6 +82,7 @@ class KioskView extends Div implements BeforeEnterObserver, BeforeLeaveObserver,
                 .set("padding", "1vmin 2vmin")
                 .set("text-align", "center")
                 .set("z-index", "10");
+        broadcaster.whileAttached(this, this::render);
     }
 
     @Override
@@ -303,7 +304,6 @@ class KioskView extends Div implements BeforeEnterObserver, BeforeLeaveObserver,
                 paired(pairingCode); // in case the push was missed
             }
         }));
-        registrations.add(broadcaster.onChange(this, this::render));
         registrations.add(broadcaster.onPaired(this, this::paired));
         if (kiosk != null) {
             String browser = VaadinSession.getCurrent() == null

@@ -12,9 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -25,14 +23,13 @@ import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.PublicAddress;
 import de.kontor.base.ui.SecretDialog;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.kiosk.KioskModel.IssuedToken;
 import de.kontor.kiosk.KioskModel.Kiosk;
-import de.kontor.kiosk.KioskModel.KioskDraft;
-import de.kontor.kiosk.KioskModel.Privacy;
+import de.kontor.kiosk.KioskProperties;
 import de.kontor.kiosk.KioskService;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -51,14 +48,14 @@ class KiosksView extends Div implements HasDynamicTitle {
     private final KioskService kiosks;
     private final ZoneId zone;
     private final Clock clock;
-    private final String baseUrl;
+    private final @Nullable String baseUrl;
     private final Grid<Kiosk> grid = new Grid<>();
 
-    KiosksView(KioskService kiosks, ZoneId zone, Clock clock, @Value("${kontor.base-url:}") String baseUrl) {
+    KiosksView(KioskService kiosks, ZoneId zone, Clock clock, KioskProperties properties) {
         this.kiosks = kiosks;
         this.zone = zone;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = properties.baseUrl();
         addClassName("kontor-view");
         setId("kiosks-view");
         Paragraph intro = new Paragraph(getTranslation("kiosk.intro"));
@@ -68,11 +65,7 @@ class KiosksView extends Div implements HasDynamicTitle {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button pair = new Button(getTranslation("kiosk.pair"), VaadinIcon.CONNECT.create(), e -> openPair());
         pair.setId("kiosk-pair");
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        Div toolbar = new Div(intro, spacer, pair, add);
-        toolbar.addClassName("kontor-toolbar");
-        add(toolbar);
+        add(new ViewHeader(intro).actions(pair, add));
 
         grid.setId("kiosks-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -148,73 +141,23 @@ class KiosksView extends Div implements HasDynamicTitle {
     }
 
     void openEditor(@Nullable Kiosk existing) {
-        Dialog dialog = new Dialog();
-        dialog.setId("kiosk-editor");
-        dialog.setHeaderTitle(getTranslation(existing == null ? "kiosk.add" : "kiosk.edit"));
-        TextField name = new TextField(getTranslation("kiosk.field.name"));
-        name.setId("kiosk-name");
-        TextField location = new TextField(getTranslation("kiosk.field.location"));
-        location.setId("kiosk-location");
-        Select<Privacy> privacy = new Select<>();
-        privacy.setId("kiosk-privacy");
-        privacy.setLabel(getTranslation("kiosk.field.privacy"));
-        privacy.setItems(Privacy.values());
-        privacy.setItemLabelGenerator(p -> getTranslation("kiosk.privacy." + p.name()));
-        privacy.setValue(Privacy.NONE);
-        TimePicker from = new TimePicker(getTranslation("kiosk.field.from"));
-        from.setId("kiosk-from");
-        TimePicker until = new TimePicker(getTranslation("kiosk.field.until"));
-        until.setId("kiosk-until");
-        TextArea announcement = new TextArea(getTranslation("kiosk.field.announcement"));
-        announcement.setId("kiosk-announcement-field");
-        announcement.setMaxLength(500);
-        if (existing != null) {
-            name.setValue(existing.name());
-            location.setValue(existing.location() == null ? "" : existing.location());
-            privacy.setValue(existing.privacy());
-            from.setValue(existing.screenOnFrom());
-            until.setValue(existing.screenOnUntil());
-            announcement.setValue(existing.announcement() == null ? "" : existing.announcement());
-        }
-        FormLayout form = new FormLayout(name, location, privacy, from, until, announcement);
-        form.setColspan(announcement, 2);
-        dialog.add(form);
-        Button save = new Button(getTranslation("action.save"), e -> {
-            KioskDraft draft = new KioskDraft(
-                    name.getValue(),
-                    location.getValue(),
-                    privacy.getValue(),
-                    announcement.getValue(),
-                    from.getValue(),
-                    until.getValue());
+        KioskForm form = new KioskForm(existing);
+        form.addSaveListener(e -> {
             try {
                 if (existing == null) {
-                    IssuedToken token = kiosks.create(draft);
-                    showAddress(token, draft.name());
+                    IssuedToken token = kiosks.create(e.draft());
+                    showAddress(token, e.draft().name());
                 } else {
-                    kiosks.update(existing.id(), existing.version(), draft);
+                    kiosks.update(existing.id(), existing.version(), e.draft());
                 }
-                dialog.close();
+                form.close();
                 refresh();
             } catch (DomainException ex) {
-                FieldErrors.show(
-                        this,
-                        ex,
-                        Map.of(
-                                "name",
-                                name,
-                                "announcement",
-                                announcement,
-                                "screenOnFrom",
-                                from,
-                                "screenOnUntil",
-                                until));
+                FieldErrors.show(this, ex, form.fields());
             }
         });
-        save.setId("kiosk-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
+        form.addCancelListener(e -> form.close());
+        form.open();
     }
 
     void openPair() {

@@ -15,6 +15,7 @@ import de.kontor.license.ClientMessages.VersionCheckRequest;
 import de.kontor.license.ClientMessages.VersionInfo;
 import de.kontor.license.LicenseEnums.Channel;
 import de.kontor.license.LicenseService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -44,10 +45,12 @@ class ClientApiController {
 
     private final LicenseService licenses;
     private final ClientRateLimiter limiter;
+    private final MeterRegistry meters;
 
-    ClientApiController(LicenseService licenses, ClientRateLimiter limiter) {
+    ClientApiController(LicenseService licenses, ClientRateLimiter limiter, MeterRegistry meters) {
         this.licenses = licenses;
         this.limiter = limiter;
+        this.meters = meters;
     }
 
     @PostMapping("/api/license/activate")
@@ -67,7 +70,11 @@ class ClientApiController {
             parameters = @Parameter(name = "X-API-Key", in = ParameterIn.HEADER, required = true))
     Verdict verify(@RequestBody VerifyRequest body, HttpServletRequest request, HttpServletResponse response) {
         limitKey(body.licenseKey(), response);
-        return licenses.verify(product(request), body);
+        Verdict verdict = licenses.verify(product(request), body);
+        // counted for /actuator/prometheus, by outcome
+        meters.counter("kontor.license.verifies", "valid", Boolean.toString(verdict.valid()))
+                .increment();
+        return verdict;
     }
 
     @PostMapping("/api/license/heartbeat")

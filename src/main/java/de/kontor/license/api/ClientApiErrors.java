@@ -1,6 +1,7 @@
 package de.kontor.license.api;
 
 import de.kontor.base.error.DomainException;
+import de.kontor.base.web.JsonFieldErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -44,8 +45,12 @@ class ClientApiErrors {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<Map<String, Object>> unreadable(Exception e) {
-        return ResponseEntity.badRequest()
-                .body(ClientApiSupport.body("INVALID_REQUEST", text("license.client.unreadable")));
+        Map<String, Object> body = ClientApiSupport.body("INVALID_REQUEST", text("license.client.unreadable"));
+        JsonFieldErrors.of(e).ifPresent(field -> {
+            body.put("field", field.field());
+            body.put("message", field.field() + " " + text(field.messageKey()));
+        });
+        return ResponseEntity.badRequest().body(body);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

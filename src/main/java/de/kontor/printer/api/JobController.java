@@ -5,6 +5,8 @@ import de.kontor.base.api.AdminOnly;
 import de.kontor.base.api.SignedIn;
 import de.kontor.base.error.DomainException;
 import de.kontor.printer.PrinterModel.Reservation;
+import de.kontor.printer.PrinterModel.SchedulerStatus;
+import de.kontor.printer.PrinterModel.Stats;
 import de.kontor.printer.PrinterService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -121,27 +123,27 @@ class JobController {
     @GetMapping("/api/stats")
     @SignedIn
     @Operation(summary = "Printers, reservations and energy in numbers")
-    PrinterService.Stats stats() {
+    Stats stats() {
         return printers.stats();
     }
 
     @GetMapping("/api/scheduler/status")
     @AdminOnly
-    PrinterService.SchedulerStatus schedulerStatus() {
+    SchedulerStatus schedulerStatus() {
         return printers.schedulerStatus();
     }
 
     @PostMapping("/api/scheduler/start")
     @AdminOnly
     @Operation(summary = "Resume polling and reservation switching")
-    PrinterService.SchedulerStatus start() {
+    SchedulerStatus start() {
         return printers.pauseScheduling(false);
     }
 
     @PostMapping("/api/scheduler/stop")
     @AdminOnly
     @Operation(summary = "Pause polling and reservation switching (plugs stay as they are)")
-    PrinterService.SchedulerStatus stop() {
+    SchedulerStatus stop() {
         return printers.pauseScheduling(true);
     }
 }

@@ -6,6 +6,7 @@ import de.kontor.printer.plug.PlugModel.Credentials;
 import de.kontor.printer.plug.PlugModel.DeviceInfo;
 import de.kontor.printer.plug.PlugModel.EnergyUsage;
 import de.kontor.printer.plug.PlugModel.Status;
+import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -17,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.BadPaddingException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -33,6 +37,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code TIMEOUT}; one request in flight per plug (the IV depends on the sequence number); on 403/401 or an
  * answer that does not decrypt, a new handshake and one more try. Cookies are handled by hand: only
  * {@code TP_SESSIONID} is sent back, never {@code TIMEOUT}.
+ *
+ * <p>Every HTTP exchange runs on a TCP connection of its own, closed after the answer ({@code Connection:
+ * close}, and a connection pool that keeps nothing idle). The plugs close connections after each answer, some
+ * in HTTP/1.0 style without saying so, others once a connection has been idle for a moment; a connection kept
+ * for the next request would often be dead by then, and a request written into a closed connection fails
+ * with "unexpected end of stream". A fresh connection costs a TCP handshake on the local network, far less
+ * than the KLAP handshake a failed request would lead to. The session (cookie and keys) is independent of
+ * the connection and is kept.
  */
 public final class PlugClient {
 
@@ -52,6 +64,7 @@ public final class PlugClient {
                 .callTimeout(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS)
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
                 .build();
     }
 
@@ -212,11 +225,10 @@ public final class PlugClient {
                         session = s;
                     }
                     int seq = ++s.seq()[0];
-                    Request request = new Request.Builder()
-                            .url(base + "/app/request?seq=" + seq)
-                            .header("Cookie", "TP_SESSIONID=" + s.cookie())
-                            .post(RequestBody.create(s.keys().seal(seq, plain), BINARY))
-                            .build();
+                    Request request = post(
+                            base + "/app/request?seq=" + seq,
+                            s.cookie(),
+                            s.keys().seal(seq, plain));
                     try (Response response = http.newCall(request).execute()) {
                         if (response.code() == 403 || response.code() == 401) {
                             session = null; // expired or replaced by another client's handshake: once more
@@ -257,17 +269,13 @@ public final class PlugClient {
         }
 
         private PlugException unreachable(IOException e) {
-            return new PlugException(
-                    Kind.UNREACHABLE, null, "The plug at " + address + " cannot be reached: " + e.getMessage(), e);
+            return new PlugException(Kind.UNREACHABLE, null, "The plug at " + address + " " + why(e), e);
         }
 
         private Session handshake(Credentials credentials) {
             byte[] localSeed = new byte[16];
             RANDOM.nextBytes(localSeed);
-            Request first = new Request.Builder()
-                    .url(base + "/app/handshake1")
-                    .post(RequestBody.create(localSeed, BINARY))
-                    .build();
+            Request first = post(base + "/app/handshake1", null, localSeed);
             byte[] remoteSeed;
             byte[] serverHash;
             String cookie;
@@ -321,11 +329,7 @@ public final class PlugClient {
                             "The plug at " + address
                                     + " does not accept the Tapo account " + credentials.username()
                                     + ": check the e-mail address and password of the account the plug is bound to"));
-            Request second = new Request.Builder()
-                    .url(base + "/app/handshake2")
-                    .header("Cookie", "TP_SESSIONID=" + cookie)
-                    .post(RequestBody.create(Klap.clientHash(localSeed, remoteSeed, authHash), BINARY))
-                    .build();
+            Request second = post(base + "/app/handshake2", cookie, Klap.clientHash(localSeed, remoteSeed, authHash));
             try (Response response = http.newCall(second).execute()) {
                 if (response.code() != 200) {
                     throw new PlugException(
@@ -342,6 +346,34 @@ public final class PlugClient {
             long renewAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds - margin);
             return new Session(cookie, keys, new int[] {keys.initialSeq()}, renewAt, credentials);
         }
+    }
+
+    /** Why a plug could not be reached, in words an operator can act on. */
+    static String why(IOException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            if (cause instanceof ConnectException) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        if (cause instanceof ConnectException) {
+            return "refuses connections (after a power loss a plug starts its local API only minutes later): "
+                    + cause.getMessage();
+        }
+        if (cause instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return "did not answer in time: " + e.getMessage();
+        }
+        return "cannot be reached: " + e.getMessage();
+    }
+
+    /** A POST that asks the plug to close the connection after its answer (it would anyway). */
+    private static Request post(String url, @Nullable String cookie, byte[] body) {
+        Request.Builder request = new Request.Builder().url(url).header("Connection", "close");
+        if (cookie != null) {
+            request.header("Cookie", "TP_SESSIONID=" + cookie);
+        }
+        return request.post(RequestBody.create(body, BINARY)).build();
     }
 
     /** {@code name=value} out of a {@code Set-Cookie} header such as {@code TP_SESSIONID=AB12;TIMEOUT=86400}. */

@@ -1,15 +1,16 @@
 package de.kontor.printer.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.shared.Registration;
 import de.kontor.base.ui.ViewRefreshers;
 import de.kontor.printer.PrinterModel.PrinterPowerChanged;
 import de.kontor.printer.PrinterModel.PrintersPolled;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Server push for the printer views: when a plug was switched or a poll stored new readings, every open
- * printer view on this node refreshes itself (no page reload).
+ * printer view on this node refreshes itself (no page reload) — after the change is committed, so the views
+ * read what was stored.
  */
 @org.springframework.stereotype.Component
 class PrinterBroadcaster {
@@ -17,16 +18,16 @@ class PrinterBroadcaster {
     private final ViewRefreshers views = new ViewRefreshers();
 
     /** Refreshes {@code view} while it is attached. */
-    Registration register(Component view, Runnable refresh) {
-        return views.add(view, refresh);
+    void whileAttached(Component view, Runnable refresh) {
+        views.whileAttached(view, refresh);
     }
 
-    @EventListener
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void powerChanged(PrinterPowerChanged event) {
         views.refreshAll();
     }
 
-    @EventListener
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void polled(PrintersPolled event) {
         views.refreshAll();
     }

@@ -1,7 +1,5 @@
 package de.kontor.printer.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -11,10 +9,10 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import de.kontor.base.ui.DashboardTile;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.SvgCharts;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.Reservation;
 import de.kontor.printer.PrinterModel.Sample;
@@ -36,19 +34,17 @@ import java.util.List;
 class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final PrinterService printers;
-    private final PrinterBroadcaster broadcaster;
     private final ZoneId zone;
     private final Clock clock;
     private @Nullable Printer printer;
-    private @Nullable Registration updates;
 
     PrinterView(PrinterService printers, PrinterBroadcaster broadcaster, ZoneId zone, Clock clock) {
         this.printers = printers;
-        this.broadcaster = broadcaster;
         this.zone = zone;
         this.clock = clock;
         addClassName("kontor-view");
         setId("printer-view");
+        broadcaster.whileAttached(this, this::render);
     }
 
     @Override
@@ -66,9 +62,7 @@ class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         removeAll();
         H2 title = new H2(p.name());
         title.setId("printer-title");
-        Div header = new Div(title);
-        header.addClassName("kontor-toolbar");
-        add(header);
+        add(new ViewHeader(title));
         Div tiles = new Div(
                 DashboardTile.textTile(
                         "printer-tile-state",
@@ -129,18 +123,6 @@ class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         upcoming.setAllRowsVisible(true);
         upcoming.setEmptyStateText(getTranslation("printer.reservations.empty"));
         add(upcoming);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        updates = broadcaster.register(this, this::render);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (updates != null) {
-            updates.remove();
-        }
     }
 
     @Override

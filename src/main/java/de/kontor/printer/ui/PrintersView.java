@@ -1,15 +1,10 @@
 package de.kontor.printer.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -17,16 +12,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
@@ -34,17 +25,16 @@ import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.printer.PrinterModel.ConnectionTest;
 import de.kontor.printer.PrinterModel.PlugState;
 import de.kontor.printer.PrinterModel.Printer;
-import de.kontor.printer.PrinterModel.PrinterDraft;
 import de.kontor.printer.PrinterService;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The printers with live state from their plugs (refreshed by server push after every poll or switch):
@@ -56,14 +46,11 @@ import java.util.function.Supplier;
 class PrintersView extends Div implements HasDynamicTitle {
 
     private final PrinterService printers;
-    private final PrinterBroadcaster broadcaster;
     private final ZoneId zone;
     private final Grid<Printer> grid = new Grid<>();
-    private @Nullable Registration updates;
 
     PrintersView(PrinterService printers, PrinterBroadcaster broadcaster, ZoneId zone) {
         this.printers = printers;
-        this.broadcaster = broadcaster;
         this.zone = zone;
         addClassName("kontor-view");
         setId("printers-view");
@@ -77,13 +64,9 @@ class PrintersView extends Div implements HasDynamicTitle {
                 getTranslation("menu.reservations"),
                 VaadinIcon.CALENDAR.create(),
                 e -> UI.getCurrent().navigate("reservations"));
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
         Paragraph intro = new Paragraph(getTranslation("printer.intro"));
         intro.addClassName("kontor-muted");
-        Div toolbar = new Div(intro, spacer, reservations, account, add);
-        toolbar.addClassName("kontor-toolbar");
-        add(toolbar);
+        add(new ViewHeader(intro).actions(reservations, account, add));
 
         grid.setId("printers-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -134,6 +117,7 @@ class PrintersView extends Div implements HasDynamicTitle {
         grid.setAllRowsVisible(true);
         add(grid);
         refresh();
+        broadcaster.whileAttached(this, this::refresh);
     }
 
     private static String join(@Nullable String a, @Nullable String b) {
@@ -201,87 +185,11 @@ class PrintersView extends Div implements HasDynamicTitle {
     }
 
     void openEditor(@Nullable Printer existing) {
-        Dialog dialog = new Dialog();
-        dialog.setId("printer-editor");
-        dialog.setHeaderTitle(getTranslation(existing == null ? "printer.add" : "printer.edit"));
-        TextField name = new TextField(getTranslation("printer.field.name"));
-        name.setId("printer-name");
-        TextField model = new TextField(getTranslation("printer.field.model"));
-        model.setId("printer-model");
-        TextField location = new TextField(getTranslation("printer.field.location"));
-        location.setId("printer-location");
-        TextField host = new TextField(getTranslation("printer.field.host"));
-        host.setId("printer-host");
-        host.setHelperText(getTranslation("printer.field.host.help"));
-        IntegerField port = new IntegerField(getTranslation("printer.field.port"));
-        port.setId("printer-port");
-        port.setValue(80);
-        TextField username = new TextField(getTranslation("printer.field.username"));
-        username.setId("printer-username");
-        username.setHelperText(getTranslation("printer.field.username.help"));
-        PasswordField password = new PasswordField(getTranslation("printer.field.password"));
-        password.setId("printer-password");
-        NumberField idle = new NumberField(getTranslation("printer.field.idle"));
-        idle.setId("printer-idle");
-        idle.setHelperText(getTranslation("printer.field.idle.help"));
-        idle.setValue(10.0);
-        IntegerField warmup = new IntegerField(getTranslation("printer.field.warmup"));
-        warmup.setId("printer-warmup");
-        warmup.setValue(5);
-        Checkbox active = new Checkbox(getTranslation("printer.field.active"), true);
-        active.setId("printer-active");
-        TextArea notes = new TextArea(getTranslation("printer.field.notes"));
-        notes.setId("printer-notes");
-        if (existing != null) {
-            name.setValue(existing.name());
-            model.setValue(existing.model() == null ? "" : existing.model());
-            location.setValue(existing.location() == null ? "" : existing.location());
-            host.setValue(existing.plugHost());
-            port.setValue(existing.plugPort());
-            username.setValue(existing.plugUsername() == null ? "" : existing.plugUsername());
-            password.setPlaceholder(existing.ownCredentials() ? getTranslation("printer.field.password.kept") : "");
-            idle.setValue(existing.idleWatts());
-            warmup.setValue(existing.warmupMinutes());
-            active.setValue(existing.active());
-            notes.setValue(existing.notes() == null ? "" : existing.notes());
-        }
-        FormLayout form =
-                new FormLayout(name, model, location, host, port, username, password, idle, warmup, active, notes);
-        form.setColspan(notes, 2);
-        Paragraph test = new Paragraph();
-        test.setId("printer-test-result");
-        dialog.add(form, test);
-        Supplier<PrinterDraft> draft = () -> new PrinterDraft(
-                name.getValue(),
-                model.getValue(),
-                location.getValue(),
-                host.getValue(),
-                port.getValue() == null ? 0 : port.getValue(),
-                username.getValue(),
-                password.getValue(),
-                idle.getValue() == null ? -1 : idle.getValue(),
-                warmup.getValue() == null ? -1 : warmup.getValue(),
-                active.getValue(),
-                notes.getValue());
-        Map<String, HasValidation> fields = Map.of(
-                "name",
-                name,
-                "plugHost",
-                host,
-                "plugPort",
-                port,
-                "plugUsername",
-                username,
-                "plugPassword",
-                password,
-                "idleWatts",
-                idle,
-                "warmupMinutes",
-                warmup);
-        Button testButton = new Button(getTranslation("printer.test"), VaadinIcon.PLUG.create(), e -> {
+        PrinterForm form = new PrinterForm(existing);
+        form.addTestListener(e -> {
             try {
-                ConnectionTest result = printers.testConnection(existing == null ? null : existing.id(), draft.get());
-                test.setText(
+                ConnectionTest result = printers.testConnection(existing == null ? null : existing.id(), e.draft());
+                form.showTest(
                         result.ok()
                                 ? getTranslation(
                                         "printer.test.ok",
@@ -292,32 +200,27 @@ class PrintersView extends Div implements HasDynamicTitle {
                                                 Boolean.TRUE.equals(result.on())
                                                         ? "printer.state.ON"
                                                         : "printer.state.OFF"))
-                                : result.message());
-                test.getStyle()
-                        .set("color", result.ok() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+                                : result.message(),
+                        result.ok());
             } catch (DomainException ex) {
-                test.setText(getTranslation(ex.messageKey(), ex.args()));
-                test.getStyle().set("color", "var(--lumo-error-text-color)");
+                form.showTest(getTranslation(ex.messageKey(), ex.args()), false);
             }
         });
-        testButton.setId("printer-test");
-        Button save = new Button(getTranslation("action.save"), e -> {
+        form.addSaveListener(e -> {
             try {
                 if (existing == null) {
-                    printers.create(draft.get());
+                    printers.create(e.draft());
                 } else {
-                    printers.update(existing.id(), existing.version(), draft.get());
+                    printers.update(existing.id(), existing.version(), e.draft());
                 }
-                dialog.close();
+                form.close();
                 refresh();
             } catch (DomainException ex) {
-                FieldErrors.show(this, ex, fields);
+                FieldErrors.show(this, ex, form.fields());
             }
         });
-        save.setId("printer-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(testButton, new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
+        form.addCancelListener(e -> form.close());
+        form.open();
     }
 
     private void openAccount() {
@@ -347,18 +250,6 @@ class PrintersView extends Div implements HasDynamicTitle {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
         dialog.open();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        updates = broadcaster.register(this, this::refresh);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (updates != null) {
-            updates.remove();
-        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.Reservation;
 import de.kontor.printer.PrinterModel.ReservationState;
@@ -101,10 +102,7 @@ class ReservationsView extends Div implements HasDynamicTitle {
         reserve.setId("reservation-new");
         reserve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         reserve.setEnabled(!all.isEmpty());
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        Div toolbar = new Div(printer, previous, weekLabel, next, spacer, reserve);
-        toolbar.addClassName("kontor-toolbar");
+        ViewHeader toolbar = new ViewHeader(printer, previous, weekLabel, next).actions(reserve);
         toolbar.getStyle().set("align-items", "baseline");
         week.setId("reservation-week");
         week.getStyle()

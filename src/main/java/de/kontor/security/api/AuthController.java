@@ -1,6 +1,7 @@
 package de.kontor.security.api;
 
 import de.kontor.base.api.PublicEndpoint;
+import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.base.error.DomainException;
 import de.kontor.security.IssuedToken;
 import de.kontor.security.LoginLockedException;
@@ -65,6 +66,9 @@ class AuthController {
             throw new DomainException(
                     HttpStatus.TOO_MANY_REQUESTS.value(), "LOGIN_LOCKED", "login.error.locked", e.minutesLeft());
         } catch (AuthenticationException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                throw e; // 503 "database unavailable": the password was not even checked
+            }
             throw new DomainException(
                     HttpStatus.UNAUTHORIZED.value(), "INVALID_CREDENTIALS", "login.error.credentials");
         }

@@ -21,6 +21,7 @@ import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.SecretDialog;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.security.ApiToken;
 import de.kontor.security.IssuedToken;
 import de.kontor.security.Role;
@@ -53,10 +54,7 @@ class ApiTokensView extends Div implements HasDynamicTitle {
         Button create = new Button(getTranslation("tokens.new"), VaadinIcon.PLUS.create(), e -> openCreate());
         create.setId("tokens-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        Div toolbar = new Div(intro, spacer, create);
-        toolbar.addClassName("kontor-toolbar");
+        ViewHeader toolbar = new ViewHeader(intro).actions(create);
 
         grid.setId("tokens-grid");
         grid.addColumn(t -> t.getName() == null ? "" : t.getName())

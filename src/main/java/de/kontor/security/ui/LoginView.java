@@ -12,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.base.ui.ComponentTexts;
 import de.kontor.security.LoginLinks;
 
@@ -20,7 +21,10 @@ import java.util.Map;
 
 /**
  * The only page anonymous users reach. Posts to Spring Security's form login; comes back with
- * {@code ?error} after a wrong password and {@code ?locked=<minutes>} while login is throttled.
+ * {@code ?error} after a wrong password, {@code ?locked=<minutes>} while login is throttled,
+ * {@code ?expired} when the form's CSRF token was missing or stale, and {@code ?unavailable} when the
+ * password could not be checked because the database is unavailable (then it says so, also when it
+ * cannot read its own links).
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -52,11 +56,30 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 event.getLocation().getQueryParameters().getParameters();
         LoginI18n i18n = ComponentTexts.login(this, getLocale());
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        if (params.containsKey("locked")) {
+        List<LoginLinks.Link> shownLinks;
+        boolean databaseUnavailable = params.containsKey("unavailable");
+        try {
+            shownLinks = linkProviders.stream().flatMap(p -> p.links().stream()).toList();
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.isCause(e)) {
+                throw e;
+            }
+            shownLinks = List.of();
+            databaseUnavailable = true;
+        }
+        if (databaseUnavailable) {
+            error.setTitle(getTranslation("login.unavailable.title"));
+            error.setMessage(getTranslation("login.error.unavailable"));
+            form.setError(true);
+        } else if (params.containsKey("locked")) {
             String minutes =
                     params.get("locked").isEmpty() ? "15" : params.get("locked").getFirst();
             error.setTitle(getTranslation("login.locked.title"));
             error.setMessage(getTranslation("login.error.locked", minutes.replaceAll("[^0-9]", "")));
+            form.setError(true);
+        } else if (params.containsKey("expired")) {
+            error.setTitle(getTranslation("login.expired.title"));
+            error.setMessage(getTranslation("login.error.expired"));
             form.setError(true);
         } else if (params.containsKey("error")) {
             form.setError(true);
@@ -64,7 +87,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         form.setI18n(i18n);
         this.i18n = i18n;
         links.removeAll();
-        linkProviders.stream().flatMap(p -> p.links().stream()).forEach(link -> {
+        shownLinks.forEach(link -> {
             Anchor anchor = new Anchor(link.route(), getTranslation(link.messageKey()));
             anchor.setId(link.id());
             links.add(anchor);

@@ -1,6 +1,8 @@
 package de.kontor.security.ui;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.security.LoginLockedException;
 import de.kontor.security.Role;
 import org.springframework.context.annotation.Bean;
@@ -9,19 +11,27 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The web UI's filter chain: form login on {@link LoginView} and a session. Vaadin's navigation access
- * control enforces each view's annotation; anything that is neither a view nor a listed resource is
- * denied.
+ * control enforces each view's annotation. Signed-in users reach any other address too, so an unknown
+ * one shows Kontor's "not found" page instead of a bare 403; anonymous visitors are sent to the login page.
+ * <p>
+ * The login form needs Spring Security's CSRF token: Vaadin puts it into the page and its login form sends
+ * it. Vaadin's own configuration would exempt the login address; Kontor exempts only Vaadin's internal
+ * requests, which carry Vaadin's own CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 class UiSecurityConfiguration {
 
     @Bean
     @Order(100)
-    SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationManager manager, RequestUtil requestUtil)
+            throws Exception {
         http.authenticationManager(manager);
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                         "/icons/**",
@@ -34,20 +44,49 @@ class UiSecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**")
                 .hasRole(Role.ADMIN_NAME));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView(LoginView.class)
+                        .enableCsrfConfiguration(false)
+                        .anyRequest(rule -> rule.authenticated()));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        http.exceptionHandling(e -> e.accessDeniedHandler(expiredLoginPage()));
         // After the Vaadin configurer, so the form login it sets up already knows its login page
         // (otherwise Spring Security would add its own default login page).
         http.formLogin(form -> form.failureHandler(loginFailureHandler()));
         return http.build();
     }
 
-    /** Tells the login page whether the password was wrong or the account is locked for a while. */
+    /**
+     * Tells the login page whether the password was wrong, the account is locked for a while, or the
+     * password could not be checked because the database is unavailable.
+     */
     private static AuthenticationFailureHandler loginFailureHandler() {
         return (request, response, exception) -> {
-            String target = exception instanceof LoginLockedException locked
-                    ? "/login?locked=" + locked.minutesLeft()
-                    : "/login?error";
+            String target;
+            if (exception instanceof LoginLockedException locked) {
+                target = "/login?locked=" + locked.minutesLeft();
+            } else if (DatabaseUnavailable.isCause(exception)) {
+                target = "/login?unavailable";
+            } else {
+                target = "/login?error";
+            }
             response.sendRedirect(request.getContextPath() + target);
+        };
+    }
+
+    /**
+     * A login form sent without a valid CSRF token (a forged form, or a login page left open past the end
+     * of its session) signs nobody in: back to a fresh login page that says so.
+     */
+    private static AccessDeniedHandler expiredLoginPage() {
+        AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            if (denied instanceof CsrfException && "POST".equals(request.getMethod())) {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+            } else {
+                otherwise.handle(request, response, denied);
+            }
         };
     }
 }

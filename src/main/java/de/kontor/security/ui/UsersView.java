@@ -24,6 +24,7 @@ import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.SecretDialog;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.security.CreatedUser;
 import de.kontor.security.NewUser;
 import de.kontor.security.Role;
@@ -75,10 +76,7 @@ class UsersView extends Div implements HasDynamicTitle {
         Button create = new Button(getTranslation("users.new"), VaadinIcon.PLUS.create(), e -> openForm(null));
         create.setId("users-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        Div toolbar = new Div(search, roleFilter, showDisabled, spacer, create);
-        toolbar.addClassName("kontor-toolbar");
+        ViewHeader toolbar = new ViewHeader(search, roleFilter, showDisabled).actions(create);
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

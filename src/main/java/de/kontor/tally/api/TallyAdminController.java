@@ -283,13 +283,25 @@ class TallyAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Book a deposit or correction",
-            description = "{\"amount\": 20, \"description\": \"Einzahlung\"}; " + "any whole amount except 0.")
+            description = "{\"amount\": 20, \"description\": \"Einzahlung\"}; any whole amount except 0, "
+                    + "at most kontor.tally.max-amount either way (400 AMOUNT_OUT_OF_RANGE).")
     PersonDto book(@PathVariable long id, @RequestBody BookingBody body) {
         if (body.amount() == null) {
             throw DomainException.invalidField("amount", "INVALID_AMOUNT", "tally.booking.amount");
         }
         tally.addBooking(id, body.amount(), body.description());
         return PersonDto.of(tally.details(id));
+    }
+
+    @PostMapping("/persons/{id}/bookings/{entryId}/reversal")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Reverse a booking (Storno)",
+            description = "Books the exact opposite amount, linked to the booking (reversesId; the booking then "
+                    + "shows reversedById); nothing is deleted. 409 ALREADY_REVERSED for a booking reversed before, "
+                    + "409 REVERSAL_NOT_REVERSIBLE for a reversal. Answers with the reversal.")
+    Entry reverse(@PathVariable long id, @PathVariable long entryId) {
+        return tally.reverseBooking(id, entryId);
     }
 
     @GetMapping("/persons/{id}/tokens")

@@ -1,11 +1,11 @@
 package de.kontor.tally.api;
 
+import de.kontor.tally.TallyProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,9 +32,9 @@ class TerminalAtRoot {
     private static final Pattern PERSON = Pattern.compile("/person/.+");
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> tallyTerminalAtRoot(
-            @Value("${kontor.tally.api.at-root:false}") boolean enabled,
-            @Value("${kontor.tally.api.base-path:/api/tally}") String basePath) {
+    FilterRegistrationBean<OncePerRequestFilter> tallyTerminalAtRoot(TallyProperties properties) {
+        boolean enabled = properties.api().atRoot();
+        String basePath = properties.api().basePath();
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Rewrite(basePath));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setEnabled(enabled && !basePath.isEmpty() && !"/".equals(basePath));

@@ -1,6 +1,7 @@
 package de.kontor.tally.api;
 
 import de.kontor.base.api.PublicEndpoint;
+import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.base.error.DomainException;
 import de.kontor.tally.TallyModel.ApiClient;
 import de.kontor.tally.TallyModel.Blocked;
@@ -13,13 +14,13 @@ import de.kontor.tally.TallyModel.PersonBalance;
 import de.kontor.tally.TallyModel.QrOutcome;
 import de.kontor.tally.TallyModel.UnknownToken;
 import de.kontor.tally.TallyService;
-import de.kontor.tally.TallyService.Answer;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -44,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -52,7 +54,7 @@ import java.util.function.Supplier;
  * Requests with an {@code Idempotency-Key} are carried out at most once.
  */
 @RestController
-@RequestMapping("${kontor.tally.api.base-path:/api/tally}")
+@RequestMapping("${kontor.tally.api.base-path}")
 @PublicEndpoint // authenticated by TerminalKeyFilter with the API user's key
 @Hidden
 class TerminalController {
@@ -64,12 +66,17 @@ class TerminalController {
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
     private final TallyService tally;
+    private final Idempotency idempotency;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final MessageSource messages;
     private final String version;
 
-    TerminalController(TallyService tally, JdbcTemplate jdbc, JsonMapper json) {
+    TerminalController(
+            TallyService tally, Idempotency idempotency, JdbcTemplate jdbc, JsonMapper json, MessageSource messages) {
         this.tally = tally;
+        this.messages = messages;
+        this.idempotency = idempotency;
         this.jdbc = jdbc;
         this.json = json;
         String v = TerminalController.class.getPackage().getImplementationVersion();
@@ -89,7 +96,7 @@ class TerminalController {
         try {
             jdbc.queryForObject("select 1", Integer.class);
         } catch (RuntimeException e) {
-            log.warn("Tally health check: database unreachable", e);
+            log.warn("Tally health check: database unreachable ({})", e.toString());
             return answer(500, Map.of("error", "Datenbankverbindung fehlgeschlagen."));
         }
         return answer(
@@ -186,7 +193,7 @@ class TerminalController {
         if (token == null || description == null) {
             return answer(400, Map.of("error", "Ungültige Anfrage. Token und Beschreibung sind erforderlich."));
         }
-        return once(client, idempotencyKey, () -> {
+        return once(client, idempotencyKey, request, body, () -> {
             byte[] bytes;
             try {
                 bytes = Base64.getDecoder().decode(token.strip());
@@ -234,8 +241,8 @@ class TerminalController {
             "Dieser Token wurde noch nicht registriert. Die Verantwortlichen wurden per E-Mail informiert.";
 
     private static String invalidAmount(InvalidAmount a) {
-        return "Der eingestellte Buchungsbetrag " + a.amount()
-                + " ist ungültig: Er muss eine negative ganze Zahl sein. Bitte wende dich an einen Verantwortlichen.";
+        return "Der eingestellte Buchungsbetrag " + a.amount() + " ist ungültig: Er muss eine negative ganze Zahl "
+                + "von -1 bis -" + a.maxAmount() + " sein. Bitte wende dich an einen Verantwortlichen.";
     }
 
     @PutMapping(value = "/person/{code}/transaktion", consumes = JSON)
@@ -249,7 +256,7 @@ class TerminalController {
         if (description == null) {
             return answer(400, Map.of("error", "Ungültige Anfrage. Beschreibung ist erforderlich."));
         }
-        return once(client, idempotencyKey, () -> {
+        return once(client, idempotencyKey, request, body, () -> {
             QrOutcome outcome = tally.bookQr(code, description, client);
             return switch (outcome) {
                 case UnknownToken u -> stored(404, Map.of("error", "Person mit Code " + code + " nicht gefunden."));
@@ -370,9 +377,20 @@ class TerminalController {
         return answer(400, Map.of("error", "Ungültige Anfrage. Der Inhalt ist kein gültiges JSON."));
     }
 
+    /** A rule said no (e.g. a balance would leave its range): the contract's error shape, in German. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<String> refused(DomainException e) {
+        String message = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), Locale.GERMAN);
+        return answer(e.status(), ordered("error", message, "code", e.code()));
+    }
+
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<String> failure(RuntimeException e) {
-        log.error("Tally terminal request failed", e);
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Tally terminal request failed: database unavailable ({})", e.toString());
+        } else {
+            log.error("Tally terminal request failed", e);
+        }
         return answer(500, Map.of("error", "Fehler bei der Transaktionsverarbeitung."));
     }
 
@@ -384,10 +402,47 @@ class TerminalController {
                 Map.of("error", "Dieser API-Schlüssel darf das nicht: Dafür ist die Berechtigung „manage“ nötig."));
     }
 
-    private ResponseEntity<String> once(ApiClient client, @Nullable String idempotencyKey, Supplier<Answer> work) {
-        Answer answer = idempotencyKey == null || idempotencyKey.isBlank()
-                ? work.get()
-                : tally.once(client.keyId(), idempotencyKey.strip(), work);
+    /**
+     * Carries out the booking at most once per {@code Idempotency-Key} (when the terminal sends one): a repeat of
+     * the same request gets the first answer, the same key with another request 422, a key longer than
+     * {@value Idempotency#MAX_KEY_LENGTH} characters 400.
+     */
+    private ResponseEntity<String> once(
+            ApiClient client,
+            @Nullable String idempotencyKey,
+            HttpServletRequest request,
+            @Nullable Map<String, Object> body,
+            Supplier<Answer> work) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return send(work.get());
+        }
+        String key = idempotencyKey.strip();
+        if (key.length() > Idempotency.MAX_KEY_LENGTH) {
+            return answer(
+                    400,
+                    ordered(
+                            "error",
+                            "Der Idempotency-Key ist zu lang: höchstens " + Idempotency.MAX_KEY_LENGTH + " Zeichen.",
+                            "code",
+                            "IDEMPOTENCY_KEY_TOO_LONG"));
+        }
+        // the body as parsed, with its fields in one order: the same request whatever the field order
+        String canonical = body == null ? "" : json.writeValueAsString(new TreeMap<>(body));
+        String hash = Idempotency.requestHash(request.getMethod(), request.getRequestURI(), canonical);
+        return switch (idempotency.once(client.keyId(), key, hash, work)) {
+            case Idempotency.Done done -> send(done.answer());
+            case Idempotency.Reused reused ->
+                answer(
+                        422,
+                        ordered(
+                                "error",
+                                "Dieser Idempotency-Key wurde schon für eine andere Anfrage verwendet.",
+                                "code",
+                                "IDEMPOTENCY_KEY_REUSED"));
+        };
+    }
+
+    private static ResponseEntity<String> send(Answer answer) {
         return ResponseEntity.status(answer.status())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(answer.body());

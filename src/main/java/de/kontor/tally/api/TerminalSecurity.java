@@ -1,14 +1,13 @@
 package de.kontor.tally.api;
 
+import de.kontor.security.StatelessApiChains;
+import de.kontor.tally.TallyProperties;
 import de.kontor.tally.TallyService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * The tally terminal API authenticates with an API user's key ({@code X-API-Key}), answered in the
@@ -19,18 +18,9 @@ class TerminalSecurity {
 
     @Bean
     @Order(41)
-    SecurityFilterChain tallyTerminalApi(
-            HttpSecurity http, TallyService tally, @Value("${kontor.tally.api.base-path:/api/tally}") String basePath)
+    SecurityFilterChain tallyTerminalApi(HttpSecurity http, TallyService tally, TallyProperties properties)
             throws Exception {
-        http.securityMatcher(basePath + "/**")
-                .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(b -> b.disable())
-                .formLogin(f -> f.disable())
-                .logout(l -> l.disable())
-                .requestCache(c -> c.disable())
-                .addFilterBefore(new TerminalKeyFilter(tally, basePath), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
-        return http.build();
+        String basePath = properties.api().basePath();
+        return StatelessApiChains.keyAuthenticated(http, new TerminalKeyFilter(tally, basePath), basePath + "/**");
     }
 }

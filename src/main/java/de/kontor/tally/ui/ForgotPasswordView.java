@@ -10,8 +10,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.PublicAddress;
+import de.kontor.tally.TallyProperties;
 import de.kontor.tally.TallyService;
-import org.springframework.beans.factory.annotation.Value;
 
 import java.util.Map;
 
@@ -23,7 +23,7 @@ import java.util.Map;
 @AnonymousAllowed
 class ForgotPasswordView extends PublicPage implements HasDynamicTitle {
 
-    ForgotPasswordView(TallyService tally, @Value("${kontor.base-url:}") String baseUrl) {
+    ForgotPasswordView(TallyService tally, TallyProperties properties) {
         super("tally.forgot.title");
         Paragraph intro = new Paragraph(getTranslation("tally.forgot.intro"));
         TextField email = new TextField(getTranslation("tally.forgot.field"));
@@ -37,7 +37,7 @@ class ForgotPasswordView extends PublicPage implements HasDynamicTitle {
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(e -> {
             try {
-                tally.requestPasswordReset(email.getValue(), PublicAddress.of(baseUrl));
+                tally.requestPasswordReset(email.getValue(), PublicAddress.of(properties.baseUrl()));
                 done.setVisible(true);
                 send.setEnabled(false);
             } catch (DomainException ex) {

@@ -14,7 +14,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -158,18 +159,31 @@ class MyTallyView extends Div implements HasDynamicTitle {
         zero.setId("my-tally-notify-zero");
         Checkbox threshold = new Checkbox(getTranslation("tally.notify.threshold"), me.notifyThreshold());
         threshold.setId("my-tally-notify-threshold");
-        IntegerField reminder = new IntegerField(getTranslation("tally.field.reminder"));
+        TextField reminder = new TextField(getTranslation("tally.field.reminder"));
         reminder.setId("my-tally-reminder");
         reminder.setHelperText(getTranslation("tally.field.reminder.help"));
-        reminder.setValue(me.reminderThreshold());
+        reminder.setValue(
+                me.reminderThreshold() == null ? "" : me.reminderThreshold().toString());
         Button save = new Button(getTranslation("action.save"), e -> {
-            if (threshold.getValue() && reminder.getValue() == null) {
+            Optional<Long> value = WholeNumbers.parse(reminder.getValue());
+            if (!reminder.getValue().isBlank()
+                    && value.filter(v -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE)
+                            .isEmpty()) {
+                reminder.setInvalid(true);
+                reminder.setErrorMessage(getTranslation("tally.amount.notWhole"));
+                return;
+            }
+            if (threshold.getValue() && value.isEmpty()) {
                 reminder.setInvalid(true);
                 reminder.setErrorMessage(getTranslation("tally.own.reminderRequired"));
                 return;
             }
-            tally.updateOwnNotifications(
-                    new NoticeSettings(booking.getValue(), zero.getValue(), threshold.getValue(), reminder.getValue()));
+            reminder.setInvalid(false);
+            tally.updateOwnNotifications(new NoticeSettings(
+                    booking.getValue(),
+                    zero.getValue(),
+                    threshold.getValue(),
+                    value.map(Long::intValue).orElse(null)));
             Notifications.success(getTranslation("tally.saved"));
         });
         save.setId("my-tally-notices-save");
@@ -197,9 +211,8 @@ class MyTallyView extends Div implements HasDynamicTitle {
             }
         });
         save.setId("my-tally-email-save");
-        Div row = new Div(email, save);
-        row.addClassName("kontor-toolbar");
-        row.getStyle().set("align-items", "baseline");
+        HorizontalLayout row = new HorizontalLayout(email, save);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
         return row;
     }
 

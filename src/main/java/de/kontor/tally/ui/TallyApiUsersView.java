@@ -20,6 +20,7 @@ import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.SecretDialog;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.tally.TallyModel.ApiKeyInfo;
 import de.kontor.tally.TallyModel.ApiUserInfo;
 import de.kontor.tally.TallyModel.IssuedKey;
@@ -61,9 +62,7 @@ class TallyApiUsersView extends Div implements HasDynamicTitle {
         });
         create.setId("tally-api-user-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div toolbar = new Div(name, create);
-        toolbar.addClassName("kontor-toolbar");
-        add(intro, toolbar);
+        add(intro, new ViewHeader(name, create));
 
         grid.setId("tally-api-users");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);

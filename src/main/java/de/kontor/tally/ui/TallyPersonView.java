@@ -4,16 +4,15 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -28,10 +27,11 @@ import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.tally.TallyModel.Entry;
 import de.kontor.tally.TallyModel.PersonDetails;
-import de.kontor.tally.TallyModel.PersonUpdate;
 import de.kontor.tally.TallyModel.Token;
+import de.kontor.tally.TallyProperties;
 import de.kontor.tally.TallyService;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
@@ -39,25 +39,28 @@ import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * One tally person: balance, a booking (deposit or correction), details and thresholds, NFC tokens, the
- * ledger, a PDF statement; lock, admin role, reset, archive and restore.
+ * One tally person: balance, a booking (deposit or correction; large ones are confirmed first), details and
+ * thresholds (edited in {@link TallyPersonForm}), NFC tokens, the ledger with reversals, a PDF statement;
+ * lock, admin role, reset, archive and restore.
  */
 @Route("tally/person")
 @RolesAllowed("ADMIN")
 class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final TallyService tally;
+    private final TallyProperties properties;
     private final ZoneId zone;
     private final Clock clock;
     private final String currency;
     private @Nullable PersonDetails person;
-    private @Nullable Grid<Entry> ledger;
     private @Nullable StatementPanel statement;
 
-    TallyPersonView(TallyService tally, ZoneId zone, Clock clock) {
+    TallyPersonView(TallyService tally, TallyProperties properties, ZoneId zone, Clock clock) {
         this.tally = tally;
+        this.properties = properties;
         this.clock = clock;
         this.zone = zone;
         this.currency = tally.settings().currency();
@@ -87,22 +90,44 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
         PersonDetails p = person();
         removeAll();
         add(TallyUi.nav(this, ""));
+        add(header(p));
+
+        Div tiles = new Div(
+                DashboardTile.numberTile(
+                        "tally-balance", p.balance() + " " + currency, getTranslation("tally.balance")),
+                DashboardTile.textTile(
+                        "tally-since", Formats.date(p.createdAt(), zone), getTranslation("tally.since")));
+        tiles.addClassName("kontor-tiles");
+        add(tiles);
+
+        add(new H3(getTranslation("tally.booking")), bookingForm(p));
+        add(new H3(getTranslation("tally.details")), details(p));
+        add(new H3(getTranslation("tally.tokens")), tokens(p));
+        add(new H3(getTranslation("tally.ledger")), ledger(p));
+        add(new H3(getTranslation("tally.statement")));
+        statement = new StatementPanel(
+                clock,
+                zone,
+                "statement-" + p.code(),
+                (from, to) -> tally.statementPdf(tally.statement(p.id(), from, to), getLocale()));
+        add(statement);
+    }
+
+    private ViewHeader header(PersonDetails p) {
         H2 title = new H2(p.firstName() + " " + p.lastName() + " · " + p.code());
         title.setId("tally-person-title");
-        Div header = new Div(title);
-        header.addClassName("kontor-toolbar");
+        ViewHeader header = new ViewHeader(title);
         if (p.locked()) {
-            header.add(Badges.of(getTranslation("tally.locked"), Badges.Tone.WARNING));
+            header.start(Badges.of(getTranslation("tally.locked"), Badges.Tone.WARNING));
         }
         if (p.admin()) {
-            header.add(Badges.of(getTranslation("tally.admin"), Badges.Tone.PRIMARY));
+            header.start(Badges.of(getTranslation("tally.admin"), Badges.Tone.PRIMARY));
         }
         if (p.archivedAt() != null) {
-            header.add(Badges.of(getTranslation("tally.archived"), Badges.Tone.ERROR));
+            header.start(Badges.of(getTranslation("tally.archived"), Badges.Tone.ERROR));
         }
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        header.add(spacer);
+        Button edit = new Button(getTranslation("tally.edit"), VaadinIcon.EDIT.create(), e -> openForm(p));
+        edit.setId("tally-edit");
         Button lock = new Button(
                 getTranslation(p.locked() ? "tally.unlock" : "tally.lock"),
                 (p.locked() ? VaadinIcon.UNLOCK : VaadinIcon.LOCK).create(),
@@ -130,119 +155,113 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
                 });
         archive.setId(p.archivedAt() == null ? "tally-archive" : "tally-restore");
         archive.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        header.add(lock, admin, reset, archive);
-        add(header);
-
-        Div tiles = new Div(
-                DashboardTile.numberTile(
-                        "tally-balance", p.balance() + " " + currency, getTranslation("tally.balance")),
-                DashboardTile.textTile(
-                        "tally-since", Formats.date(p.createdAt(), zone), getTranslation("tally.since")));
-        tiles.addClassName("kontor-tiles");
-        add(tiles);
-
-        add(new H3(getTranslation("tally.booking")), bookingForm(p));
-        add(new H3(getTranslation("tally.details")), detailsForm(p));
-        add(new H3(getTranslation("tally.tokens")), tokens(p));
-        add(new H3(getTranslation("tally.ledger")));
-        ledger = TallyUi.ledgerGrid(this, "tally-ledger", zone, currency, false);
-        ledger.setItems(LazyGrids.pages(page -> tally.ledger(p.id(), page)));
-        ledger.setEmptyStateText(getTranslation("tally.ledger.empty"));
-        ledger.setHeight("22rem");
-        add(ledger);
-        add(new H3(getTranslation("tally.statement")));
-        statement = new StatementPanel(
-                clock,
-                zone,
-                "statement-" + p.code(),
-                (from, to) -> tally.statementPdf(tally.statement(p.id(), from, to), getLocale()));
-        add(statement);
+        return header.actions(edit, lock, admin, reset, archive);
     }
 
+    /** Amount and description; a booking of more than the configured size is confirmed with the new balance. */
     private Component bookingForm(PersonDetails p) {
-        IntegerField amount = new IntegerField(getTranslation("tally.field.amount"));
-        amount.setId("tally-booking-amount");
+        AmountField amount = new AmountField(getTranslation("tally.field.amount"), "tally-booking-amount");
         amount.setHelperText(getTranslation("tally.field.amount.help"));
         TextField description = new TextField(getTranslation("tally.field.description"));
         description.setId("tally-booking-description");
         description.setMaxLength(255);
         description.setWidth("24em");
         Button book = new Button(getTranslation("tally.book"), VaadinIcon.PLUS_CIRCLE.create(), e -> {
-            try {
-                if (amount.isInvalid() && amount.getValue() == null) {
-                    throw DomainException.invalidField("amount", "INVALID_AMOUNT", "tally.booking.amount");
+            Optional<Long> value = amount.amount();
+            if (value.isEmpty()) {
+                return;
+            }
+            long booking = value.get();
+            String text = description.getValue();
+            Runnable doBook = () -> {
+                try {
+                    tally.addBooking(p.id(), booking, text);
+                    Notifications.success(getTranslation("tally.booked", TallyUi.amount(booking, currency)));
+                    reload();
+                } catch (DomainException ex) {
+                    FieldErrors.show(this, ex, Map.of("amount", amount, "description", description));
                 }
-                tally.addBooking(p.id(), amount.getValue() == null ? 0 : amount.getValue(), description.getValue());
-                Notifications.success(getTranslation("tally.booked", TallyUi.amount(amount.getValue(), currency)));
-                reload();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("amount", amount, "description", description));
+            };
+            // only bookings the service would take are confirmed; the others get their field message at once
+            if (Math.abs(booking) > properties.confirmAbove() && properties.allows(booking) && !text.isBlank()) {
+                Confirmations.ask(
+                        "tally-booking-confirm",
+                        getTranslation("tally.booking.confirm.title"),
+                        getTranslation(
+                                "tally.booking.confirm",
+                                TallyUi.amount(booking, currency),
+                                p.name(),
+                                (p.balance() + booking) + " " + currency),
+                        getTranslation("tally.book"),
+                        false,
+                        doBook);
+            } else {
+                doBook.run();
             }
         });
         book.setId("tally-book");
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div row = new Div(amount, description, book);
-        row.addClassName("kontor-toolbar");
-        row.getStyle().set("align-items", "baseline");
+        return row(amount, description, book);
+    }
+
+    private static HorizontalLayout row(Component... components) {
+        HorizontalLayout row = new HorizontalLayout(components);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
         return row;
     }
 
-    private Component detailsForm(PersonDetails p) {
-        TextField first = new TextField(getTranslation("tally.field.firstName"));
-        first.setId("tally-first");
-        first.setValue(p.firstName());
-        TextField last = new TextField(getTranslation("tally.field.lastName"));
-        last.setId("tally-last");
-        last.setValue(p.lastName());
-        TextField email = new TextField(getTranslation("tally.field.email"));
-        email.setId("tally-email");
-        email.setValue(p.email() == null ? "" : p.email());
-        IntegerField reminder = new IntegerField(getTranslation("tally.field.reminder"));
-        reminder.setId("tally-reminder");
-        reminder.setHelperText(getTranslation("tally.field.reminder.help"));
-        reminder.setValue(p.reminderThreshold());
-        IntegerField responsible = new IntegerField(getTranslation("tally.field.responsible"));
-        responsible.setId("tally-responsible");
-        responsible.setHelperText(getTranslation("tally.field.responsible.help"));
-        responsible.setValue(p.responsibleThreshold());
-        Checkbox notifyBooking = new Checkbox(getTranslation("tally.notify.booking"), p.notifyBooking());
-        notifyBooking.setId("tally-notify-booking");
-        Checkbox notifyZero = new Checkbox(getTranslation("tally.notify.zero"), p.notifyZero());
-        notifyZero.setId("tally-notify-zero");
-        Checkbox notifyThreshold = new Checkbox(getTranslation("tally.notify.threshold"), p.notifyThreshold());
-        notifyThreshold.setId("tally-notify-threshold");
-        TextArea comment = new TextArea(getTranslation("tally.field.comment"));
-        comment.setId("tally-comment");
-        comment.setValue(p.comment() == null ? "" : p.comment());
-        comment.setMaxLength(2000);
-        FormLayout form = new FormLayout(
-                first, last, email, reminder, responsible, notifyBooking, notifyZero, notifyThreshold, comment);
-        form.setColspan(comment, 2);
-        Button save = new Button(getTranslation("action.save"), e -> {
+    /** What the form edits, read-only. */
+    private Component details(PersonDetails p) {
+        Div details = new Div();
+        details.setId("tally-details");
+        details.add(line("tally.field.email", p.email() == null ? "–" : p.email()));
+        details.add(line(
+                "tally.field.reminder", p.reminderThreshold() == null ? "–" : p.reminderThreshold() + " " + currency));
+        details.add(line(
+                "tally.field.responsible",
+                p.responsibleThreshold() == null ? "–" : p.responsibleThreshold() + " " + currency));
+        details.add(line("tally.details.notices", notices(p)));
+        if (p.comment() != null) {
+            details.add(line("tally.field.comment", p.comment()));
+        }
+        return details;
+    }
+
+    private String notices(PersonDetails p) {
+        StringBuilder text = new StringBuilder();
+        if (p.notifyBooking()) {
+            text.append(getTranslation("tally.notify.booking"));
+        }
+        if (p.notifyZero()) {
+            text.append(text.isEmpty() ? "" : " · ").append(getTranslation("tally.notify.zero"));
+        }
+        if (p.notifyThreshold()) {
+            text.append(text.isEmpty() ? "" : " · ").append(getTranslation("tally.notify.threshold"));
+        }
+        return text.isEmpty() ? "–" : text.toString();
+    }
+
+    private Div line(String labelKey, String value) {
+        Span label = new Span(getTranslation(labelKey) + ": ");
+        label.addClassName("kontor-muted");
+        return new Div(label, new Span(value));
+    }
+
+    private void openForm(PersonDetails p) {
+        TallyPersonForm form = new TallyPersonForm(p);
+        form.addSaveListener(e -> {
             try {
-                person = tally.updatePerson(
-                        p.id(),
-                        p.version(),
-                        new PersonUpdate(
-                                first.getValue(),
-                                last.getValue(),
-                                email.getValue(),
-                                comment.getValue(),
-                                reminder.getValue(),
-                                responsible.getValue(),
-                                notifyBooking.getValue(),
-                                notifyZero.getValue(),
-                                notifyThreshold.getValue()));
+                person = tally.updatePerson(p.id(), p.version(), e.data().toUpdate());
+                form.close();
                 Notifications.success(getTranslation("tally.saved"));
                 render();
             } catch (DomainException ex) {
-                FieldErrors.show(
-                        this, ex, Map.of("firstName", first, "lastName", last, "email", email, "comment", comment));
+                FieldErrors.show(form, ex, form.fields());
             }
         });
-        save.setId("tally-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return new Div(form, save);
+        form.addCancelListener(e -> form.close());
+        form.open();
     }
 
     private Component tokens(PersonDetails p) {
@@ -296,10 +315,52 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
             }
         });
         add.setId("tally-token-add");
-        Div row = new Div(name, hex, add);
-        row.addClassName("kontor-toolbar");
-        row.getStyle().set("align-items", "baseline");
-        return new Div(grid, row);
+        return new Div(grid, row(name, hex, add));
+    }
+
+    /** The ledger; an entry not reversed yet (and not a reversal) can be reversed. */
+    private Grid<Entry> ledger(PersonDetails p) {
+        Grid<Entry> ledger = TallyUi.ledgerGrid(this, "tally-ledger", zone, currency, false);
+        ledger.addComponentColumn(e -> {
+                    if (!e.reversible()) {
+                        return new Span();
+                    }
+                    Button reverse = new Button(getTranslation("tally.reverse"), click -> confirmReverse(p, e));
+                    reverse.setId("tally-reverse-" + e.id());
+                    reverse.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    return reverse;
+                })
+                .setKey("reverse")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        ledger.setItems(LazyGrids.pages(page -> tally.ledger(p.id(), page)));
+        ledger.setEmptyStateText(getTranslation("tally.ledger.empty"));
+        ledger.setHeight("22rem");
+        return ledger;
+    }
+
+    private void confirmReverse(PersonDetails p, Entry entry) {
+        Confirmations.ask(
+                "tally-reverse-confirm",
+                getTranslation("tally.reverse.title"),
+                getTranslation(
+                        "tally.reverse.confirm",
+                        entry.id(),
+                        TallyUi.amount(entry.amount(), currency),
+                        entry.description(),
+                        TallyUi.amount(-entry.amount(), currency),
+                        (p.balance() - entry.amount()) + " " + currency),
+                getTranslation("tally.reverse"),
+                true,
+                () -> {
+                    try {
+                        tally.reverseBooking(p.id(), entry.id());
+                        Notifications.success(getTranslation("tally.reverse.done", entry.id()));
+                    } catch (DomainException ex) {
+                        Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                    }
+                    reload();
+                });
     }
 
     private void confirmReset() {
@@ -325,9 +386,13 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
                 getTranslation("tally.archive"),
                 true,
                 () -> {
-                    tally.archivePerson(person().id());
-                    Notifications.success(getTranslation("tally.archived.done", person().name()));
-                    UI.getCurrent().navigate(TallyView.class);
+                    try {
+                        tally.archivePerson(person().id());
+                        Notifications.success(getTranslation("tally.archived.done", person().name()));
+                        UI.getCurrent().navigate(TallyView.class);
+                    } catch (DomainException ex) {
+                        Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                    }
                 });
     }
 

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -18,6 +17,7 @@ import de.kontor.tally.TallyService;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** Booking amount, currency label, the responsible address, self-registration and its privacy notice. */
 @Route("tally/settings")
@@ -29,11 +29,9 @@ class TallySettingsView extends Div implements HasDynamicTitle {
         setId("tally-settings-view");
         add(TallyUi.nav(this, "tally/settings"));
         Settings s = tally.settings();
-        IntegerField amount = new IntegerField(getTranslation("tally.settings.bookingAmount"));
-        amount.setId("tally-settings-amount");
+        AmountField amount = new AmountField(getTranslation("tally.settings.bookingAmount"), "tally-settings-amount");
         amount.setHelperText(getTranslation("tally.settings.bookingAmount.help"));
-        amount.setValue(s.bookingAmount());
-        amount.setStepButtonsVisible(true);
+        amount.setAmount(s.bookingAmount());
         TextField currency = new TextField(getTranslation("tally.settings.currency"));
         currency.setId("tally-settings-currency");
         currency.setValue(s.currency());
@@ -53,9 +51,18 @@ class TallySettingsView extends Div implements HasDynamicTitle {
         form.setColspan(privacy, 2);
         form.setMaxWidth("48em");
         Button save = new Button(getTranslation("action.save"), e -> {
+            Optional<Long> bookingAmount = amount.amount();
+            if (bookingAmount.isEmpty()) {
+                return;
+            }
+            if (bookingAmount.get() < Integer.MIN_VALUE || bookingAmount.get() > Integer.MAX_VALUE) {
+                amount.setErrorMessage(getTranslation("tally.settings.amount"));
+                amount.setInvalid(true);
+                return;
+            }
             try {
                 tally.updateSettings(new Settings(
-                        amount.getValue() == null ? 0 : amount.getValue(),
+                        bookingAmount.get().intValue(),
                         currency.getValue(),
                         responsible.getValue(),
                         registration.getValue(),

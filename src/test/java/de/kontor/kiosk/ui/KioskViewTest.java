@@ -36,6 +36,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The kiosk board: device tokens instead of a login, push updates, privacy, no way out. */
 class KioskViewTest extends KaribuTest {
@@ -158,8 +159,11 @@ class KioskViewTest extends KaribuTest {
         plug.press(true);
         asAdmin();
         printers.poll();
-        MockVaadin.runUIQueue();
-        assertThat(card().getElement().getAttribute("data-state")).isEqualTo("PRINTING");
+        // the kiosk hears the printer module's event after commit, on another thread
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            MockVaadin.runUIQueue();
+            assertThat(card().getElement().getAttribute("data-state")).isEqualTo("PRINTING");
+        });
         assertThat(card().getElement().getTextRecursively()).contains("150 W");
     }
 

@@ -3,24 +3,14 @@ package de.kontor.printer.api;
 import de.kontor.HttpClientSupport;
 import de.kontor.HttpClientSupport.Response;
 import de.kontor.IntegrationTest;
-import de.kontor.printer.plug.sim.P110Emulator;
-import de.kontor.security.NewUser;
-import de.kontor.security.Role;
 import de.kontor.security.UserService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,51 +20,26 @@ class JobApiTest extends IntegrationTest {
     @Autowired
     UserService users;
 
+    PrinterApiFixture fixture;
     HttpClientSupport http;
     String admin;
-    final ExecutorService threads = Executors.newCachedThreadPool();
-    P110Emulator plug;
     long printerId;
 
     @BeforeEach
     void setUp() {
-        http = new HttpClientSupport(baseUrl());
-        admin = http.token(ADMIN, ADMIN_PASSWORD);
-        plug = P110Emulator.start("jobs@example.org", "Plug-Pw-1", "Jobs", clock, threads, 9);
-        printerId = http.postJson(
-                        "/api/printers",
-                        Map.of(
-                                "name",
-                                unique("Voron"),
-                                "plugHost",
-                                plug.host(),
-                                "plugPort",
-                                plug.port(),
-                                "plugUsername",
-                                "jobs@example.org",
-                                "plugPassword",
-                                "Plug-Pw-1"),
-                        admin)
-                .json()
-                .get("printer")
-                .get("id")
-                .asLong();
+        fixture = new PrinterApiFixture(baseUrl(), ADMIN, ADMIN_PASSWORD, clock, users);
+        http = fixture.http;
+        admin = fixture.admin;
+        printerId = fixture.printer(unique("Voron"));
     }
 
     @AfterEach
     void tearDown() {
-        plug.close();
-        threads.shutdownNow();
+        fixture.close();
     }
 
     String member() {
-        String name = unique("maker");
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-        users.createUser(new NewUser(name, name, null, EnumSet.of(Role.MEMBER), "Maker-Pw-12345"));
-        SecurityContextHolder.clearContext();
-        return http.token(name, "Maker-Pw-12345");
+        return fixture.member(unique("maker"));
     }
 
     @Test

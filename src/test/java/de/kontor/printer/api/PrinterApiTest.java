@@ -4,24 +4,14 @@ import de.kontor.HttpClientSupport;
 import de.kontor.HttpClientSupport.Response;
 import de.kontor.IntegrationTest;
 import de.kontor.printer.plug.sim.P110Emulator;
-import de.kontor.security.NewUser;
-import de.kontor.security.Role;
 import de.kontor.security.UserService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,39 +21,28 @@ class PrinterApiTest extends IntegrationTest {
     @Autowired
     UserService users;
 
+    PrinterApiFixture fixture;
     HttpClientSupport http;
     String admin;
-    final ExecutorService threads = Executors.newCachedThreadPool();
     P110Emulator plug;
 
     @BeforeEach
     void setUp() {
-        http = new HttpClientSupport(baseUrl());
-        admin = http.token(ADMIN, ADMIN_PASSWORD);
-        plug = P110Emulator.start("api@example.org", "Plug-Pw-1", "API plug", clock, threads, 7);
+        fixture = new PrinterApiFixture(baseUrl(), ADMIN, ADMIN_PASSWORD, clock, users);
+        http = fixture.http;
+        admin = fixture.admin;
+        plug = fixture.plug;
     }
 
     @AfterEach
     void tearDown() {
-        plug.close();
-        threads.shutdownNow();
+        fixture.close();
     }
 
     @Test
     void adminsAddAndSwitchPrintersWithClearErrors() {
-        Map<String, Object> body = new HashMap<>(Map.of(
-                "name",
-                unique("Bambu"),
-                "model",
-                "X1C",
-                "plugHost",
-                plug.host(),
-                "plugPort",
-                plug.port(),
-                "plugUsername",
-                "api@example.org",
-                "plugPassword",
-                "Plug-Pw-1"));
+        Map<String, Object> body = fixture.printerBody(unique("Bambu"));
+        body.put("model", "X1C");
         Response created = http.postJson("/api/printers", body, admin);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.body()).doesNotContain("Plug-Pw-1");
@@ -100,13 +79,7 @@ class PrinterApiTest extends IntegrationTest {
 
     @Test
     void membersSeePrintersButCannotChangeOrSwitchThem() {
-        String member = unique("member");
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-        users.createUser(new NewUser(member, member, null, EnumSet.of(Role.MEMBER), "Member-Pw-12345"));
-        SecurityContextHolder.clearContext();
-        String token = http.token(member, "Member-Pw-12345");
+        String token = fixture.member(unique("member"));
         assertThat(http.get("/api/printers", token).status()).isEqualTo(200);
         assertThat(http.postJson("/api/printers", Map.of("name", "x"), token).status())
                 .isEqualTo(403);

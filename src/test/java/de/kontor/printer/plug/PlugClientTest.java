@@ -8,6 +8,7 @@ import de.kontor.printer.plug.PlugModel.DeviceInfo;
 import de.kontor.printer.plug.PlugModel.EnergyUsage;
 import de.kontor.printer.plug.sim.P110Emulator;
 import de.kontor.printer.plug.sim.P110Emulator.Binding;
+import de.kontor.printer.plug.sim.P110Emulator.Connections;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /** The real client (OkHttp, KLAP v2) against the emulated P110 over HTTP on loopback. */
 class PlugClientTest {
@@ -92,6 +94,43 @@ class PlugClientTest {
         assertThat(client.deviceInfo(address, ACCOUNT).on()).isTrue();
         plug.expireSession();
         assertThat(client.deviceInfo(address, ACCOUNT).on()).isTrue();
+    }
+
+    @Test
+    void aPlugThatAnswersInHttp10StyleAndClosesEveryConnectionIsReadAndSwitched() {
+        plug.connections(Connections.CLOSE_AFTER_ANSWER);
+        plug.load(95);
+        assertThat(client.deviceInfo(address, ACCOUNT).model()).isEqualTo("P110");
+        assertThat(client.switchPower(address, ACCOUNT, true).on()).isTrue();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(client.status(address, ACCOUNT).energy().currentPowerWatts()).isEqualTo(95.0);
+        assertThat(client.switchPower(address, ACCOUNT, false).on()).isFalse();
+        assertThat(plug.handshakes()).as("one session for all of it").isEqualTo(1);
+        // handshake1, handshake2 and six requests, each on a connection of its own
+        assertThat(plug.connectionsAccepted()).isEqualTo(8);
+    }
+
+    @Test
+    void aPlugThatDropsIdleConnectionsIsAskedOnAFreshOne() {
+        plug.connections(Connections.DROP_IDLE, Duration.ofMillis(100));
+        assertThat(client.deviceInfo(address, ACCOUNT).on()).isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> plug.openConnections() == 0);
+        assertThat(client.switchPower(address, ACCOUNT, true).on()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> plug.openConnections() == 0);
+        assertThat(client.status(address, ACCOUNT).info().on()).isTrue();
+        assertThat(plug.handshakes()).isEqualTo(1);
+    }
+
+    @Test
+    void aPlugThatRefusesConnectionsIsUnreachableUntilItsApiIsBack() {
+        assertThat(client.deviceInfo(address, ACCOUNT).on()).isFalse();
+        plug.refuseConnections(true); // power loss: the local API starts only minutes later
+        PlugException refused = catchPlug(() -> client.deviceInfo(address, ACCOUNT));
+        assertThat(refused.kind()).isEqualTo(Kind.UNREACHABLE);
+        assertThat(refused.getMessage()).contains("refuses connections");
+        plug.refuseConnections(false);
+        assertThat(client.deviceInfo(address, ACCOUNT).model()).isEqualTo("P110");
+        assertThat(plug.handshakes()).as("the old session died with the power").isEqualTo(2);
     }
 
     @Test

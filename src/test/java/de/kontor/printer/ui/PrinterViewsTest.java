@@ -72,10 +72,11 @@ class PrinterViewsTest extends KaribuTest {
         String name = unique("Prusa");
         type(_get(TextField.class, s -> s.withId("printer-name")), name);
         type(_get(TextField.class, s -> s.withId("printer-host")), "not a host!");
-        _click(_get(Button.class, s -> s.withId("printer-save")));
         TextField host = _get(TextField.class, s -> s.withId("printer-host"));
-        assertThat(host.isInvalid()).isTrue();
+        assertThat(host.isInvalid()).as("checked as typed").isTrue();
         assertThat(host.getErrorMessage()).contains("IP address");
+        assertThat(_get(Button.class, s -> s.withId("printer-save")).isEnabled())
+                .isFalse();
 
         type(host, plug.host());
         type(_get(IntegerField.class, s -> s.withId("printer-port")), plug.port());

@@ -169,10 +169,7 @@ class AuthApiTest extends IntegrationTest {
             assertThat(anonymous.header("Location")).as(path).endsWith("/login");
         }
 
-        http.get("/login", null);
-        assertThat(http.postForm("/login", Map.of("username", ADMIN, "password", ADMIN_PASSWORD))
-                        .status())
-                .isEqualTo(302);
+        assertThat(http.submitLoginForm(ADMIN, ADMIN_PASSWORD).status()).isEqualTo(302);
         var docs = http.get("/api/docs/openapi.json", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Kontor API");

@@ -68,6 +68,20 @@ class AccountViewTest extends KaribuTest {
     }
 
     @Test
+    void aCommonPasswordIsRefusedOnItsField() {
+        String username = unique("changer");
+        login(username, Role.MEMBER);
+        UI.getCurrent().navigate("account");
+
+        fill(PASSWORD, "Passwort2024", "Passwort2024");
+
+        PasswordField fresh = _get(PasswordField.class, s -> s.withId("account-new"));
+        assertThat(fresh.isInvalid()).isTrue();
+        assertThat(fresh.getErrorMessage()).contains("most common");
+        assertThat(encoder.matches(PASSWORD, passwordHashOf(username))).isTrue();
+    }
+
+    @Test
     void userWithGeneratedPasswordIsKeptOnTheAccountPageUntilItIsChanged() {
         String username = unique("fresh");
         login(username, Role.MEMBER);

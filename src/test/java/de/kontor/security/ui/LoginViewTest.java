@@ -43,6 +43,18 @@ class LoginViewTest extends KaribuTest {
     }
 
     @Test
+    void whenThePasswordCouldNotBeCheckedTheFormSaysTheDatabaseIsUnavailable() {
+        UI.getCurrent().navigate("login", QueryParameters.of("unavailable", ""));
+
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.isError()).isTrue();
+        assertThat(_get(LoginView.class).i18n().getErrorMessage().getTitle()).isEqualTo("Database unavailable");
+        assertThat(_get(LoginView.class).i18n().getErrorMessage().getMessage())
+                .contains("cannot reach its database")
+                .doesNotContain("Wrong");
+    }
+
+    @Test
     void germanBrowsersGetAGermanLoginPage() {
         setUpUi(Locale.GERMANY);
         UI.getCurrent().navigate("login", QueryParameters.of("error", ""));

@@ -8,6 +8,7 @@ import de.kontor.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -29,6 +30,9 @@ class TallyAdminApiTest extends IntegrationTest {
 
     @Autowired
     UserService users;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void setUp() {
@@ -252,6 +256,95 @@ class TallyAdminApiTest extends IntegrationTest {
             }
         }
         assertProblem(http.get("/api/admin/tally/persons?sort=password", token), 400, "INVALID_SORT", null);
+    }
+
+    @Test
+    void amountsAreBoundedSoThatBalancesAndTheirSumStayReadable() {
+        String last = unique("Bounds");
+        long id = createPerson(Map.of("firstName", "Bea", "lastName", last))
+                .get("id")
+                .asLong();
+        String bookings = "/api/admin/tally/persons/" + id + "/bookings";
+        for (long amount : new long[] {Long.MIN_VALUE, -100_001, 100_001, Long.MAX_VALUE}) {
+            assertProblem(
+                    http.postJson(bookings, Map.of("amount", amount, "description", "x"), token),
+                    400,
+                    "AMOUNT_OUT_OF_RANGE",
+                    "amount");
+        }
+        assertThat(http.postJson(bookings, Map.of("amount", 100_000, "description", "Einzahlung"), token)
+                        .status())
+                .isEqualTo(201);
+        Response back = http.postJson(bookings, Map.of("amount", -100_000, "description", "Korrektur"), token);
+        assertThat(back.status()).isEqualTo(201);
+        assertThat(back.json().get("balance").asLong()).isZero();
+
+        Response list = http.get("/api/admin/tally/persons?size=500", token);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(http.get("/api/admin/tally/persons?q=" + last, token)
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("balance")
+                        .asLong())
+                .isZero();
+        assertProblem(
+                http.putJson("/api/admin/tally/settings", Map.of("bookingAmount", -100_001), token),
+                400,
+                "AMOUNT_OUT_OF_RANGE",
+                "bookingAmount");
+    }
+
+    @Test
+    void aBookingIsReversedOnceByItsExactOppositeAndNothingIsDeleted() {
+        long id = createPerson(Map.of("firstName", "Rosa", "lastName", unique("Storno")))
+                .get("id")
+                .asLong();
+        String bookings = "/api/admin/tally/persons/" + id + "/bookings";
+        http.postJson(bookings, Map.of("amount", 1250, "description", "Einzahlung 12,50"), token);
+        long entryId =
+                http.get(bookings, token).json().get("items").get(0).get("id").asLong();
+
+        Response reversal = http.postJson(bookings + "/" + entryId + "/reversal", Map.of(), token);
+        assertThat(reversal.status()).as(reversal.body()).isEqualTo(201);
+        assertThat(reversal.json().get("amount").asLong()).isEqualTo(-1250);
+        assertThat(reversal.json().get("reversesId").asLong()).isEqualTo(entryId);
+        assertThat(reversal.json().get("source").asString()).isEqualTo("REVERSAL");
+        assertThat(reversal.json().get("bookedBy").asString()).isEqualTo(ADMIN);
+        long reversalId = reversal.json().get("id").asLong();
+
+        JsonNode ledger = http.get(bookings, token).json();
+        assertThat(ledger.get("total").asLong()).as("nothing deleted").isEqualTo(2);
+        assertThat(ledger.get("items").get(1).get("reversedById").asLong()).isEqualTo(reversalId);
+        assertThat(http.get("/api/admin/tally/persons/" + id, token)
+                        .json()
+                        .get("balance")
+                        .asLong())
+                .isZero();
+
+        assertProblem(
+                http.postJson(bookings + "/" + entryId + "/reversal", Map.of(), token), 409, "ALREADY_REVERSED", null);
+        assertProblem(
+                http.postJson(bookings + "/" + reversalId + "/reversal", Map.of(), token),
+                409,
+                "REVERSAL_NOT_REVERSIBLE",
+                null);
+        assertProblem(http.postJson(bookings + "/999999999/reversal", Map.of(), token), 404, "ENTRY_NOT_FOUND", null);
+        long other = createPerson(Map.of("firstName", "Otto", "lastName", unique("Storno")))
+                .get("id")
+                .asLong();
+        assertProblem(
+                http.postJson(
+                        "/api/admin/tally/persons/" + other + "/bookings/" + entryId + "/reversal", Map.of(), token),
+                404,
+                "ENTRY_NOT_FOUND",
+                null);
+        assertThat(http.get(bookings, token).json().get("total").asLong()).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_log where module = 'tally' and action = 'REVERSE' and entity_id = ?",
+                        Integer.class,
+                        Long.toString(reversalId)))
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,12 +1,25 @@
 package de.kontor.tally.api;
 
+import com.zaxxer.hikari.HikariDataSource;
+import de.kontor.Application;
 import de.kontor.IntegrationTest;
+import de.kontor.TestDataDir;
 import de.kontor.tally.TallyModel.Scope;
+import de.kontor.tally.TallyProperties;
 import de.kontor.tally.TallyService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
+import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,14 +27,53 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The terminal API at "/" too (kontor.tally.api.at-root, switched on in the test profile). */
+/**
+ * The terminal API at "/" too ({@code kontor.tally.api.at-root=true}): a second Kontor node on the shared
+ * database, started with the setting switched on (the shared test context runs with the default, off; see
+ * {@code TallyTerminalApiTest} for that).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TallyTerminalAtRootTest extends IntegrationTest {
 
     @Autowired
     TallyService tally;
 
+    @Autowired
+    DataSource dataSource;
+
+    private ConfigurableApplicationContext node;
+    private int nodePort;
+
+    @BeforeAll
+    void startNodeServingAtRoot() {
+        HikariDataSource shared = (HikariDataSource) dataSource;
+        // each context installs its own global security context strategy; the shared one must stay
+        SecurityContextHolderStrategy strategy = SecurityContextHolder.getContextHolderStrategy();
+        try {
+            node = new SpringApplicationBuilder(Application.class)
+                    .profiles("test")
+                    .run(
+                            "--server.port=0",
+                            "--kontor.data-dir=" + TestDataDir.shared(),
+                            "--spring.datasource.url=" + shared.getJdbcUrl(),
+                            "--spring.datasource.username=" + shared.getUsername(),
+                            "--spring.datasource.password=" + shared.getPassword(),
+                            "--kontor.tally.api.at-root=true");
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(strategy);
+        }
+        nodePort = ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    @AfterAll
+    void stopNode() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
     private HttpResponse<String> get(String path, String key, String accept) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + nodePort + path));
         if (key != null) {
             b.header("X-API-Key", key);
         }
@@ -33,6 +85,7 @@ class TallyTerminalAtRootTest extends IntegrationTest {
 
     @Test
     void theContractPathsAnswerAtTheRootWithTheSameKeyChecks() throws Exception {
+        assertThat(node.getBean(TallyProperties.class).api().atRoot()).isTrue();
         String key = tally.generateKey(tally.createApiUser(unique("Root terminal")), Scope.BOOK)
                 .value();
         assertThat(get("/health", null, null).body()).isEqualTo("{\"message\":\"Healthcheck OK!\"}");
@@ -44,6 +97,9 @@ class TallyTerminalAtRootTest extends IntegrationTest {
         assertThat(users.statusCode()).isEqualTo(200);
         assertThat(users.body()).startsWith("[");
         assertThat(get("/person/0000000000", key, null).body()).contains("Person nicht gefunden.");
+        assertThat(get("/api/tally/health", null, null).body())
+                .as("still under the base path")
+                .isEqualTo("{\"message\":\"Healthcheck OK!\"}");
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
@@ -157,10 +156,15 @@ class TallySelfServiceTest extends KaribuTest {
         navigate("my-tally");
         type(_get(Checkbox.class, s -> s.withId("my-tally-notify-threshold")), true);
         _click(_get(Button.class, s -> s.withId("my-tally-notices-save")));
-        assertThat(_get(IntegerField.class, s -> s.withId("my-tally-reminder")).isInvalid())
+        assertThat(_get(TextField.class, s -> s.withId("my-tally-reminder")).isInvalid())
                 .isTrue();
         assertThat(tally.details(me.id()).notifyThreshold()).isFalse();
-        type(_get(IntegerField.class, s -> s.withId("my-tally-reminder")), 4);
+        type(_get(TextField.class, s -> s.withId("my-tally-reminder")), "4,5");
+        _click(_get(Button.class, s -> s.withId("my-tally-notices-save")));
+        assertThat(_get(TextField.class, s -> s.withId("my-tally-reminder")).getErrorMessage())
+                .contains("whole number");
+        assertThat(tally.details(me.id()).notifyThreshold()).isFalse();
+        type(_get(TextField.class, s -> s.withId("my-tally-reminder")), "4");
         _click(_get(Button.class, s -> s.withId("my-tally-notices-save")));
         assertThat(tally.details(me.id()).notifyThreshold()).isTrue();
         assertThat(tally.details(me.id()).reminderThreshold()).isEqualTo(4);

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import de.kontor.KaribuTest;
@@ -75,7 +75,7 @@ class TallyViewsTest extends KaribuTest {
     void anAdminBooksADepositOnlyWithADescription() {
         PersonDetails p = person("Dora");
         UI.getCurrent().navigate(TallyPersonView.class, p.id());
-        type(_get(IntegerField.class, s -> s.withId("tally-booking-amount")), 20);
+        type(_get(TextField.class, s -> s.withId("tally-booking-amount")), "20");
         _click(_get(Button.class, s -> s.withId("tally-book")));
         TextField description = _get(TextField.class, s -> s.withId("tally-booking-description"));
         assertThat(description.isInvalid()).isTrue();
@@ -90,6 +90,108 @@ class TallyViewsTest extends KaribuTest {
         List<Entry> ledger = _findAll(grid("tally-ledger"));
         assertThat(ledger).extracting(Entry::description).containsExactly("Einzahlung");
         assertThat(ledger.get(0).bookedBy()).isEqualTo(ADMIN);
+    }
+
+    @Test
+    void anAmountThatIsNotAWholeNumberIsRefusedInsteadOfRead() {
+        PersonDetails p = person("Karl");
+        UI.getCurrent().navigate(TallyPersonView.class, p.id());
+        type(_get(TextField.class, s -> s.withId("tally-booking-description")), "Einzahlung");
+        TextField amount = _get(TextField.class, s -> s.withId("tally-booking-amount"));
+        for (String typed : List.of("12,50", "12.5", "1.000", "12 €", "1e3", "--2")) {
+            type(amount, typed);
+            _click(_get(Button.class, s -> s.withId("tally-book")));
+            assertThat(amount.isInvalid()).as(typed).isTrue();
+            assertThat(amount.getErrorMessage()).as(typed).contains("whole number");
+        }
+        type(amount, "");
+        _click(_get(Button.class, s -> s.withId("tally-book")));
+        assertThat(amount.getErrorMessage()).isEqualTo("Enter an amount.");
+        assertThat(tally.ledgerCount(p.id())).isZero();
+        assertThat(tally.details(p.id()).balance()).isZero();
+
+        type(amount, "100001");
+        _click(_get(Button.class, s -> s.withId("tally-book")));
+        assertThat(amount.getErrorMessage()).contains("between -100,000 and 100,000");
+        _assertNone(ConfirmDialog.class);
+        assertThat(tally.ledgerCount(p.id())).isZero();
+    }
+
+    @Test
+    void aLargeBookingIsConfirmedWithTheResultingBalanceFirst() {
+        PersonDetails p = person("Lotte");
+        tally.addBooking(p.id(), 10, "Einzahlung");
+        UI.getCurrent().navigate(TallyPersonView.class, p.id());
+        type(_get(TextField.class, s -> s.withId("tally-booking-description")), "Einzahlung");
+        type(_get(TextField.class, s -> s.withId("tally-booking-amount")), "60");
+        _click(_get(Button.class, s -> s.withId("tally-book")));
+        ConfirmDialog confirm = _get(ConfirmDialog.class, s -> s.withId("tally-booking-confirm"));
+        assertThat(confirm.getElement().getProperty("message"))
+                .contains("+60 €")
+                .contains(p.name())
+                .contains("70 €");
+        assertThat(tally.details(p.id()).balance())
+                .as("not booked before the confirmation")
+                .isEqualTo(10);
+        _fireConfirm(confirm);
+        assertThat(tally.details(p.id()).balance()).isEqualTo(70);
+
+        // small bookings need no confirmation
+        type(_get(TextField.class, s -> s.withId("tally-booking-description")), "Korrektur");
+        type(_get(TextField.class, s -> s.withId("tally-booking-amount")), "-5");
+        _click(_get(Button.class, s -> s.withId("tally-book")));
+        assertThat(tally.details(p.id()).balance()).isEqualTo(65);
+    }
+
+    @Test
+    void anAdminReversesABookingAndTheLedgerShowsTheLink() {
+        PersonDetails p = person("Rudi");
+        long entry = tally.addBooking(p.id(), 1250, "Einzahlung");
+        UI.getCurrent().navigate(TallyPersonView.class, p.id());
+        _click((Button) GridKt._getCellComponent(grid("tally-ledger"), 0, "reverse"));
+        ConfirmDialog confirm = _get(ConfirmDialog.class, s -> s.withId("tally-reverse-confirm"));
+        assertThat(confirm.getElement().getProperty("message"))
+                .contains("#" + entry)
+                .contains("-1250 €");
+        _fireConfirm(confirm);
+
+        assertThat(tally.details(p.id()).balance()).isZero();
+        Grid<Entry> ledger = grid("tally-ledger");
+        List<Entry> entries = _findAll(ledger);
+        assertThat(entries).extracting(Entry::amount).containsExactly(-1250L, 1250L);
+        Entry reversal = entries.get(0);
+        assertThat(reversal.reversesId()).isEqualTo(entry);
+        assertThat(reversal.source()).isEqualTo("REVERSAL");
+        assertThat(entries.get(1).reversedById()).isEqualTo(reversal.id());
+        assertThat(GridKt._getFormattedRow(ledger, 0)).contains("Reversal of #" + entry);
+        assertThat(GridKt._getFormattedRow(ledger, 1)).contains("Reversed by #" + reversal.id());
+        _assertNone(Button.class, s -> s.withId("tally-reverse-" + entry));
+        _assertNone(Button.class, s -> s.withId("tally-reverse-" + reversal.id()));
+    }
+
+    @Test
+    void thePersonIsEditedInItsFormWithFieldErrorsFromTheService() {
+        String email = unique("taken") + "@example.org";
+        tally.createPerson(new NewPerson(code(), "Tina", unique("Taken"), email, null));
+        PersonDetails p = person("Uwe");
+        UI.getCurrent().navigate(TallyPersonView.class, p.id());
+        _click(_get(Button.class, s -> s.withId("tally-edit")));
+        TallyPersonForm form = _get(TallyPersonForm.class);
+        type(_get(TextField.class, s -> s.withId("tally-reminder")), "2,5");
+        assertThat(_get(Button.class, s -> s.withId("tally-save")).isEnabled()).isFalse();
+        type(_get(TextField.class, s -> s.withId("tally-reminder")), "3");
+        type(_get(EmailField.class, s -> s.withId("tally-email")), email);
+        _click(_get(Button.class, s -> s.withId("tally-save")));
+        EmailField field = _get(EmailField.class, s -> s.withId("tally-email"));
+        assertThat(field.isInvalid()).isTrue();
+        assertThat(field.getErrorMessage()).isEqualTo("Another person has this e-mail address already.");
+        assertThat(form.isOpened()).isTrue();
+
+        type(field, "");
+        _click(_get(Button.class, s -> s.withId("tally-save")));
+        assertThat(tally.details(p.id()).reminderThreshold()).isEqualTo(3);
+        assertThat(tally.details(p.id()).email()).isNull();
+        assertThat(form.isOpened()).isFalse();
     }
 
     @Test
@@ -128,7 +230,7 @@ class TallyViewsTest extends KaribuTest {
         assertThat(_get(TextField.class, s -> s.withId("tally-bulk-description"))
                         .getValue())
                 .startsWith("Essen zum Dienst am ");
-        type(_get(IntegerField.class, s -> s.withId("tally-bulk-amount")), -2);
+        type(_get(TextField.class, s -> s.withId("tally-bulk-amount")), "-2");
         _click(_get(Button.class, s -> s.withId("tally-bulk-book")));
         assertThat(tally.details(a.id()).balance()).isEqualTo(-2);
         assertThat(tally.details(b.id()).balance()).isEqualTo(-2);
@@ -188,10 +290,10 @@ class TallyViewsTest extends KaribuTest {
     void settingsShowFieldErrorsAndKeepTheOldValues() {
         Settings before = tally.settings();
         navigate("tally/settings");
-        type(_get(IntegerField.class, s -> s.withId("tally-settings-amount")), 1);
+        type(_get(TextField.class, s -> s.withId("tally-settings-amount")), "1");
         type(_get(TextField.class, s -> s.withId("tally-settings-responsible")), "kasse@");
         _click(_get(Button.class, s -> s.withId("tally-settings-save")));
-        IntegerField amount = _get(IntegerField.class, s -> s.withId("tally-settings-amount"));
+        TextField amount = _get(TextField.class, s -> s.withId("tally-settings-amount"));
         assertThat(amount.isInvalid()).isTrue();
         assertThat(amount.getErrorMessage()).isEqualTo("The booking amount must be a negative whole number.");
         assertThat(tally.settings()).isEqualTo(before);

@@ -1,9 +1,10 @@
 package de.kontor.printer.plug.sim;
 
+import de.kontor.printer.PrinterProperties;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ import java.util.concurrent.Executors;
  * 18801–18804), so a new user can switch printers without hardware. The demo printers point at them.
  */
 @Component
-@ConditionalOnProperty(name = "kontor.demo.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "kontor.printer.demo.enabled", havingValue = "true")
 public class DemoPlugs {
 
     public static final String USERNAME = "demo-plugs@kontor.local";
@@ -33,7 +34,13 @@ public class DemoPlugs {
     private final List<P110Emulator> plugs = new ArrayList<>();
     private final int basePort;
 
-    public DemoPlugs(Clock clock, @Value("${kontor.printer.demo.base-port:18801}") int basePort) {
+    @Autowired
+    public DemoPlugs(Clock clock, PrinterProperties properties) {
+        this(clock, properties.demo().basePort());
+    }
+
+    /** Demo plugs on {@code basePort} and the three ports after it. */
+    public DemoPlugs(Clock clock, int basePort) {
         this.basePort = basePort;
         for (int i = 0; i < NAMES.length; i++) {
             try {

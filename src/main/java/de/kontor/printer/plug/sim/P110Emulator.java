@@ -1,28 +1,18 @@
 package de.kontor.printer.plug.sim;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import de.kontor.printer.plug.Klap;
+import de.kontor.printer.plug.sim.PlugHttpServer.Request;
+import de.kontor.printer.plug.sim.PlugHttpServer.Response;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import javax.crypto.BadPaddingException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,9 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One emulated Tapo P110 on a loopback port, speaking KLAP v2 like firmware 1.3.x (see
  * {@code docs/printer-plugs.md}): handshake1/2 with the account's hash, one session at a time (a new
  * handshake replaces the old session), session expiry after {@code TIMEOUT}, strictly increasing sequence
- * numbers, signed and encrypted answers. The relay switches a simulated load whose power is integrated
- * over the injectable clock into today's and this month's energy. Faults can be injected: no third-party
- * access (403 at handshake1), a device bound to another account, delays, a forced 403 or 500, expiry.
+ * numbers, signed and encrypted answers. The device behind the protocol is {@link P110Device}; HTTP and the
+ * plug's ways with connections are {@link PlugHttpServer}. Faults can be injected: no third-party access
+ * (403 at handshake1), a device bound to another account, delays, a forced 403 or 500, expiry, connections
+ * closed after every answer or dropped when idle, and refused connections (a plug whose local API has not
+ * started yet after a power loss).
  */
 public final class P110Emulator implements AutoCloseable {
 
@@ -45,27 +37,24 @@ public final class P110Emulator implements AutoCloseable {
         OTHER_ACCOUNT
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How the plug treats the TCP connections its answers travel on. */
+    public enum Connections {
+        /** HTTP/1.1, connections stay open for more requests. */
+        KEEP_ALIVE,
+        /** HTTP/1.0-style answers; the plug closes the connection after each, without announcing it. */
+        CLOSE_AFTER_ANSWER,
+        /** HTTP/1.1 without {@code Connection: close}, but a connection idle for a moment is closed. */
+        DROP_IDLE
+    }
 
-    private final HttpServer server;
+    private final PlugHttpServer server;
+    private final P110Device device;
     private final Clock clock;
     private final Random random;
     private final String username;
     private final String password;
     private final AtomicInteger handshakes = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
-
-    // device state, guarded by this
-    private String nickname;
-    private boolean on;
-    private Instant onSince;
-    private Instant measuredAt;
-    private double loadWatts;
-    private double energyTodayWh;
-    private double energyMonthWh;
-    private long runtimeTodaySeconds;
-    private boolean overheated;
-    private boolean overloaded;
 
     // protocol state and options, guarded by this
     private @Nullable Pending pending;
@@ -115,45 +104,43 @@ public final class P110Emulator implements AutoCloseable {
             throws IOException {
         this.username = username;
         this.password = password;
-        this.nickname = nickname;
         this.clock = clock;
         this.random = new Random(seed);
-        this.onSince = clock.instant();
-        this.measuredAt = clock.instant();
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        server.setExecutor(executor);
-        server.createContext("/app", this::handle);
-        server.start();
+        this.server = new PlugHttpServer(executor, this::handle, port);
+        this.device = new P110Device(nickname, clock, server.port());
     }
 
     public String host() {
-        return server.getAddress().getHostString();
+        return server.host();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 
     // ---- what a test or the demo does with the plug -----------------------------------------------------
 
     /** The power the printer would draw while the relay is on (watts). */
-    public synchronized void load(double watts) {
-        measure();
-        loadWatts = watts;
+    public void load(double watts) {
+        device.load(watts);
     }
 
-    public synchronized boolean isOn() {
-        return on;
+    public boolean isOn() {
+        return device.isOn();
     }
 
     /** Someone pressed the button on the plug. */
-    public synchronized void press(boolean on) {
-        switchRelay(on);
+    public void press(boolean on) {
+        device.press(on);
+    }
+
+    public void alarms(boolean overheated, boolean overloaded) {
+        device.alarms(overheated, overloaded);
     }
 
     public synchronized void binding(Binding binding) {
@@ -188,9 +175,31 @@ public final class P110Emulator implements AutoCloseable {
         session = null;
     }
 
-    public synchronized void alarms(boolean overheated, boolean overloaded) {
-        this.overheated = overheated;
-        this.overloaded = overloaded;
+    /** How the plug treats connections; {@code idleTimeout} is how long an idle one lives with DROP_IDLE. */
+    public void connections(Connections connections, Duration idleTimeout) {
+        server.connections(connections, idleTimeout);
+    }
+
+    public void connections(Connections connections) {
+        server.connections(connections, Duration.ofMillis(300));
+    }
+
+    /**
+     * Refusing: connections are refused (and open ones cut), as while the local API of firmware 1.4.6 has
+     * not started yet after a power loss; the session is gone too. Not refusing: the plug listens again.
+     */
+    public void refuseConnections(boolean refuse) {
+        if (refuse) {
+            synchronized (this) {
+                session = null;
+                pending = null;
+            }
+        }
+        try {
+            server.refuse(refuse);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on port " + port() + " again", e);
+        }
     }
 
     public int handshakes() {
@@ -201,41 +210,51 @@ public final class P110Emulator implements AutoCloseable {
         return requests.get();
     }
 
+    /** TCP connections the plug has accepted. */
+    public int connectionsAccepted() {
+        return server.accepted();
+    }
+
+    /** TCP connections open right now (a client may keep them for more requests). */
+    public int openConnections() {
+        return server.open();
+    }
+
+    /** Idle connections the plug has closed (DROP_IDLE). */
+    public int idleConnectionsDropped() {
+        return server.dropped();
+    }
+
     // ---- HTTP -------------------------------------------------------------------------------------------------
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Duration wait;
-            synchronized (this) {
-                wait = delay;
-            }
-            if (!wait.isZero()) {
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, new byte[0], null);
-                return;
-            }
-            String path = exchange.getRequestURI().getPath();
-            String cookie = cookie(exchange.getRequestHeaders().getFirst("Cookie"));
-            switch (path) {
-                case "/app/handshake1" -> handshake1(exchange, body);
-                case "/app/handshake2" -> handshake2(exchange, cookie, body);
-                case "/app/request" ->
-                    request(exchange, cookie, exchange.getRequestURI().getRawQuery(), body);
-                case "/app" -> send(exchange, 200, "{\"error_code\":1003}".getBytes(StandardCharsets.UTF_8), null);
-                default -> send(exchange, 404, new byte[0], null);
+    private Response handle(Request request) {
+        Duration wait;
+        synchronized (this) {
+            wait = delay;
+        }
+        if (!wait.isZero()) {
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return empty(500);
             }
         }
+        if (!"POST".equals(request.method())) {
+            return empty(405);
+        }
+        String cookie = cookie(request.headers().get("cookie"));
+        return switch (request.path()) {
+            case "/app/handshake1" -> handshake1(request.body());
+            case "/app/handshake2" -> handshake2(cookie, request.body());
+            case "/app/request" -> request(cookie, request.query(), request.body());
+            case "/app" -> new Response(200, "{\"error_code\":1003}".getBytes(StandardCharsets.UTF_8), null);
+            default -> empty(404);
+        };
+    }
+
+    private static Response empty(int status) {
+        return new Response(status, new byte[0], null);
     }
 
     private static @Nullable String cookie(@Nullable String header) {
@@ -251,253 +270,78 @@ public final class P110Emulator implements AutoCloseable {
         return null;
     }
 
-    private void handshake1(HttpExchange exchange, byte[] localSeed) throws IOException {
+    private synchronized Response handshake1(byte[] localSeed) {
         handshakes.incrementAndGet();
-        byte[] answer;
-        String cookie;
-        long timeout;
-        synchronized (this) {
-            if (!thirdPartyCompatibility) {
-                send(exchange, 403, new byte[0], null);
-                return;
-            }
-            if (localSeed.length != 16) {
-                send(exchange, 400, new byte[0], null);
-                return;
-            }
-            byte[] remoteSeed = new byte[16];
-            random.nextBytes(remoteSeed);
-            byte[] cookieBytes = new byte[16];
-            random.nextBytes(cookieBytes);
-            cookie = HexFormat.of().withUpperCase().formatHex(cookieBytes);
-            byte[] deviceHash = switch (binding) {
-                case USER -> Klap.authHash(username, password);
-                case TAPO_SETUP_ACCOUNT -> Klap.authHash("test@tp-link.net", "test");
-                case BLANK -> Klap.authHash("", "");
-                case OTHER_ACCOUNT -> Klap.authHash("someone.else@example.org", "not-yours");
-            };
-            pending = new Pending(cookie, localSeed, remoteSeed, deviceHash);
-            session = null; // one third-party session at a time: a new handshake replaces the old one
-            byte[] serverHash = Klap.serverHash(localSeed, remoteSeed, deviceHash);
-            answer = new byte[48];
-            System.arraycopy(remoteSeed, 0, answer, 0, 16);
-            System.arraycopy(serverHash, 0, answer, 16, 32);
-            timeout = timeoutSeconds;
+        if (!thirdPartyCompatibility) {
+            return empty(403);
         }
-        send(exchange, 200, answer, "TP_SESSIONID=" + cookie + ";TIMEOUT=" + timeout);
+        if (localSeed.length != 16) {
+            return empty(400);
+        }
+        byte[] remoteSeed = new byte[16];
+        random.nextBytes(remoteSeed);
+        byte[] cookieBytes = new byte[16];
+        random.nextBytes(cookieBytes);
+        String cookie = HexFormat.of().withUpperCase().formatHex(cookieBytes);
+        byte[] deviceHash = switch (binding) {
+            case USER -> Klap.authHash(username, password);
+            case TAPO_SETUP_ACCOUNT -> Klap.authHash("test@tp-link.net", "test");
+            case BLANK -> Klap.authHash("", "");
+            case OTHER_ACCOUNT -> Klap.authHash("someone.else@example.org", "not-yours");
+        };
+        pending = new Pending(cookie, localSeed, remoteSeed, deviceHash);
+        session = null; // one third-party session at a time: a new handshake replaces the old one
+        byte[] serverHash = Klap.serverHash(localSeed, remoteSeed, deviceHash);
+        byte[] answer = new byte[48];
+        System.arraycopy(remoteSeed, 0, answer, 0, 16);
+        System.arraycopy(serverHash, 0, answer, 16, 32);
+        return new Response(200, answer, "TP_SESSIONID=" + cookie + ";TIMEOUT=" + timeoutSeconds);
     }
 
-    private void handshake2(HttpExchange exchange, @Nullable String cookie, byte[] body) throws IOException {
-        synchronized (this) {
-            Pending p = pending;
-            if (p == null
-                    || !p.cookie().equals(cookie)
-                    || body.length != 32
-                    || !Klap.same(body, Klap.clientHash(p.localSeed(), p.remoteSeed(), p.deviceAuthHash()))) {
-                send(exchange, 403, new byte[0], null);
-                return;
-            }
-            Klap.Session keys = Klap.Session.derive(p.localSeed(), p.remoteSeed(), p.deviceAuthHash());
-            session = new Established(p.cookie(), keys, clock.instant(), new int[] {keys.initialSeq()});
-            pending = null;
+    private synchronized Response handshake2(@Nullable String cookie, byte[] body) {
+        Pending p = pending;
+        if (p == null
+                || !p.cookie().equals(cookie)
+                || body.length != 32
+                || !Klap.same(body, Klap.clientHash(p.localSeed(), p.remoteSeed(), p.deviceAuthHash()))) {
+            return empty(403);
         }
-        send(exchange, 200, new byte[0], null);
+        Klap.Session keys = Klap.Session.derive(p.localSeed(), p.remoteSeed(), p.deviceAuthHash());
+        session = new Established(p.cookie(), keys, clock.instant(), new int[] {keys.initialSeq()});
+        pending = null;
+        return empty(200);
     }
 
-    private void request(HttpExchange exchange, @Nullable String cookie, @Nullable String query, byte[] body)
-            throws IOException {
+    private synchronized Response request(@Nullable String cookie, @Nullable String query, byte[] body) {
         requests.incrementAndGet();
-        byte[] sealed;
-        synchronized (this) {
-            if (failNextRequest) {
-                failNextRequest = false;
-                send(exchange, 500, new byte[0], null);
-                return;
-            }
-            Established s = session;
-            if (forbidNextRequest
-                    || s == null
-                    || !s.cookie().equals(cookie)
-                    || clock.instant().isAfter(s.createdAt().plusSeconds(timeoutSeconds))) {
-                forbidNextRequest = false;
-                send(exchange, 403, new byte[0], null);
-                return;
-            }
-            int seq;
-            try {
-                seq = Integer.parseInt(query == null || !query.startsWith("seq=") ? "" : query.substring(4));
-            } catch (NumberFormatException e) {
-                send(exchange, 400, new byte[0], null);
-                return;
-            }
-            if (seq <= s.lastSeq()[0]) {
-                send(exchange, 403, new byte[0], null); // a replay or an old sequence number
-                return;
-            }
-            byte[] plain;
-            try {
-                plain = s.keys().open(seq, body, true);
-            } catch (BadPaddingException e) {
-                send(exchange, 403, new byte[0], null);
-                return;
-            }
-            s.lastSeq()[0] = seq;
-            sealed = s.keys().seal(seq, dispatch(plain).getBytes(StandardCharsets.UTF_8));
+        if (failNextRequest) {
+            failNextRequest = false;
+            return empty(500);
         }
-        send(exchange, 200, sealed, null);
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body, @Nullable String cookie)
-            throws IOException {
-        exchange.getResponseHeaders().set("Server", "SHIP 2.0");
-        exchange.getResponseHeaders().set("Content-Type", "text/html");
-        if (cookie != null) {
-            exchange.getResponseHeaders().set("Set-Cookie", cookie);
+        Established s = session;
+        if (forbidNextRequest
+                || s == null
+                || !s.cookie().equals(cookie)
+                || clock.instant().isAfter(s.createdAt().plusSeconds(timeoutSeconds))) {
+            forbidNextRequest = false;
+            return empty(403);
         }
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            exchange.getResponseBody().write(body);
-        }
-    }
-
-    // ---- the device's methods ------------------------------------------------------------------------------
-
-    private String dispatch(byte[] plain) {
-        JsonNode request;
+        int seq;
         try {
-            request = JSON.readTree(plain);
-        } catch (RuntimeException e) {
-            return "{\"error_code\":-1003}";
+            seq = Integer.parseInt(query == null || !query.startsWith("seq=") ? "" : query.substring(4));
+        } catch (NumberFormatException e) {
+            return empty(400);
         }
-        return JSON.writeValueAsString(call(request));
-    }
-
-    private ObjectNode call(JsonNode request) {
-        String method = request.path("method").asString("");
-        ObjectNode answer = JSON.createObjectNode();
-        measure();
-        switch (method) {
-            case "get_device_info" -> answer.put("error_code", 0).set("result", deviceInfo());
-            case "get_energy_usage" -> answer.put("error_code", 0).set("result", energyUsage());
-            case "get_current_power" ->
-                answer.put("error_code", 0)
-                        .set(
-                                "result",
-                                JSON.createObjectNode()
-                                        .put("current_power", Math.round(currentPowerMilliwatts() / 1000.0)));
-            case "component_nego" ->
-                answer.put("error_code", 0)
-                        .set(
-                                "result",
-                                JSON.createObjectNode()
-                                        .set(
-                                                "component_list",
-                                                JSON.createArrayNode()
-                                                        .add(JSON.createObjectNode()
-                                                                .put("id", "device")
-                                                                .put("ver_code", 2))
-                                                        .add(JSON.createObjectNode()
-                                                                .put("id", "energy_monitoring")
-                                                                .put("ver_code", 2))));
-            case "set_device_info" -> {
-                JsonNode params = request.path("params");
-                if (!params.isObject()
-                        || (params.has("device_on") && !params.get("device_on").isBoolean())) {
-                    answer.put("error_code", -1008);
-                } else {
-                    if (params.has("device_on")) {
-                        switchRelay(params.get("device_on").asBoolean());
-                    }
-                    if (params.has("nickname")) {
-                        nickname = new String(
-                                Base64.getDecoder()
-                                        .decode(params.get("nickname").asString()),
-                                StandardCharsets.UTF_8);
-                    }
-                    answer.put("error_code", 0);
-                }
-            }
-            case "multipleRequest" -> {
-                var responses = JSON.createArrayNode();
-                for (JsonNode inner : request.path("params").path("requests")) {
-                    ObjectNode one = call(inner);
-                    one.put("method", inner.path("method").asString(""));
-                    responses.add(one);
-                }
-                answer.put("error_code", 0)
-                        .set("result", JSON.createObjectNode().set("responses", responses));
-            }
-            default -> answer.put("error_code", -1002);
+        if (seq <= s.lastSeq()[0]) {
+            return empty(403); // a replay or an old sequence number
         }
-        return answer;
-    }
-
-    private void switchRelay(boolean newState) {
-        measure();
-        if (newState && !on) {
-            onSince = clock.instant();
+        byte[] plain;
+        try {
+            plain = s.keys().open(seq, body, true);
+        } catch (BadPaddingException e) {
+            return empty(403);
         }
-        on = newState;
-    }
-
-    /** Integrates the power drawn since the last measurement into the energy counters. */
-    private void measure() {
-        Instant now = clock.instant();
-        long millis = Duration.between(measuredAt, now).toMillis();
-        if (millis > 0) {
-            double hours = millis / 3_600_000.0;
-            energyTodayWh += currentPowerMilliwatts() / 1000.0 * hours;
-            energyMonthWh += currentPowerMilliwatts() / 1000.0 * hours;
-            if (on) {
-                runtimeTodaySeconds += millis / 1000;
-            }
-        }
-        measuredAt = now;
-    }
-
-    private long currentPowerMilliwatts() {
-        return on ? Math.round(loadWatts * 1000) : 0;
-    }
-
-    private ObjectNode deviceInfo() {
-        ObjectNode info = JSON.createObjectNode();
-        info.put(
-                "device_id",
-                "80223A7E" + HexFormat.of().withUpperCase().formatHex(new byte[] {(byte) port(), (byte) (port() >> 8)})
-                        + "0000000000000000000000000000");
-        info.put("model", "P110");
-        info.put("type", "SMART.TAPOPLUG");
-        info.put("fw_ver", "1.3.0 Build 230905 Rel.152200");
-        info.put("hw_ver", "1.0");
-        info.put("device_on", on);
-        info.put("on_time", on ? Duration.between(onSince, clock.instant()).toSeconds() : 0);
-        info.put("nickname", Base64.getEncoder().encodeToString(nickname.getBytes(StandardCharsets.UTF_8)));
-        info.put("ssid", Base64.getEncoder().encodeToString("Werkstatt".getBytes(StandardCharsets.UTF_8)));
-        info.put("ip", "127.0.0.1");
-        info.put("mac", "48-22-54-00-" + String.format(Locale.ROOT, "%02X-%02X", (port() >> 8) & 0xFF, port() & 0xFF));
-        info.put("rssi", -48);
-        info.put("signal_level", 3);
-        info.put("overheat_status", overheated ? "overheated" : "normal");
-        info.put("power_protection_status", overloaded ? "overloaded" : "normal");
-        info.put("overcurrent_status", "normal");
-        info.set(
-                "default_states",
-                JSON.createObjectNode().put("type", "last_states").set("state", JSON.createObjectNode()));
-        info.put("region", "Europe/Berlin");
-        info.put("time_diff", 60);
-        return info;
-    }
-
-    private ObjectNode energyUsage() {
-        return JSON.createObjectNode()
-                .put("today_runtime", runtimeTodaySeconds / 60)
-                .put("month_runtime", runtimeTodaySeconds / 60)
-                .put("today_energy", Math.round(energyTodayWh))
-                .put("month_energy", Math.round(energyMonthWh))
-                .put(
-                        "local_time",
-                        LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"))
-                                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")))
-                .put("current_power", currentPowerMilliwatts());
+        s.lastSeq()[0] = seq;
+        return new Response(200, s.keys().seal(seq, device.answer(plain).getBytes(StandardCharsets.UTF_8)), null);
     }
 }

@@ -1,0 +1,224 @@
+package de.kontor.monitoring.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Confirmations;
+import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.PublicAddress;
+import de.kontor.base.ui.SecretDialog;
+import de.kontor.base.ui.ViewHeader;
+import de.kontor.monitoring.MonitoringModel.HealthReason;
+import de.kontor.monitoring.MonitoringModel.IssuedNodeToken;
+import de.kontor.monitoring.MonitoringModel.IssuedScrapeToken;
+import de.kontor.monitoring.MonitoringModel.NewNode;
+import de.kontor.monitoring.MonitoringModel.NodeSummary;
+import de.kontor.monitoring.MonitoringService;
+import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The monitored nodes: status, last report, newest CPU/memory/disk, health score with its reasons; add a
+ * node (its token is shown once), replace a token, archive; create a Prometheus scrape token.
+ */
+@Route("monitoring")
+@Menu(title = "menu.monitoring", order = 600, icon = "vaadin:server")
+@RolesAllowed("ADMIN")
+class NodesView extends Div implements HasDynamicTitle {
+
+    private final MonitoringService monitoring;
+    private final ZoneId zone;
+    private final Grid<NodeSummary> grid = new Grid<>();
+
+    NodesView(MonitoringService monitoring, ZoneId zone) {
+        this.monitoring = monitoring;
+        this.zone = zone;
+        addClassName("kontor-view");
+        setId("nodes-view");
+        Paragraph intro = new Paragraph(getTranslation("monitoring.intro"));
+        intro.addClassName("kontor-muted");
+        Button add = new Button(getTranslation("monitoring.add"), VaadinIcon.PLUS.create(), e -> openForm());
+        add.setId("node-add");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button scrape =
+                new Button(getTranslation("monitoring.scrape.add"), VaadinIcon.KEY.create(), e -> scrapeToken());
+        scrape.setId("scrape-token-add");
+        add(new ViewHeader(intro).actions(scrape, add));
+
+        grid.setId("nodes-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(this::name)
+                .setHeader(getTranslation("monitoring.column.name"))
+                .setAutoWidth(true)
+                .setKey("name");
+        grid.addComponentColumn(this::status)
+                .setHeader(getTranslation("monitoring.column.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("status");
+        grid.addColumn(n -> n.lastSeenAt() == null ? "–" : Formats.dateTime(n.lastSeenAt(), zone))
+                .setHeader(getTranslation("monitoring.column.lastSeen"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(n -> percent(n.cpu()))
+                .setHeader(getTranslation("monitoring.column.cpu"))
+                .setFlexGrow(0)
+                .setKey("cpu");
+        grid.addColumn(n -> percent(n.memory()))
+                .setHeader(getTranslation("monitoring.column.memory"))
+                .setFlexGrow(0)
+                .setKey("memory");
+        grid.addColumn(n -> percent(n.disk()))
+                .setHeader(getTranslation("monitoring.column.disk"))
+                .setFlexGrow(0)
+                .setKey("disk");
+        grid.addColumn(this::health)
+                .setHeader(getTranslation("monitoring.column.health"))
+                .setAutoWidth(true)
+                .setKey("health");
+        grid.addColumn(n -> String.join(", ", n.tags()))
+                .setHeader(getTranslation("monitoring.column.tags"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        grid.setEmptyStateText(getTranslation("monitoring.empty"));
+        grid.setAllRowsVisible(true);
+        add(grid);
+        refresh();
+    }
+
+    void refresh() {
+        grid.setItems(monitoring.nodes());
+    }
+
+    private Component name(NodeSummary n) {
+        Span name = new Span(n.name());
+        if (!n.local()) {
+            return name;
+        }
+        return new HorizontalLayout(name, Badges.of(getTranslation("monitoring.local"), Badges.Tone.PRIMARY));
+    }
+
+    private Component status(NodeSummary n) {
+        Badges.Tone tone = switch (n.status()) {
+            case ONLINE -> Badges.Tone.SUCCESS;
+            case UNREACHABLE -> Badges.Tone.ERROR;
+            case PENDING -> Badges.Tone.NEUTRAL;
+        };
+        return Badges.of(getTranslation("monitoring.status." + n.status().name()), tone);
+    }
+
+    private String health(NodeSummary n) {
+        Integer score = n.health().score();
+        String reasons = n.health().reasons().stream().map(this::reason).collect(Collectors.joining(", "));
+        if (score == null) {
+            return reasons;
+        }
+        return reasons.isEmpty() ? Integer.toString(score) : score + " – " + reasons;
+    }
+
+    private String reason(HealthReason r) {
+        return getTranslation(
+                "monitoring.health." + r.code(),
+                r.value() == null ? "" : String.format(getLocale(), "%.0f", r.value()));
+    }
+
+    private static String percent(@Nullable Double value) {
+        return value == null ? "–" : Math.round(value) + " %";
+    }
+
+    private Component actions(NodeSummary n) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setSpacing(false);
+        if (!n.local()) {
+            Button rotate = new Button(
+                    getTranslation("monitoring.rotate"),
+                    e -> Confirmations.ask(
+                            "node-rotate-confirm",
+                            getTranslation("monitoring.rotate"),
+                            getTranslation("monitoring.rotate.confirm", n.name()),
+                            getTranslation("monitoring.rotate"),
+                            true,
+                            () -> {
+                                showToken(monitoring.rotateToken(n.id()));
+                                refresh();
+                            }));
+            rotate.setId("node-rotate-" + n.id());
+            actions.add(rotate);
+        }
+        Button archive = new Button(
+                getTranslation("monitoring.archive"),
+                e -> Confirmations.ask(
+                        "node-archive-confirm",
+                        getTranslation("monitoring.archive"),
+                        getTranslation("monitoring.archive.confirm", n.name()),
+                        getTranslation("monitoring.archive"),
+                        true,
+                        () -> {
+                            monitoring.archiveNode(n.id());
+                            Notifications.success(getTranslation("monitoring.archived", n.name()));
+                            refresh();
+                        }));
+        archive.setId("node-archive-" + n.id());
+        actions.add(archive);
+        actions.getChildren()
+                .map(c -> (Button) c)
+                .forEach(b -> b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY));
+        return actions;
+    }
+
+    void openForm() {
+        NodeForm form = new NodeForm();
+        form.addSaveListener(e -> {
+            try {
+                IssuedNodeToken token = monitoring.addNode(
+                        new NewNode(e.draft().getName(), List.copyOf(e.draft().getTags())));
+                form.close();
+                showToken(token);
+                refresh();
+            } catch (DomainException ex) {
+                FieldErrors.show(this, ex, form.fields());
+            }
+        });
+        form.open();
+    }
+
+    private void showToken(IssuedNodeToken token) {
+        new SecretDialog(
+                        getTranslation("monitoring.token.title", token.name()),
+                        getTranslation("monitoring.token.explanation", PublicAddress.of(null)),
+                        token.token())
+                .open();
+    }
+
+    private void scrapeToken() {
+        IssuedScrapeToken token = monitoring.createScrapeToken(getTranslation("monitoring.scrape.defaultName"));
+        new SecretDialog(
+                        getTranslation("monitoring.scrape.title", token.name()),
+                        getTranslation("monitoring.scrape.explanation"),
+                        token.token())
+                .open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.monitoring");
+    }
+}

@@ -1,0 +1,65 @@
+package de.kontor.monitoring;
+
+import de.kontor.IntegrationTest;
+import de.kontor.monitoring.MonitoringModel.HealthReason;
+import de.kontor.monitoring.MonitoringModel.NodeDetail;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Timestamp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Kontor's own server is a node, collected in-process, with Kontor's checks among its metrics. */
+class SelfMonitorTest extends IntegrationTest {
+
+    @Autowired
+    SelfMonitor self;
+
+    @Autowired
+    MonitoringService monitoring;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void kontorsOwnServerReportsItsMetricsAndChecks() {
+        long id = self.collect();
+        long again = self.collect();
+
+        assertThat(again).isEqualTo(id);
+        NodeDetail node = monitoring.node(id);
+        assertThat(node.summary().local()).isTrue();
+        assertThat(node.summary().name()).endsWith("(Kontor)");
+        assertThat(node.summary().status()).isEqualTo(MonitoringModel.NodeStatus.ONLINE);
+        assertThat(node.latest())
+                .containsEntry(KontorChecks.DATABASE, 1.0)
+                .containsEntry(KontorChecks.LICENSE_API, 1.0)
+                // the tests run without the scheduler
+                .containsEntry(KontorChecks.SCHEDULER, 0.0)
+                .containsKeys("cpu", "memory", "disk", KontorChecks.DATA_DIR, KontorChecks.DATABASE_MS)
+                .containsKey(KontorChecks.MAIL_FAILURES);
+        assertThat(node.summary().health().reasons())
+                .extracting(HealthReason::code)
+                .contains("SCHEDULER_STOPPED");
+        assertThat(node.inventoryJson()).contains("\"facts\"");
+        assertThat(monitoring.nodes()).anyMatch(n -> n.id() == id && n.local());
+    }
+
+    @Test
+    void failedMailsCountAgainstKontorsHealth() {
+        jdbc.sql("insert into mail_outbox (module, kind, recipient, subject, body, state, error, attempts, created_at) "
+                        + "values ('monitoring', 'TEST', 'ops@example.org', 'Test', 'Test', 'FAILED', "
+                        + "'550 mailbox unavailable', 99, ?)")
+                .param(Timestamp.from(clock.instant()))
+                .update();
+
+        NodeDetail node = monitoring.node(self.collect());
+
+        assertThat(node.latest().get(KontorChecks.MAIL_FAILURES)).isGreaterThanOrEqualTo(1.0);
+        assertThat(node.summary().health().reasons())
+                .extracting(HealthReason::code)
+                .contains("MAIL_FAILING");
+    }
+}
