@@ -18,6 +18,7 @@ import de.kontor.base.Countries;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.export.ExportColumn;
 import de.kontor.base.export.ExportService;
+import de.kontor.base.export.RowSource;
 import de.kontor.base.i18n.KontorI18NProvider;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.ExportMenu;
@@ -32,8 +33,10 @@ import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerQuery;
 import de.kontor.customer.CustomerService;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.data.domain.SliceImpl;
 
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -101,9 +104,11 @@ class CustomersView extends Div implements HasDynamicTitle {
                 zone,
                 () -> getTranslation("customer.exportTitle"),
                 columns,
-                () -> customers.exportRows(query()),
+                this::exportRows,
                 () -> GridSorts.of(grid),
-                () -> customers.count(query()));
+                () -> grid.getSelectedItems().isEmpty()
+                        ? customers.count(query())
+                        : (long) grid.getSelectedItems().size());
 
         Button importButton = new Button(
                 getTranslation("customer.import"),
@@ -118,6 +123,16 @@ class CustomersView extends Div implements HasDynamicTitle {
 
         grid.setId("customers-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        CustomerBulkBar bulk = new CustomerBulkBar(
+                customers,
+                () -> grid.getSelectedItems().stream().map(Customer::getId).toList(),
+                () -> {
+                    grid.deselectAll();
+                    refresh();
+                });
+        grid.addSelectionListener(
+                e -> bulk.selectionChanged(e.getAllSelectedItems().size()));
         Grids.key(grid.addColumn(Customer::getNumber)
                 .setHeader(getTranslation("customer.number"))
                 .setSortProperty("number")
@@ -170,7 +185,7 @@ class CustomersView extends Div implements HasDynamicTitle {
         grid.addItemClickListener(
                 e -> UI.getCurrent().navigate(CustomerView.class, e.getItem().getId()));
 
-        add(toolbar, grid);
+        add(toolbar, bulk, grid);
         NarrowLayout.whileAttached(this, narrow -> {
             grid.getColumns().forEach(c -> c.setVisible(narrow == "summary".equals(c.getKey())));
             search.setWidth(narrow ? "100%" : "17rem");
@@ -195,6 +210,21 @@ class CustomersView extends Div implements HasDynamicTitle {
 
     CustomerQuery query() {
         return new CustomerQuery(search.getValue(), tags.getValue(), status.getValue());
+    }
+
+    /** The selected customers while there are some (in list order), otherwise all that match the filters. */
+    private RowSource<Customer> exportRows() {
+        if (grid.getSelectedItems().isEmpty()) {
+            return customers.exportRows(query());
+        }
+        List<Customer> chosen = grid.getSelectedItems().stream()
+                .sorted(Comparator.comparing(Customer::getNumber))
+                .toList();
+        return pageable -> {
+            int from = (int) Math.min(pageable.getOffset(), chosen.size());
+            int to = Math.min(from + pageable.getPageSize(), chosen.size());
+            return new SliceImpl<>(chosen.subList(from, to), pageable, to < chosen.size());
+        };
     }
 
     private void refresh() {

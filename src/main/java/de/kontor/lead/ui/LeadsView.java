@@ -134,7 +134,8 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 link("leads/import", "lead.import"),
                 link("leads/tags", "lead.tags"),
                 link("leads/tasks", "lead.tasks.mine"),
-                link("leads/stats", "lead.stats"));
+                link("leads/stats", "lead.stats"),
+                link("leads/board", "lead.board.title"));
         add(
                 links,
                 new ViewHeader(search, statuses, tags, owner, city, source, from, to, archived).actions(export, add));
