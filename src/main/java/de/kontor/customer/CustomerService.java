@@ -191,6 +191,12 @@ public class CustomerService {
                 .orElseThrow(() -> DomainException.notFound("CUSTOMER_NOT_FOUND", "customer.error.notFound", id));
     }
 
+    /** The customer with this id, if there is one (for links that may be stale). */
+    @Transactional(readOnly = true)
+    public Optional<Customer> findById(long id) {
+        return customers.findById(id);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Customer> findByNumber(String number) {
         String normalized = normalizeNumber(number);

@@ -53,6 +53,7 @@ class LeadBoardView extends Div implements HasDynamicTitle {
         setId("lead-board");
         search.setId("lead-board-search");
         search.setPlaceholder(getTranslation("lead.search"));
+        search.setWidth("17rem");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
