@@ -87,12 +87,13 @@ public final class SvgCharts {
     }
 
     /**
-     * A line over time; {@code xLabels} are written at evenly spaced positions under the axis. With fewer than
-     * two points, {@code emptyText} is shown instead.
+     * A line over time; {@code xLabels} are written at evenly spaced positions under the axis. A single point
+     * (the first sample) is a short level line at the right edge; with no points, {@code emptyText} is shown
+     * instead.
      */
     public static Html lineChart(
             String title, List<Point> points, List<String> xLabels, String unit, @Nullable String emptyText) {
-        if (points.size() < 2) {
+        if (points.isEmpty()) {
             return empty(title, emptyText);
         }
         Scale scale = scale(points.stream().mapToDouble(Point::y).max().orElse(0), false);
@@ -102,7 +103,11 @@ public final class SvgCharts {
         double maxX = points.getLast().x();
         double spanX = Math.max(1e-9, maxX - minX);
         StringBuilder path = new StringBuilder();
-        for (Point p : points) {
+        if (points.size() == 1) {
+            double y = PLOT_HEIGHT - points.getFirst().y() / scale.max() * PLOT_HEIGHT;
+            path.append(String.format(Locale.ROOT, "M%.1f,%.1f L%.1f,%.1f ", PLOT_WIDTH * 0.97, y, PLOT_WIDTH, y));
+        }
+        for (Point p : points.size() == 1 ? List.<Point>of() : points) {
             double x = (p.x() - minX) / spanX * PLOT_WIDTH;
             double y = PLOT_HEIGHT - p.y() / scale.max() * PLOT_HEIGHT;
             path.append(path.isEmpty() ? "M" : "L").append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));

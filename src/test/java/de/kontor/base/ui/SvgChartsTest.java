@@ -43,6 +43,16 @@ class SvgChartsTest {
     }
 
     @Test
+    void aSingleSampleIsDrawnAndOnlyNoSamplesAtAllAreEmpty() {
+        String one = SvgCharts.lineChart("Power", List.of(new SvgCharts.Point(0, 90)), List.of("12:00"), "W", "none")
+                .getInnerHtml();
+        assertThat(one).contains("<svg").contains("<path");
+        String none = SvgCharts.lineChart("Power", List.of(), List.of(), "W", "Nothing yet")
+                .getInnerHtml();
+        assertThat(none).contains("Nothing yet").doesNotContain("<svg");
+    }
+
+    @Test
     void theChartStretchesToTheAvailableWidth() {
         String html = SvgCharts.lineChart(
                         "Power",
