@@ -14,6 +14,8 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -42,7 +44,10 @@ import java.util.Optional;
 @Route("users")
 @Menu(title = "menu.users", order = 910, icon = "vaadin:users")
 @RolesAllowed(Role.ADMIN_NAME)
-class UsersView extends Div implements HasDynamicTitle {
+class UsersView extends Div implements HasDynamicTitle, BeforeEnterObserver {
+
+    /** "users?search=jana" opens the list searched for that text (as the header search does). */
+    static final String SEARCH_PARAMETER = "search";
 
     private final UserService users;
     private final ZoneId zone;
@@ -248,6 +253,14 @@ class UsersView extends Div implements HasDynamicTitle {
                     .open();
         });
         dialog.open();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter(SEARCH_PARAMETER)
+                .ifPresent(search::setValue);
     }
 
     @Override
