@@ -56,7 +56,12 @@ class SecurityDeclarationsTest {
                         .filter(v -> v.isAnnotationPresent(AnonymousAllowed.class))
                         .map(Class::getSimpleName))
                 .containsExactlyInAnyOrder(
-                        "LoginView", "RegisterView", "ForgotPasswordView", "ResetPasswordView", "KioskView");
+                        "LoginView",
+                        "SecondFactorView",
+                        "RegisterView",
+                        "ForgotPasswordView",
+                        "ResetPasswordView",
+                        "KioskView");
     }
 
     @Test

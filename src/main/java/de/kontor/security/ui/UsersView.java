@@ -50,6 +50,7 @@ class UsersView extends Div implements HasDynamicTitle {
     private final TextField search = new TextField();
     private final Select<Optional<Role>> roleFilter = new Select<>();
     private final Checkbox showDisabled = new Checkbox();
+    private final Checkbox requireTwoFactor = new Checkbox();
 
     UsersView(UserService users, ZoneId zone) {
         this.users = users;
@@ -76,7 +77,17 @@ class UsersView extends Div implements HasDynamicTitle {
         Button create = new Button(getTranslation("users.new"), VaadinIcon.PLUS.create(), e -> openForm(null));
         create.setId("users-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        ViewHeader toolbar = new ViewHeader(search, roleFilter, showDisabled).actions(create);
+        requireTwoFactor.setLabel(getTranslation("users.requireTwoFactor"));
+        requireTwoFactor.setId("users-require-2fa");
+        requireTwoFactor.setTooltipText(getTranslation("users.requireTwoFactor.help"));
+        requireTwoFactor.setValue(users.twoFactorRequiredForAdmins());
+        requireTwoFactor.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                users.requireTwoFactorForAdmins(e.getValue());
+                Notifications.success(getTranslation("users.requireTwoFactor.saved"));
+            }
+        });
+        ViewHeader toolbar = new ViewHeader(search, roleFilter, showDisabled).actions(requireTwoFactor, create);
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -157,6 +168,11 @@ class UsersView extends Div implements HasDynamicTitle {
         more.getSubMenu()
                 .addItem(getTranslation("users.resetPassword"), e -> confirmReset(user))
                 .setId("user-reset");
+        if (user.hasTwoFactor()) {
+            more.getSubMenu()
+                    .addItem(getTranslation("users.resetTwoFactor"), e -> confirmResetTwoFactor(user))
+                    .setId("user-reset-2fa");
+        }
         return bar;
     }
 
@@ -248,6 +264,32 @@ class UsersView extends Div implements HasDynamicTitle {
                     .open();
         });
         dialog.open();
+    }
+
+    private void confirmResetTwoFactor(UserAccount user) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("user-reset-2fa-confirm");
+        dialog.setHeader(getTranslation("users.resetTwoFactor"));
+        dialog.setText(getTranslation("users.resetTwoFactor.confirm", user.getUsername()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("users.resetTwoFactor"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> resetTwoFactor(user));
+        dialog.open();
+    }
+
+    /** A dangerous action: asks for a recent second-factor confirmation of the admin first. */
+    private void resetTwoFactor(UserAccount user) {
+        try {
+            users.resetTotp(user.getId());
+            Notifications.success(getTranslation("users.resetTwoFactor.done", user.getUsername()));
+            refresh();
+        } catch (DomainException ex) {
+            if (!StepUpDialog.handle(ex, users, () -> resetTwoFactor(user))) {
+                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+            }
+        }
     }
 
     @Override
