@@ -1,6 +1,7 @@
 package de.kontor.security;
 
 import de.kontor.base.CurrentUser;
+import de.kontor.base.ViewerAllowed;
 import de.kontor.base.audit.AuditChange;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.Hashes;
@@ -87,6 +88,7 @@ public class UserService {
             throw DomainException.conflict("USERNAME_TAKEN", "user.error.usernameTaken", username)
                     .onField("username");
         }
+        checkRoles(draft.roles());
         String generated = null;
         String password = draft.password();
         if (password == null || password.isBlank()) {
@@ -151,9 +153,7 @@ public class UserService {
         if (displayName.isBlank()) {
             throw DomainException.invalidField("displayName", "DISPLAY_NAME_REQUIRED", "validation.required");
         }
-        if (roles.isEmpty()) {
-            throw DomainException.invalidField("roles", "ROLE_REQUIRED", "user.error.roleRequired");
-        }
+        checkRoles(roles);
         if (account.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN) && account.isEnabled()) {
             guardLastAdmin(account);
         }
@@ -230,6 +230,7 @@ public class UserService {
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         roles.addAll(account.getRoles());
         if (admin) {
+            roles.remove(Role.VIEWER);
             roles.add(Role.ADMIN);
         } else {
             if (account.isEnabled()) {
@@ -272,6 +273,7 @@ public class UserService {
 
     /** The signed-in user changes their own password. */
     @Transactional
+    @ViewerAllowed
     public void changeOwnPassword(String currentPassword, String newPassword) {
         String username = currentUsername();
         UserAccount account = users.findByUsername(username == null ? "" : username)
@@ -340,6 +342,16 @@ public class UserService {
         users.markLoggedIn(username, clock.instant());
     }
 
+    /** At least one role; a viewer (read-only) has no other, so read-only means read-only. */
+    private static void checkRoles(Set<Role> roles) {
+        if (roles.isEmpty()) {
+            throw DomainException.invalidField("roles", "ROLE_REQUIRED", "user.error.roleRequired");
+        }
+        if (roles.contains(Role.VIEWER) && roles.size() > 1) {
+            throw DomainException.invalidField("roles", "VIEWER_ALONE", "user.error.viewerAlone");
+        }
+    }
+
     private void guardLastAdmin(UserAccount account) {
         if (users.countEnabledAdmins() <= 1) {
             throw DomainException.conflict("LAST_ADMIN", "user.error.lastAdmin", account.getUsername());
@@ -350,24 +362,28 @@ public class UserService {
 
     /** Starts two-factor enrolment of the signed-in user: a new key, waiting for its first code. */
     @Transactional
+    @ViewerAllowed
     public TotpEnrolment startTotpEnrolment() {
         return twoFactor.start(me());
     }
 
     /** Switches two-factor sign-in on with a code of the new key; returns ten recovery codes (shown once). */
     @Transactional
+    @ViewerAllowed
     public List<String> confirmTotpEnrolment(String code) {
         return twoFactor.confirm(me(), code);
     }
 
     /** Switches the signed-in user's two-factor sign-in off, with their password and a current code. */
     @Transactional(noRollbackFor = DomainException.class)
+    @ViewerAllowed
     public void disableOwnTotp(String password, String code) {
         twoFactor.disable(me(), password, code);
     }
 
     /** Replaces the signed-in user's recovery codes, confirmed with a current code. */
     @Transactional
+    @ViewerAllowed
     public List<String> newRecoveryCodes(String code) {
         return twoFactor.newRecoveryCodes(me(), code);
     }
@@ -419,6 +435,7 @@ public class UserService {
 
     /** The signed-in user confirms their second factor for the next ten minutes of dangerous actions. */
     @Transactional(noRollbackFor = DomainException.class)
+    @ViewerAllowed
     public void confirmStepUp(String code) {
         twoFactor.confirmStepUp(me(), code);
     }

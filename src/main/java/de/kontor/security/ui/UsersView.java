@@ -17,6 +17,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
@@ -41,7 +42,7 @@ import java.util.Optional;
 /** Admins manage accounts: create, edit roles, disable, reset passwords. */
 @Route("users")
 @Menu(title = "menu.users", order = 910, icon = "vaadin:users")
-@RolesAllowed(Role.ADMIN_NAME)
+@RolesAllowed({Role.ADMIN_NAME, Role.VIEWER_NAME})
 class UsersView extends Div implements HasDynamicTitle {
 
     private final UserService users;
@@ -65,7 +66,8 @@ class UsersView extends Div implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> refresh());
         roleFilter.setId("users-role");
-        roleFilter.setItems(Optional.empty(), Optional.of(Role.ADMIN), Optional.of(Role.MEMBER));
+        roleFilter.setItems(
+                Optional.empty(), Optional.of(Role.ADMIN), Optional.of(Role.MEMBER), Optional.of(Role.VIEWER));
         roleFilter.setItemLabelGenerator(
                 r -> r.map(role -> getTranslation("role." + role.name())).orElse(getTranslation("users.allRoles")));
         roleFilter.setValue(Optional.empty());
@@ -87,6 +89,10 @@ class UsersView extends Div implements HasDynamicTitle {
                 Notifications.success(getTranslation("users.requireTwoFactor.saved"));
             }
         });
+        // Viewers see the accounts read-only: no creating, editing or settings.
+        boolean canWrite = CurrentUser.canWrite();
+        create.setVisible(canWrite);
+        requireTwoFactor.setReadOnly(!canWrite);
         ViewHeader toolbar = new ViewHeader(search, roleFilter, showDisabled).actions(requireTwoFactor, create);
 
         grid.setId("users-grid");
@@ -120,13 +126,15 @@ class UsersView extends Div implements HasDynamicTitle {
                 .setSortProperty("lastLoginAt")
                 .setAutoWidth(true)
                 .setKey("lastLogin");
-        grid.addComponentColumn(this::actions)
-                .setHeader("")
-                .setKey("actions")
-                .setFlexGrow(0)
-                .setWidth("5rem");
+        if (canWrite) {
+            grid.addComponentColumn(this::actions)
+                    .setHeader("")
+                    .setKey("actions")
+                    .setFlexGrow(0)
+                    .setWidth("5rem");
+            grid.addItemDoubleClickListener(e -> openForm(e.getItem()));
+        }
         grid.setItems(LazyGrids.pages(pageable -> users.find(query(), pageable)), q -> (int) users.count(query()));
-        grid.addItemDoubleClickListener(e -> openForm(e.getItem()));
 
         add(toolbar, grid);
     }
