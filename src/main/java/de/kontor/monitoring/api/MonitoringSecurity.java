@@ -1,11 +1,11 @@
 package de.kontor.monitoring.api;
 
 import de.kontor.monitoring.MonitoringService;
+import de.kontor.security.StatelessApiChains;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
@@ -25,7 +25,7 @@ class MonitoringSecurity {
     @Bean
     @Order(42)
     SecurityFilterChain monitoringAgentApi(HttpSecurity http, MonitoringService monitoring) throws Exception {
-        return stateless(http.securityMatcher(AGENT_PATHS))
+        return StatelessApiChains.stateless(http.securityMatcher(AGENT_PATHS))
                 .addFilterBefore(new NodeTokenFilter(monitoring), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(NodeTokenFilter.ROLE))
                 .build();
@@ -34,18 +34,9 @@ class MonitoringSecurity {
     @Bean
     @Order(43)
     SecurityFilterChain monitoringScrapeApi(HttpSecurity http, MonitoringService monitoring) throws Exception {
-        return stateless(http.securityMatcher(FEDERATE_PATH, PROMETHEUS_PATH))
+        return StatelessApiChains.stateless(http.securityMatcher(FEDERATE_PATH, PROMETHEUS_PATH))
                 .addFilterBefore(new ScrapeTokenFilter(monitoring), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(ScrapeTokenFilter.ROLE))
                 .build();
-    }
-
-    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
-        return http.csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(b -> b.disable())
-                .formLogin(f -> f.disable())
-                .logout(l -> l.disable())
-                .requestCache(c -> c.disable());
     }
 }
