@@ -1,5 +1,6 @@
 package de.kontor.license;
 
+import de.kontor.base.db.DatabaseLocks;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -18,10 +19,14 @@ class LicenseMaintenance {
     /** Heartbeats are kept this long in full detail, then only as daily sums. */
     static final Duration HEARTBEAT_RETENTION = Duration.ofDays(90);
 
+    private static final String PARTITION_LOCK = "kontor_license_partitions";
+    private static final Duration PARTITION_LOCK_WAIT = Duration.ofMinutes(2);
+
     private final ProductRepository products;
     private final ActivationRepository activations;
     private final HeartbeatStore heartbeats;
     private final LicenseSnapshots snapshots;
+    private final DatabaseLocks locks;
     private final Clock clock;
 
     LicenseMaintenance(
@@ -29,11 +34,13 @@ class LicenseMaintenance {
             ActivationRepository activations,
             HeartbeatStore heartbeats,
             LicenseSnapshots snapshots,
+            DatabaseLocks locks,
             Clock clock) {
         this.products = products;
         this.activations = activations;
         this.heartbeats = heartbeats;
         this.snapshots = snapshots;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -53,9 +60,14 @@ class LicenseMaintenance {
 
     /**
      * Keeps the heartbeat partitions: the current and the next three months exist; months entirely
-     * older than the retention (90 days) are rolled up into daily sums and dropped.
+     * older than the retention (90 days) are rolled up into daily sums and dropped. Under a database lock:
+     * two nodes splitting the same partition at once would fail on the duplicate partition name.
      */
     void maintainHeartbeatPartitions() {
+        locks.run(PARTITION_LOCK, PARTITION_LOCK_WAIT, this::maintainPartitions);
+    }
+
+    private void maintainPartitions() {
         YearMonth current = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
         heartbeats.ensureMonthsUntil(current.minusMonths(3), current.plusMonths(3));
         Instant oldest = clock.instant().minus(HEARTBEAT_RETENTION);

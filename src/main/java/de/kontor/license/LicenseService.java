@@ -1,5 +1,6 @@
 package de.kontor.license;
 
+import de.kontor.base.db.TransientConflicts;
 import de.kontor.license.ClientMessages.ActivateRequest;
 import de.kontor.license.ClientMessages.Activated;
 import de.kontor.license.ClientMessages.DeactivateRequest;
@@ -58,6 +59,7 @@ public class LicenseService {
     private final ActivationRepository activations;
     private final HeartbeatStore heartbeats;
     private final LeaseSigner signer;
+    private final TransientConflicts conflicts;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -74,6 +76,7 @@ public class LicenseService {
             ActivationRepository activations,
             HeartbeatStore heartbeats,
             LeaseSigner signer,
+            TransientConflicts conflicts,
             Clock clock,
             ZoneId zone) {
         this.catalog = catalog;
@@ -88,6 +91,7 @@ public class LicenseService {
         this.activations = activations;
         this.heartbeats = heartbeats;
         this.signer = signer;
+        this.conflicts = conflicts;
         this.clock = clock;
         this.zone = zone;
     }
@@ -285,22 +289,24 @@ public class LicenseService {
 
     // =================================================================================================
     // Client API (the product is the one of the caller's client key)
+    // A transaction of these that loses a conflict with another node's (deadlock, Galera certification) is
+    // run again: each is complete in itself, and the one that lost left nothing behind.
     // =================================================================================================
 
     public Activated activate(long productId, ActivateRequest request) {
-        return client.activate(productId, request);
+        return conflicts.retry(() -> client.activate(productId, request));
     }
 
     public Verdict verify(long productId, VerifyRequest request) {
-        return client.verify(productId, request);
+        return conflicts.retry(() -> client.verify(productId, request));
     }
 
     public Verdict heartbeat(long productId, HeartbeatRequest request) {
-        return client.heartbeat(productId, request);
+        return conflicts.retry(() -> client.heartbeat(productId, request));
     }
 
     public Deactivated deactivate(long productId, DeactivateRequest request) {
-        return client.deactivate(productId, request);
+        return conflicts.retry(() -> client.deactivate(productId, request));
     }
 
     public Info info(long productId, @Nullable String licenseKey) {

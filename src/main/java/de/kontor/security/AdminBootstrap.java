@@ -1,6 +1,7 @@
 package de.kontor.security;
 
 import de.kontor.base.KontorProperties;
+import de.kontor.base.db.DatabaseLocks;
 import de.kontor.base.error.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -23,15 +25,19 @@ import java.util.Locale;
 class AdminBootstrap implements ApplicationRunner {
 
     static final String ADMIN_USERNAME = "admin";
+    private static final String LOCK = "kontor_first_admin";
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
     private final UserService users;
     private final MessageSource messages;
+    private final DatabaseLocks locks;
     private final String configuredPassword;
 
-    AdminBootstrap(UserService users, MessageSource messages, KontorProperties properties) {
+    AdminBootstrap(UserService users, MessageSource messages, DatabaseLocks locks, KontorProperties properties) {
         this.users = users;
         this.messages = messages;
+        this.locks = locks;
         String password = properties.admin().password();
         this.configuredPassword = password == null ? "" : password;
     }
@@ -46,7 +52,8 @@ class AdminBootstrap implements ApplicationRunner {
                         + messages.getMessage(e.messageKey(), e.args(), Locale.ENGLISH));
             }
         }
-        users.ensureFirstAdmin(ADMIN_USERNAME, configuredPassword)
+        // Nodes starting at once on a fresh database: the first creates the admin, the others find it.
+        locks.call(LOCK, LOCK_WAIT, () -> users.ensureFirstAdmin(ADMIN_USERNAME, configuredPassword))
                 .ifPresentOrElse(
                         generated -> log.warn("""
 

@@ -2,6 +2,7 @@ package de.kontor.security;
 
 import de.kontor.IntegrationTest;
 import de.kontor.base.KontorProperties;
+import de.kontor.base.db.DatabaseLocks;
 import de.kontor.base.error.DomainException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,9 @@ class PasswordPolicyTest extends IntegrationTest {
 
     @Autowired
     MessageSource messages;
+
+    @Autowired
+    DatabaseLocks locks;
 
     @AfterEach
     void signOut() {
@@ -93,7 +97,7 @@ class PasswordPolicyTest extends IntegrationTest {
                 new KontorProperties.Demo(false, null),
                 new KontorProperties.Web(DataSize.ofMegabytes(1), DataSize.ofMegabytes(20), 500));
 
-        assertThatThrownBy(() -> new AdminBootstrap(users, messages, properties).run(null))
+        assertThatThrownBy(() -> new AdminBootstrap(users, messages, locks, properties).run(null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("KONTOR_ADMIN_PASSWORD")
                 .hasMessageContaining("most common");

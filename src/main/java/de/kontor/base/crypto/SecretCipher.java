@@ -1,20 +1,12 @@
 package de.kontor.base.crypto;
 
-import de.kontor.base.KontorProperties;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -22,15 +14,15 @@ import java.util.Base64;
 /**
  * Encrypts secrets that Kontor must be able to read back (plug passwords, signing keys, forge tokens)
  * with AES-256-GCM. The key comes from {@code KONTOR_SECRET_KEY} or, when unset, from
- * {@code <data-dir>/secret.key}, generated on first start. Back it up with the database: without it,
- * stored secrets cannot be read.
+ * {@code <data-dir>/secret.key}, generated on first start; {@link SecretKeys} checks it against the
+ * database's check value, so that all nodes of a cluster use one key. Back it up with the database:
+ * without it, stored secrets cannot be read.
  * <p>
  * Ciphertexts look like {@code v1:<base64(iv || ciphertext+tag)>}.
  */
 @Component
 public class SecretCipher {
 
-    private static final Logger log = LoggerFactory.getLogger(SecretCipher.class);
     private static final String PREFIX = "v1:";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -38,8 +30,13 @@ public class SecretCipher {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    SecretCipher(KontorProperties properties) {
-        this.key = new SecretKeySpec(loadKey(properties.secretKey(), properties.dataDir()), "AES");
+    @Autowired
+    SecretCipher(SecretKeys keys) {
+        this(keys.load());
+    }
+
+    SecretCipher(byte[] key) {
+        this.key = new SecretKeySpec(key, "AES");
     }
 
     public String encrypt(String plaintext) {
@@ -74,34 +71,13 @@ public class SecretCipher {
         }
     }
 
-    private static byte[] loadKey(@Nullable String configured, Path dataDir) {
-        if (configured != null && !configured.isBlank()) {
-            byte[] key = Base64.getDecoder().decode(configured.strip());
-            if (key.length != 32) {
-                throw new IllegalStateException(
-                        "KONTOR_SECRET_KEY must be 32 bytes, base64-encoded (e.g. openssl rand -base64 32)");
-            }
-            return key;
-        }
-        Path file = dataDir.resolve("secret.key");
+    /** Whether {@code ciphertext} was encrypted with {@code key}. */
+    static boolean decrypts(byte[] key, String ciphertext) {
         try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).strip());
-            }
-            Files.createDirectories(dataDir);
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(key));
-            log.info("Generated the key for secrets at rest in {}; back it up together with the database", file);
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create " + file, e);
+            new SecretCipher(key).decrypt(ciphertext);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
         }
     }
 }

@@ -1,6 +1,7 @@
 package de.kontor.base.demo;
 
 import de.kontor.base.KontorProperties;
+import de.kontor.base.db.DatabaseLocks;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -27,11 +29,14 @@ import java.util.Random;
 class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final String LOCK = "kontor_demo_data";
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
 
     private final List<DemoData> modules;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final DatabaseLocks locks;
     private final @Nullable String configuredPassword;
 
     @Autowired
@@ -40,8 +45,9 @@ class DemoDataLoader implements ApplicationRunner {
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             Clock clock,
+            DatabaseLocks locks,
             KontorProperties properties) {
-        this(modules, jdbc, transactions, clock, properties.demo().password());
+        this(modules, jdbc, transactions, clock, locks, properties.demo().password());
     }
 
     DemoDataLoader(
@@ -49,16 +55,26 @@ class DemoDataLoader implements ApplicationRunner {
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             Clock clock,
+            DatabaseLocks locks,
             @Nullable String configuredPassword) {
         this.modules = modules;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
+        this.locks = locks;
         this.configuredPassword = configuredPassword;
     }
 
+    /**
+     * Under a database lock: of several nodes starting at once on a fresh database, the first loads the
+     * sample data and the others find it loaded.
+     */
     @Override
     public void run(ApplicationArguments args) {
+        locks.run(LOCK, LOCK_WAIT, this::loadPending);
+    }
+
+    private void loadPending() {
         List<DemoData> pending = modules.stream()
                 .sorted(Comparator.comparingInt(DemoData::order).thenComparing(DemoData::name))
                 .filter(m ->

@@ -5,6 +5,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.db.DatabaseUnavailable;
+import de.kontor.base.i18n.KontorI18NProvider;
 import de.kontor.base.prefs.PreferenceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every session gets Kontor's error handler; every UI of a signed-in user gets that user's language
- * and colour scheme. Without a stored language, Vaadin's choice from the browser's languages stands.
+ * and colour scheme. Without a stored language, Vaadin's choice from the browser's languages stands. A browser
+ * whose session has ended is asked to sign in again ({@link SessionEndedMessages}).
  */
 @Component
 class UiInitializer implements VaadinServiceInitListener {
@@ -21,14 +23,17 @@ class UiInitializer implements VaadinServiceInitListener {
 
     private final PreferenceService preferences;
     private final KontorErrorHandler errorHandler;
+    private final KontorI18NProvider texts;
 
-    UiInitializer(PreferenceService preferences, KontorErrorHandler errorHandler) {
+    UiInitializer(PreferenceService preferences, KontorErrorHandler errorHandler, KontorI18NProvider texts) {
         this.preferences = preferences;
         this.errorHandler = errorHandler;
+        this.texts = texts;
     }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
+        event.getSource().setSystemMessagesProvider(new SessionEndedMessages(texts));
         event.getSource().addSessionInitListener(e -> e.getSession().setErrorHandler(errorHandler));
         event.getSource().addUIInitListener(e -> applyPreferences(e.getUI()));
     }

@@ -2,6 +2,7 @@ package de.kontor.tally.api;
 
 import de.kontor.base.crypto.Hashes;
 import de.kontor.base.db.Rows;
+import de.kontor.base.db.TransientConflicts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -43,11 +44,13 @@ class Idempotency {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final TransientConflicts conflicts;
     private final Clock clock;
 
-    Idempotency(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    Idempotency(JdbcClient jdbc, PlatformTransactionManager transactions, TransientConflicts conflicts, Clock clock) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
+        this.conflicts = conflicts;
         this.clock = clock;
     }
 
@@ -68,7 +71,8 @@ class Idempotency {
      */
     Outcome once(long apiKeyId, String key, String requestHash, Supplier<Answer> work) {
         try {
-            return new Done(tx.execute(status -> {
+            // a transaction that lost a deadlock or certification left nothing behind, its key included: run it again
+            return new Done(conflicts.retry(() -> tx.execute(status -> {
                 jdbc.sql("insert into tally_idempotency (api_key_id, idem_key, request_hash, status, body, created_at) "
                                 + "values (?, ?, ?, 0, '', ?)")
                         .params(apiKeyId, key, requestHash, Timestamp.from(clock.instant()))
@@ -78,7 +82,7 @@ class Idempotency {
                         .params(answer.status(), answer.body(), apiKeyId, key)
                         .update();
                 return answer;
-            }));
+            })));
         } catch (DuplicateKeyException repeat) {
             // the first request has committed (a concurrent one waited for its row lock): answer as it did
             Stored stored = jdbc.sql("select status, body, request_hash from tally_idempotency "
