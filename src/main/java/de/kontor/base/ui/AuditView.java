@@ -29,7 +29,7 @@ import java.util.Locale;
 /** Who changed what, when: filterable by user, module, date range and text; exportable. */
 @Route("audit")
 @Menu(title = "menu.audit", order = 990, icon = "vaadin:clipboard-text")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class AuditView extends Div implements HasDynamicTitle {
 
     private final AuditService audit;

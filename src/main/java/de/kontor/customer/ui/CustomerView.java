@@ -50,7 +50,7 @@ import java.util.stream.Stream;
 
 /** One customer: details, quick stats from all modules, history; edit, archive, restore, delete. */
 @Route("customers")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final CustomerService customers;

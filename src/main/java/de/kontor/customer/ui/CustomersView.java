@@ -43,7 +43,7 @@ import java.util.Locale;
 /** All customers: search as you type, filter by tags and archive state, export, import, create. */
 @Route("customers")
 @Menu(title = "menu.customers", order = 100, icon = "vaadin:briefcase")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class CustomersView extends Div implements HasDynamicTitle {
 
     private final CustomerService customers;

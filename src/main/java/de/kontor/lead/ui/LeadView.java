@@ -35,7 +35,7 @@ import java.util.Arrays;
  * timeline; convert to a customer, archive or restore.
  */
 @Route("leads")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final LeadService leads;

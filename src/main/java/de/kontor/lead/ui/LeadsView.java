@@ -54,7 +54,7 @@ import java.util.stream.Collectors;
  */
 @Route("leads")
 @Menu(title = "menu.leads", order = 300, icon = "vaadin:handshake")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LeadService leads;

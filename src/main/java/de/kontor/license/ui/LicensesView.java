@@ -56,7 +56,7 @@ import java.util.Optional;
  */
 @Route("licenses")
 @Menu(title = "menu.licenses", order = 200, icon = "vaadin:key-o")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private final LicenseService licenses;
