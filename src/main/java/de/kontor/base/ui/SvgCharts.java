@@ -118,7 +118,8 @@ public final class SvgCharts {
         StringBuilder path = new StringBuilder();
         if (points.size() == 1) {
             double y = PLOT_HEIGHT - points.getFirst().y() / scale.max() * PLOT_HEIGHT;
-            path.append(String.format(Locale.ROOT, "M%.1f,%.1f L%.1f,%.1f ", PLOT_WIDTH * 0.97, y, PLOT_WIDTH, y));
+            path.append(
+                    String.format(Locale.ROOT, "M%.1f,%.1f L%.1f,%.1f ", PLOT_WIDTH * 0.97, y, (double) PLOT_WIDTH, y));
         }
         for (Point p : points.size() == 1 ? List.<Point>of() : points) {
             double x = (p.x() - minX) / spanX * PLOT_WIDTH;
