@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * the list, not instead of it: the list has every filter and all rows.
  */
 @Route("leads/board")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class LeadBoardView extends Div implements HasDynamicTitle {
 
     /** Cards per column: a board is for the flow, the list for digging. */

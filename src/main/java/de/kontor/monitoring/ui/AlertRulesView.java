@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 /** The alert rules: what is watched where, how urgent, who is told; add, change, delete. */
 @Route("monitoring/rules")
 @Menu(title = "monitoring.alert.rule.menu", order = 602, icon = "vaadin:list")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class AlertRulesView extends Div implements HasDynamicTitle {
 
     private final MonitoringService monitoring;

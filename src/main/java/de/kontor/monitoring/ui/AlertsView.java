@@ -48,7 +48,7 @@ import java.util.Set;
  */
 @Route("monitoring/alerts")
 @Menu(title = "monitoring.alert.menu", order = 601, icon = "vaadin:bell")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class AlertsView extends Div implements HasDynamicTitle {
 
     static final String ALL = "ALL";

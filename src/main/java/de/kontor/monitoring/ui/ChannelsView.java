@@ -36,7 +36,7 @@ import java.time.ZoneId;
  */
 @Route("monitoring/channels")
 @Menu(title = "monitoring.channel.menu", order = 603, icon = "vaadin:paperplane")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class ChannelsView extends Div implements HasDynamicTitle {
 
     private final MonitoringService monitoring;

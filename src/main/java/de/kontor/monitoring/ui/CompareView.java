@@ -28,7 +28,7 @@ import java.util.TreeSet;
 
 /** One metric of several nodes in one chart, over a range counted back from now. */
 @Route("monitoring/compare")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class CompareView extends Div implements HasDynamicTitle {
 
     private final MonitoringService monitoring;

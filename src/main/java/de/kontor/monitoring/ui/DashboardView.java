@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  */
 @Route("monitoring/dashboard")
 @Menu(title = "monitoring.dashboard.menu", order = 599, icon = "vaadin:dashboard")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class DashboardView extends Div implements HasDynamicTitle {
 
     private final MonitoringService monitoring;

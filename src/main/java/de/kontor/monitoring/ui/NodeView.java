@@ -52,7 +52,7 @@ import java.util.stream.Collectors;
  * services. Ranges counted back from now follow the node's reports by server push.
  */
 @Route("monitoring/node")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
 
     static final String CUSTOM = "CUSTOM";
