@@ -79,6 +79,14 @@ public final class HttpClientSupport {
         return send(request(path, bearer).DELETE().build());
     }
 
+    /** A DELETE with a JSON body (e.g. the password and code that switch two-factor sign-in off). */
+    public Response deleteJson(String path, Object body, String bearer) {
+        return send(request(path, bearer)
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
+    }
+
     public Response postForm(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

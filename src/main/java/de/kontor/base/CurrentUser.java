@@ -9,6 +9,9 @@ import java.util.Optional;
 /** Who is signed in on this thread (UI request, API call, or a background task that carries the context). */
 public final class CurrentUser {
 
+    private static final String ADMIN = "ADMIN";
+    private static final String VIEWER = "VIEWER";
+
     private CurrentUser() {}
 
     /** The signed-in user's name; empty for anonymous requests and Kontor's own background work. */
@@ -28,6 +31,26 @@ public final class CurrentUser {
         return authentication()
                 .map(a -> a.getAuthorities().stream().anyMatch(g -> authority.equals(g.getAuthority())))
                 .orElse(false);
+    }
+
+    /**
+     * Whether the signed-in user sees the admin views and data: admins, and viewers, who see them read-only.
+     */
+    public static boolean seesAdminData() {
+        return hasRole(ADMIN) || hasRole(VIEWER);
+    }
+
+    /**
+     * Whether the signed-in user may change what they see: everyone but a viewer (the read-only role).
+     * Views hide or disable their write actions when this is false; services refuse the writes anyway.
+     */
+    public static boolean canWrite() {
+        return !isViewer();
+    }
+
+    /** A viewer: sees the admin views and exports, changes nothing but their own account. */
+    public static boolean isViewer() {
+        return hasRole(VIEWER) && !hasRole(ADMIN);
     }
 
     private static Optional<Authentication> authentication() {

@@ -1,5 +1,6 @@
 package de.kontor.customer;
 
+import de.kontor.base.Countries;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.DomainException;

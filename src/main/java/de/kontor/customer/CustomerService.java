@@ -29,10 +29,12 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -139,6 +141,41 @@ public class CustomerService {
         return customer;
     }
 
+    /** Archives the given customers (those not archived yet) together; returns how many it archived. */
+    @Transactional
+    public int archiveAll(Collection<Long> ids) {
+        int archived = 0;
+        for (long id : ids) {
+            if (!get(id).isArchived()) {
+                archive(id);
+                archived++;
+            }
+        }
+        return archived;
+    }
+
+    /**
+     * Adds {@code tags} to each of the given customers, all or none (a tag that breaks the rules changes no
+     * customer); returns how many customers changed.
+     */
+    @Transactional
+    public int tagAll(Collection<Long> ids, Set<String> tags) {
+        int changed = 0;
+        for (long id : ids) {
+            Customer customer = get(id);
+            CustomerData data = customer.data();
+            if (data.getTags().containsAll(tags)) {
+                continue;
+            }
+            Set<String> merged = new TreeSet<>(data.getTags());
+            merged.addAll(tags);
+            data.setTags(merged);
+            writer.update(customer, data, "UPDATE");
+            changed++;
+        }
+        return changed;
+    }
+
     /** Deletes a customer for good: only when no module keeps anything for it. */
     @Transactional
     public void delete(long id) {
@@ -152,6 +189,12 @@ public class CustomerService {
         return customers
                 .findById(id)
                 .orElseThrow(() -> DomainException.notFound("CUSTOMER_NOT_FOUND", "customer.error.notFound", id));
+    }
+
+    /** The customer with this id, if there is one (for links that may be stale). */
+    @Transactional(readOnly = true)
+    public Optional<Customer> findById(long id) {
+        return customers.findById(id);
     }
 
     @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import de.kontor.agent.Protocol.Report;
 import de.kontor.agent.Sample;
 import de.kontor.monitoring.MonitoringModel.Ingested;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -41,13 +42,15 @@ class Ingest {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final MonitoringProperties properties;
+    private final ApplicationEventPublisher events;
     /** Series ids by node and name; series rows are never deleted, so entries never go stale. */
     private final Map<Long, Map<String, Integer>> series = new ConcurrentHashMap<>();
 
-    Ingest(JdbcClient jdbc, JsonMapper json, MonitoringProperties properties) {
+    Ingest(JdbcClient jdbc, JsonMapper json, MonitoringProperties properties, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;
+        this.events = events;
     }
 
     Ingested ingest(long nodeId, Report report, @Nullable String address, Instant now) {
@@ -127,6 +130,7 @@ class Ingest {
                         dirty,
                         nodeId)
                 .update();
+        events.publishEvent(new NodeReported(nodeId));
         return new Ingested(rows.size(), rejected);
     }
 

@@ -1,5 +1,6 @@
 package de.kontor.monitoring;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import java.time.Duration;
  * @param maxSamplesPerReport how many samples one agent report may carry
  * @param scrapeToken a bearer token for Prometheus scrapes given by configuration (besides tokens
  *     admins create); unset for none
+ * @param alerts evaluation of alert rules and delivery of notifications
  */
 @Validated
 @ConfigurationProperties("kontor.monitoring")
@@ -37,4 +39,5 @@ public record MonitoringProperties(
         @Nullable Duration agentInterval,
         @DefaultValue("60s") @NotNull Duration inventoryInterval,
         @DefaultValue("500") @Min(1) @Max(5000) int maxSamplesPerReport,
-        @Nullable String scrapeToken) {}
+        @Nullable String scrapeToken,
+        @DefaultValue @Valid @NotNull AlertSettings alerts) {}

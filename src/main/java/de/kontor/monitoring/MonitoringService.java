@@ -1,5 +1,6 @@
 package de.kontor.monitoring;
 
+import de.kontor.agent.Inventory;
 import de.kontor.agent.MetricNames;
 import de.kontor.agent.Protocol;
 import de.kontor.agent.Protocol.Report;
@@ -7,6 +8,15 @@ import de.kontor.agent.Protocol.Settings;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.DomainException;
+import de.kontor.monitoring.AlertModel.Alert;
+import de.kontor.monitoring.AlertModel.AlertFilter;
+import de.kontor.monitoring.AlertModel.Channel;
+import de.kontor.monitoring.AlertModel.ChannelDefinition;
+import de.kontor.monitoring.AlertModel.Delivery;
+import de.kontor.monitoring.AlertModel.Evaluation;
+import de.kontor.monitoring.AlertModel.Rule;
+import de.kontor.monitoring.AlertModel.RuleDefinition;
+import de.kontor.monitoring.AlertModel.Silence;
 import de.kontor.monitoring.MonitoringModel.Aggregate;
 import de.kontor.monitoring.MonitoringModel.Health;
 import de.kontor.monitoring.MonitoringModel.Ingested;
@@ -19,7 +29,13 @@ import de.kontor.monitoring.MonitoringModel.NodeSummary;
 import de.kontor.monitoring.MonitoringModel.ScrapeToken;
 import de.kontor.monitoring.MonitoringModel.Series;
 import de.kontor.monitoring.Nodes.NodeRow;
+import de.kontor.monitoring.ReportModel.NodeStats;
+import de.kontor.monitoring.ReportModel.ReportFile;
+import de.kontor.monitoring.ReportModel.ReportFormat;
+import de.kontor.monitoring.ReportModel.WeeklyReportRun;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -28,16 +44,24 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The monitoring module's front: nodes and their tokens, the agents' reports, series for charts,
- * rollups and partitions (for the scheduler), Prometheus federation and scrape tokens. Each writing
- * method is one transaction, with its audit entry where an admin changed something.
+ * rollups and partitions (for the scheduler), Prometheus federation and scrape tokens, alert rules, alerts,
+ * silences and notification channels (worked by {@link Alerting}), dashboard charts and reports. Each
+ * writing method is one transaction, with its audit entry where an admin changed something.
+ *
+ * <p>Why this class is long: it is the module's one public entry point, so every operation the views, the
+ * REST controllers and the scheduler need has its transactional method here; each is a few lines that
+ * delegate to the package-private class doing the work.
  */
 @Service
 public class MonitoringService {
@@ -50,10 +74,14 @@ public class MonitoringService {
     private final Rollups rollups;
     private final Partitions partitions;
     private final ScrapeTokens scrapeTokens;
+    private final Reports reports;
+    private final WeeklyReports weeklyReports;
     private final AuditService audit;
     private final MonitoringProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final Alerting alerting;
+    private final ZoneId zone;
 
     MonitoringService(
             Nodes nodes,
@@ -62,20 +90,28 @@ public class MonitoringService {
             Rollups rollups,
             Partitions partitions,
             ScrapeTokens scrapeTokens,
+            Reports reports,
+            WeeklyReports weeklyReports,
             AuditService audit,
             MonitoringProperties properties,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            Alerting alerting,
+            ZoneId zone) {
         this.nodes = nodes;
         this.ingest = ingest;
         this.series = series;
         this.rollups = rollups;
         this.partitions = partitions;
         this.scrapeTokens = scrapeTokens;
+        this.reports = reports;
+        this.weeklyReports = weeklyReports;
         this.audit = audit;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.alerting = alerting;
+        this.zone = zone;
     }
 
     // ---- nodes ---------------------------------------------------------------------------------
@@ -319,5 +355,220 @@ public class MonitoringService {
     @Transactional
     public boolean acceptsScrapeToken(String token) {
         return scrapeTokens.accepts(token, clock.instant());
+    }
+
+    // ---- alerts (the work is done by Alerting and the classes behind it) ---------------------
+
+    /** Adds the shipped alert rules that were never added (a deleted one stays deleted). */
+    @Transactional
+    public int installDefaultAlertRules() {
+        return alerting.installDefaultRules();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Rule> alertRules() {
+        return alerting.rules();
+    }
+
+    @Transactional(readOnly = true)
+    public Rule alertRule(long id) {
+        return alerting.rule(id);
+    }
+
+    @Transactional
+    public Rule createAlertRule(RuleDefinition definition) {
+        return alerting.createRule(definition);
+    }
+
+    @Transactional
+    public Rule updateAlertRule(long id, RuleDefinition definition) {
+        return alerting.updateRule(id, definition);
+    }
+
+    /** Archives the rule; its alerts stay in the history, open ones end with the next evaluation. */
+    @Transactional
+    public void deleteAlertRule(long id) {
+        alerting.deleteRule(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Channel> channels() {
+        return alerting.channels();
+    }
+
+    @Transactional(readOnly = true)
+    public Channel channel(long id) {
+        return alerting.channel(id);
+    }
+
+    @Transactional
+    public Channel createChannel(ChannelDefinition definition) {
+        return alerting.createChannel(definition);
+    }
+
+    @Transactional
+    public Channel updateChannel(long id, ChannelDefinition definition) {
+        return alerting.updateChannel(id, definition);
+    }
+
+    @Transactional
+    public void deleteChannel(long id) {
+        alerting.deleteChannel(id);
+    }
+
+    /** Sends a test notification through the channel now (outside a transaction: it calls out). */
+    public Delivery testChannel(long id) {
+        return alerting.testChannel(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Slice<Alert> alerts(AlertFilter filter, Pageable page) {
+        return alerting.alerts(filter, page);
+    }
+
+    @Transactional(readOnly = true)
+    public Alert alert(long id) {
+        return alerting.alert(id);
+    }
+
+    /** No more reminders for this firing alert. */
+    @Transactional
+    public Alert acknowledgeAlert(long id) {
+        return alerting.acknowledge(id);
+    }
+
+    /** A maintenance window for a node ({@code from} null: now): its alerts notify nobody meanwhile. */
+    @Transactional
+    public Silence silenceNode(long nodeId, @Nullable Instant from, Instant until, @Nullable String reason) {
+        nodes.get(nodeId);
+        return alerting.silence(nodeId, from, until, reason);
+    }
+
+    @Transactional
+    public void endSilence(long id) {
+        alerting.endSilence(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Silence> silences() {
+        return alerting.silences();
+    }
+
+    @Transactional(readOnly = true)
+    public Slice<Delivery> deliveries(@Nullable Long channelId, @Nullable Long alertId, Pageable page) {
+        return alerting.deliveries(channelId, alertId, page);
+    }
+
+    /** Evaluates every alert rule once and delivers the notifications due (for the scheduler; idempotent). */
+    public Evaluation evaluateAlerts() {
+        return alerting.evaluate();
+    }
+
+    // ---- dashboard and reports -----------------------------------------------------------------
+
+    /** A node's metric for a chart over the range: about 300 points, from the data that fits the range. */
+    @Transactional(readOnly = true)
+    public Series chart(long nodeId, String metric, Instant from, Instant to) {
+        nodes.get(nodeId);
+        if (!from.isBefore(to)) {
+            throw DomainException.invalidField("from", "RANGE_EMPTY", "monitoring.series.rangeEmpty");
+        }
+        return reports.chart(nodeId, metric, from, to, clock.instant());
+    }
+
+    /** Per node, a metric's per-minute averages over a short recent range (raw samples), for sparklines. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<MonitoringModel.Point>> sparklines(
+            List<Long> nodeIds, String metric, Instant from, Instant to) {
+        return reports.sparklines(nodeIds, metric, from, to);
+    }
+
+    /** The node's newest inventory: system facts, processes, ports, containers, failed services. */
+    @Transactional(readOnly = true)
+    public Optional<Inventory> inventory(long nodeId) {
+        nodes.get(nodeId);
+        return nodes.inventory(nodeId).map(text -> json.readValue(text, Inventory.class));
+    }
+
+    /** Refuses what {@link #report} would refuse (no nodes, too many, unknown ones, an odd period). */
+    @Transactional(readOnly = true)
+    public void checkReport(List<Long> nodeIds, Instant from, Instant to) {
+        reports.check(nodeIds, from, to, clock.instant());
+    }
+
+    /** Avg / p95 / max of the headline metrics per node over the period. */
+    @Transactional(readOnly = true)
+    public List<NodeStats> reportStats(List<Long> nodeIds, Instant from, Instant to) {
+        Instant now = clock.instant();
+        return reports.stats(reports.check(nodeIds, from, to, now), from, to, now);
+    }
+
+    /**
+     * A report over the chosen nodes and period (default: the 7 days up to now) as PDF (charts and
+     * statistics) or CSV (the series).
+     */
+    @Transactional(readOnly = true)
+    public ReportFile report(
+            List<Long> nodeIds, @Nullable Instant from, @Nullable Instant to, ReportFormat format, Locale locale) {
+        Instant now = clock.instant();
+        Instant end = to == null ? now : to;
+        Instant start = from == null ? end.minus(Duration.ofDays(7)) : from;
+        return report(nodeIds, start, end, format, locale, now);
+    }
+
+    private ReportFile report(
+            List<Long> nodeIds, Instant from, Instant to, ReportFormat format, Locale locale, Instant now) {
+        List<NodeRow> rows = reports.check(nodeIds, from, to, now);
+        byte[] content = switch (format) {
+            case PDF -> reports.pdf(rows, from, to, now, locale, zone);
+            case CSV -> reports.csv(rows, from, to, now, locale, zone);
+        };
+        String name = "monitoring-report-" + LocalDate.ofInstant(now, zone) + "." + format.extension();
+        return new ReportFile(name, format.contentType(), content);
+    }
+
+    /** Whether the signed-in user gets the weekly report by e-mail. */
+    @Transactional(readOnly = true)
+    public boolean weeklyReportSubscribed() {
+        return CurrentUser.username().map(weeklyReports::subscribed).orElse(false);
+    }
+
+    /** Where the signed-in user's weekly report would go; empty without an e-mail address. */
+    @Transactional(readOnly = true)
+    public Optional<String> weeklyReportAddress() {
+        return CurrentUser.username().flatMap(weeklyReports::address);
+    }
+
+    /** The signed-in user opts in to (or out of) the weekly report by e-mail. */
+    @Transactional
+    public void subscribeWeeklyReport(boolean on) {
+        String username = CurrentUser.username().orElseThrow();
+        if (weeklyReports.subscribed(username) != on) {
+            weeklyReports.subscribe(username, on, clock.instant());
+            audit.record(
+                    MODULE,
+                    "WeeklyReport",
+                    null,
+                    on ? "SUBSCRIBE" : "UNSUBSCRIBE",
+                    username + (on ? " gets" : " no longer gets") + " the weekly monitoring report");
+        }
+    }
+
+    /**
+     * Sends the previous week's report to every admin who opted in and has not had it yet (for the
+     * scheduler; idempotent).
+     */
+    @Transactional
+    public WeeklyReportRun sendWeeklyReports() {
+        WeeklyReportRun run = weeklyReports.send(clock.instant());
+        if (run.sent() > 0) {
+            audit.record(
+                    MODULE,
+                    "WeeklyReport",
+                    null,
+                    "SEND",
+                    "Weekly monitoring report from " + run.periodStart() + " sent to " + run.sent() + " admins");
+        }
+        return run;
     }
 }

@@ -63,6 +63,10 @@ public class ApiToken {
     @Column(name = "revoked_at")
     private @Nullable Instant revokedAt;
 
+    /** When the token was issued with a TOTP code: it counts as a step-up confirmation for a while after. */
+    @Column(name = "second_factor_at")
+    private @Nullable Instant secondFactorAt;
+
     protected ApiToken() {}
 
     ApiToken(
@@ -117,6 +121,14 @@ public class ApiToken {
 
     public @Nullable Instant getRevokedAt() {
         return revokedAt;
+    }
+
+    public @Nullable Instant getSecondFactorAt() {
+        return secondFactorAt;
+    }
+
+    void secondFactorConfirmed(Instant at) {
+        this.secondFactorAt = at;
     }
 
     public boolean isActive(Instant now) {

@@ -24,6 +24,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import java.time.Clock;
+
 /**
  * The API filter chain: {@code /api/**} (except the API docs) and the actuator are stateless: bearer
  * tokens, no session, errors as problem+json; endpoints declare their audience with
@@ -58,10 +60,13 @@ class SecurityConfiguration {
             PasswordEncoder encoder,
             LoginAttempts attempts,
             UserService users,
-            AuditService audit) {
+            AuditService audit,
+            TwoFactorAccounts twoFactor,
+            Clock clock) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(details);
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, details, attempts, users, audit));
+        return new ProviderManager(
+                new ThrottlingAuthenticationProvider(dao, details, attempts, users, audit, twoFactor, clock));
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -27,18 +28,24 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private final LoginAttempts attempts;
     private final UserService users;
     private final AuditService audit;
+    private final TwoFactorAccounts twoFactor;
+    private final Clock clock;
 
     ThrottlingAuthenticationProvider(
             DaoAuthenticationProvider delegate,
             KontorUserDetailsService accounts,
             LoginAttempts attempts,
             UserService users,
-            AuditService audit) {
+            AuditService audit,
+            TwoFactorAccounts twoFactor,
+            Clock clock) {
         this.delegate = delegate;
         this.accounts = accounts;
         this.attempts = attempts;
         this.users = users;
         this.audit = audit;
+        this.twoFactor = twoFactor;
+        this.clock = clock;
     }
 
     @Override
@@ -59,9 +66,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             Authentication result = delegate.authenticate(authentication);
-            attempts.succeeded(account);
-            users.recordLogin(result.getName());
-            return result;
+            return secondStep(authentication, result.getName(), account, address);
         } catch (InternalAuthenticationServiceException e) {
             throw passwordNotChecked(e);
         } catch (BadCredentialsException | DisabledException e) {
@@ -85,6 +90,33 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     }
 
     /**
+     * The password was right. An account with two-factor sign-in needs its code too: the API sends it along
+     * (a wrong one counts toward the lock, checked there), the login form asks for it on a page of its own
+     * (a {@link PendingSignIn} grants nothing meanwhile, and the failures counted so far stay).
+     */
+    private Authentication secondStep(
+            Authentication attempt, String username, String accountKey, @Nullable String address) {
+        UserAccount account = users.findByUsername(username).orElseThrow(() -> new BadCredentialsException("Gone"));
+        boolean api = attempt.getDetails() instanceof ApiSignInDetails;
+        if (account.hasTwoFactor()) {
+            if (!(attempt.getDetails() instanceof ApiSignInDetails details)) {
+                return new PendingSignIn(username, address, clock.instant());
+            }
+            if (details.totp() == null || details.totp().isBlank()) {
+                throw new SecondFactorException(SecondFactorException.Reason.REQUIRED);
+            }
+            UserAccount checked = twoFactor.checkSignIn(username, address, details.totp());
+            return UserService.authenticated(checked, new StepUpDetails(address, clock.instant()));
+        }
+        if (api && users.mustEnrolTwoFactor(account)) {
+            throw new SecondFactorException(SecondFactorException.Reason.ENROLMENT_REQUIRED);
+        }
+        attempts.succeeded(accountKey);
+        users.recordLogin(username);
+        return UserService.authenticated(account, new StepUpDetails(address, null));
+    }
+
+    /**
      * With the database unavailable the password cannot be checked: that is no failed attempt, and as a
      * plain service failure (not Spring's "internal" one, logged with a stack trace per attempt) the login
      * form and the token endpoint answer "database unavailable".
@@ -103,6 +135,9 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     }
 
     private static @Nullable String address(Authentication authentication) {
+        if (authentication.getDetails() instanceof ApiSignInDetails api) {
+            return api.remoteAddress();
+        }
         return authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress()
                 : null;

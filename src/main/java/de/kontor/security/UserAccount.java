@@ -1,7 +1,9 @@
 package de.kontor.security;
 
+import de.kontor.base.crypto.EncryptedStringConverter;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -64,6 +66,19 @@ public class UserAccount {
 
     @Column(name = "last_login_at")
     private @Nullable Instant lastLoginAt;
+
+    /** The TOTP key (base32), encrypted at rest; set once enrolment was confirmed with a code. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "totp_secret")
+    private @Nullable String totpSecret;
+
+    /** A key handed out for enrolment, waiting for its first code. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "totp_pending")
+    private @Nullable String totpPending;
+
+    @Column(name = "totp_enabled_at")
+    private @Nullable Instant totpEnabledAt;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -137,6 +152,44 @@ public class UserAccount {
 
     public long getVersion() {
         return version;
+    }
+
+    /** Whether sign-in asks this user for a second factor (a TOTP code or a recovery code). */
+    public boolean hasTwoFactor() {
+        return totpSecret != null;
+    }
+
+    public @Nullable Instant getTwoFactorEnabledAt() {
+        return totpEnabledAt;
+    }
+
+    @Nullable
+    String getTotpSecret() {
+        return totpSecret;
+    }
+
+    @Nullable
+    String getTotpPending() {
+        return totpPending;
+    }
+
+    void startTotpEnrolment(String secret, Instant now) {
+        this.totpPending = secret;
+        this.updatedAt = now;
+    }
+
+    void confirmTotp(Instant now) {
+        this.totpSecret = totpPending;
+        this.totpPending = null;
+        this.totpEnabledAt = now;
+        this.updatedAt = now;
+    }
+
+    void removeTotp(Instant now) {
+        this.totpSecret = null;
+        this.totpPending = null;
+        this.totpEnabledAt = null;
+        this.updatedAt = now;
     }
 
     void describe(String displayName, @Nullable String email, Instant now) {

@@ -1,6 +1,7 @@
 package de.kontor.security;
 
 import de.kontor.base.CurrentUser;
+import de.kontor.base.ViewerAllowed;
 import de.kontor.base.audit.AuditChange;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.Hashes;
@@ -15,6 +16,7 @@ import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -35,7 +37,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The security module's service: user accounts, passwords and API tokens.
+ * The security module's service: user accounts, passwords, two-factor sign-in and API tokens.
+ * <p>
+ * Why this class is long: it is the module's one public front, so every account operation other modules,
+ * views and controllers need has its entry here; the two-factor logic lives in {@link TwoFactorAccounts}.
  */
 @Service
 @Validated
@@ -55,6 +60,7 @@ public class UserService {
     private final AuditService audit;
     private final Clock clock;
     private final Duration sessionTokenTtl;
+    private final TwoFactorAccounts twoFactor;
 
     UserService(
             UserAccountRepository users,
@@ -62,9 +68,11 @@ public class UserService {
             PasswordEncoder encoder,
             AuditService audit,
             Clock clock,
-            SecurityProperties properties) {
+            SecurityProperties properties,
+            TwoFactorAccounts twoFactor) {
         this.users = users;
         this.tokens = tokens;
+        this.twoFactor = twoFactor;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
@@ -80,6 +88,7 @@ public class UserService {
             throw DomainException.conflict("USERNAME_TAKEN", "user.error.usernameTaken", username)
                     .onField("username");
         }
+        checkRoles(draft.roles());
         String generated = null;
         String password = draft.password();
         if (password == null || password.isBlank()) {
@@ -144,9 +153,7 @@ public class UserService {
         if (displayName.isBlank()) {
             throw DomainException.invalidField("displayName", "DISPLAY_NAME_REQUIRED", "validation.required");
         }
-        if (roles.isEmpty()) {
-            throw DomainException.invalidField("roles", "ROLE_REQUIRED", "user.error.roleRequired");
-        }
+        checkRoles(roles);
         if (account.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN) && account.isEnabled()) {
             guardLastAdmin(account);
         }
@@ -223,6 +230,7 @@ public class UserService {
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         roles.addAll(account.getRoles());
         if (admin) {
+            roles.remove(Role.VIEWER);
             roles.add(Role.ADMIN);
         } else {
             if (account.isEnabled()) {
@@ -265,6 +273,7 @@ public class UserService {
 
     /** The signed-in user changes their own password. */
     @Transactional
+    @ViewerAllowed
     public void changeOwnPassword(String currentPassword, String newPassword) {
         String username = currentUsername();
         UserAccount account = users.findByUsername(username == null ? "" : username)
@@ -333,20 +342,131 @@ public class UserService {
         users.markLoggedIn(username, clock.instant());
     }
 
+    /** At least one role; a viewer (read-only) has no other, so read-only means read-only. */
+    private static void checkRoles(Set<Role> roles) {
+        if (roles.isEmpty()) {
+            throw DomainException.invalidField("roles", "ROLE_REQUIRED", "user.error.roleRequired");
+        }
+        if (roles.contains(Role.VIEWER) && roles.size() > 1) {
+            throw DomainException.invalidField("roles", "VIEWER_ALONE", "user.error.viewerAlone");
+        }
+    }
+
     private void guardLastAdmin(UserAccount account) {
         if (users.countEnabledAdmins() <= 1) {
             throw DomainException.conflict("LAST_ADMIN", "user.error.lastAdmin", account.getUsername());
         }
     }
 
+    // ---- two-factor sign-in --------------------------------------------------------------------
+
+    /** Starts two-factor enrolment of the signed-in user: a new key, waiting for its first code. */
+    @Transactional
+    @ViewerAllowed
+    public TotpEnrolment startTotpEnrolment() {
+        return twoFactor.start(me());
+    }
+
+    /** Switches two-factor sign-in on with a code of the new key; returns ten recovery codes (shown once). */
+    @Transactional
+    @ViewerAllowed
+    public List<String> confirmTotpEnrolment(String code) {
+        return twoFactor.confirm(me(), code);
+    }
+
+    /** Switches the signed-in user's two-factor sign-in off, with their password and a current code. */
+    @Transactional(noRollbackFor = DomainException.class)
+    @ViewerAllowed
+    public void disableOwnTotp(String password, String code) {
+        twoFactor.disable(me(), password, code);
+    }
+
+    /** Replaces the signed-in user's recovery codes, confirmed with a current code. */
+    @Transactional
+    @ViewerAllowed
+    public List<String> newRecoveryCodes(String code) {
+        return twoFactor.newRecoveryCodes(me(), code);
+    }
+
+    @Transactional(readOnly = true)
+    public int unusedRecoveryCodes() {
+        return twoFactor.unusedRecoveryCodes(me());
+    }
+
+    /** An admin resets another user's two-factor sign-in (needs a recent step-up confirmation; audited). */
+    @Transactional
+    public void resetTotp(long userId) {
+        twoFactor.reset(get(userId));
+    }
+
+    public boolean twoFactorRequiredForAdmins() {
+        return twoFactor.requiredForAdmins();
+    }
+
+    /** The admin setting: every admin signs in with two factors (those without enrol at their next sign-in). */
+    @Transactional
+    public void requireTwoFactorForAdmins(boolean required) {
+        twoFactor.requireForAdmins(required);
+    }
+
+    /** Whether the account must set up two-factor sign-in before it may do anything else. */
+    @Transactional(readOnly = true)
+    public boolean mustEnrolTwoFactor(UserAccount account) {
+        return twoFactor.mustEnrol(account);
+    }
+
+    /**
+     * The second step of a sign-in on the login form: checks the code (a wrong one counts toward the lock)
+     * and returns the full authentication, confirmed for step-up.
+     */
+    @Transactional(noRollbackFor = AuthenticationException.class)
+    public Authentication completeSignIn(PendingSignIn pending, String code) {
+        UserAccount account = twoFactor.checkSignIn(pending.username(), pending.address(), code);
+        return authenticated(account, new StepUpDetails(pending.address(), clock.instant()));
+    }
+
+    /**
+     * Refuses with 403 {@code STEP_UP_REQUIRED} unless the signed-in user confirmed their second factor
+     * within the last ten minutes: the check every dangerous action makes first.
+     */
+    public void requireStepUp() {
+        twoFactor.requireStepUp();
+    }
+
+    /** The signed-in user confirms their second factor for the next ten minutes of dangerous actions. */
+    @Transactional(noRollbackFor = DomainException.class)
+    @ViewerAllowed
+    public void confirmStepUp(String code) {
+        twoFactor.confirmStepUp(me(), code);
+    }
+
+    static Authentication authenticated(UserAccount account, StepUpDetails details) {
+        var authorities = account.getRoles().stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .toList();
+        var auth = UsernamePasswordAuthenticationToken.authenticated(
+                KontorUserDetailsService.toUserDetails(account), null, authorities);
+        auth.setDetails(details);
+        return auth;
+    }
+
+    private UserAccount me() {
+        return current().orElseThrow(() -> DomainException.notFound("USER_NOT_FOUND", "user.error.notFound"));
+    }
+
     // ---- API tokens -----------------------------------------------------------------------------
 
     /** A short-lived token for the given (already authenticated) user: {@code POST /api/auth/token}. */
     @Transactional
-    public IssuedToken issueSessionToken(String username) {
-        UserAccount account = users.findByUsername(username)
+    public IssuedToken issueSessionToken(Authentication authenticated) {
+        UserAccount account = users.findByUsername(authenticated.getName())
                 .orElseThrow(() -> DomainException.notFound("USER_NOT_FOUND", "user.error.notFound"));
-        return issue(account, ApiToken.Kind.SESSION, null, clock.instant().plus(sessionTokenTtl));
+        IssuedToken issued =
+                issue(account, ApiToken.Kind.SESSION, null, clock.instant().plus(sessionTokenTtl));
+        if (authenticated.getDetails() instanceof StepUpDetails details && details.confirmedAt() != null) {
+            issued.token().secondFactorConfirmed(details.confirmedAt());
+        }
+        return issued;
     }
 
     /** A named token of the signed-in user, e.g. for a script or a shop; optionally expiring. */
@@ -358,6 +478,7 @@ public class UserService {
         if (name.length() > ApiToken.NAME_MAX) {
             throw DomainException.invalidField("name", "TOKEN_NAME_TOO_LONG", "validation.tooLong", ApiToken.NAME_MAX);
         }
+        twoFactor.requireStepUp();
         UserAccount account =
                 current().orElseThrow(() -> DomainException.notFound("USER_NOT_FOUND", "user.error.notFound"));
         Instant expires = validity == null ? null : clock.instant().plus(validity);
@@ -409,12 +530,7 @@ public class UserService {
                     if (t.getLastUsedAt() == null || t.getLastUsedAt().isBefore(now.minus(TOUCH_EVERY))) {
                         tokens.touch(t.getId(), now);
                     }
-                    UserAccount user = t.getUser();
-                    var authorities = user.getRoles().stream()
-                            .map(r -> new SimpleGrantedAuthority(r.authority()))
-                            .toList();
-                    var principal = KontorUserDetailsService.toUserDetails(user);
-                    return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+                    return authenticated(t.getUser(), new StepUpDetails(null, t.getSecondFactorAt()));
                 });
     }
 

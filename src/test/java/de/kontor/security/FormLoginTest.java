@@ -2,15 +2,25 @@ package de.kontor.security;
 
 import de.kontor.HttpClientSupport;
 import de.kontor.IntegrationTest;
+import de.kontor.TestTotp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The login form over real HTTP, as a browser posts it. */
 class FormLoginTest extends IntegrationTest {
+
+    @Autowired
+    UserService users;
 
     @AfterEach
     void forget() {
@@ -28,6 +38,30 @@ class FormLoginTest extends IntegrationTest {
         assertThat(login.header("Location")).doesNotContain("error").doesNotContain("login");
         var home = http.get("/", null);
         assertThat(home.status()).isEqualTo(200);
+    }
+
+    @Test
+    void withTwoFactorSignInTheRightPasswordLeadsToTheCodePageAndSignsNobodyInYet() {
+        String user = unique("form-2fa");
+        String password = "Form-TwoFactor-Pw-3";
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        users.createUser(new NewUser(user, user, null, EnumSet.of(Role.MEMBER), password));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        user, null, List.of(new SimpleGrantedAuthority(Role.MEMBER.authority()))));
+        TestTotp.enrolCurrentUser(users, clock);
+        SecurityContextHolder.clearContext();
+        var http = new HttpClientSupport(baseUrl());
+
+        var login = http.submitLoginForm(user, password);
+
+        assertThat(login.status()).isEqualTo(302);
+        assertThat(login.header("Location")).endsWith("/login/code");
+        assertThat(http.get("/", null).header("Location")).endsWith("/login");
+        assertThat(http.get("/account", null).header("Location")).endsWith("/login");
+        assertThat(http.get("/login/code", null).status()).isEqualTo(200);
     }
 
     @Test

@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +58,33 @@ class SecurityDeclarationsTest {
                         .filter(v -> v.isAnnotationPresent(AnonymousAllowed.class))
                         .map(Class::getSimpleName))
                 .containsExactlyInAnyOrder(
-                        "LoginView", "RegisterView", "ForgotPasswordView", "ResetPasswordView", "KioskView");
+                        "LoginView",
+                        "SecondFactorView",
+                        "RegisterView",
+                        "ForgotPasswordView",
+                        "ResetPasswordView",
+                        "KioskView");
+    }
+
+    @Test
+    void viewsNameOnlyKontorsRolesAndViewersNeverShareAMembersPage() {
+        Set<String> roles = Arrays.stream(Role.values()).map(Role::name).collect(Collectors.toSet());
+        assertThat(roles).containsExactlyInAnyOrder("ADMIN", "MEMBER", "VIEWER");
+        for (Class<?> view : annotated(Route.class)) {
+            RolesAllowed allowed = view.getAnnotation(RolesAllowed.class);
+            if (allowed == null) {
+                continue;
+            }
+            assertThat(roles)
+                    .as("%s names an unknown role", view.getSimpleName())
+                    .contains(allowed.value());
+            if (Arrays.asList(allowed.value()).contains(Role.VIEWER_NAME)) {
+                assertThat(allowed.value())
+                        .as("%s: viewers see admin pages, not members' own pages", view.getSimpleName())
+                        .doesNotContain(Role.MEMBER_NAME)
+                        .contains(Role.ADMIN_NAME);
+            }
+        }
     }
 
     @Test

@@ -9,11 +9,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * On a REST controller or handler: only admins. (Views use {@code @RolesAllowed}, which Vaadin
+ * On a REST controller or handler: admins; viewers (the read-only role) only for reading requests
+ * (GET, HEAD), so every change they send is refused with 403. (Views use {@code @RolesAllowed}, which Vaadin
  * enforces; endpoints use these annotations, which Spring's method security enforces.)
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasRole('ADMIN') or (hasRole('VIEWER') and @viewerAccess.reading())")
 public @interface AdminOnly {}

@@ -3,6 +3,7 @@ package de.kontor.base.api;
 import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.i18n.KontorI18NProvider;
+import de.kontor.base.i18n.MessageArguments;
 import de.kontor.base.web.JsonFieldErrors;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,15 +48,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final MessageSource messages;
+    private final ZoneId zone;
 
-    ApiExceptionHandler(MessageSource messages) {
+    ApiExceptionHandler(MessageSource messages, ZoneId zone) {
         this.messages = messages;
+        this.zone = zone;
     }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
         Locale locale = locale();
-        String message = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
+        String message = messages.getMessage(
+                e.messageKey(), MessageArguments.localize(e.args(), locale, zone), e.messageKey(), locale);
         ProblemDetail problem = problem(HttpStatus.valueOf(e.status()), e.code(), message);
         if (e.field() != null) {
             problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", message)));

@@ -2,6 +2,7 @@ package de.kontor.base.audit;
 
 import com.vaadin.flow.server.VaadinSession;
 import de.kontor.base.CurrentUser;
+import de.kontor.base.ViewerAllowed;
 import de.kontor.base.db.Like;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +28,7 @@ import java.util.List;
  * always has one.
  */
 @Service
+@ViewerAllowed
 public class AuditService {
 
     /** The user name recorded for changes Kontor makes by itself. */

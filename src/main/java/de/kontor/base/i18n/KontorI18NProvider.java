@@ -4,12 +4,15 @@ import com.vaadin.flow.i18n.I18NProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Vaadin's texts come from the same {@code messages*.properties} as everything else. A missing key
- * shows as {@code !key!}, so it is noticed rather than silently shown in the wrong language.
+ * shows as {@code !key!}, so it is noticed rather than silently shown in the wrong language. Times among
+ * the arguments are written in Kontor's zone and the reader's language ({@link MessageArguments}).
  */
 @Component
 public class KontorI18NProvider implements I18NProvider {
@@ -19,9 +22,11 @@ public class KontorI18NProvider implements I18NProvider {
     public static final List<Locale> LOCALES = List.of(ENGLISH, GERMAN);
 
     private final MessageSource messages;
+    private final ZoneId zone;
 
-    KontorI18NProvider(MessageSource messages) {
+    KontorI18NProvider(MessageSource messages, ZoneId zone) {
         this.messages = messages;
+        this.zone = zone;
     }
 
     @Override
@@ -31,7 +36,15 @@ public class KontorI18NProvider implements I18NProvider {
 
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
-        return messages.getMessage(key, params, "!" + key + "!", supported(locale));
+        Locale language = supported(locale);
+        return messages.getMessage(key, MessageArguments.localize(params, language, zone), "!" + key + "!", language);
+    }
+
+    /** The text for {@code key}, or empty when no bundle has it (for texts looked up by a pattern). */
+    public Optional<String> find(String key, Locale locale, Object... params) {
+        Locale language = supported(locale);
+        return Optional.ofNullable(
+                messages.getMessage(key, MessageArguments.localize(params, language, zone), null, language));
     }
 
     /** The supported language closest to {@code locale} (English when none fits). */

@@ -1,5 +1,6 @@
 package de.kontor.base.prefs;
 
+import de.kontor.base.ViewerAllowed;
 import de.kontor.base.i18n.KontorI18NProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 /** Language and colour scheme per user, so they follow the user to every browser. */
 @Service
+@ViewerAllowed
 public class PreferenceService {
 
     private final UserPreferenceRepository repository;

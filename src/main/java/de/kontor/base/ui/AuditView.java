@@ -5,14 +5,12 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import de.kontor.base.audit.AuditChange;
 import de.kontor.base.audit.AuditEntry;
 import de.kontor.base.audit.AuditQuery;
 import de.kontor.base.audit.AuditService;
@@ -27,12 +25,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Who changed what, when: filterable by user, module, date range and text; exportable. */
 @Route("audit")
 @Menu(title = "menu.audit", order = 990, icon = "vaadin:clipboard-text")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class AuditView extends Div implements HasDynamicTitle {
 
     private final AuditService audit;
@@ -77,23 +74,25 @@ class AuditView extends Div implements HasDynamicTitle {
 
         // Export values are computed in a background thread, away from the UI: translate with a fixed locale.
         Locale locale = getLocale();
+        AuditTexts texts = new AuditTexts(i18n, locale, zone);
         List<ExportColumn<AuditEntry>> columns = List.of(
                 ExportColumn.<AuditEntry>of(getTranslation("audit.time"), AuditEntry::getOccurredAt)
                         .withWidth(1.3f),
                 ExportColumn.<AuditEntry>of(getTranslation("audit.user"), AuditEntry::getUsername),
                 ExportColumn.<AuditEntry>of(
                                 getTranslation("audit.channel"),
-                                e -> e.getChannel().name())
+                                e -> i18n.getTranslation(
+                                        "audit.channel." + e.getChannel().name(), locale))
                         .withWidth(0.6f),
                 ExportColumn.<AuditEntry>of(
                         getTranslation("audit.module"), e -> i18n.getTranslation("module." + e.getModule(), locale)),
                 ExportColumn.<AuditEntry>of(
                         getTranslation("audit.entity"),
                         e -> e.getEntityType() + (e.getEntityId() == null ? "" : " #" + e.getEntityId())),
-                ExportColumn.<AuditEntry>of(getTranslation("audit.action"), AuditEntry::getAction),
+                ExportColumn.<AuditEntry>of(getTranslation("audit.action"), texts::action),
                 ExportColumn.<AuditEntry>of(getTranslation("audit.summary"), AuditEntry::getSummary)
                         .withWidth(2.5f),
-                ExportColumn.<AuditEntry>of(getTranslation("audit.changes"), this::changesText)
+                ExportColumn.<AuditEntry>of(getTranslation("audit.changes"), e -> changesText(texts, e))
                         .withWidth(2.5f));
         ExportMenu<AuditEntry> export = new ExportMenu<>(
                 exports,
@@ -107,40 +106,35 @@ class AuditView extends Div implements HasDynamicTitle {
         ViewHeader toolbar = new ViewHeader(user, module, from, to, text).actions(export);
 
         grid.setId("audit-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(e -> Formats.dateTime(e.getOccurredAt(), zone))
+        grid.addThemeVariants(
+                GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        Grids.key(grid.addColumn(e -> Formats.dateTime(e.getOccurredAt(), zone)))
                 .setHeader(getTranslation("audit.time"))
                 .setSortProperty("occurredAt")
-                .setAutoWidth(true)
-                .setFlexGrow(0)
                 .setKey("time");
-        grid.addColumn(AuditEntry::getUsername)
+        Grids.key(grid.addColumn(AuditEntry::getUsername))
                 .setHeader(getTranslation("audit.user"))
                 .setSortProperty("username")
-                .setAutoWidth(true)
-                .setFlexGrow(0)
                 .setKey("user");
-        grid.addColumn(e -> getTranslation("module." + e.getModule()))
+        Grids.key(grid.addColumn(e -> getTranslation("module." + e.getModule())))
                 .setHeader(getTranslation("audit.module"))
                 .setSortProperty("module")
-                .setAutoWidth(true)
-                .setFlexGrow(0)
                 .setKey("module");
-        grid.addColumn(AuditEntry::getAction)
+        Grids.key(grid.addColumn(texts::action))
                 .setHeader(getTranslation("audit.action"))
                 .setSortProperty("action")
-                .setAutoWidth(true)
-                .setFlexGrow(0)
                 .setKey("action");
-        grid.addColumn(AuditEntry::getSummary)
+        Grids.name(grid.addColumn(AuditEntry::getSummary), "14rem")
                 .setHeader(getTranslation("audit.summary"))
-                .setKey("summary")
-                .setFlexGrow(2);
-        grid.addComponentColumn(this::changesComponent)
+                .setTooltipGenerator(AuditEntry::getSummary)
+                .setKey("summary");
+        Grids.name(grid.addColumn(e -> changesText(texts, e)), "16rem")
                 .setHeader(getTranslation("audit.changes"))
+                .setPartNameGenerator(e -> "kontor-muted")
                 .setKey("changes")
                 .setFlexGrow(2);
-        grid.setItems(LazyGrids.pages(pageable -> audit.find(query(), pageable)));
+        Grids.lazy(grid, pageable -> audit.find(query(), pageable), () -> audit.count(query()));
+        Grids.counted(grid, getTranslation("audit.empty"));
 
         add(toolbar, grid);
     }
@@ -162,19 +156,8 @@ class AuditView extends Div implements HasDynamicTitle {
         grid.getDataProvider().refreshAll();
     }
 
-    private String changesText(AuditEntry entry) {
-        return audit.changesOf(entry).stream().map(AuditView::describe).collect(Collectors.joining("; "));
-    }
-
-    private Span changesComponent(AuditEntry entry) {
-        Span span = new Span(changesText(entry));
-        span.addClassName("kontor-muted");
-        return span;
-    }
-
-    private static String describe(AuditChange change) {
-        return change.field() + ": " + (change.from() == null ? "–" : change.from()) + " → "
-                + (change.to() == null ? "–" : change.to());
+    private String changesText(AuditTexts texts, AuditEntry entry) {
+        return texts.changes(entry.getModule(), audit.changesOf(entry));
     }
 
     @Override

@@ -25,7 +25,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Shows a running export: rows written (of how many), cancel; then the download link. The temporary
+ * Shows a running export: rows written (of how many), cancel. When the file is ready the browser
+ * downloads it at once (the link stays for a second copy or a browser that blocked it). The temporary
  * file is deleted when the dialog closes.
  */
 public class ExportDialog extends Dialog {
@@ -38,6 +39,7 @@ public class ExportDialog extends Dialog {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final CompletableFuture<ExportResult> future;
     private @Nullable ExportResult result;
+    private boolean downloadStarted;
 
     ExportDialog(ExportService exports, ExportRequest<?> request, ExportFormat format) {
         setId("export-dialog");
@@ -117,8 +119,16 @@ public class ExportDialog extends Dialog {
         download.setId("export-download");
         download.addClassName("kontor-download");
         add(download);
+        // A click on the link, as if the user made it, once the browser knows the link's address.
+        download.getElement().executeJs("this.click()");
+        downloadStarted = true;
         cancel.setText(getTranslation("action.close"));
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    }
+
+    /** Whether the finished file was handed to the browser to download. */
+    public boolean downloadStarted() {
+        return downloadStarted;
     }
 
     /** The finished export, once there is one (tests read the file through this). */

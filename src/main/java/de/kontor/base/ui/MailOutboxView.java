@@ -32,7 +32,7 @@ import java.util.List;
  */
 @Route("mail-outbox")
 @Menu(title = "menu.mailOutbox", order = 980, icon = "vaadin:envelopes-o")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class MailOutboxView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     static final List<String> MODULES = List.of("tally", "printer", "monitoring", "security");

@@ -54,7 +54,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final PreferenceService preferences;
     private final H1 viewTitle = new H1();
 
-    MainLayout(AuthenticationContext authentication, PreferenceService preferences) {
+    MainLayout(AuthenticationContext authentication, PreferenceService preferences, List<SearchProvider> searches) {
         this.authentication = authentication;
         this.preferences = preferences;
         setPrimarySection(Section.DRAWER);
@@ -63,7 +63,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         viewTitle.addClassName("kontor-view-title");
         Div spacer = new Div();
         spacer.getStyle().set("flex", "1");
-        addToNavbar(new DrawerToggle(), viewTitle, spacer, userMenu());
+        addToNavbar(new DrawerToggle(), viewTitle, spacer);
+        GlobalSearch search = new GlobalSearch(searches);
+        if (search.hasAnythingToSearch()) {
+            search.focusOnShortcut(this);
+            addToNavbar(search);
+        }
+        addToNavbar(userMenu());
     }
 
     private Component brand() {

@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every session gets Kontor's error handler; every UI of a signed-in user gets that user's language
- * and colour scheme. Without a stored language, Vaadin's choice from the browser's languages stands. A browser
- * whose session has ended is asked to sign in again ({@link SessionEndedMessages}).
+ * and colour scheme. Without a stored language, Vaadin's choice from the browser's languages stands.
+ * Vaadin's components get their texts in that language ({@link ComponentTexts}) after every navigation
+ * and every request. A browser whose session has ended is asked to sign in again
+ * ({@link SessionEndedMessages}).
  */
 @Component
 class UiInitializer implements VaadinServiceInitListener {
@@ -35,7 +37,12 @@ class UiInitializer implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().setSystemMessagesProvider(new SessionEndedMessages(texts));
         event.getSource().addSessionInitListener(e -> e.getSession().setErrorHandler(errorHandler));
-        event.getSource().addUIInitListener(e -> applyPreferences(e.getUI()));
+        event.getSource().addUIInitListener(e -> {
+            UI ui = e.getUI();
+            applyPreferences(ui);
+            ui.addAfterNavigationListener(navigation -> ComponentTexts.scheduleFor(ui));
+        });
+        event.addRequestHandler(new LocalizingUidlRequestHandler());
     }
 
     private void applyPreferences(UI ui) {

@@ -5,8 +5,6 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -15,15 +13,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.shared.Registration;
-import de.kontor.customer.Countries;
+import de.kontor.base.ui.CountryPicker;
+import de.kontor.base.ui.TagsField;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerData;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Create or edit a customer. The fields validate against {@link CustomerData}'s rules as you type;
@@ -45,18 +42,18 @@ class CustomerForm extends Dialog {
         }
     }
 
-    private final TextField name = new TextField();
-    private final TextField contactPerson = new TextField();
-    private final EmailField email = new EmailField();
-    private final TextField phone = new TextField();
-    private final TextField street = new TextField();
-    private final TextField postalCode = new TextField();
-    private final TextField city = new TextField();
-    private final ComboBox<String> country = new ComboBox<>();
-    private final TextField vatId = new TextField();
-    private final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>();
-    private final TextArea notes = new TextArea();
-    private final Button save = new Button();
+    final TextField name = new TextField();
+    final TextField contactPerson = new TextField();
+    final EmailField email = new EmailField();
+    final TextField phone = new TextField();
+    final TextField street = new TextField();
+    final TextField postalCode = new TextField();
+    final TextField city = new TextField();
+    final CountryPicker country;
+    final TextField vatId = new TextField();
+    final TagsField tags;
+    final TextArea notes = new TextArea();
+    final Button save = new Button();
     private final BeanValidationBinder<CustomerData> binder = new BeanValidationBinder<>(CustomerData.class);
     private final @Nullable Customer existing;
 
@@ -81,30 +78,11 @@ class CustomerForm extends Dialog {
         setUp(street, "street", Customer.STREET_MAX);
         setUp(postalCode, "postalCode", Customer.POSTAL_CODE_MAX);
         setUp(city, "city", Customer.CITY_MAX);
-        country.setLabel(getTranslation("customer.country"));
+        country = new CountryPicker(getTranslation("customer.country"));
         country.setId("customer-country");
-        country.setItems(Countries.codes(getLocale()));
-        country.setItemLabelGenerator(code -> Countries.name(code, getLocale()) + " (" + code + ")");
-        country.setClearButtonVisible(true);
         setUp(vatId, "vatId", Customer.VAT_ID_MAX);
-        tags.setLabel(getTranslation("customer.tags"));
+        tags = new TagsField(getTranslation("customer.tags"), knownTags);
         tags.setId("customer-tags");
-        TreeSet<String> tagItems = new TreeSet<>(knownTags);
-        if (existing != null) {
-            tagItems.addAll(existing.getTags());
-        }
-        tags.setItems(tagItems);
-        tags.setAllowCustomValue(true);
-        tags.addCustomValueSetListener(e -> {
-            String tag = e.getDetail().strip();
-            if (!tag.isEmpty()) {
-                tagItems.add(tag);
-                tags.setItems(tagItems);
-                Set<String> selected = new TreeSet<>(tags.getValue());
-                selected.add(tag);
-                tags.setValue(selected);
-            }
-        });
         notes.setLabel(getTranslation("customer.notes"));
         notes.setId("customer-notes");
         notes.setMaxLength(Customer.NOTES_MAX);
@@ -125,6 +103,7 @@ class CustomerForm extends Dialog {
         binder.readBean(existing == null ? new CustomerData() : existing.data());
 
         FormLayout form = new FormLayout();
+        // One column on a phone, two from a tablet's width on.
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
         form.add(name, 2);
         form.add(contactPerson, email, phone, vatId);

@@ -18,19 +18,22 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import de.kontor.base.audit.AuditChange;
+import de.kontor.base.Countries;
 import de.kontor.base.audit.AuditEntry;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.i18n.KontorI18NProvider;
+import de.kontor.base.ui.AuditTexts;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.DashboardTile;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
-import de.kontor.customer.Countries;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerFact;
 import de.kontor.customer.CustomerPageSection;
@@ -43,12 +46,11 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** One customer: details, quick stats from all modules, history; edit, archive, restore, delete. */
 @Route("customers")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final CustomerService customers;
@@ -57,10 +59,18 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
     private final List<CustomerPageSection> sections;
     private @Nullable Customer customer;
 
-    CustomerView(CustomerService customers, AuditService audit, ZoneId zone, List<CustomerPageSection> sections) {
+    private final KontorI18NProvider i18n;
+
+    CustomerView(
+            CustomerService customers,
+            AuditService audit,
+            ZoneId zone,
+            List<CustomerPageSection> sections,
+            KontorI18NProvider i18n) {
         this.customers = customers;
         this.audit = audit;
         this.zone = zone;
+        this.i18n = i18n;
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(CustomerPageSection::order))
                 .toList();
@@ -135,25 +145,28 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
         add(new H3(getTranslation("customer.timeline")));
         Grid<AuditEntry> timeline = new Grid<>();
         timeline.setId("customer-timeline");
-        timeline.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
-        timeline.addColumn(e -> Formats.dateTime(e.getOccurredAt(), zone))
+        timeline.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        AuditTexts texts = new AuditTexts(i18n, getLocale(), zone);
+        Grids.key(timeline.addColumn(e -> Formats.dateTime(e.getOccurredAt(), zone))
                 .setHeader(getTranslation("audit.time"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        timeline.addColumn(AuditEntry::getUsername)
+                .setKey("time"));
+        Grids.key(timeline.addColumn(AuditEntry::getUsername)
                 .setHeader(getTranslation("audit.user"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        timeline.addColumn(AuditEntry::getAction)
+                .setKey("user"));
+        Grids.key(timeline.addColumn(texts::action)
                 .setHeader(getTranslation("audit.action"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        timeline.addColumn(e ->
-                        audit.changesOf(e).stream().map(CustomerView::describe).collect(Collectors.joining("; ")))
-                .setHeader(getTranslation("audit.changes"))
-                .setFlexGrow(1);
+                .setKey("action"));
+        Grids.name(
+                timeline.addColumn(e -> texts.changes(e.getModule(), audit.changesOf(e)))
+                        .setHeader(getTranslation("audit.changes"))
+                        .setKey("changes"),
+                "12rem");
         timeline.setItems(LazyGrids.pages(pageable -> customers.timeline(c.getId(), pageable)));
         timeline.setHeight("18rem");
+        // On a phone the time and what happened matter; who did it is one tap away in the audit log.
+        NarrowLayout.whileAttached(
+                timeline, narrow -> timeline.getColumnByKey("user").setVisible(!narrow));
         add(timeline);
     }
 
@@ -215,11 +228,6 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
         Span label = new Span(getTranslation(key) + ": ");
         label.addClassName("kontor-muted");
         return label;
-    }
-
-    private static String describe(AuditChange change) {
-        return change.field() + ": " + (change.from() == null ? "–" : change.from()) + " → "
-                + (change.to() == null ? "–" : change.to());
     }
 
     void openEdit() {

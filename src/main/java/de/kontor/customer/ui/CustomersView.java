@@ -14,32 +14,36 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import de.kontor.base.Countries;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.export.ExportColumn;
 import de.kontor.base.export.ExportService;
+import de.kontor.base.export.RowSource;
 import de.kontor.base.i18n.KontorI18NProvider;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.ExportMenu;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.GridSorts;
-import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.Grids;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
-import de.kontor.customer.Countries;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerQuery;
 import de.kontor.customer.CustomerService;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.data.domain.SliceImpl;
 
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /** All customers: search as you type, filter by tags and archive state, export, import, create. */
 @Route("customers")
 @Menu(title = "menu.customers", order = 100, icon = "vaadin:briefcase")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class CustomersView extends Div implements HasDynamicTitle {
 
     private final CustomerService customers;
@@ -100,9 +104,11 @@ class CustomersView extends Div implements HasDynamicTitle {
                 zone,
                 () -> getTranslation("customer.exportTitle"),
                 columns,
-                () -> customers.exportRows(query()),
+                this::exportRows,
                 () -> GridSorts.of(grid),
-                () -> customers.count(query()));
+                () -> grid.getSelectedItems().isEmpty()
+                        ? customers.count(query())
+                        : (long) grid.getSelectedItems().size());
 
         Button importButton = new Button(
                 getTranslation("customer.import"),
@@ -117,29 +123,36 @@ class CustomersView extends Div implements HasDynamicTitle {
 
         grid.setId("customers-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(Customer::getNumber)
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        CustomerBulkBar bulk = new CustomerBulkBar(
+                customers,
+                () -> grid.getSelectedItems().stream().map(Customer::getId).toList(),
+                () -> {
+                    grid.deselectAll();
+                    refresh();
+                });
+        grid.addSelectionListener(
+                e -> bulk.selectionChanged(e.getAllSelectedItems().size()));
+        Grids.key(grid.addColumn(Customer::getNumber)
                 .setHeader(getTranslation("customer.number"))
                 .setSortProperty("number")
-                .setWidth("9rem")
-                .setFlexGrow(0)
-                .setKey("number")
-                .setResizable(true);
-        grid.addColumn(Customer::getName)
-                .setHeader(getTranslation("customer.name"))
-                .setSortProperty("name")
-                .setFlexGrow(3)
-                .setKey("name")
-                .setResizable(true);
+                .setKey("number"));
+        Grids.name(
+                grid.addColumn(Customer::getName)
+                        .setHeader(getTranslation("customer.name"))
+                        .setSortProperty("name")
+                        .setKey("name"),
+                "14rem");
         grid.addColumn(c -> nz(c.getContactPerson()))
                 .setHeader(getTranslation("customer.contactPerson"))
                 .setSortProperty("contactPerson")
-                .setFlexGrow(2)
+                .setFlexGrow(1)
                 .setKey("contactPerson")
                 .setResizable(true);
         grid.addColumn(c -> nz(c.getEmail()))
                 .setHeader(getTranslation("customer.email"))
                 .setSortProperty("email")
-                .setFlexGrow(2)
+                .setFlexGrow(1)
                 .setKey("email")
                 .setResizable(true);
         grid.addColumn(c -> nz(c.getCity()))
@@ -148,32 +161,70 @@ class CustomersView extends Div implements HasDynamicTitle {
                 .setFlexGrow(1)
                 .setKey("city")
                 .setResizable(true);
-        grid.addColumn(c -> nz(c.getCountry()))
+        Grids.key(grid.addColumn(c -> nz(c.getCountry()))
                 .setHeader(getTranslation("customer.country"))
                 .setSortProperty("country")
-                .setWidth("6.5rem")
-                .setFlexGrow(0)
-                .setKey("country");
+                .setKey("country"));
         grid.addComponentColumn(this::tagsOf)
                 .setHeader(getTranslation("customer.tags"))
                 .setKey("tags")
                 .setFlexGrow(1);
-        grid.addColumn(c -> Formats.date(c.getUpdatedAt(), zone))
+        Grids.key(grid.addColumn(c -> Formats.date(c.getUpdatedAt(), zone))
                 .setHeader(getTranslation("customer.updated"))
                 .setSortProperty("updatedAt")
-                .setWidth("8.5rem")
-                .setFlexGrow(0)
-                .setKey("updated");
-        grid.setItems(
-                LazyGrids.pages(pageable -> customers.find(query(), pageable)), q -> (int) customers.count(query()));
+                .setKey("updated"));
+        // On a phone: one column with what tells customers apart, readable without scrolling sideways.
+        grid.addComponentColumn(this::summaryOf)
+                .setHeader(getTranslation("customer.name"))
+                .setSortProperty("name")
+                .setKey("summary")
+                .setFlexGrow(1)
+                .setVisible(false);
+        Grids.lazy(grid, pageable -> customers.find(query(), pageable), () -> customers.count(query()));
+        Grids.counted(grid, getTranslation("customer.empty"));
         grid.addItemClickListener(
                 e -> UI.getCurrent().navigate(CustomerView.class, e.getItem().getId()));
 
-        add(toolbar, grid);
+        add(toolbar, bulk, grid);
+        NarrowLayout.whileAttached(this, narrow -> {
+            grid.getColumns().forEach(c -> c.setVisible(narrow == "summary".equals(c.getKey())));
+            search.setWidth(narrow ? "100%" : "17rem");
+            setClassName("kontor-narrow", narrow);
+        });
+    }
+
+    private Div summaryOf(Customer customer) {
+        Div name = new Div(customer.getName());
+        name.addClassName("kontor-card-title");
+        String place = String.join(
+                " · ",
+                List.of(customer.getNumber(), nz(customer.getCity()), nz(customer.getContactPerson())).stream()
+                        .filter(t -> !t.isBlank())
+                        .toList());
+        Div details = new Div(place);
+        details.addClassName("kontor-muted");
+        Div summary = new Div(name, details, tagsOf(customer));
+        summary.addClassName("kontor-grid-summary");
+        return summary;
     }
 
     CustomerQuery query() {
         return new CustomerQuery(search.getValue(), tags.getValue(), status.getValue());
+    }
+
+    /** The selected customers while there are some (in list order), otherwise all that match the filters. */
+    private RowSource<Customer> exportRows() {
+        if (grid.getSelectedItems().isEmpty()) {
+            return customers.exportRows(query());
+        }
+        List<Customer> chosen = grid.getSelectedItems().stream()
+                .sorted(Comparator.comparing(Customer::getNumber))
+                .toList();
+        return pageable -> {
+            int from = (int) Math.min(pageable.getOffset(), chosen.size());
+            int to = Math.min(from + pageable.getPageSize(), chosen.size());
+            return new SliceImpl<>(chosen.subList(from, to), pageable, to < chosen.size());
+        };
     }
 
     private void refresh() {

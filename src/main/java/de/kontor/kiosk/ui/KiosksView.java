@@ -42,7 +42,7 @@ import java.util.Map;
  */
 @Route("kiosks")
 @Menu(title = "menu.kiosks", order = 700, icon = "vaadin:desktop")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class KiosksView extends Div implements HasDynamicTitle {
 
     private final KioskService kiosks;

@@ -6,6 +6,8 @@ import de.kontor.base.ui.FieldErrors;
 import de.kontor.lead.LeadModel.Institution;
 import de.kontor.lead.LeadModel.Tag;
 import de.kontor.lead.LeadService;
+import de.kontor.security.UserPicker;
+import de.kontor.security.UserService;
 import org.jspecify.annotations.Nullable;
 
 import java.util.function.Consumer;
@@ -15,11 +17,13 @@ final class LeadEditor {
 
     private LeadEditor() {}
 
-    static LeadForm open(LeadService leads, @Nullable Institution existing, Consumer<Institution> saved) {
+    static LeadForm open(
+            LeadService leads, UserService users, @Nullable Institution existing, Consumer<Institution> saved) {
         LeadForm form = new LeadForm(
                 existing,
                 leads.tags().stream().map(Tag::name).toList(),
-                CurrentUser.username().orElse(""));
+                CurrentUser.username().orElse(""),
+                new UserPicker(users, ""));
         form.addSaveListener(e -> {
             try {
                 Institution result = existing == null

@@ -1,5 +1,6 @@
 package de.kontor.lead.ui;
 
+import de.kontor.base.Countries;
 import de.kontor.lead.LeadModel.Institution;
 import de.kontor.lead.LeadModel.InstitutionDraft;
 import de.kontor.lead.LeadModel.Status;
@@ -68,7 +69,9 @@ public class LeadFields {
         f.street = text(i.street());
         f.postalCode = text(i.postalCode());
         f.city = text(i.city());
-        f.country = text(i.country());
+        // Older leads may hold "de" or a name; the picker shows codes.
+        String code = Countries.code(i.country());
+        f.country = code == null ? text(i.country()) : code;
         f.website = text(i.website());
         f.phone = text(i.phone());
         f.email = text(i.email());

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -13,6 +13,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.shared.Registration;
+import de.kontor.base.ui.CountryPicker;
+import de.kontor.base.ui.TagsField;
 import de.kontor.lead.LeadModel.Institution;
 import de.kontor.lead.LeadModel.InstitutionDraft;
 import de.kontor.lead.LeadModel.Status;
@@ -21,8 +23,6 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Add or change an institution. The fields validate against {@link LeadFields}' rules as you type; Save
@@ -56,24 +56,30 @@ class LeadForm extends Dialog {
     final TextField street = field("lead-street", "lead.field.street");
     final TextField postalCode = field("lead-postal-code", "lead.field.postalCode");
     final TextField city = field("lead-city", "lead.field.city");
-    final TextField country = field("lead-country", "lead.field.country");
+    final CountryPicker country = new CountryPicker(getTranslation("lead.field.country"));
     final TextField website = field("lead-website", "lead.field.website");
     final TextField phone = field("lead-phone", "lead.field.phone");
     final TextField email = field("lead-email", "lead.field.email");
     final TextField source = field("lead-source", "lead.field.source");
-    final TextField owner = field("lead-owner", "lead.field.owner");
-    final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>();
+    final ComboBox<String> owner;
+    final TagsField tags;
     final Button save = new Button();
     final Button cancel = new Button();
     private final BeanValidationBinder<LeadFields> binder = new BeanValidationBinder<>(LeadFields.class);
     private final @Nullable Institution existing;
 
     /**
-     * @param knownTags    the tags to offer (new ones can be typed)
+     * @param knownTags    the tags to offer (a new one is an explicit choice)
      * @param defaultOwner the owner of a new lead (the signed-in user)
+     * @param owner        the picker of the owner's user name (security's {@code UserPicker})
      */
-    LeadForm(@Nullable Institution existing, Collection<String> knownTags, String defaultOwner) {
+    LeadForm(
+            @Nullable Institution existing, Collection<String> knownTags, String defaultOwner, ComboBox<String> owner) {
         this.existing = existing;
+        this.owner = owner;
+        owner.setId("lead-owner");
+        owner.setLabel(getTranslation("lead.field.owner"));
+        country.setId("lead-country");
         setId("lead-editor");
         setHeaderTitle(getTranslation(existing == null ? "lead.new" : "lead.edit"));
         setCloseOnOutsideClick(false);
@@ -85,25 +91,8 @@ class LeadForm extends Dialog {
         status.setLabel(getTranslation("lead.field.status"));
         status.setItems(Status.values());
         status.setItemLabelGenerator(s -> getTranslation("lead.status." + s.name()));
-        country.setMaxLength(2);
+        tags = new TagsField(getTranslation("lead.field.tags"), knownTags);
         tags.setId("lead-tags");
-        tags.setLabel(getTranslation("lead.field.tags"));
-        TreeSet<String> tagItems = new TreeSet<>(knownTags);
-        if (existing != null) {
-            existing.tags().forEach(t -> tagItems.add(t.name()));
-        }
-        tags.setItems(tagItems);
-        tags.setAllowCustomValue(true);
-        tags.addCustomValueSetListener(e -> {
-            String tag = e.getDetail().strip();
-            if (!tag.isEmpty()) {
-                tagItems.add(tag);
-                tags.setItems(tagItems);
-                Set<String> selected = new TreeSet<>(tags.getValue());
-                selected.add(tag);
-                tags.setValue(selected);
-            }
-        });
 
         // Bound by property name, so LeadFields' Jakarta constraints check each field.
         binder.forField(name).bind("name");
@@ -112,12 +101,12 @@ class LeadForm extends Dialog {
         binder.forField(street).bind("street");
         binder.forField(postalCode).bind("postalCode");
         binder.forField(city).bind("city");
-        binder.forField(country).bind("country");
+        binder.forField(country).withNullRepresentation("").bind("country");
         binder.forField(website).bind("website");
         binder.forField(phone).bind("phone");
         binder.forField(email).bind("email");
         binder.forField(source).bind("source");
-        binder.forField(owner).bind("owner");
+        binder.forField(owner).withNullRepresentation("").bind("owner");
         binder.forField(tags).bind("tags");
         LeadFields start = existing == null ? new LeadFields() : LeadFields.of(existing);
         if (existing == null) {
@@ -127,6 +116,7 @@ class LeadForm extends Dialog {
 
         FormLayout form = new FormLayout(
                 name, type, status, street, postalCode, city, country, website, phone, email, source, owner, tags);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
         form.setColspan(name, 2);
         form.setColspan(tags, 2);
         add(form);

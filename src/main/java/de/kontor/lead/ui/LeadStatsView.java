@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** Lead statistics as tiles and server-rendered SVG charts. */
 @Route("leads/stats")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class LeadStatsView extends Div implements HasDynamicTitle {
 
     LeadStatsView(LeadService leads) {

@@ -22,7 +22,7 @@ import java.util.Map;
 
 /** The leads' tags: name and colour; renaming updates every institution at once. */
 @Route("leads/tags")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class LeadTagsView extends Div implements HasDynamicTitle {
 
     private final LeadService leads;

@@ -23,6 +23,7 @@ import de.kontor.lead.LeadModel.Activity;
 import de.kontor.lead.LeadModel.Institution;
 import de.kontor.lead.LeadModel.Tag;
 import de.kontor.lead.LeadService;
+import de.kontor.security.UserService;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
@@ -34,15 +35,17 @@ import java.util.Arrays;
  * timeline; convert to a customer, archive or restore.
  */
 @Route("leads")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final LeadService leads;
+    private final UserService users;
     private final ZoneId zone;
     private @Nullable Institution lead;
 
-    LeadView(LeadService leads, ZoneId zone) {
+    LeadView(LeadService leads, UserService users, ZoneId zone) {
         this.leads = leads;
+        this.users = users;
         this.zone = zone;
         addClassName("kontor-view");
         setId("lead-view");
@@ -79,7 +82,7 @@ class LeadView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         Button edit = new Button(
                 getTranslation("lead.edit"),
                 VaadinIcon.EDIT.create(),
-                e -> LeadEditor.open(leads, i, saved -> reload(0)));
+                e -> LeadEditor.open(leads, users, i, saved -> reload(0)));
         edit.setId("lead-edit");
         header.actions(edit);
         if (i.customerId() == null) {

@@ -34,6 +34,7 @@ import de.kontor.lead.LeadModel.LeadRow;
 import de.kontor.lead.LeadModel.Status;
 import de.kontor.lead.LeadModel.Tag;
 import de.kontor.lead.LeadService;
+import de.kontor.security.UserService;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ import java.util.stream.Collectors;
  */
 @Route("leads")
 @Menu(title = "menu.leads", order = 300, icon = "vaadin:handshake")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LeadService leads;
@@ -69,7 +70,7 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final Checkbox archived = new Checkbox();
     private boolean reading;
 
-    LeadsView(LeadService leads, ExportService exports, ZoneId zone) {
+    LeadsView(LeadService leads, UserService users, ExportService exports, ZoneId zone) {
         this.leads = leads;
         addClassName("kontor-view");
         setId("leads-view");
@@ -117,7 +118,8 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         Button add = new Button(
                 getTranslation("lead.new"),
                 VaadinIcon.PLUS.create(),
-                e -> LeadEditor.open(leads, null, created -> UI.getCurrent().navigate(LeadView.class, created.id())));
+                e -> LeadEditor.open(
+                        leads, users, null, created -> UI.getCurrent().navigate(LeadView.class, created.id())));
         add.setId("lead-new");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ExportMenu<LeadRow> export = new ExportMenu<>(
@@ -132,7 +134,8 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 link("leads/import", "lead.import"),
                 link("leads/tags", "lead.tags"),
                 link("leads/tasks", "lead.tasks.mine"),
-                link("leads/stats", "lead.stats"));
+                link("leads/stats", "lead.stats"),
+                link("leads/board", "lead.board.title"));
         add(
                 links,
                 new ViewHeader(search, statuses, tags, owner, city, source, from, to, archived).actions(export, add));

@@ -2,11 +2,16 @@ package de.kontor.license.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.QueryParameters;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.ViewHeader;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerPageSection;
 import de.kontor.license.License;
@@ -39,10 +44,20 @@ class LicenseCustomerSection implements CustomerPageSection {
     public Optional<Component> create(Customer customer) {
         List<License> list = licenses.find(LicenseQuery.ofCustomer(customer.getId()), PageRequest.of(0, 200))
                 .getContent();
-        if (list.isEmpty()) {
-            return Optional.empty();
-        }
         UI ui = UI.getCurrent();
+        Button create = new Button(
+                ui.getTranslation("license.new"),
+                VaadinIcon.PLUS.create(),
+                e -> ui.navigate(
+                        "licenses",
+                        QueryParameters.simple(Map.of("customer", String.valueOf(customer.getId()), "new", ""))));
+        create.setId("customer-new-license");
+        ViewHeader header = new ViewHeader(new H3(ui.getTranslation("menu.licenses"))).actions(create);
+        if (list.isEmpty()) {
+            Paragraph none = new Paragraph(ui.getTranslation("license.customer.none"));
+            none.addClassName("kontor-muted");
+            return Optional.of(new Div(header, none));
+        }
         Map<Long, String> products =
                 licenses.products().stream().collect(Collectors.toMap(Product::getId, Product::getCode));
         Map<Long, Long> used =
@@ -70,6 +85,6 @@ class LicenseCustomerSection implements CustomerPageSection {
         grid.setItems(list);
         grid.addItemClickListener(
                 e -> ui.navigate(LicenseView.class, e.getItem().getId()));
-        return Optional.of(new Div(new H3(ui.getTranslation("menu.licenses")), grid));
+        return Optional.of(new Div(header, grid));
     }
 }

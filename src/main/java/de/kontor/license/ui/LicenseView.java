@@ -45,7 +45,7 @@ import java.util.Map;
 
 /** One license: terms, devices with their last heartbeat, heartbeat history; change, suspend, revoke. */
 @Route("licenses")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private static final int HISTORY_DAYS = 30;

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.export.ExportColumn;
@@ -29,6 +30,7 @@ import de.kontor.base.ui.GridSorts;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
+import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerPicker;
 import de.kontor.customer.CustomerService;
 import de.kontor.license.License;
@@ -54,7 +56,7 @@ import java.util.Optional;
  */
 @Route("licenses")
 @Menu(title = "menu.licenses", order = 200, icon = "vaadin:key-o")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private final LicenseService licenses;
@@ -220,13 +222,26 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         add(toolbar, bulkBar, body);
     }
 
+    /**
+     * {@code ?expiring=30} lists what expires within 30 days; {@code ?customer=42} lists one customer's
+     * licenses, and with {@code &new} opens the form for a new license of that customer (the customer page's
+     * "new license").
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation()
-                .getQueryParameters()
+        QueryParameters parameters = event.getLocation().getQueryParameters();
+        parameters
                 .getSingleParameter("expiring")
                 .filter(v -> v.matches("\\d{1,4}"))
                 .ifPresent(v -> expiring.setValue(Integer.parseInt(v)));
+        Optional<Customer> chosen = parameters
+                .getSingleParameter("customer")
+                .filter(v -> v.matches("\\d{1,18}"))
+                .flatMap(v -> customers.findById(Long.parseLong(v)));
+        chosen.ifPresent(customer::setValue);
+        if (chosen.isPresent() && parameters.getParameters().containsKey("new")) {
+            openCreate(false).customer.setValue(chosen.get());
+        }
     }
 
     LicenseQuery query() {
@@ -259,12 +274,13 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         return Badges.of(label, tone);
     }
 
-    private void openCreate(boolean batch) {
+    private LicenseForm openCreate(boolean batch) {
         LicenseForm form = new LicenseForm(
                 customers, licenses.products(), null, batch, LocalDate.ofInstant(clock.instant(), zone));
         form.addSaveListener(e -> create(form, e.licenses(), batch));
         form.addCancelListener(e -> form.close());
         form.open();
+        return form;
     }
 
     private void create(LicenseForm form, LicenseForm.Licenses result, boolean batch) {

@@ -35,7 +35,7 @@ import java.util.Map;
  */
 @Route("modules")
 @Menu(title = "menu.modules", order = 220, icon = "vaadin:puzzle-piece")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class ModulesView extends Div implements HasDynamicTitle {
 
     private final LicenseService licenses;

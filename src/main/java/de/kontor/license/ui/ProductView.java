@@ -48,7 +48,7 @@ import java.util.Map;
 
 /** A product: its settings, releases and client keys. */
 @Route("products")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final LicenseService licenses;

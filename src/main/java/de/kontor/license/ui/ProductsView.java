@@ -28,7 +28,7 @@ import java.util.Map;
 /** The products licenses are sold for. */
 @Route("products")
 @Menu(title = "menu.products", order = 210, icon = "vaadin:package")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class ProductsView extends Div implements HasDynamicTitle {
 
     private final LicenseService licenses;

@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  */
 @Route("monitoring")
 @Menu(title = "menu.monitoring", order = 600, icon = "vaadin:server")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class NodesView extends Div implements HasDynamicTitle {
 
     private final MonitoringService monitoring;

@@ -30,7 +30,7 @@ import java.util.List;
 
 /** One printer: state, power and energy, the power of the last 24 hours, its reservations. */
 @Route("printers")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final PrinterService printers;

@@ -42,7 +42,7 @@ import java.util.Map;
  */
 @Route("printers")
 @Menu(title = "menu.printers", order = 400, icon = "vaadin:print")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class PrintersView extends Div implements HasDynamicTitle {
 
     private final PrinterService printers;

@@ -3,8 +3,10 @@ package de.kontor.security.api;
 import de.kontor.base.api.PublicEndpoint;
 import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.base.error.DomainException;
+import de.kontor.security.ApiSignInDetails;
 import de.kontor.security.IssuedToken;
 import de.kontor.security.LoginLockedException;
+import de.kontor.security.SecondFactorException;
 import de.kontor.security.UserService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -44,7 +47,8 @@ class AuthController {
 
     record TokenRequest(
             @NotBlank @Size(max = 100) String username,
-            @NotBlank @Size(max = 200) String password) {}
+            @NotBlank @Size(max = 200) String password,
+            @Nullable @Size(max = 40) String totp) {}
 
     record TokenResponse(String token, Instant expiresAt) {}
 
@@ -52,11 +56,15 @@ class AuthController {
     @PublicEndpoint
     @Operation(
             summary = "Issue a bearer token",
-            description = "Send it as 'Authorization: Bearer <token>'. Failed attempts count towards the login lock.")
+            description = "Send it as 'Authorization: Bearer <token>'. Accounts with two-factor sign-in send the"
+                    + " current code as 'totp' (or a recovery code): without it the answer is 401 TOTP_REQUIRED,"
+                    + " with a wrong one 401 TOTP_INVALID. Failed attempts, wrong codes included, count towards"
+                    + " the login lock. A token issued with a code counts as a step-up confirmation for ten"
+                    + " minutes.")
     TokenResponse token(
             @Valid @RequestBody TokenRequest body, HttpServletRequest request, HttpServletResponse response) {
         var attempt = UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password());
-        attempt.setDetails(details.buildDetails(request));
+        attempt.setDetails(new ApiSignInDetails(details.buildDetails(request).getRemoteAddress(), body.totp()));
         Authentication authenticated;
         try {
             authenticated = authenticationManager.authenticate(attempt);
@@ -65,6 +73,16 @@ class AuthController {
                     HttpHeaders.RETRY_AFTER, Long.toString(e.remaining().toSeconds()));
             throw new DomainException(
                     HttpStatus.TOO_MANY_REQUESTS.value(), "LOGIN_LOCKED", "login.error.locked", e.minutesLeft());
+        } catch (SecondFactorException e) {
+            throw switch (e.reason()) {
+                case REQUIRED ->
+                    new DomainException(HttpStatus.UNAUTHORIZED.value(), "TOTP_REQUIRED", "login.error.totpRequired");
+                case INVALID ->
+                    new DomainException(HttpStatus.UNAUTHORIZED.value(), "TOTP_INVALID", "twoFactor.error.invalid");
+                case ENROLMENT_REQUIRED ->
+                    new DomainException(
+                            HttpStatus.FORBIDDEN.value(), "TOTP_ENROLMENT_REQUIRED", "login.error.totpEnrolment");
+            };
         } catch (AuthenticationException e) {
             if (DatabaseUnavailable.isCause(e)) {
                 throw e; // 503 "database unavailable": the password was not even checked
@@ -72,7 +90,7 @@ class AuthController {
             throw new DomainException(
                     HttpStatus.UNAUTHORIZED.value(), "INVALID_CREDENTIALS", "login.error.credentials");
         }
-        IssuedToken issued = users.issueSessionToken(authenticated.getName());
+        IssuedToken issued = users.issueSessionToken(authenticated);
         return new TokenResponse(issued.value(), issued.expiresAt());
     }
 }

@@ -18,9 +18,10 @@ import de.kontor.security.UserAccount;
 import de.kontor.security.UserService;
 import jakarta.annotation.security.PermitAll;
 
+import java.time.ZoneId;
 import java.util.Map;
 
-/** Every signed-in user's own page: who am I, change my password. */
+/** Every signed-in user's own page: who am I, change my password, two-factor sign-in. */
 @Route("account")
 @PermitAll
 class AccountView extends Div implements HasDynamicTitle {
@@ -30,7 +31,7 @@ class AccountView extends Div implements HasDynamicTitle {
     private final PasswordField newPassword = new PasswordField();
     private final PasswordField repeat = new PasswordField();
 
-    AccountView(UserService users) {
+    AccountView(UserService users, ZoneId zone) {
         this.users = users;
         addClassName("kontor-view");
         UserAccount me = users.current().orElseThrow();
@@ -68,7 +69,7 @@ class AccountView extends Div implements HasDynamicTitle {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         passwordCard.add(form, change);
 
-        add(identity, passwordCard);
+        add(identity, passwordCard, new TwoFactorCard(users, zone));
     }
 
     private void change() {

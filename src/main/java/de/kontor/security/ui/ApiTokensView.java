@@ -123,25 +123,27 @@ class ApiTokensView extends Div implements HasDynamicTitle {
         FormLayout form = new FormLayout(name, validity);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         dialog.add(form);
-        Button create = new Button(getTranslation("tokens.create"), e -> {
-            try {
-                IssuedToken issued = users.createPersonalToken(
-                        name.getValue(), validity.getValue().orElse(null));
-                dialog.close();
-                grid.getDataProvider().refreshAll();
-                new SecretDialog(
-                                getTranslation("tokens.created"),
-                                getTranslation("tokens.created.explain"),
-                                issued.value())
-                        .open();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("name", name));
-            }
-        });
+        Button create = new Button(getTranslation("tokens.create"), e -> create(dialog, name, validity));
         create.setId("token-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), create);
         dialog.open();
+    }
+
+    /** Creating a token is a dangerous action: it asks for a recent second-factor confirmation. */
+    private void create(Dialog dialog, TextField name, Select<Optional<Duration>> validity) {
+        try {
+            IssuedToken issued = users.createPersonalToken(
+                    name.getValue(), validity.getValue().orElse(null));
+            dialog.close();
+            grid.getDataProvider().refreshAll();
+            new SecretDialog(getTranslation("tokens.created"), getTranslation("tokens.created.explain"), issued.value())
+                    .open();
+        } catch (DomainException ex) {
+            if (!StepUpDialog.handle(ex, users, () -> create(dialog, name, validity))) {
+                FieldErrors.show(this, ex, Map.of("name", name));
+            }
+        }
     }
 
     private void confirmRevoke(ApiToken token) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import de.kontor.base.db.DatabaseUnavailable;
+import de.kontor.base.ui.ComponentTexts;
 import de.kontor.security.LoginLinks;
 
 import java.util.List;
@@ -53,12 +54,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> params =
                 event.getLocation().getQueryParameters().getParameters();
-        LoginI18n i18n = LoginI18n.createDefault();
-        LoginI18n.Form texts = i18n.getForm();
-        texts.setTitle(getTranslation("login.title"));
-        texts.setUsername(getTranslation("login.username"));
-        texts.setPassword(getTranslation("login.password"));
-        texts.setSubmit(getTranslation("login.submit"));
+        LoginI18n i18n = ComponentTexts.login(this, getLocale());
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         List<LoginLinks.Link> shownLinks;
         boolean databaseUnavailable = params.containsKey("unavailable");
@@ -86,8 +82,6 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             error.setMessage(getTranslation("login.error.expired"));
             form.setError(true);
         } else if (params.containsKey("error")) {
-            error.setTitle(getTranslation("login.error.title"));
-            error.setMessage(getTranslation("login.error.credentials"));
             form.setError(true);
         }
         form.setI18n(i18n);

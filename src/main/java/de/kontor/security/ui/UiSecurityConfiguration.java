@@ -1,19 +1,27 @@
 package de.kontor.security.ui;
 
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.security.LoginLockedException;
+import de.kontor.security.PendingSignIn;
 import de.kontor.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
@@ -53,8 +61,36 @@ class UiSecurityConfiguration {
         http.exceptionHandling(e -> e.accessDeniedHandler(expiredLoginPage()));
         // After the Vaadin configurer, so the form login it sets up already knows its login page
         // (otherwise Spring Security would add its own default login page).
-        http.formLogin(form -> form.failureHandler(loginFailureHandler()));
+        http.formLogin(form -> form.failureHandler(loginFailureHandler())
+                .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                    @Override
+                    public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                        AuthenticationSuccessHandler vaadin =
+                                http.getSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class);
+                        filter.setAuthenticationSuccessHandler(secondStep(
+                                vaadin == null ? new SavedRequestAwareAuthenticationSuccessHandler() : vaadin));
+                        return filter;
+                    }
+                }));
         return http.build();
+    }
+
+    /**
+     * A right password for an account with two-factor sign-in signs nobody in yet: the pending sign-in leaves
+     * the security context (and the session's copy of it) and waits in the session for the code, asked on
+     * {@link SecondFactorView}. Other sign-ins go on as Vaadin's handler sends them.
+     */
+    private static AuthenticationSuccessHandler secondStep(AuthenticationSuccessHandler otherwise) {
+        return (request, response, authentication) -> {
+            if (authentication instanceof PendingSignIn pending) {
+                SecurityContextHolder.clearContext();
+                request.getSession().removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+                request.getSession().setAttribute(SecondFactorView.PENDING, pending);
+                response.sendRedirect(request.getContextPath() + "/" + SecondFactorView.ROUTE);
+            } else {
+                otherwise.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
     }
 
     /**

@@ -14,9 +14,12 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
@@ -41,8 +44,11 @@ import java.util.Optional;
 /** Admins manage accounts: create, edit roles, disable, reset passwords. */
 @Route("users")
 @Menu(title = "menu.users", order = 910, icon = "vaadin:users")
-@RolesAllowed(Role.ADMIN_NAME)
-class UsersView extends Div implements HasDynamicTitle {
+@RolesAllowed({Role.ADMIN_NAME, Role.VIEWER_NAME})
+class UsersView extends Div implements HasDynamicTitle, BeforeEnterObserver {
+
+    /** "users?search=jana" opens the list searched for that text (as the header search does). */
+    static final String SEARCH_PARAMETER = "search";
 
     private final UserService users;
     private final ZoneId zone;
@@ -50,6 +56,7 @@ class UsersView extends Div implements HasDynamicTitle {
     private final TextField search = new TextField();
     private final Select<Optional<Role>> roleFilter = new Select<>();
     private final Checkbox showDisabled = new Checkbox();
+    private final Checkbox requireTwoFactor = new Checkbox();
 
     UsersView(UserService users, ZoneId zone) {
         this.users = users;
@@ -64,7 +71,8 @@ class UsersView extends Div implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> refresh());
         roleFilter.setId("users-role");
-        roleFilter.setItems(Optional.empty(), Optional.of(Role.ADMIN), Optional.of(Role.MEMBER));
+        roleFilter.setItems(
+                Optional.empty(), Optional.of(Role.ADMIN), Optional.of(Role.MEMBER), Optional.of(Role.VIEWER));
         roleFilter.setItemLabelGenerator(
                 r -> r.map(role -> getTranslation("role." + role.name())).orElse(getTranslation("users.allRoles")));
         roleFilter.setValue(Optional.empty());
@@ -76,7 +84,21 @@ class UsersView extends Div implements HasDynamicTitle {
         Button create = new Button(getTranslation("users.new"), VaadinIcon.PLUS.create(), e -> openForm(null));
         create.setId("users-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        ViewHeader toolbar = new ViewHeader(search, roleFilter, showDisabled).actions(create);
+        requireTwoFactor.setLabel(getTranslation("users.requireTwoFactor"));
+        requireTwoFactor.setId("users-require-2fa");
+        requireTwoFactor.setTooltipText(getTranslation("users.requireTwoFactor.help"));
+        requireTwoFactor.setValue(users.twoFactorRequiredForAdmins());
+        requireTwoFactor.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                users.requireTwoFactorForAdmins(e.getValue());
+                Notifications.success(getTranslation("users.requireTwoFactor.saved"));
+            }
+        });
+        // Viewers see the accounts read-only: no creating, editing or settings.
+        boolean canWrite = CurrentUser.canWrite();
+        create.setVisible(canWrite);
+        requireTwoFactor.setReadOnly(!canWrite);
+        ViewHeader toolbar = new ViewHeader(search, roleFilter, showDisabled).actions(requireTwoFactor, create);
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -109,13 +131,15 @@ class UsersView extends Div implements HasDynamicTitle {
                 .setSortProperty("lastLoginAt")
                 .setAutoWidth(true)
                 .setKey("lastLogin");
-        grid.addComponentColumn(this::actions)
-                .setHeader("")
-                .setKey("actions")
-                .setFlexGrow(0)
-                .setWidth("5rem");
+        if (canWrite) {
+            grid.addComponentColumn(this::actions)
+                    .setHeader("")
+                    .setKey("actions")
+                    .setFlexGrow(0)
+                    .setWidth("5rem");
+            grid.addItemDoubleClickListener(e -> openForm(e.getItem()));
+        }
         grid.setItems(LazyGrids.pages(pageable -> users.find(query(), pageable)), q -> (int) users.count(query()));
-        grid.addItemDoubleClickListener(e -> openForm(e.getItem()));
 
         add(toolbar, grid);
     }
@@ -157,6 +181,11 @@ class UsersView extends Div implements HasDynamicTitle {
         more.getSubMenu()
                 .addItem(getTranslation("users.resetPassword"), e -> confirmReset(user))
                 .setId("user-reset");
+        if (user.hasTwoFactor()) {
+            more.getSubMenu()
+                    .addItem(getTranslation("users.resetTwoFactor"), e -> confirmResetTwoFactor(user))
+                    .setId("user-reset-2fa");
+        }
         return bar;
     }
 
@@ -248,6 +277,40 @@ class UsersView extends Div implements HasDynamicTitle {
                     .open();
         });
         dialog.open();
+    }
+
+    private void confirmResetTwoFactor(UserAccount user) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("user-reset-2fa-confirm");
+        dialog.setHeader(getTranslation("users.resetTwoFactor"));
+        dialog.setText(getTranslation("users.resetTwoFactor.confirm", user.getUsername()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("users.resetTwoFactor"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> resetTwoFactor(user));
+        dialog.open();
+    }
+
+    /** A dangerous action: asks for a recent second-factor confirmation of the admin first. */
+    private void resetTwoFactor(UserAccount user) {
+        try {
+            users.resetTotp(user.getId());
+            Notifications.success(getTranslation("users.resetTwoFactor.done", user.getUsername()));
+            refresh();
+        } catch (DomainException ex) {
+            if (!StepUpDialog.handle(ex, users, () -> resetTwoFactor(user))) {
+                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+            }
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter(SEARCH_PARAMETER)
+                .ifPresent(search::setValue);
     }
 
     @Override

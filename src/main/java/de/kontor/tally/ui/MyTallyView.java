@@ -26,6 +26,7 @@ import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
+import de.kontor.base.ui.QrCodes;
 import de.kontor.tally.TallyModel.Entry;
 import de.kontor.tally.TallyModel.NoticeSettings;
 import de.kontor.tally.TallyModel.PersonDetails;

@@ -33,7 +33,7 @@ import java.util.Map;
 
 /** Terminals and other clients of the terminal API: API users, their keys (shown once), scopes. */
 @Route("tally/api-users")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class TallyApiUsersView extends Div implements HasDynamicTitle {
 
     private final TallyService tally;

@@ -47,7 +47,7 @@ import java.util.Optional;
  * lock, admin role, reset, archive and restore.
  */
 @Route("tally/person")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final TallyService tally;

@@ -20,7 +20,7 @@ import java.time.ZoneId;
 
 /** Resets of one or all ledgers: their entries are archived, and a reset can be restored as a whole. */
 @Route("tally/resets")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class TallyResetsView extends Div implements HasDynamicTitle {
 
     private final TallyService tally;

@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /** Booking amount, currency label, the responsible address, self-registration and its privacy notice. */
 @Route("tally/settings")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class TallySettingsView extends Div implements HasDynamicTitle {
 
     TallySettingsView(TallyService tally) {

@@ -54,7 +54,7 @@ import java.util.Set;
  */
 @Route("tally")
 @Menu(title = "menu.tally", order = 500, icon = "vaadin:coin-piles")
-@RolesAllowed("ADMIN")
+@RolesAllowed({"ADMIN", "VIEWER"})
 class TallyView extends Div implements HasDynamicTitle {
 
     private final TallyService tally;

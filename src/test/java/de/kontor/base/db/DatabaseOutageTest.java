@@ -211,6 +211,9 @@ class DatabaseOutageTest {
                         "--server.port=0",
                         "--kontor.admin.password=" + ADMIN_PASSWORD,
                         "--kontor.db.early-start=true",
+                        // Quartz keeps data sources in a JVM-wide registry by scheduler name: a second
+                        // context under the shared one's name would leave it a closed pool when it stops.
+                        "--spring.quartz.properties.org.quartz.scheduler.instanceName=kontor-outage-test",
                         "--kontor.db.restart.initial-delay=2s",
                         "--kontor.db.restart.max-delay=4s");
     }

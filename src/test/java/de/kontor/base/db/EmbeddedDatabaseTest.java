@@ -57,7 +57,10 @@ class EmbeddedDatabaseTest {
                 "--kontor.data-dir=" + dataDir,
                 "--server.port=0",
                 "--kontor.admin.password=",
-                "--kontor.db.early-start=true"));
+                "--kontor.db.early-start=true",
+                // Quartz keeps data sources in a JVM-wide registry by scheduler name: a second context
+                // under the shared one's name would leave it a closed pool when it stops.
+                "--spring.quartz.properties.org.quartz.scheduler.instanceName=kontor-restart-test"));
         for (String property : extra) {
             args.add("--" + property);
         }

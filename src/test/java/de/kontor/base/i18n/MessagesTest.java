@@ -97,6 +97,10 @@ class MessagesTest {
             for (String key : properties.stringPropertyNames()) {
                 String text = properties.getProperty(key);
                 String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] {1, 2, 3});
+                if (text.contains(",choice,")) {
+                    // A choice picks one of its texts: only its syntax can be checked, by parsing it.
+                    continue;
+                }
                 // A lone apostrophe starts a quoted section and silently swallows text.
                 assertThat(formatted.length())
                         .as("%s in %s loses text (write '' for an apostrophe)", key, file)

@@ -88,7 +88,10 @@ class AuditExportTest extends KaribuTest {
                 assertThat(row.getCell(1).getStringCellValue()).isEqualTo(entry.getUsername());
                 assertThat(row.getCell(6).getStringCellValue()).isEqualTo(entry.getSummary());
                 assertThat(row.getCell(7).getStringCellValue())
-                        .isEqualTo("city: Köln " + entry.getEntityId() + " → Łódź " + entry.getEntityId());
+                        .isEqualTo("City: Köln " + entry.getEntityId() + " → Łódź " + entry.getEntityId());
+                assertThat(row.getCell(5).getStringCellValue())
+                        .as("action in words")
+                        .isEqualTo("Changed");
                 assertThat(row.getCell(0).getLocalDateTimeCellValue()).isNotNull();
             }
         }
@@ -158,7 +161,10 @@ class AuditExportTest extends KaribuTest {
         dialog.result().get(60, TimeUnit.SECONDS);
         MockVaadin.runUIQueue();
         Anchor download = _get(Anchor.class, s -> s.withId("export-download"));
-        assertThat(download.getText()).endsWith("." + format.name().toLowerCase());
+        assertThat(download.getText()).contains("." + format.name().toLowerCase());
+        assertThat(dialog.downloadStarted())
+                .as("the browser is asked to download at once")
+                .isTrue();
         return DownloadKt._download(download);
     }
 

@@ -75,7 +75,7 @@ class AuditViewTest extends KaribuTest {
         select("audit-module", "license");
 
         assertThat(summaries()).containsExactly("License KNTR-1 suspended " + marker);
-        assertThat(GridKt._getFormattedRow(grid(), 0)).contains("Licenses", "SUSPEND");
+        assertThat(GridKt._getFormattedRow(grid(), 0)).contains("Licenses", "Suspended");
     }
 
     @Test
@@ -100,7 +100,7 @@ class AuditViewTest extends KaribuTest {
 
         assertThat(summaries().getFirst()).isEqualTo("Newest " + marker);
         int row = summaries().indexOf("Customer K-1 updated " + marker);
-        assertThat(GridKt._getFormattedRow(grid(), row)).anyMatch(c -> c.contains("city: Köln → Düsseldorf"));
+        assertThat(GridKt._getFormattedRow(grid(), row)).anyMatch(c -> c.contains("City: Köln → Düsseldorf"));
     }
 
     private void select(String id, String value) {

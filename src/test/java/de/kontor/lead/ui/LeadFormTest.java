@@ -1,5 +1,6 @@
 package de.kontor.lead.ui;
 
+import com.vaadin.flow.component.combobox.ComboBox;
 import de.kontor.lead.LeadModel.Institution;
 import de.kontor.lead.LeadModel.InstitutionDraft;
 import de.kontor.lead.LeadModel.Status;
@@ -39,9 +40,16 @@ class LeadFormTest {
             Instant.EPOCH,
             3);
 
+    /** In the application the owner is picked from the users; here a plain list stands in. */
+    private static ComboBox<String> owners() {
+        ComboBox<String> owners = new ComboBox<>();
+        owners.setItems("jana", "mara");
+        return owners;
+    }
+
     @Test
     void aNewLeadNeedsANameAndAValidEMailBeforeItCanBeSaved() {
-        LeadForm form = new LeadForm(null, List.of("MINT", "Robotik"), "jana");
+        LeadForm form = new LeadForm(null, List.of("MINT", "Robotik"), "jana", owners());
         assertThat(form.owner.getValue()).isEqualTo("jana");
         assertThat(form.save.isEnabled()).isFalse();
 
@@ -53,11 +61,9 @@ class LeadFormTest {
         assertThat(form.save.isEnabled()).isFalse();
 
         form.email.setValue("info@bk-west.example");
-        form.country.setValue("Deutschland");
-        assertThat(form.country.isInvalid()).isTrue();
-        assertThat(form.save.isEnabled()).isFalse();
+        form.country.setValue("DE");
+        assertThat(form.save.isEnabled()).isTrue();
 
-        form.country.setValue("de");
         form.name.setValue(" ");
         assertThat(form.name.isInvalid()).isTrue();
         assertThat(form.save.isEnabled()).isFalse();
@@ -65,13 +71,15 @@ class LeadFormTest {
 
     @Test
     void saveHandsOverTheDraftWithEveryField() {
-        LeadForm form = new LeadForm(null, List.of("MINT"), "jana");
+        LeadForm form = new LeadForm(null, List.of("MINT"), "jana", owners());
         List<InstitutionDraft> saved = new ArrayList<>();
         form.addSaveListener(e -> saved.add(e.draft()));
         form.name.setValue("Verein Maker Ost");
         form.type.setValue(Type.CLUB);
         form.status.setValue(Status.QUALIFIED);
         form.city.setValue("Leipzig");
+        form.country.setValue("DE");
+        form.owner.setValue("mara");
         form.website.setValue("maker-ost.example");
         form.tags.setValue(Set.of("MINT"));
         form.save.click();
@@ -83,13 +91,14 @@ class LeadFormTest {
         assertThat(d.status()).isEqualTo(Status.QUALIFIED);
         assertThat(d.city()).isEqualTo("Leipzig");
         assertThat(d.website()).isEqualTo("maker-ost.example");
-        assertThat(d.owner()).isEqualTo("jana");
+        assertThat(d.owner()).isEqualTo("mara");
+        assertThat(d.country()).isEqualTo("DE");
         assertThat(d.tags()).containsExactly("MINT");
     }
 
     @Test
     void anExistingLeadIsShownAndSavedOnlyOnceChanged() {
-        LeadForm form = new LeadForm(school, List.of(), "jana");
+        LeadForm form = new LeadForm(school, List.of(), "jana", owners());
         assertThat(form.existing()).isSameAs(school);
         assertThat(form.name.getValue()).isEqualTo("Gymnasium Süd");
         assertThat(form.status.getValue()).isEqualTo(Status.CONTACTED);
@@ -110,7 +119,7 @@ class LeadFormTest {
 
     @Test
     void cancelFiresTheCancelEventAndNoSave() {
-        LeadForm form = new LeadForm(school, List.of(), "jana");
+        LeadForm form = new LeadForm(school, List.of(), "jana", owners());
         AtomicBoolean cancelled = new AtomicBoolean();
         AtomicBoolean saved = new AtomicBoolean();
         form.addCancelListener(e -> cancelled.set(true));

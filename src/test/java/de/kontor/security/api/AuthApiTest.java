@@ -2,6 +2,7 @@ package de.kontor.security.api;
 
 import de.kontor.HttpClientSupport;
 import de.kontor.IntegrationTest;
+import de.kontor.TestTotp;
 import de.kontor.security.NewUser;
 import de.kontor.security.Role;
 import de.kontor.security.UserService;
@@ -120,7 +121,13 @@ class AuthApiTest extends IntegrationTest {
 
     @Test
     void revokedPersonalTokenStopsWorking() {
+        String admin = unique("token-admin");
         asAdmin();
+        users.createUser(new NewUser(admin, admin, null, EnumSet.of(Role.ADMIN), MEMBER_PASSWORD));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        admin, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        TestTotp.enrolCurrentUser(users, clock);
         var issued = users.createPersonalToken(unique("script"), Duration.ofDays(1));
         SecurityContextHolder.clearContext();
         assertThat(http.get("/api/audit", issued.value()).status()).isEqualTo(200);

@@ -6,13 +6,20 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.HttpClientSupport;
 import de.kontor.KaribuTest;
+import de.kontor.TestTotp;
 import de.kontor.security.ApiToken;
+import de.kontor.security.Role;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
@@ -22,7 +29,9 @@ class ApiTokensViewTest extends KaribuTest {
 
     @Test
     void createdTokenIsShownOnceWorksOverHttpAndCanBeRevoked() {
-        loginAsAdmin();
+        String admin = unique("tokens-admin");
+        login(admin, Role.ADMIN);
+        TestTotp.enrolCurrentUser(users, clock);
         UI.getCurrent().navigate("api-tokens");
         String name = unique("webshop");
 
@@ -37,13 +46,53 @@ class ApiTokensViewTest extends KaribuTest {
 
         Grid<ApiToken> grid = tokensGrid();
         int row = rowOf(grid, name);
-        assertThat(GridKt._getFormattedRow(grid, row)).contains(name, ADMIN);
+        assertThat(GridKt._getFormattedRow(grid, row)).contains(name, admin);
         ((Button) GridKt._getCellComponent(grid, row, "revoke")).click();
         _fireConfirm(_get(ConfirmDialog.class));
         MockVaadin.clientRoundtrip(false);
 
         assertThat(http.get("/api/auth/me", token).status()).isEqualTo(401);
         assertThat(GridKt._getFormattedRow(grid, rowOf(grid, name))).anyMatch(c -> c.contains("Revoked"));
+    }
+
+    @Test
+    void creatingATokenAsksForACurrentCodeWhenTheLastConfirmationIsOlderThanTenMinutes() {
+        login(unique("tokens-admin"), Role.ADMIN);
+        String secret = TestTotp.enrolCurrentUser(users, clock);
+        clock.advance(Duration.ofMinutes(11));
+        UI.getCurrent().navigate("api-tokens");
+        String name = unique("shop");
+        _click(_get(Button.class, s -> s.withId("tokens-new")));
+        type(_get(TextField.class, s -> s.withId("token-name")), name);
+
+        _click(_get(Button.class, s -> s.withId("token-create")));
+
+        _assertNone(Div.class, s -> s.withId("secret-value"));
+        type(_get(TextField.class, s -> s.withId("step-up-code")), TestTotp.wrong(secret, clock.instant()));
+        _click(_get(Button.class, s -> s.withId("step-up-confirm")));
+        assertThat(_get(TextField.class, s -> s.withId("step-up-code")).isInvalid())
+                .isTrue();
+        _assertNone(Div.class, s -> s.withId("secret-value"));
+
+        type(_get(TextField.class, s -> s.withId("step-up-code")), TestTotp.next(secret, clock));
+        _click(_get(Button.class, s -> s.withId("step-up-confirm")));
+
+        assertThat(_get(Div.class, s -> s.withId("secret-value")).getText()).startsWith("kt_");
+        assertThat(GridKt._getFormattedRow(tokensGrid(), rowOf(tokensGrid(), name)))
+                .contains(name);
+    }
+
+    @Test
+    void withoutTwoFactorSignInCreatingATokenPointsToSettingItUp() {
+        login(unique("tokens-plain"), Role.ADMIN);
+        UI.getCurrent().navigate("api-tokens");
+        _click(_get(Button.class, s -> s.withId("tokens-new")));
+        type(_get(TextField.class, s -> s.withId("token-name")), unique("shop"));
+
+        _click(_get(Button.class, s -> s.withId("token-create")));
+
+        _assertOne(Anchor.class, s -> s.withId("step-up-account"));
+        _assertNone(Div.class, s -> s.withId("secret-value"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -16,12 +17,14 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.KaribuTest;
+import de.kontor.TestTotp;
 import de.kontor.base.ui.SecretDialog;
 import de.kontor.security.Role;
 import de.kontor.security.UserAccount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -167,6 +170,38 @@ class UsersViewTest extends KaribuTest {
 
         assertThat(users.findByUsername(username).orElseThrow().getRoles())
                 .isEqualTo(EnumSet.of(Role.ADMIN, Role.MEMBER));
+    }
+
+    @Test
+    void anAdminResetsAnotherUsersTwoFactorSignInAfterConfirmingTheirOwn() {
+        String member = unique("lost-phone");
+        login(member, Role.MEMBER);
+        TestTotp.enrolCurrentUser(users, clock);
+        login(unique("helpdesk"), Role.ADMIN);
+        String secret = TestTotp.enrolCurrentUser(users, clock);
+        clock.advance(Duration.ofMinutes(11));
+        UI.getCurrent().navigate("users");
+        search(member);
+
+        rowAction(0, "user-reset-2fa");
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, s -> s.withId("user-reset-2fa-confirm")));
+        assertThat(users.findByUsername(member).orElseThrow().hasTwoFactor()).isTrue();
+        type(_get(TextField.class, s -> s.withId("step-up-code")), TestTotp.next(secret, clock));
+        _click(_get(Button.class, s -> s.withId("step-up-confirm")));
+
+        assertThat(users.findByUsername(member).orElseThrow().hasTwoFactor()).isFalse();
+    }
+
+    @Test
+    void theAdminSettingForTwoFactorSignInIsStored() {
+        Checkbox required = _get(Checkbox.class, s -> s.withId("users-require-2fa"));
+        assertThat(required.getValue()).isFalse();
+        try {
+            type(required, true);
+            assertThat(users.twoFactorRequiredForAdmins()).isTrue();
+        } finally {
+            users.requireTwoFactorForAdmins(false);
+        }
     }
 
     private void rowAction(int row, String id) {

@@ -1,4 +1,4 @@
-package de.kontor.customer;
+package de.kontor.base;
 
 import org.jspecify.annotations.Nullable;
 

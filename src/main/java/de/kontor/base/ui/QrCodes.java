@@ -1,4 +1,4 @@
-package de.kontor.tally.ui;
+package de.kontor.base.ui;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -11,11 +11,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /** QR codes as SVG, drawn by ZXing on the server (one path of unit squares, crisp at any print size). */
-final class QrCodes {
+public final class QrCodes {
 
     private QrCodes() {}
 
-    static String svg(String content, int pixels) {
+    /** An SVG image {@code pixels} wide and high showing {@code content} as a QR code. */
+    public static String svg(String content, int pixels) {
+        return svg(content, pixels, "QR " + content);
+    }
+
+    /** The same with its own text for screen readers (instead of the content, e.g. when that is a secret). */
+    public static String svg(String content, int pixels, String label) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter()
@@ -41,8 +47,15 @@ final class QrCodes {
         // Vaadin's Html component lower-cases attribute names, and SVG ignores "viewbox": scale with a transform
         String scale = String.format(Locale.ROOT, "%.4f", (double) pixels / Math.max(w, h));
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + pixels + "\" height=\"" + pixels
-                + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR " + content + "\">"
+                + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + escape(label) + "\">"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" transform=\"scale(" + scale
                 + ")\" d=\"" + path + "\"/></svg>";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }
