@@ -37,7 +37,9 @@ public class ExportDialog extends Dialog {
     private final Span status = new Span();
     private final Button cancel = new Button();
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final CompletableFuture<ExportResult> future;
+    /** Completes once the dialog's own update for the finished export is queued on the UI. */
+    private final CompletableFuture<ExportResult> updateQueued;
+
     private @Nullable ExportResult result;
     private boolean downloadStarted;
 
@@ -70,11 +72,11 @@ public class ExportDialog extends Dialog {
         });
 
         UI ui = UI.getCurrent();
-        future = exports.exportToFile(request, format, (written, expected) -> {
+        CompletableFuture<ExportResult> future = exports.exportToFile(request, format, (written, expected) -> {
             ui.access(() -> showProgress(written, expected));
             return !cancelled.get();
         });
-        future.whenComplete((done, error) -> ui.access(() -> finished(done, error)));
+        updateQueued = future.whenComplete((done, error) -> ui.access(() -> finished(done, error)));
     }
 
     private void showProgress(long written, @Nullable Long expected) {
@@ -131,9 +133,12 @@ public class ExportDialog extends Dialog {
         return downloadStarted;
     }
 
-    /** The finished export, once there is one (tests read the file through this). */
+    /**
+     * The finished export, once there is one and the dialog's update for it is queued on the UI
+     * (tests wait for this, then run the UI queue, then find the download link).
+     */
     public CompletableFuture<ExportResult> result() {
-        return future;
+        return updateQueued;
     }
 
     private void deleteFile() {
