@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * buffer and go out once it answers again; nothing is lost in between unless the outage outlasts the
  * buffer.
  * <p>
- * The agent only ever opens outgoing connections. Kontor's answer carries its settings (and, later, the
- * number of commands waiting, which a separate long-polling request will fetch).
+ * The agent only ever opens outgoing connections. Kontor's answer carries its settings; when the owner
+ * allowed capabilities, a {@link CommandChannel} fetches signed commands by long poll on its own thread.
  */
 public final class Agent implements AutoCloseable {
 
@@ -52,6 +52,7 @@ public final class Agent implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicReference<@Nullable String> lastError = new AtomicReference<>();
     private final String hostname;
+    private final @Nullable CommandChannel commands;
 
     private volatile int maxPerReport = DEFAULT_MAX_PER_REPORT;
     private volatile Duration interval;
@@ -85,6 +86,8 @@ public final class Agent implements AutoCloseable {
         this.sender.setDaemon(true);
         this.hostname =
                 inventory.collect(clock.instant().getEpochSecond()).facts().hostname();
+        var allowed = Capabilities.allowed(config, inventory);
+        this.commands = allowed.isEmpty() ? null : new CommandChannel(config, client, allowed, clock);
     }
 
     static InventoryCollector inventoryOf(AgentConfig config) {
@@ -94,6 +97,9 @@ public final class Agent implements AutoCloseable {
     public synchronized void start() {
         running = true;
         sender.start();
+        if (commands != null) {
+            commands.start();
+        }
         schedule();
     }
 
@@ -152,7 +158,7 @@ public final class Agent implements AutoCloseable {
                 return;
             }
             Report report = new Report(
-                    new AgentInfo(VERSION, Protocol.VERSION, hostname, List.of()), clock.millis(), batch, inv);
+                    new AgentInfo(VERSION, Protocol.VERSION, hostname, capabilities()), clock.millis(), batch, inv);
             try {
                 Answer answer = client.report(report);
                 buffer.remove(batch);
@@ -198,6 +204,11 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    /** The capabilities Kontor may use on this node. */
+    public List<String> capabilities() {
+        return commands == null ? List.of() : commands.allowed();
+    }
+
     /** Samples delivered to Kontor since the start. */
     public long delivered() {
         return delivered.get();
@@ -225,6 +236,9 @@ public final class Agent implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (commands != null) {
+            commands.close();
+        }
         collectors.shutdownNow();
         sender.interrupt();
         try {

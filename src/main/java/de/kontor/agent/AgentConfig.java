@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +26,11 @@ import java.util.Map;
  * @param dockerSocket the Docker Engine socket, or null for none
  * @param environment the agent's environment ({@code PATH} for {@code systemctl})
  * @param print collect once, print as JSON and exit (no server needed)
+ * @param allowed the capabilities the node's owner allows ({@code --allow}), each with its roots
+ *     ({@code files:/srv:/etc/nginx}); empty: the agent takes no commands at all
+ * @param serverKey Kontor's command-signing public key (base64 of its X.509 form) given by the owner, or
+ *     null to fetch it once from Kontor and keep it in the state directory
+ * @param stateDir where the agent keeps Kontor's pinned command key
  */
 public record AgentConfig(
         @Nullable URI server,
@@ -35,10 +42,18 @@ public record AgentConfig(
         HostPaths hostRoot,
         @Nullable Path dockerSocket,
         Map<String, String> environment,
-        boolean print) {
+        boolean print,
+        Map<String, List<Path>> allowed,
+        @Nullable String serverKey,
+        Path stateDir) {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_BUFFER = Duration.ofHours(6);
+    public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/kontor-agent");
+
+    /** What {@code --allow} accepts; a capability may carry roots after colons ({@code files:/srv}). */
+    public static final List<String> CAPABILITIES =
+            List.of("processes", "services", "containers", "logs", "ports", "files", "terminal", "updates", "users");
 
     static final String USAGE = """
             Usage: java -jar kontor-agent.jar --server https://kontor.example --token <node token> [options]
@@ -52,6 +67,13 @@ public record AgentConfig(
               --host-root DIR       host's /proc, /sys and / mounted here  (KONTOR_AGENT_HOST_ROOT)
               --docker-socket FILE  Docker Engine socket, default /var/run/docker.sock or DOCKER_HOST
                                     (KONTOR_AGENT_DOCKER_SOCKET; "none" to leave containers out)
+              --allow LIST          capabilities Kontor may use, comma-separated, none by default:
+                                    processes,services,containers,logs[:ROOT...],ports,
+                                    files:ROOT[:ROOT...],terminal,updates,users  (KONTOR_AGENT_ALLOW)
+              --server-key KEY      Kontor's command key (base64); default: fetched once and pinned
+                                    (KONTOR_AGENT_SERVER_KEY)
+              --state-dir DIR       where the pinned command key is kept, default /var/lib/kontor-agent
+                                    (KONTOR_AGENT_STATE_DIR)
               --print               collect once, print JSON, exit
               --help, --version
             Durations: 15 (seconds), 15s, 2m, 6h.""";
@@ -59,6 +81,9 @@ public record AgentConfig(
     public AgentConfig {
         pins = List.copyOf(pins);
         environment = Map.copyOf(environment);
+        Map<String, List<Path>> copy = new LinkedHashMap<>();
+        allowed.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        allowed = Collections.unmodifiableMap(copy);
     }
 
     /** A configuration for collecting and sending to a server (tests and embedding). */
@@ -73,7 +98,77 @@ public record AgentConfig(
                 HostPaths.local(),
                 null,
                 Map.of("PATH", "/usr/bin:/bin"),
-                false);
+                false,
+                Map.of(),
+                null,
+                DEFAULT_STATE_DIR);
+    }
+
+    /** The same configuration allowing the capabilities (as {@code --allow} writes them), pinning the key. */
+    public AgentConfig withOperations(String allow, @Nullable String key, Path state, Map<String, String> env) {
+        return new AgentConfig(
+                server,
+                token,
+                interval,
+                inventoryInterval,
+                pins,
+                buffer,
+                hostRoot,
+                dockerSocket,
+                env,
+                print,
+                allow(allow),
+                key,
+                state);
+    }
+
+    /** Whether the owner allowed the capability. */
+    public boolean allows(String capability) {
+        return allowed.containsKey(capability);
+    }
+
+    /** The roots given with a capability ({@code files:/srv:/etc/nginx}), empty when none. */
+    public List<Path> roots(String capability) {
+        return allowed.getOrDefault(capability, List.of());
+    }
+
+    /**
+     * Parses {@code processes,services,files:/srv:/etc/nginx}.
+     *
+     * @throws IllegalArgumentException for an unknown capability, a relative root, or files without roots
+     */
+    static Map<String, List<Path>> allow(@Nullable String text) {
+        Map<String, List<Path>> allowed = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return allowed;
+        }
+        for (String item : text.split(",")) {
+            if (item.isBlank()) {
+                continue;
+            }
+            String[] parts = item.strip().split(":");
+            String name = parts[0].strip().toLowerCase(Locale.ROOT);
+            if (!CAPABILITIES.contains(name)) {
+                throw new IllegalArgumentException(
+                        "--allow: unknown capability " + name + " (" + String.join(", ", CAPABILITIES) + ")");
+            }
+            List<Path> roots = new ArrayList<>();
+            for (int i = 1; i < parts.length; i++) {
+                if (parts[i].isBlank()) {
+                    continue;
+                }
+                Path root = Path.of(parts[i].strip());
+                if (!root.isAbsolute()) {
+                    throw new IllegalArgumentException("--allow: " + name + " roots must be absolute paths: " + root);
+                }
+                roots.add(root.normalize());
+            }
+            if (name.equals("files") && roots.isEmpty()) {
+                throw new IllegalArgumentException("--allow: files needs its roots, e.g. files:/srv:/etc/nginx");
+            }
+            allowed.computeIfAbsent(name, k -> new ArrayList<>()).addAll(roots);
+        }
+        return allowed;
     }
 
     public AgentConfig withPins(List<String> newPins) {
@@ -87,11 +182,16 @@ public record AgentConfig(
                 hostRoot,
                 dockerSocket,
                 environment,
-                print);
+                print,
+                allowed,
+                serverKey,
+                stateDir);
     }
 
     public AgentConfig withInventory(Duration every, @Nullable Path socket, Map<String, String> env) {
-        return new AgentConfig(server, token, interval, every, pins, buffer, hostRoot, socket, env, print);
+        return new AgentConfig(
+                server, token, interval, every, pins, buffer, hostRoot, socket, env, print, allowed, serverKey,
+                stateDir);
     }
 
     public AgentConfig withBuffer(Duration newBuffer) {
@@ -105,7 +205,10 @@ public record AgentConfig(
                 hostRoot,
                 dockerSocket,
                 environment,
-                print);
+                print,
+                allowed,
+                serverKey,
+                stateDir);
     }
 
     /** How many samples the buffer holds. */
@@ -128,6 +231,9 @@ public record AgentConfig(
         String buffer = flag(list, "--buffer", env.get("KONTOR_AGENT_BUFFER"));
         String hostRoot = flag(list, "--host-root", env.get("KONTOR_AGENT_HOST_ROOT"));
         String docker = flag(list, "--docker-socket", env.get("KONTOR_AGENT_DOCKER_SOCKET"));
+        String allow = flag(list, "--allow", env.get("KONTOR_AGENT_ALLOW"));
+        String serverKey = flag(list, "--server-key", env.get("KONTOR_AGENT_SERVER_KEY"));
+        String stateDir = flag(list, "--state-dir", env.get("KONTOR_AGENT_STATE_DIR"));
         List<String> pins = new ArrayList<>();
         String pin;
         while ((pin = flag(list, "--pin", null)) != null) {
@@ -182,7 +288,10 @@ public record AgentConfig(
                 new HostPaths(hostRoot == null ? "" : hostRoot),
                 dockerSocket(docker, env.get("DOCKER_HOST"), hostRoot),
                 env,
-                print);
+                print,
+                allow(allow),
+                serverKey,
+                stateDir == null ? DEFAULT_STATE_DIR : Path.of(stateDir));
     }
 
     private static @Nullable Path dockerSocket(

@@ -152,7 +152,7 @@ public final class InventoryCollector {
     }
 
     /** Listening TCP sockets and bound UDP sockets, each once, with the owning process where visible. */
-    private List<PortInfo> ports() {
+    public List<PortInfo> ports() {
         Map<String, PortInfo> ports = new HashMap<>();
         Map<Integer, String> names = new HashMap<>();
         for (IPConnection c : os.getInternetProtocolStats().getConnections()) {

@@ -103,6 +103,56 @@ final class KontorClient {
         }
     }
 
+    /** Kontor's command key and this node's id (over the same verified TLS as the reports). */
+    Protocol.CommandKey commandKey() throws IOException {
+        return JSON.readValue(get(http, Protocol.COMMAND_KEY_PATH), Protocol.CommandKey.class);
+    }
+
+    /** The commands waiting, after waiting up to {@code waitSeconds} for one to come. */
+    List<String> commands(int waitSeconds) throws IOException {
+        OkHttpClient longPoll = http.newBuilder()
+                .readTimeout(Duration.ofSeconds(waitSeconds + 15L))
+                .callTimeout(Duration.ofSeconds(waitSeconds + 30L))
+                .build();
+        Protocol.Commands commands =
+                JSON.readValue(get(longPoll, Protocol.COMMANDS_PATH + "?wait=" + waitSeconds), Protocol.Commands.class);
+        return commands.commands() == null ? List.of() : commands.commands();
+    }
+
+    void result(long id, Protocol.CommandResult result) throws IOException {
+        Request request = new Request.Builder()
+                .url(server + Protocol.RESULT_PATH.replace("{id}", Long.toString(id)))
+                .header("Authorization", "Bearer " + token)
+                .header("User-Agent", "kontor-agent/" + Agent.VERSION)
+                .post(RequestBody.create(JSON.writeValueAsBytes(result), JSON_TYPE))
+                .build();
+        try (Response response = http.newCall(request).execute()) {
+            if (!response.isSuccessful() && response.code() != 409) {
+                throw new IOException("Kontor answered " + response.code() + " to a command result");
+            }
+        }
+    }
+
+    private String get(OkHttpClient client, String path) throws IOException {
+        Request request = new Request.Builder()
+                .url(server + path)
+                .header("Authorization", "Bearer " + token)
+                .header("User-Agent", "kontor-agent/" + Agent.VERSION)
+                .get()
+                .build();
+        try (Response response = client.newCall(request).execute()) {
+            int code = response.code();
+            String body = response.body().string();
+            if (code == 401 || code == 403) {
+                throw new Refused(code, "Kontor refused the node token (" + code + "): " + body);
+            }
+            if (!response.isSuccessful()) {
+                throw new IOException("Kontor answered " + code + " to " + path);
+            }
+            return body;
+        }
+    }
+
     void close() {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
