@@ -107,6 +107,7 @@ class Ingest {
                           agent_version = coalesce(?, agent_version),
                           agent_hostname = coalesce(?, agent_hostname),
                           agent_address = coalesce(?, agent_address),
+                          agent_capabilities = if(? is null, agent_capabilities, ?),
                           inventory = coalesce(?, inventory),
                           inventory_at = if(? is null, inventory_at, ?),
                           rollup_dirty_from = if(? is null, rollup_dirty_from, least(coalesce(rollup_dirty_from, ?), ?))
@@ -122,6 +123,8 @@ class Ingest {
                         report.agent() == null ? null : report.agent().version(),
                         report.agent() == null ? null : report.agent().hostname(),
                         address,
+                        capabilities(report),
+                        capabilities(report),
                         inventoryJson,
                         inventoryJson,
                         Times.utc(now),
@@ -132,6 +135,13 @@ class Ingest {
                 .update();
         events.publishEvent(new NodeReported(nodeId));
         return new Ingested(rows.size(), rejected);
+    }
+
+    private static @Nullable String capabilities(Report report) {
+        if (report.agent() == null || report.agent().capabilities() == null) {
+            return null;
+        }
+        return String.join(",", report.agent().capabilities());
     }
 
     private static @Nullable LocalDateTime maxTime(long maxAt) {

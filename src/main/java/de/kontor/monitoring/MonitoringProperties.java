@@ -26,6 +26,7 @@ import java.time.Duration;
  * @param scrapeToken a bearer token for Prometheus scrapes given by configuration (besides tokens
  *     admins create); unset for none
  * @param alerts evaluation of alert rules and delivery of notifications
+ * @param operations server operations through the agents
  */
 @Validated
 @ConfigurationProperties("kontor.monitoring")
@@ -40,4 +41,5 @@ public record MonitoringProperties(
         @DefaultValue("60s") @NotNull Duration inventoryInterval,
         @DefaultValue("500") @Min(1) @Max(5000) int maxSamplesPerReport,
         @Nullable String scrapeToken,
-        @DefaultValue @Valid @NotNull AlertSettings alerts) {}
+        @DefaultValue @Valid @NotNull AlertSettings alerts,
+        @DefaultValue @Valid @NotNull OperationSettings operations) {}

@@ -3,6 +3,8 @@ package de.kontor.monitoring;
 import de.kontor.agent.Inventory;
 import de.kontor.agent.MetricNames;
 import de.kontor.agent.Protocol;
+import de.kontor.agent.Protocol.CommandKey;
+import de.kontor.agent.Protocol.CommandResult;
 import de.kontor.agent.Protocol.Report;
 import de.kontor.agent.Protocol.Settings;
 import de.kontor.base.CurrentUser;
@@ -29,15 +31,20 @@ import de.kontor.monitoring.MonitoringModel.NodeSummary;
 import de.kontor.monitoring.MonitoringModel.ScrapeToken;
 import de.kontor.monitoring.MonitoringModel.Series;
 import de.kontor.monitoring.Nodes.NodeRow;
+import de.kontor.monitoring.OperationsModel.ActionRequest;
+import de.kontor.monitoring.OperationsModel.ActionStatus;
+import de.kontor.monitoring.OperationsModel.NodeCapabilities;
 import de.kontor.monitoring.ReportModel.NodeStats;
 import de.kontor.monitoring.ReportModel.ReportFile;
 import de.kontor.monitoring.ReportModel.ReportFormat;
 import de.kontor.monitoring.ReportModel.WeeklyReportRun;
+import de.kontor.security.UserService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +63,8 @@ import java.util.TreeMap;
 /**
  * The monitoring module's front: nodes and their tokens, the agents' reports, series for charts,
  * rollups and partitions (for the scheduler), Prometheus federation and scrape tokens, alert rules, alerts,
- * silences and notification channels (worked by {@link Alerting}), dashboard charts and reports. Each
+ * silences and notification channels (worked by {@link Alerting}), dashboard charts and reports, server
+ * operations through the agents (worked by {@link Operations}). Each
  * writing method is one transaction, with its audit entry where an admin changed something.
  *
  * <p>Why this class is long: it is the module's one public entry point, so every operation the views, the
@@ -82,6 +90,11 @@ public class MonitoringService {
     private final Clock clock;
     private final Alerting alerting;
     private final ZoneId zone;
+    private final Operations operations;
+    private final CommandSigner commandSigner;
+    private final CommandSignals signals;
+    private final UserService users;
+    private final TransactionTemplate transactions;
 
     MonitoringService(
             Nodes nodes,
@@ -97,7 +110,12 @@ public class MonitoringService {
             JsonMapper json,
             Clock clock,
             Alerting alerting,
-            ZoneId zone) {
+            ZoneId zone,
+            Operations operations,
+            CommandSigner commandSigner,
+            CommandSignals signals,
+            UserService users,
+            TransactionTemplate transactions) {
         this.nodes = nodes;
         this.ingest = ingest;
         this.series = series;
@@ -112,6 +130,11 @@ public class MonitoringService {
         this.clock = clock;
         this.alerting = alerting;
         this.zone = zone;
+        this.operations = operations;
+        this.commandSigner = commandSigner;
+        this.signals = signals;
+        this.users = users;
+        this.transactions = transactions;
     }
 
     // ---- nodes ---------------------------------------------------------------------------------
@@ -235,7 +258,7 @@ public class MonitoringService {
                     413, "TOO_MANY_SAMPLES", "monitoring.report.tooManySamples", properties.maxSamplesPerReport());
         }
         Ingested stored = ingest.ingest(nodeId, report, address, clock.instant());
-        return new Protocol.Answer(stored.accepted(), settings(), 0);
+        return new Protocol.Answer(stored.accepted(), settings(), operations.hasPending(nodeId) ? 1 : 0);
     }
 
     /** What agents are told to do. */
@@ -253,6 +276,121 @@ public class MonitoringService {
         long id = nodes.local(host, clock.instant());
         ingest.ingest(id, report, null, clock.instant());
         return id;
+    }
+
+    // ---- server operations through the agent (the work is done by Operations) ------------------
+
+    /** What the node's owner allows Kontor to do there, as its agent reported. */
+    @Transactional(readOnly = true)
+    public NodeCapabilities nodeCapabilities(long nodeId) {
+        nodes.get(nodeId);
+        return operations.capabilities(nodeId);
+    }
+
+    /**
+     * Asks the node's agent to run an action. Admins only, with a second-factor confirmation from the last
+     * ten minutes (else 403 {@code STEP_UP_REQUIRED}); a reason for destructive actions; refused with 409
+     * {@code CAPABILITY_NOT_ALLOWED} when the node does not allow the capability, 429 past the node's limit.
+     */
+    @Transactional
+    public ActionStatus requestAction(long nodeId, ActionRequest request) {
+        requireAdmin();
+        users.requireStepUp();
+        return operations.request(
+                nodes.get(nodeId), request, CurrentUser.username().orElseThrow());
+    }
+
+    /**
+     * A read-only action (a listing, a status, log lines): admins only, no second-factor confirmation,
+     * since it changes nothing; audited like every other action.
+     */
+    @Transactional
+    public ActionStatus requestReading(
+            long nodeId, String capability, String action, String target, Map<String, String> arguments) {
+        requireAdmin();
+        if (OperationsModel.destructive(action)) {
+            throw DomainException.invalidField("action", "ACTION_NOT_READ_ONLY", "monitoring.ops.notReadOnly", action);
+        }
+        return operations.request(
+                nodes.get(nodeId),
+                new ActionRequest(capability, action, target, arguments, null),
+                CurrentUser.username().orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    public ActionStatus action(long id) {
+        requireAdmin();
+        return operations
+                .get(id)
+                .orElseThrow(() -> DomainException.notFound("ACTION_NOT_FOUND", "monitoring.ops.actionNotFound", id));
+    }
+
+    /** The action once it finished, or as it is after waiting {@code timeout} (outside a transaction). */
+    public ActionStatus awaitAction(long id, Duration timeout) {
+        requireAdmin();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            ActionStatus status = operations
+                    .get(id)
+                    .orElseThrow(
+                            () -> DomainException.notFound("ACTION_NOT_FOUND", "monitoring.ops.actionNotFound", id));
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (status.state().finished() || left <= 0) {
+                return status;
+            }
+            try {
+                signals.await(Operations.RESULT_TOPIC + status.nodeId(), left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return status;
+            }
+        }
+    }
+
+    /** How long listings wait for the agent. */
+    public Duration listingWait() {
+        return properties.operations().listingWait();
+    }
+
+    /** Kontor's command key and the node's id, for the agent to pin. */
+    @Transactional(readOnly = true)
+    public CommandKey commandKey(long nodeId) {
+        nodes.get(nodeId);
+        CommandSigner.Keys keys = commandSigner.keys();
+        return new CommandKey(nodeId, keys.keyId(), keys.publicKey());
+    }
+
+    /** The node's signed commands, waiting up to {@code wait} for one to come (an agent's long poll). */
+    public List<String> pendingCommands(long nodeId, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            List<String> claimed = transactions.execute(status -> operations.claim(nodeId));
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (claimed != null && !claimed.isEmpty() || left <= 0) {
+                return claimed == null ? List.of() : claimed;
+            }
+            try {
+                signals.await(Operations.NODE_TOPIC + nodeId, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
+        }
+    }
+
+    /** The agent's result of a command it was sent; 409 when the node has no such command running. */
+    @Transactional
+    public void commandResult(long nodeId, long commandId, CommandResult result) {
+        NodeRow node = nodes.get(nodeId);
+        if (!operations.complete(nodeId, commandId, result, node.name())) {
+            throw DomainException.conflict("COMMAND_NOT_RUNNING", "monitoring.ops.commandNotRunning", commandId);
+        }
+    }
+
+    private static void requireAdmin() {
+        if (!CurrentUser.hasRole("ADMIN")) {
+            throw new DomainException(403, "ADMIN_REQUIRED", "monitoring.ops.adminOnly");
+        }
     }
 
     // ---- series --------------------------------------------------------------------------------

@@ -2,21 +2,36 @@ package de.kontor.monitoring.api;
 
 import de.kontor.agent.Protocol;
 import de.kontor.agent.Protocol.Answer;
+import de.kontor.agent.Protocol.CommandKey;
+import de.kontor.agent.Protocol.CommandResult;
+import de.kontor.agent.Protocol.Commands;
 import de.kontor.agent.Protocol.Report;
 import de.kontor.monitoring.MonitoringService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Where agents post their reports (node token; see docs/monitoring-agent.md). */
+import java.time.Duration;
+
+/**
+ * Where agents post their reports, fetch their signed commands and post the results (node token; see
+ * docs/monitoring-agent.md).
+ */
 @RestController
 @Tag(name = "Monitoring agent")
 class AgentController {
+
+    static final int MAX_WAIT_SECONDS = 30;
 
     private final MonitoringService monitoring;
 
@@ -32,5 +47,33 @@ class AgentController {
     @PreAuthorize("hasRole('" + NodeTokenFilter.ROLE + "')")
     Answer report(@AuthenticationPrincipal NodePrincipal node, @RequestBody Report report, HttpServletRequest request) {
         return monitoring.report(node.nodeId(), report, request.getRemoteAddr());
+    }
+
+    @Operation(
+            summary = "Kontor's command-signing public key and the node's id",
+            description = "The agent fetches it once, over the verified TLS channel, and pins it.")
+    @GetMapping(Protocol.COMMAND_KEY_PATH)
+    @PreAuthorize("hasRole('" + NodeTokenFilter.ROLE + "')")
+    CommandKey commandKey(@AuthenticationPrincipal NodePrincipal node) {
+        return monitoring.commandKey(node.nodeId());
+    }
+
+    @Operation(
+            summary = "The node's signed commands (long poll)",
+            description = "Answers as soon as a command waits, else after 'wait' seconds (at most " + MAX_WAIT_SECONDS
+                    + ") with none. Each command is handed out once.")
+    @GetMapping(Protocol.COMMANDS_PATH)
+    @PreAuthorize("hasRole('" + NodeTokenFilter.ROLE + "')")
+    Commands commands(@AuthenticationPrincipal NodePrincipal node, @RequestParam(defaultValue = "0") int wait) {
+        int seconds = Math.clamp(wait, 0, MAX_WAIT_SECONDS);
+        return new Commands(monitoring.pendingCommands(node.nodeId(), Duration.ofSeconds(seconds)));
+    }
+
+    @Operation(summary = "The result of a command the agent was sent (409 when there is no such command)")
+    @PostMapping(Protocol.RESULT_PATH)
+    @PreAuthorize("hasRole('" + NodeTokenFilter.ROLE + "')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void result(@AuthenticationPrincipal NodePrincipal node, @PathVariable long id, @RequestBody CommandResult result) {
+        monitoring.commandResult(node.nodeId(), id, result);
     }
 }
