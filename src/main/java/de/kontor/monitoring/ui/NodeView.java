@@ -34,8 +34,10 @@ import de.kontor.monitoring.MonitoringModel.Series;
 import de.kontor.monitoring.MonitoringService;
 import de.kontor.monitoring.ReportModel;
 import de.kontor.monitoring.ReportModel.ChartRange;
+import de.kontor.security.UserService;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +51,8 @@ import java.util.stream.Collectors;
 /**
  * One node: charts of its headline metrics for a chosen range (1 h … 30 days, or from/to), and from the
  * agent's newest inventory its system facts, busiest processes, containers, listening ports and failed
- * services. Ranges counted back from now follow the node's reports by server push.
+ * services; below, the server operations the node allows ({@link OperationsPanel}). Ranges counted back
+ * from now follow the node's reports by server push.
  */
 @Route("monitoring/node")
 @RolesAllowed({"ADMIN", "VIEWER"})
@@ -67,11 +70,19 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
     private final DateTimePicker to = new DateTimePicker();
     private final Div charts = new Div();
     private final Div inventory = new Div();
+    private final OperationsPanel operations;
     private long nodeId;
     private String name = "";
 
-    NodeView(MonitoringService monitoring, ZoneId zone, Clock clock, DashboardBroadcaster broadcaster) {
+    NodeView(
+            MonitoringService monitoring,
+            ZoneId zone,
+            Clock clock,
+            DashboardBroadcaster broadcaster,
+            UserService users,
+            JsonMapper json) {
         this.monitoring = monitoring;
+        this.operations = new OperationsPanel(monitoring, users, json);
         this.zone = zone;
         this.clock = clock;
         addClassName("kontor-view");
@@ -130,7 +141,7 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         charts.addClassName("kontor-node-charts");
         inventory.setId("node-inventory");
         inventory.addClassName("kontor-node-inventory");
-        add(controls, charts, inventory);
+        add(controls, charts, inventory, operations);
         broadcaster.whileAttached(this, this::refreshLive);
     }
 
@@ -140,6 +151,7 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         refreshHeader();
         refreshCharts();
         refreshInventory();
+        operations.show(id, name);
     }
 
     /** What server push refreshes: all but a custom range, which stays as chosen. */
