@@ -6,7 +6,10 @@ import de.kontor.agent.ops.PortsCapability;
 import de.kontor.agent.ops.ProcessesCapability;
 import de.kontor.agent.ops.ServicesCapability;
 import de.kontor.agent.ops.Tools;
+import de.kontor.agent.ops.UpdatesCapability;
+import de.kontor.agent.ops.UsersCapability;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +26,8 @@ public final class Capabilities {
     /** How long one tool may run (package updates get longer). */
     static final Duration TOOL_TIMEOUT = Duration.ofSeconds(60);
 
+    static final Duration UPDATE_TIMEOUT = Duration.ofMinutes(30);
+
     private Capabilities() {}
 
     /** Every capability this agent can offer. */
@@ -33,6 +38,8 @@ public final class Capabilities {
         all.add(new ServicesCapability(tools));
         all.add(new LogsCapability(tools, config.roots("logs")));
         all.add(new PortsCapability(tools, inventory::ports));
+        all.add(new UpdatesCapability(new Tools(config.environment(), UPDATE_TIMEOUT)));
+        all.add(new UsersCapability(tools, Path.of(config.hostRoot().root() + "/etc")));
         return all;
     }
 

@@ -79,4 +79,51 @@ class AgentConfigTest {
         assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--sever", "https://k"}, Map.of()))
                 .hasMessageContaining("Unknown argument: --sever");
     }
+
+    @Test
+    void allowListsCapabilitiesWithTheirRootsAndNothingIsAllowedWithoutIt() {
+        String[] base = {"--server", "https://k", "--token", "x"};
+        assertThat(AgentConfig.parse(base, Map.of()).allowed()).isEmpty();
+
+        AgentConfig config = AgentConfig.parse(
+                new String[] {
+                    "--server",
+                    "https://k",
+                    "--token",
+                    "x",
+                    "--allow",
+                    "processes,services,containers,logs,ports,files:/srv:/etc/nginx,terminal,updates,users",
+                    "--server-key",
+                    "MCowBQYDK2VwAyEA",
+                    "--state-dir",
+                    "/tmp/agent-state"
+                },
+                Map.of());
+        assertThat(config.allowed().keySet())
+                .containsExactly(
+                        "processes",
+                        "services",
+                        "containers",
+                        "logs",
+                        "ports",
+                        "files",
+                        "terminal",
+                        "updates",
+                        "users");
+        assertThat(config.roots("files")).containsExactly(Path.of("/srv"), Path.of("/etc/nginx"));
+        assertThat(config.roots("logs")).isEmpty();
+        assertThat(config.allows("terminal")).isTrue();
+        assertThat(config.serverKey()).isEqualTo("MCowBQYDK2VwAyEA");
+        assertThat(config.stateDir()).isEqualTo(Path.of("/tmp/agent-state"));
+        assertThat(AgentConfig.parse(base, Map.of("KONTOR_AGENT_ALLOW", "logs:/var/log:/srv/app/log"))
+                        .roots("logs"))
+                .containsExactly(Path.of("/var/log"), Path.of("/srv/app/log"));
+    }
+
+    @Test
+    void wrongAllowListsAreExplained() {
+        assertThatThrownBy(() -> AgentConfig.allow("processes,shell")).hasMessageContaining("unknown capability shell");
+        assertThatThrownBy(() -> AgentConfig.allow("files")).hasMessageContaining("files needs its roots");
+        assertThatThrownBy(() -> AgentConfig.allow("files:srv")).hasMessageContaining("absolute");
+    }
 }

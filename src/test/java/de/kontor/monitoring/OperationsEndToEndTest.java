@@ -87,7 +87,7 @@ class OperationsEndToEndTest extends IntegrationTest {
         assertThat(token.status()).as(token.body()).isEqualTo(200);
         stepped = token.json().get("token").asString();
         bin = Files.createDirectories(dir.resolve("bin"));
-        for (String tool : List.of("systemctl", "journalctl", "ufw")) {
+        for (String tool : List.of("systemctl", "journalctl", "ufw", "apt-get", "apt", "useradd")) {
             try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/ops-bin/" + tool))) {
                 Path target = bin.resolve(tool);
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
@@ -291,6 +291,36 @@ class OperationsEndToEndTest extends IntegrationTest {
             assertThat(opened.get("output").asString()).contains("Rule added");
             assertThat(calls()).contains("ufw allow 8443/tcp");
         }
+    }
+
+    @Test
+    void updatesAreListedAndInstalledThroughAptAndUsersCreatedThroughUseradd() throws Exception {
+        CreatedNode node = nodeWithAgent("updates,users");
+
+        JsonNode listed = finished(act(node, "updates", "list", "", Map.of()));
+        assertThat(listed.get("state").asString()).as(listed.toString()).isEqualTo("DONE");
+        assertThat(listed.get("data").valueStream().map(u -> u.get("name").asString()))
+                .containsExactly("libssl3", "openssl");
+        assertThat(listed.get("data").get(0).get("installed").asString()).isEqualTo("3.0.14-1~deb12u2");
+
+        JsonNode installed = finished(act(node, "updates", "install", "", Map.of()));
+        assertThat(installed.get("output").asString()).contains("2 upgraded");
+        assertThat(calls())
+                .contains("apt-get -y -q -o Dpkg::Options::=--force-confdef -o "
+                        + "Dpkg::Options::=--force-confold upgrade");
+
+        JsonNode securityOnly = finished(act(node, "updates", "install", "", Map.of("security", "true")));
+        assertThat(securityOnly.get("state").asString()).isEqualTo("REFUSED");
+        assertThat(securityOnly.get("output").asString()).contains("unattended-upgrades");
+
+        JsonNode users = finished(act(node, "users", "list", "", Map.of()));
+        assertThat(users.get("data").valueStream().map(u -> u.get("name").asString()))
+                .contains("root");
+        JsonNode created = finished(act(node, "users", "create", "deploy", Map.of()));
+        assertThat(created.get("state").asString()).isEqualTo("DONE");
+        assertThat(calls()).contains("useradd --create-home --shell /bin/bash -- deploy");
+        JsonNode option = finished(act(node, "users", "create", "--help", Map.of()));
+        assertThat(option.get("state").asString()).isEqualTo("REFUSED");
     }
 
     @Test
