@@ -216,6 +216,7 @@ final class CommandChannel implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        client.cancelPolling();
         poller.interrupt();
         workers.shutdownNow();
     }

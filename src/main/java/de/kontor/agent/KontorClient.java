@@ -3,11 +3,13 @@ package de.kontor.agent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.kontor.agent.Protocol.Answer;
 import de.kontor.agent.Protocol.Report;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +49,7 @@ final class KontorClient {
     private final URI server;
     private final String token;
     private final OkHttpClient http;
+    private volatile @Nullable Call polling;
 
     /** Kontor refused the node token (unknown, replaced or archived node): retrying will not help. */
     static final class Refused extends IOException {
@@ -105,7 +108,7 @@ final class KontorClient {
 
     /** Kontor's command key and this node's id (over the same verified TLS as the reports). */
     Protocol.CommandKey commandKey() throws IOException {
-        return JSON.readValue(get(http, Protocol.COMMAND_KEY_PATH), Protocol.CommandKey.class);
+        return JSON.readValue(get(http, Protocol.COMMAND_KEY_PATH, false), Protocol.CommandKey.class);
     }
 
     /** The commands waiting, after waiting up to {@code waitSeconds} for one to come. */
@@ -133,14 +136,18 @@ final class KontorClient {
         }
     }
 
-    private String get(OkHttpClient client, String path) throws IOException {
+    private String get(OkHttpClient client, String path, boolean poll) throws IOException {
         Request request = new Request.Builder()
                 .url(server + path)
                 .header("Authorization", "Bearer " + token)
                 .header("User-Agent", "kontor-agent/" + Agent.VERSION)
                 .get()
                 .build();
-        try (Response response = client.newCall(request).execute()) {
+        Call call = client.newCall(request);
+        if (poll) {
+            polling = call;
+        }
+        try (Response response = call.execute()) {
             int code = response.code();
             String body = response.body().string();
             if (code == 401 || code == 403) {
@@ -150,6 +157,14 @@ final class KontorClient {
                 throw new IOException("Kontor answered " + code + " to " + path);
             }
             return body;
+        }
+    }
+
+    /** Ends a long poll in progress (the agent stops). */
+    void cancelPolling() {
+        Call call = polling;
+        if (call != null) {
+            call.cancel();
         }
     }
 
