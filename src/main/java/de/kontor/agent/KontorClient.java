@@ -117,8 +117,8 @@ final class KontorClient {
                 .readTimeout(Duration.ofSeconds(waitSeconds + 15L))
                 .callTimeout(Duration.ofSeconds(waitSeconds + 30L))
                 .build();
-        Protocol.Commands commands =
-                JSON.readValue(get(longPoll, Protocol.COMMANDS_PATH + "?wait=" + waitSeconds), Protocol.Commands.class);
+        Protocol.Commands commands = JSON.readValue(
+                get(longPoll, Protocol.COMMANDS_PATH + "?wait=" + waitSeconds, true), Protocol.Commands.class);
         return commands.commands() == null ? List.of() : commands.commands();
     }
 
