@@ -31,7 +31,6 @@ import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerQuery;
 import de.kontor.customer.CustomerService;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.data.domain.SliceImpl;
 
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -218,11 +217,7 @@ class CustomersView extends Div implements HasDynamicTitle {
         List<Customer> chosen = grid.getSelectedItems().stream()
                 .sorted(Comparator.comparing(Customer::getNumber))
                 .toList();
-        return pageable -> {
-            int from = (int) Math.min(pageable.getOffset(), chosen.size());
-            int to = Math.min(from + pageable.getPageSize(), chosen.size());
-            return new SliceImpl<>(chosen.subList(from, to), pageable, to < chosen.size());
-        };
+        return RowSource.of(chosen);
     }
 
     private void refresh() {
