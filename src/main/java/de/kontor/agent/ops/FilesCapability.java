@@ -265,7 +265,8 @@ public final class FilesCapability implements Capability {
         Set<PosixFilePermission> mode =
                 exists ? Files.getPosixFilePermissions(file) : permissions(operation.argument("mode", "644"));
         Path folder = file.getParent();
-        Path temporary = Files.createTempFile(folder, "." + file.getFileName() + ".", ".kontor-tmp");
+        // a short name of its own: the target's name may already be as long as a name can be
+        Path temporary = Files.createTempFile(folder, ".kontor-", ".tmp");
         try {
             Files.write(temporary, bytes);
             Files.setPosixFilePermissions(temporary, mode);
