@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,8 @@ final class ContainerLogs {
 
     private static final String MULTIPLEXED = "application/vnd.docker.multiplexed-stream";
     private static final String RAW = "application/vnd.docker.raw-stream";
+    /** Seconds as the engine takes them; the fraction lets a page that follows a log skip what it has. */
+    private static final Pattern SINCE = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
 
     private ContainerLogs() {}
 
@@ -34,8 +37,11 @@ final class ContainerLogs {
                 .append(lines);
         String since = operation.argument("since", "").strip();
         if (!since.isEmpty()) {
-            path.append("&since=")
-                    .append(ContainersCapability.intArgument(operation, "since", 0, 0, Integer.MAX_VALUE));
+            if (!SINCE.matcher(since).matches()) {
+                throw new OperationRefusedException(
+                        "'since' must be Unix seconds, with up to nine decimals, not '" + since + "'.");
+            }
+            path.append("&since=").append(since);
         }
         if (operation.argument("timestamps", "false").equals("true")) {
             path.append("&timestamps=true");

@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  *   <li>{@code remove} target — destructive, Kontor confirms it first. {@code force=true} removes a
  *       running container, {@code volumes=true} its anonymous volumes too.
  *   <li>{@code logs} target — the last {@code lines} lines (1–5000, default 200) of stdout and stderr;
- *       {@code since} (Unix seconds) only newer ones, so a page can follow a log by asking again;
- *       {@code timestamps=true} prefixes each line with its time. Output is the text, data a list of
+ *       {@code since} (Unix seconds, with up to nine decimals) only newer ones, so a page can follow a log
+ *       by asking again from the last line's time; {@code timestamps=true} prefixes each line with its
+ *       time (RFC 3339 with nanoseconds, as the engine writes it). Output is the text, data a list of
  *       {@link LogLine}.
  *   <li>{@code stats} target — one reading (CPU percent over the engine's sampling interval, memory as
  *       {@code docker stats} shows it, network and block I/O, PIDs): data is a {@link Stats}.

@@ -45,6 +45,7 @@ public final class TerminalCapability implements Capability, AutoCloseable {
     private static final int MAX_WAIT_MILLIS = 25_000;
 
     private final List<String> command;
+    private final Map<String, String> environment;
     private final Duration idleTimeout;
     private final int maxSessions;
     private final Map<String, PtyTerminalSession> sessions = new ConcurrentHashMap<>();
@@ -52,22 +53,34 @@ public final class TerminalCapability implements Capability, AutoCloseable {
 
     /**
      * @param command the shell and its arguments, e.g. {@code /bin/bash -l}
+     * @param environment the agent's environment, which the shell inherits without the agent's own
+     *     {@code KONTOR_AGENT_*} settings
      * @param idleTimeout how long an unused session stays open
      * @param maxSessions how many sessions may be open at once
      */
-    public TerminalCapability(List<String> command, Duration idleTimeout, int maxSessions) {
+    public TerminalCapability(
+            List<String> command, Map<String, String> environment, Duration idleTimeout, int maxSessions) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("The terminal needs a command to run");
         }
         this.command = List.copyOf(command);
+        Map<String, String> inherited = new HashMap<>(environment);
+        inherited.keySet().removeIf(name -> name.startsWith("KONTOR_AGENT_"));
+        inherited.put("TERM", "xterm-256color");
+        this.environment = Map.copyOf(inherited);
         this.idleTimeout = idleTimeout;
         this.maxSessions = maxSessions;
     }
 
-    /** A login shell ({@code bash}, else {@code sh}), 15 minutes idle timeout, at most 4 sessions. */
-    public TerminalCapability() {
+    /**
+     * A login shell ({@code bash}, else {@code sh}), 15 minutes idle timeout, at most 4 sessions.
+     *
+     * @param environment the agent's environment
+     */
+    public TerminalCapability(Map<String, String> environment) {
         this(
                 List.of(Files.isExecutable(Path.of("/bin/bash")) ? "/bin/bash" : "/bin/sh", "-l"),
+                environment,
                 Duration.ofMinutes(15),
                 4);
     }
@@ -103,9 +116,6 @@ public final class TerminalCapability implements Capability, AutoCloseable {
                 throw new OperationRefusedException("This node already has " + sessions.size()
                         + " open terminal sessions, the most it allows; close one first.");
             }
-            Map<String, String> environment = new HashMap<>(System.getenv());
-            environment.keySet().removeIf(name -> name.startsWith("KONTOR_AGENT_"));
-            environment.put("TERM", "xterm-256color");
             String home = System.getProperty("user.home", "/");
             PtyTerminalSession session = new PtyTerminalSession(
                     command, environment, Files.isDirectory(Path.of(home)) ? home : "/", columns, rows);

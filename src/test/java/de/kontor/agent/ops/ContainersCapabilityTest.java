@@ -140,7 +140,7 @@ class ContainersCapabilityTest {
 
     @Test
     void logsAreDemultiplexedIntoStdoutAndStderrLinesEvenWhenALineSpansFrames() throws Exception {
-        OperationResult result = run("logs", "web", Map.of("lines", "50", "since", "1764496800"));
+        OperationResult result = run("logs", "web", Map.of("lines", "50", "since", "1764496800.250000000"));
 
         @SuppressWarnings("unchecked")
         List<LogLine> lines = (List<LogLine>) result.data();
@@ -154,7 +154,8 @@ class ContainersCapabilityTest {
                         + "2026/11/30 10:00:01 [warn] 29#29: low on workers\n"
                         + "192.168.1.6 - - \"GET /über HTTP/1.1\" 404 153");
         assertThat(engine.requests())
-                .containsExactly("GET /containers/web/logs?stdout=true&stderr=true&tail=50&since=1764496800 HTTP/1.1");
+                .containsExactly(
+                        "GET /containers/web/logs?stdout=true&stderr=true&tail=50&since=1764496800.250000000 HTTP/1.1");
     }
 
     @Test
@@ -173,6 +174,9 @@ class ContainersCapabilityTest {
         assertThatThrownBy(() -> run("logs", "web", Map.of("lines", "100000")))
                 .isInstanceOf(OperationRefusedException.class)
                 .hasMessage("'lines' must be a whole number from 1 to 5000, not '100000'.");
+        assertThatThrownBy(() -> run("logs", "web", Map.of("since", "1764496800&follow=true")))
+                .isInstanceOf(OperationRefusedException.class)
+                .hasMessage("'since' must be Unix seconds, with up to nine decimals, not '1764496800&follow=true'.");
         assertThat(engine.requests()).isEmpty();
     }
 

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** File operations in a temporary root, and every way out of it refused. */
 class FilesCapabilityTest {
@@ -263,6 +264,20 @@ class FilesCapabilityTest {
                 .isInstanceOf(OperationRefusedException.class)
                 .hasMessage("There is no group 'no-such-group-kontor' on this node.");
         assertThat((Integer) Files.getAttribute(file, "unix:uid")).isEqualTo(uid);
+    }
+
+    @Test
+    void asRootAReplacedFileKeepsItsOwnerAndChownGivesFilesAway() throws Exception {
+        assumeTrue(System.getProperty("user.name").equals("root"), "only root may give files to other users");
+        Path conf = Files.writeString(root.resolve("service.conf"), "a\n");
+        run("chown", conf, Map.of("owner", "1", "group", "1"));
+        assertThat(Files.getAttribute(conf, "unix:uid")).isEqualTo(1);
+
+        run("write", conf, Map.of("content", "b\n", "overwrite", "true"));
+
+        assertThat(Files.readString(conf)).isEqualTo("b\n");
+        assertThat(Files.getAttribute(conf, "unix:uid")).isEqualTo(1);
+        assertThat(Files.getAttribute(conf, "unix:gid")).isEqualTo(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 /** A real pseudo-terminal on this machine, driven directly and through operations. */
 class TerminalCapabilityTest {
 
-    private TerminalCapability terminal = new TerminalCapability(List.of("/bin/sh"), Duration.ofMinutes(1), 2);
+    private TerminalCapability terminal =
+            new TerminalCapability(List.of("/bin/sh"), System.getenv(), Duration.ofMinutes(1), 2);
 
     @AfterEach
     void closeSessions() {
@@ -84,6 +86,21 @@ class TerminalCapabilityTest {
     }
 
     @Test
+    void theShellDoesNotSeeTheAgentsOwnSettingsAndKnowsItsTerminalType() throws Exception {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("KONTOR_AGENT_TOKEN", "node-secret");
+        environment.put("KONTOR_AGENT_SERVER", "https://kontor.example");
+        environment.put("LANG", "C.UTF-8");
+        terminal.close();
+        terminal = new TerminalCapability(List.of("/bin/sh"), environment, Duration.ofMinutes(1), 2);
+        TerminalSession session = terminal.open(80, 24);
+
+        session.write("echo \"[${KONTOR_AGENT_TOKEN:-none}|$TERM|$LANG]\"\r".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(readUntil(session, "[none|xterm-256color|C.UTF-8]")).doesNotContain("node-secret");
+    }
+
+    @Test
     void aShellThatEndsReportsItsExitCode() throws Exception {
         TerminalSession session = terminal.open(80, 24);
 
@@ -95,7 +112,8 @@ class TerminalCapabilityTest {
 
     @Test
     void anIdleSessionIsClosed() throws Exception {
-        terminal = new TerminalCapability(List.of("/bin/sh"), Duration.ofMillis(300), 2);
+        terminal.close();
+        terminal = new TerminalCapability(List.of("/bin/sh"), System.getenv(), Duration.ofMillis(300), 2);
         TerminalSession session = terminal.open(80, 24);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !session.isOpen());
