@@ -13,6 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.GroupPrincipal;
@@ -166,7 +167,11 @@ public final class FilesCapability implements Capability {
                     truncated = true;
                     break;
                 }
-                entries.add(entry(child));
+                try {
+                    entries.add(entry(child));
+                } catch (NoSuchFileException removedMeanwhile) {
+                    // deleted between listing and reading its attributes: not there any more
+                }
             }
         }
         entries.sort(

@@ -38,6 +38,9 @@ final class PtyTerminalSession implements TerminalSession {
     private byte[] buffer = new byte[8192];
     private int buffered;
     private boolean ended;
+    /** Set by {@link #close}, so a reader waiting for room in a full buffer gives up. */
+    private boolean closed;
+
     private final StringBuilder recorded = new StringBuilder();
     private volatile long lastUse = System.nanoTime();
 
@@ -85,8 +88,11 @@ final class PtyTerminalSession implements TerminalSession {
     private void append(byte[] chunk, int n) throws InterruptedException {
         lock.lock();
         try {
-            while (buffered + n > BUFFER_LIMIT) {
+            while (buffered + n > BUFFER_LIMIT && !closed) {
                 changed.await();
+            }
+            if (closed) {
+                return;
             }
             if (buffered + n > buffer.length) {
                 buffer = Arrays.copyOf(buffer, Math.max(buffered + n, Math.min(BUFFER_LIMIT, buffer.length * 2)));
@@ -176,6 +182,13 @@ final class PtyTerminalSession implements TerminalSession {
 
     @Override
     public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
         // what the user started in the terminal ends with it, as when an SSH connection drops
         List<ProcessHandle> children = ProcessHandle.of(process.pid())
                 .map(shell -> shell.descendants().toList())

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,6 +109,37 @@ class TerminalCapabilityTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !session.isOpen());
         assertThat(session.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void closingEndsWhatRunsInTheTerminalAndItsReaderEvenWhenNobodyReadTheFlood() throws Exception {
+        TerminalSession session = terminal.open(80, 24);
+        session.write("yes flood\r".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(10)).until(() -> floods().findAny().isPresent());
+        List<ProcessHandle> floods = floods().toList();
+        String reader = "terminal-" + session.id().substring(0, 8);
+        await().atMost(Duration.ofSeconds(10))
+                .alias("the reader waits for room once the buffer is full")
+                .until(() -> threadState(reader) == Thread.State.WAITING);
+
+        session.close();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> floods.stream().noneMatch(ProcessHandle::isAlive));
+        await().atMost(Duration.ofSeconds(10)).until(() -> threadState(reader) == null);
+    }
+
+    private static Stream<ProcessHandle> floods() {
+        return ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info().command().orElse("").endsWith("/yes"));
+    }
+
+    private static Thread.State threadState(String name) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name))
+                .map(Thread::getState)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
