@@ -1,10 +1,13 @@
 package de.kontor.agent;
 
 import de.kontor.agent.ops.Capability;
+import de.kontor.agent.ops.ContainersCapability;
+import de.kontor.agent.ops.FilesCapability;
 import de.kontor.agent.ops.LogsCapability;
 import de.kontor.agent.ops.PortsCapability;
 import de.kontor.agent.ops.ProcessesCapability;
 import de.kontor.agent.ops.ServicesCapability;
+import de.kontor.agent.ops.TerminalCapability;
 import de.kontor.agent.ops.Tools;
 import de.kontor.agent.ops.UpdatesCapability;
 import de.kontor.agent.ops.UsersCapability;
@@ -40,6 +43,15 @@ public final class Capabilities {
         all.add(new PortsCapability(tools, inventory::ports));
         all.add(new UpdatesCapability(new Tools(config.environment(), UPDATE_TIMEOUT)));
         all.add(new UsersCapability(tools, Path.of(config.hostRoot().root() + "/etc")));
+        Path dockerSocket = config.dockerSocket();
+        if (dockerSocket != null) {
+            all.add(new ContainersCapability(dockerSocket));
+        }
+        all.add(new FilesCapability(config.roots("files")));
+        if (config.allows("terminal")) {
+            // only when allowed: it keeps shells (and a thread per session) until the agent stops
+            all.add(new TerminalCapability(config.environment()));
+        }
         return all;
     }
 

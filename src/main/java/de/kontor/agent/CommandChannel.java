@@ -219,5 +219,14 @@ final class CommandChannel implements AutoCloseable {
         client.cancelPolling();
         poller.interrupt();
         workers.shutdownNow();
+        for (Capability capability : capabilities.values()) {
+            if (capability instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    log.log(Level.WARNING, "Cannot close " + capability.name() + ": " + e.getMessage());
+                }
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import de.kontor.agent.Inventory.ContainerInfo;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,23 +26,31 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads containers from the Docker Engine API over its Unix socket ({@code GET /containers/json},
- * {@code GET /containers/{id}/stats?stream=false&one-shot=true}). CPU percent is the change of the
+ * Speaks the Docker Engine API over its Unix socket (Podman's Docker-compatible socket answers the same).
+ * For the inventory it reads containers ({@code GET /containers/json},
+ * {@code GET /containers/{id}/stats?stream=false&one-shot=true}); CPU percent is the change of the
  * container's CPU time against the host's since the previous call, as {@code docker stats} computes it.
+ * {@link #send} carries any other request, for the containers capability.
+ *
+ * <p>Paths carry no API version ({@code /containers/json}, not {@code /v1.43/containers/json}): the
+ * engine then answers in its own current version, which works with old engines, with Podman and with
+ * engines that no longer accept older versions.
  */
-final class DockerClient {
+public final class DockerClient {
 
     private static final System.Logger log = System.getLogger(DockerClient.class.getName());
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Any name: the socket factory ignores it, but OkHttp needs a host to resolve. */
     private static final String HOST = "docker";
 
+    private static final RequestBody EMPTY = RequestBody.create(new byte[0]);
+
     private final Path socket;
     private final OkHttpClient http;
     private Map<String, long[]> previousCpu = new HashMap<>();
     private boolean warned;
 
-    DockerClient(Path socket) {
+    public DockerClient(Path socket) {
         this.socket = socket;
         this.http = new OkHttpClient.Builder()
                 .socketFactory(new UnixSocketFactory(socket))
@@ -122,6 +132,62 @@ final class DockerClient {
         JsonNode names = container.path("Names");
         String name = names.isArray() && !names.isEmpty() ? names.get(0).asString("") : "";
         return name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    /** The socket this client talks to. */
+    public Path socket() {
+        return socket;
+    }
+
+    /**
+     * Sends one request without a body and reads the whole answer, whatever its status.
+     *
+     * @param method {@code GET}, {@code POST} or {@code DELETE}
+     * @param pathAndQuery e.g. {@code /containers/web/start}; the caller encodes its parts
+     * @param timeout the longest the whole call may take (a stop waits for the container)
+     */
+    public Reply send(String method, String pathAndQuery, Duration timeout) throws IOException {
+        Request request = new Request.Builder()
+                .url("http://" + HOST + pathAndQuery)
+                .method(method, method.equals("GET") ? null : EMPTY)
+                .build();
+        try (Response response =
+                http.newBuilder().callTimeout(timeout).build().newCall(request).execute()) {
+            return new Reply(
+                    response.code(),
+                    response.header("Content-Type"),
+                    response.body().bytes());
+        }
+    }
+
+    /**
+     * One answer of the engine.
+     *
+     * @param contentType as the engine sent it; for logs it tells multiplexed from raw (TTY) streams
+     */
+    public record Reply(int status, @Nullable String contentType, byte[] body) {
+
+        public boolean successful() {
+            return status >= 200 && status < 300;
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        /** The engine's {@code {"message": ...}} of an error, or the body as text when it is not JSON. */
+        public String message() {
+            String text = new String(body, StandardCharsets.UTF_8).strip();
+            try {
+                JsonNode node = JSON.readTree(body);
+                if (node.hasNonNull("message")) {
+                    return node.get("message").asString("");
+                }
+            } catch (RuntimeException notJson) {
+                // an engine behind a proxy may answer with plain text or HTML
+            }
+            return text.isEmpty() ? "status " + status : text;
+        }
     }
 
     private JsonNode get(String path) throws IOException {

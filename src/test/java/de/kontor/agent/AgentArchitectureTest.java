@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The agent runs as its own jar with only its libraries: it may use the JDK, OSHI (with JNA and SLF4J),
- * OkHttp (with Okio and Kotlin's library), Jackson and JSpecify — nothing else of Kontor, and no
+ * OkHttp (with Okio and Kotlin's library), Jackson, JSpecify and pty4j — nothing else of Kontor, and no
  * Spring. The jar's include list in the pom names the same libraries.
  */
 class AgentArchitectureTest {
@@ -38,7 +38,8 @@ class AgentArchitectureTest {
                         "kotlin..",
                         "tools.jackson..",
                         "com.fasterxml.jackson.annotation..",
-                        "org.jspecify..")
+                        "org.jspecify..",
+                        "com.pty4j..")
                 .check(agent);
     }
 
