@@ -60,6 +60,7 @@ class ReservationPlanner extends Div {
 
     private final ZoneId zone;
     private final Div grid = new Div();
+    private final Div legend = new Div();
 
     ReservationPlanner(ZoneId zone) {
         this.zone = zone;
@@ -67,6 +68,13 @@ class ReservationPlanner extends Div {
         addClassName("kontor-planner");
         grid.addClassName("kontor-planner-grid");
         add(grid);
+        legend.setId("reservation-planner-legend");
+        legend.addClassName("kontor-planner-legend");
+    }
+
+    /** Which number stands for which printer in the week (placed by the view, outside the scrolling area). */
+    Div legend() {
+        return legend;
     }
 
     Registration addSlotClickListener(ComponentEventListener<SlotClickEvent> listener) {
@@ -80,7 +88,7 @@ class ReservationPlanner extends Div {
         grid.getStyle()
                 .set(
                         "grid-template-columns",
-                        "3.5em repeat(" + columns + ", minmax(" + (days > 1 ? "2.75rem" : "6rem") + ", 1fr))");
+                        "3.5em repeat(" + columns + ", minmax(" + (days > 1 ? "2.75rem" : "4.5rem") + ", 1fr))");
         grid.getElement().setAttribute("data-days", String.valueOf(days));
         // header: the day (spanning its printers) in the week, then the printers
         if (days > 1) {
@@ -99,8 +107,10 @@ class ReservationPlanner extends Div {
         }
         grid.add(corner());
         for (int d = 0; d < days; d++) {
-            for (Printer p : printers) {
-                Div head = new Div(p.name());
+            for (int i = 0; i < printers.size(); i++) {
+                Printer p = printers.get(i);
+                // a week has no room for names: numbers, explained by the legend
+                Div head = new Div(days > 1 ? String.valueOf(i + 1) : p.name());
                 head.addClassNames("kontor-planner-head", "kontor-planner-printer");
                 head.getElement().setAttribute("title", p.name());
                 if (d < days - 1) {
@@ -122,7 +132,18 @@ class ReservationPlanner extends Div {
             none.setId("reservation-planner-empty");
             grid.add(none);
         }
-        getElement().executeJs("this.scrollTop = $0", WORK_START * HOUR_PX);
+        legend.removeAll();
+        legend.setVisible(days > 1 && !printers.isEmpty());
+        for (int i = 0; i < printers.size(); i++) {
+            Span entry = new Span((i + 1) + " " + printers.get(i).name());
+            entry.addClassName("kontor-planner-legend-entry");
+            legend.add(entry);
+        }
+        // once laid out: the working day at the top, the night above and below
+        getElement()
+                .executeJs(
+                        "const el = this; requestAnimationFrame(() => el.scrollTop = $0)",
+                        WORK_START * HOUR_PX - HOUR_PX / 2);
     }
 
     private static Div corner() {

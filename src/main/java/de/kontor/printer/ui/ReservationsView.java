@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -106,7 +107,7 @@ class ReservationsView extends Div implements HasDynamicTitle {
         Div hint = new Div(getTranslation("printer.planner.hint"));
         hint.addClassName("kontor-muted");
         hint.getStyle().set("font-size", "var(--lumo-font-size-s)");
-        add(planner, hint);
+        add(planner.legend(), planner, hint);
 
         add(new H3(getTranslation("printer.mine")));
         mine.setId("reservation-mine");
@@ -114,7 +115,7 @@ class ReservationsView extends Div implements HasDynamicTitle {
         mine.addColumn(Reservation::printerName)
                 .setHeader(getTranslation("printer.column.name"))
                 .setAutoWidth(true);
-        mine.addColumn(r -> Formats.dateTime(r.startsAt(), zone) + " – " + Formats.dateTime(r.endsAt(), zone))
+        mine.addColumn(this::period)
                 .setHeader(getTranslation("printer.column.time"))
                 .setAutoWidth(true)
                 .setKey("time");
@@ -128,7 +129,8 @@ class ReservationsView extends Div implements HasDynamicTitle {
                 .setKey("state");
         mine.addColumn(r -> r.energyWh() == null ? "" : String.format(getLocale(), "%.0f Wh", r.energyWh()))
                 .setHeader(getTranslation("printer.column.energyUsed"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setKey("energy");
         mine.addComponentColumn(this::actions)
                 .setAutoWidth(true)
                 .setFlexGrow(0)
@@ -141,9 +143,25 @@ class ReservationsView extends Div implements HasDynamicTitle {
         refreshMine();
         addAttachListener(e -> e.getUI().getPage().retrieveExtendedClientDetails(details -> {
             if (details.getWindowInnerWidth() > 0 && details.getWindowInnerWidth() < NARROW_PX) {
-                range.setValue(Range.DAY);
+                narrow();
             }
         }));
+    }
+
+    /** A phone: one day in the planner, the list without state and energy (the actions say enough). */
+    void narrow() {
+        range.setValue(Range.DAY);
+        mine.getColumnByKey("state").setVisible(false);
+        mine.getColumnByKey("energy").setVisible(false);
+    }
+
+    /** From–to, the date once when both are on the same day. */
+    private String period(Reservation r) {
+        if (LocalDate.ofInstant(r.startsAt(), zone).equals(LocalDate.ofInstant(r.endsAt(), zone))) {
+            return Formats.dateTime(r.startsAt(), zone) + "–"
+                    + DateTimeFormatter.ofPattern("HH:mm").format(r.endsAt().atZone(zone));
+        }
+        return Formats.dateTime(r.startsAt(), zone) + " – " + Formats.dateTime(r.endsAt(), zone);
     }
 
     private LocalDate today() {
