@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.printer.PrinterModel.Printer;
@@ -41,7 +42,8 @@ import java.util.List;
 /**
  * Reserving printers: the planner across all printers (a day or a week, a column per printer, the user's own
  * reservations highlighted, a click on a free hour books it), and the user's own reservations, upcoming first
- * (extend, finish, cancel). Others' slots show only that the time is taken.
+ * (extend, finish, cancel). Others' slots show only that the time is taken. On a phone the planner shows one day
+ * (a week of columns does not fit) and the list leaves out state and energy.
  */
 @Route("reservations")
 @Menu(title = "menu.reservations", order = 410, icon = "vaadin:calendar-clock")
@@ -52,9 +54,6 @@ class ReservationsView extends Div implements HasDynamicTitle {
         DAY,
         WEEK
     }
-
-    /** Below this window width the planner opens with one day: a week of columns does not fit a phone. */
-    private static final int NARROW_PX = 700;
 
     private final PrinterService printers;
     private final ZoneId zone;
@@ -141,18 +140,13 @@ class ReservationsView extends Div implements HasDynamicTitle {
         add(mine);
         renderPlanner();
         refreshMine();
-        addAttachListener(e -> e.getUI().getPage().retrieveExtendedClientDetails(details -> {
-            if (details.getWindowInnerWidth() > 0 && details.getWindowInnerWidth() < NARROW_PX) {
-                narrow();
+        NarrowLayout.whileAttached(this, narrow -> {
+            if (narrow) {
+                range.setValue(Range.DAY);
             }
-        }));
-    }
-
-    /** A phone: one day in the planner, the list without state and energy (the actions say enough). */
-    void narrow() {
-        range.setValue(Range.DAY);
-        mine.getColumnByKey("state").setVisible(false);
-        mine.getColumnByKey("energy").setVisible(false);
+            mine.getColumnByKey("state").setVisible(!narrow);
+            mine.getColumnByKey("energy").setVisible(!narrow);
+        });
     }
 
     /** From–to, the date once when both are on the same day. */

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.KaribuTest;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.PrinterDraft;
 import de.kontor.printer.PrinterService;
@@ -156,5 +157,18 @@ class PrinterViewsTest extends KaribuTest {
         assertThat(_find(Div.class, s -> s.withClasses("reservation-slot")))
                 .allMatch(d -> !d.getElement().getTextRecursively().contains("Helmet"));
         assertThatThrownBy(() -> navigate("printers")).hasMessageContaining("Access is denied");
+    }
+
+    @Test
+    void onAPhoneThePrinterListKeepsNameStateAndSwitch() {
+        printer();
+        navigate("printers");
+        @SuppressWarnings("unchecked")
+        Grid<Printer> grid = _get(Grid.class, s -> s.withId("printers-grid"));
+        NarrowLayout.width(UI.getCurrent(), 390);
+        assertThat(grid.getColumns().stream().filter(c -> c.isVisible()).map(c -> c.getKey()))
+                .containsExactly("name", "state", "actions");
+        NarrowLayout.width(UI.getCurrent(), 1440);
+        assertThat(grid.getColumnByKey("contact").isVisible()).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package de.kontor.printer.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import de.kontor.KaribuTest;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.PrinterDraft;
 import de.kontor.printer.PrinterModel.Reservation;
@@ -202,5 +204,20 @@ class ReservationPlannerViewTest extends KaribuTest {
                 .isEmpty();
         assertThat(_find(Div.class, s -> s.withClasses("kontor-planner-column")))
                 .isNotEmpty();
+    }
+
+    @Test
+    void onAPhoneThePlannerShowsOneDayAndTheListItsEssentials() {
+        navigate("reservations");
+        Div grid = _get(Div.class, s -> s.withClasses("kontor-planner-grid"));
+        assertThat(grid.getElement().getAttribute("data-days")).isEqualTo("7");
+        NarrowLayout.width(UI.getCurrent(), 390);
+        assertThat(grid.getElement().getAttribute("data-days")).isEqualTo("1");
+        @SuppressWarnings("unchecked")
+        Grid<Reservation> mine = _get(Grid.class, s -> s.withId("reservation-mine"));
+        assertThat(mine.getColumnByKey("state").isVisible()).isFalse();
+        assertThat(mine.getColumnByKey("actions").isVisible()).isTrue();
+        NarrowLayout.width(UI.getCurrent(), 1440);
+        assertThat(mine.getColumnByKey("state").isVisible()).isTrue();
     }
 }
