@@ -1,19 +1,13 @@
 package de.kontor.printer.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
-import com.vaadin.flow.data.binder.ValidationException;
+import de.kontor.base.ui.EditorDialog;
 import de.kontor.printer.PrinterModel.Printer;
 
 import java.time.Duration;
@@ -23,51 +17,22 @@ import java.util.Map;
 
 /**
  * Book a printer: which one, when, how long and what for, prefilled from the slot clicked in the planner.
- * Save stays disabled while a field is invalid; fires {@link SaveEvent}, the view books.
+ * Save stays disabled while a field is invalid (the title is still empty); fires a save event with the
+ * {@link Booking}, the view books.
  */
-class ReservationForm extends Dialog {
+class ReservationForm extends EditorDialog<ReservationRequest, ReservationForm.Booking> {
 
-    static final class SaveEvent extends ComponentEvent<ReservationForm> {
-        private final Printer printer;
-        private final LocalDateTime start;
-        private final int minutes;
-        private final String title;
-
-        SaveEvent(ReservationForm source, Printer printer, LocalDateTime start, int minutes, String title) {
-            super(source, false);
-            this.printer = printer;
-            this.start = start;
-            this.minutes = minutes;
-            this.title = title;
-        }
-
-        Printer printer() {
-            return printer;
-        }
-
-        LocalDateTime start() {
-            return start;
-        }
-
-        int minutes() {
-            return minutes;
-        }
-
-        String title() {
-            return title;
-        }
-    }
+    /** What the member asked for. */
+    record Booking(Printer printer, LocalDateTime start, int minutes, String title) {}
 
     final Select<Printer> printer = new Select<>();
     final DatePicker date = new DatePicker();
     final TimePicker time = new TimePicker();
     final IntegerField minutes = new IntegerField();
     final TextField title = new TextField();
-    final Button save = new Button();
-    private final BeanValidationBinder<ReservationRequest> binder =
-            new BeanValidationBinder<>(ReservationRequest.class);
 
     ReservationForm(List<Printer> printers, Printer selected, LocalDateTime start) {
+        super(ReservationRequest.class, "reservation");
         setId("reservation-dialog");
         setHeaderTitle(getTranslation("printer.reserve"));
         setWidth("min(34rem, 96vw)");
@@ -106,40 +71,26 @@ class ReservationForm extends Dialog {
         form.add(date, time, minutes);
         form.add(title, 2);
         add(form);
-
         save.setText(getTranslation("printer.reserve"));
-        save.setId("reservation-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> save());
-        // Everything but the title is prefilled: Save waits for it.
-        save.setEnabled(false);
-        binder.addStatusChangeListener(e -> save.setEnabled(binder.isValid()));
-        Button cancel = new Button(getTranslation("action.cancel"), e -> close());
-        cancel.setId("reservation-cancel");
-        getFooter().add(cancel, save);
+        addFooterButtons();
     }
 
-    private void save() {
-        ReservationRequest request = new ReservationRequest();
-        try {
-            binder.writeBean(request);
-        } catch (ValidationException e) {
-            return; // the fields show what is wrong
-        }
-        fireEvent(new SaveEvent(
-                this,
-                request.getPrinter(),
-                LocalDateTime.of(request.getDate(), request.getTime()),
-                request.getMinutes(),
-                request.getTitle().strip()));
+    @Override
+    protected ReservationRequest newBean() {
+        return new ReservationRequest();
     }
 
-    /** The fields the service's errors point at. */
-    Map<String, HasValidation> fields() {
+    @Override
+    protected Booking toData(ReservationRequest bean) {
+        return new Booking(
+                bean.getPrinter(),
+                LocalDateTime.of(bean.getDate(), bean.getTime()),
+                bean.getMinutes(),
+                bean.getTitle().strip());
+    }
+
+    @Override
+    public Map<String, ? extends HasValidation> fields() {
         return Map.of("start", time, "end", minutes, "minutes", minutes, "title", title);
-    }
-
-    void addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        addListener(SaveEvent.class, listener);
     }
 }

@@ -15,7 +15,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
@@ -228,17 +227,13 @@ class ReservationsView extends Div implements HasDynamicTitle {
 
     void openReserve(Printer printer, LocalDateTime start) {
         ReservationForm form = new ReservationForm(bookable, printer, start);
-        form.addSaveListener(e -> {
-            Instant begin = e.start().atZone(zone).toInstant();
-            try {
-                printers.reserve(e.printer().id(), begin, begin.plus(Duration.ofMinutes(e.minutes())), e.title());
-                form.close();
-                Notifications.success(getTranslation("printer.reserved"));
-                refreshMine();
-                renderPlanner();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, form.fields());
-            }
+        form.onSave(booking -> {
+            Instant begin = booking.start().atZone(zone).toInstant();
+            printers.reserve(
+                    booking.printer().id(), begin, begin.plus(Duration.ofMinutes(booking.minutes())), booking.title());
+            Notifications.success(getTranslation("printer.reserved"));
+            refreshMine();
+            renderPlanner();
         });
         form.open();
         form.title.focus();

@@ -58,8 +58,8 @@ class ReservationFormTest {
     void theFormIsPrefilledAndSavesOnlyWithATitle() {
         LocalDateTime start = LocalDateTime.of(2030, 5, 6, 9, 0);
         ReservationForm form = new ReservationForm(List.of(printer), printer, start);
-        List<ReservationForm.SaveEvent> saved = new ArrayList<>();
-        form.addSaveListener(saved::add);
+        List<ReservationForm.Booking> saved = new ArrayList<>();
+        form.addSaveListener(e -> saved.add(e.data()));
         assertThat(form.printer.getValue()).isEqualTo(printer);
         assertThat(form.date.getValue()).isEqualTo(start.toLocalDate());
         assertThat(form.time.getValue()).isEqualTo(start.toLocalTime());
