@@ -11,6 +11,11 @@ import de.kontor.base.importing.ColumnMapping;
 import de.kontor.base.importing.ImportPreview;
 import de.kontor.base.importing.ImportSummary;
 import de.kontor.base.importing.ImportTable;
+import de.kontor.customer.CustomerJournal.Activity;
+import de.kontor.customer.CustomerJournal.ActivityDraft;
+import de.kontor.customer.CustomerJournal.Note;
+import de.kontor.customer.CustomerJournal.NoteRevision;
+import de.kontor.customer.CustomerJournal.TimelineEntry;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -67,18 +72,24 @@ public class CustomerService {
     private final CustomerImporter importer;
     private final AuditService audit;
     private final Clock clock;
+    private final CustomerNotes notes;
+    private final CustomerTimeline timeline;
 
     CustomerService(
             CustomerRepository customers,
             CustomerWriter writer,
             CustomerImporter importer,
             AuditService audit,
-            Clock clock) {
+            Clock clock,
+            CustomerNotes notes,
+            CustomerTimeline timeline) {
         this.customers = customers;
         this.writer = writer;
         this.importer = importer;
         this.audit = audit;
         this.clock = clock;
+        this.notes = notes;
+        this.timeline = timeline;
     }
 
     // ---- commands ----------------------------------------------------------------------------------
@@ -282,6 +293,61 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public Slice<AuditEntry> timeline(long id, Pageable pageable) {
         return audit.findForEntity(ENTITY, id, pageable);
+    }
+
+    /**
+     * What happened to the customer across modules, newest first: its changes, notes and activities, and what
+     * other modules report (licenses, ...).
+     */
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> history(long id, int limit) {
+        return timeline.of(get(id), limit);
+    }
+
+    // ---- notes and activities ----------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<Note> notes(long customerId, boolean archived) {
+        return notes.notes(customerId, archived);
+    }
+
+    /** Adds a note to the customer (and its audit entry). */
+    @Transactional
+    public Note addNote(long customerId, @Nullable String text) {
+        return notes.addNote(get(customerId).getId(), text);
+    }
+
+    /** Changes the note as read in {@code expectedRevision}; the previous text is kept as a revision. */
+    @Transactional
+    public Note editNote(long noteId, int expectedRevision, @Nullable String text) {
+        return notes.editNote(noteId, expectedRevision, text);
+    }
+
+    @Transactional
+    public Note archiveNote(long noteId, boolean archived) {
+        return notes.archiveNote(noteId, archived);
+    }
+
+    /** Every text the note had, newest first. */
+    @Transactional(readOnly = true)
+    public List<NoteRevision> noteHistory(long noteId) {
+        return notes.history(noteId);
+    }
+
+    /** Open activities first (soonest due first), then the done ones. */
+    @Transactional(readOnly = true)
+    public List<Activity> activities(long customerId) {
+        return notes.activities(customerId);
+    }
+
+    @Transactional
+    public Activity addActivity(long customerId, ActivityDraft draft) {
+        return notes.addActivity(get(customerId).getId(), draft);
+    }
+
+    @Transactional
+    public Activity setActivityDone(long activityId, boolean done) {
+        return notes.setDone(activityId, done);
     }
 
     // ---- import ---------------------------------------------------------------------------------------

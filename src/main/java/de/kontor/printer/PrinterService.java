@@ -267,10 +267,28 @@ public class PrinterService {
         return reservations.slots(printerId, from, to);
     }
 
-    /** The signed-in user's reservations, newest first. */
+    /**
+     * The slots of all printers that overlap {@code [from, to)} (the planner across printers), shown as
+     * {@link #slots(long, Instant, Instant)} shows them.
+     */
+    @Transactional(readOnly = true)
+    public List<Slot> slots(Instant from, Instant to) {
+        return reservations.slots(from, to);
+    }
+
+    /**
+     * The signed-in user's reservations: those still to come or running first (soonest first), then the
+     * finished and cancelled ones (newest first).
+     */
     @Transactional(readOnly = true)
     public List<Reservation> myReservations(int limit) {
         return reservations.of(CurrentUser.username().orElse(""), limit);
+    }
+
+    /** The signed-in user's reservations still to come or running, soonest first (the home page). */
+    @Transactional(readOnly = true)
+    public List<Reservation> myUpcomingReservations(int limit) {
+        return reservations.upcoming(CurrentUser.username().orElse(""), limit);
     }
 
     /** All reservations overlapping a period (admins). */

@@ -225,15 +225,27 @@ class Reservations {
     }
 
     List<Slot> slots(long printerId, Instant from, Instant to) {
-        String me = CurrentUser.username().orElse("");
-        boolean admin = CurrentUser.hasRole("ADMIN");
-        return jdbc
-                .sql(SELECT + "where r.printer_id = ? and r.state <> 'CANCELLED' and r.starts_at < ? "
+        return asSlots(jdbc.sql(SELECT + "where r.printer_id = ? and r.state <> 'CANCELLED' and r.starts_at < ? "
                         + "and r.ends_at > ? order by r.starts_at")
                 .params(printerId, Timestamp.from(to), Timestamp.from(from))
                 .query(RESERVATION)
-                .list()
-                .stream()
+                .list());
+    }
+
+    /** The slots of every printer overlapping {@code [from, to)}, as {@link #slots} shows them. */
+    List<Slot> slots(Instant from, Instant to) {
+        return asSlots(jdbc.sql(SELECT + "where r.state <> 'CANCELLED' and r.starts_at < ? and r.ends_at > ? "
+                        + "order by r.starts_at")
+                .params(Timestamp.from(to), Timestamp.from(from))
+                .query(RESERVATION)
+                .list());
+    }
+
+    /** Everyone sees that a slot is taken; only its owner and admins see its title and who took it. */
+    private static List<Slot> asSlots(List<Reservation> reservations) {
+        String me = CurrentUser.username().orElse("");
+        boolean admin = CurrentUser.hasRole("ADMIN");
+        return reservations.stream()
                 .map(r -> {
                     boolean mine = r.username().equals(me);
                     return new Slot(
@@ -249,8 +261,22 @@ class Reservations {
                 .toList();
     }
 
+    /**
+     * The user's reservations: those still holding a printer first (soonest first), then the finished and
+     * cancelled ones (newest first).
+     */
     List<Reservation> of(String username, int limit) {
-        return jdbc.sql(SELECT + "where r.username = ? order by r.starts_at desc limit ?")
+        return jdbc.sql(SELECT + "where r.username = ? order by case when r.state in " + HOLDING
+                        + " then 0 else 1 end, case when r.state in " + HOLDING
+                        + " then r.starts_at end, r.starts_at desc limit ?")
+                .params(username, limit)
+                .query(RESERVATION)
+                .list();
+    }
+
+    /** The user's reservations that still hold a printer, soonest first. */
+    List<Reservation> upcoming(String username, int limit) {
+        return jdbc.sql(SELECT + "where r.username = ? and r.state in " + HOLDING + " order by r.starts_at limit ?")
                 .params(username, limit)
                 .query(RESERVATION)
                 .list();

@@ -58,6 +58,14 @@ class PersonWriter {
      * password" or an admin). {@code privacyAccepted}: when a self-registering member accepted the notice.
      */
     PersonDetails create(NewPerson draft, @Nullable Instant privacyAccepted) {
+        return create(draft, privacyAccepted, null);
+    }
+
+    /**
+     * As {@link #create(NewPerson, Instant)}, but for the existing Kontor account {@code accountUsername}
+     * (whose user name is not the code) when one is given.
+     */
+    PersonDetails create(NewPerson draft, @Nullable Instant privacyAccepted, @Nullable String accountUsername) {
         String code = draft.code() == null || draft.code().isBlank()
                 ? freeCode()
                 : draft.code().strip();
@@ -71,7 +79,12 @@ class PersonWriter {
             throw codeTaken(code);
         }
         checkEmailFree(email, null);
-        Long userId = users.findByUsername(code).map(UserAccount::getId).orElse(null);
+        Long userId = users.findByUsername(accountUsername != null ? accountUsername : code)
+                .map(UserAccount::getId)
+                .orElse(null);
+        if (userId == null && accountUsername != null) {
+            throw DomainException.notFound("NO_ACCOUNT", "tally.account.missing", accountUsername);
+        }
         if (userId == null) {
             String secret = draft.password() == null || draft.password().isBlank() ? null : draft.password();
             userId = users.createUser(

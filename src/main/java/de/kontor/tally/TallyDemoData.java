@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /** Demo tally: members with NFC tokens and two months of bookings, and one terminal API user. */
 @Component
@@ -104,10 +105,46 @@ class TallyDemoData implements DemoData {
                             n % 3 == 0));
         }
         tally.setLocked(tally.person("1000000012").orElseThrow().id(), true);
+        demoMembersAccounts(context, now);
         long terminal = tally.createApiUser("Terminal Küche");
         IssuedKey key = tally.generateKey(terminal, Scope.BOOK);
         log.info(
                 "Demo tally terminal \"Terminal Küche\": API key {} (shown once; Tally > Terminals makes new ones)",
                 key.value());
+    }
+
+    /**
+     * The demo members that sign in by name (mara.schmidt, ...) get a tally account too, with a deposit and a
+     * few marks, so the tour's "my tally" and the home page's balance show something.
+     */
+    private void demoMembersAccounts(DemoContext context, Instant now) {
+        String[][] accounts = {
+            {"mara.schmidt", "Mara", "Schmidt"},
+            {"jonas.becker", "Jonas", "Becker"},
+            {"lea.mueller", "Lea", "Müller"},
+            {"tim.oezdemir", "Tim", "Özdemir"},
+            {"sofia.rossi", "Sofia", "Rossi"}
+        };
+        int n = 0;
+        for (String[] a : accounts) {
+            n++;
+            String code = String.format("20000000%02d", n);
+            Optional<PersonDetails> created =
+                    tally.createPersonForAccount(new NewPerson(code, a[1], a[2], null, null), a[0]);
+            if (created.isEmpty()) {
+                continue; // that demo account does not exist
+            }
+            PersonDetails p = created.get();
+            Instant at = now.minus(Duration.ofDays(30));
+            tally.bookAt(p.id(), 20, "Einzahlung", "ADMIN", "admin", at);
+            int marks = 3 + context.random().nextInt(8);
+            for (int i = 0; i < marks; i++) {
+                at = at.plus(Duration.ofHours(12 + context.random().nextInt(60)));
+                if (at.isAfter(now)) {
+                    break;
+                }
+                tally.bookAt(p.id(), -1, "Terminal Küche", "NFC", "api:Terminal Küche", at);
+            }
+        }
     }
 }

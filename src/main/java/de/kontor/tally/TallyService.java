@@ -188,6 +188,18 @@ public class TallyService {
         return writer.create(draft, null);
     }
 
+    /**
+     * A person for an existing Kontor account whose user name is not a code (demo members); nothing when there is
+     * no such account.
+     */
+    @Transactional
+    Optional<PersonDetails> createPersonForAccount(NewPerson draft, String accountUsername) {
+        if (users.findByUsername(accountUsername).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(writer.create(draft, null, accountUsername));
+    }
+
     /** Changes a person as loaded in {@code expectedVersion}; refused if someone changed it since. */
     @Transactional
     public PersonDetails updatePerson(long id, long expectedVersion, PersonUpdate update) {

@@ -36,19 +36,24 @@ import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerFact;
+import de.kontor.customer.CustomerJournal.TimelineEntry;
 import de.kontor.customer.CustomerPageSection;
 import de.kontor.customer.CustomerService;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-/** One customer: details, quick stats from all modules, history; edit, archive, restore, delete. */
+/**
+ * One customer: details, quick stats from all modules, notes and activities, the history across modules and the
+ * customer's own changes; edit, archive, restore, delete.
+ */
 @Route("customers")
 @RolesAllowed({"ADMIN", "VIEWER"})
 class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
@@ -59,15 +64,22 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
     private final List<CustomerPageSection> sections;
     private @Nullable Customer customer;
 
+    /** How many lines of history the page shows; older ones are in the audit log. */
+    private static final int HISTORY = 200;
+
     private final KontorI18NProvider i18n;
+    private final Clock clock;
+    private final Grid<TimelineEntry> history = new Grid<>();
 
     CustomerView(
             CustomerService customers,
             AuditService audit,
             ZoneId zone,
             List<CustomerPageSection> sections,
-            KontorI18NProvider i18n) {
+            KontorI18NProvider i18n,
+            Clock clock) {
         this.customers = customers;
+        this.clock = clock;
         this.audit = audit;
         this.zone = zone;
         this.i18n = i18n;
@@ -87,6 +99,7 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
     private void render() {
         Customer c = customer;
         removeAll();
+        AuditTexts texts = new AuditTexts(i18n, getLocale(), zone);
         H2 title = new H2(c.getNumber() + " · " + c.getName());
         title.setId("customer-title");
         ViewHeader header = new ViewHeader(title);
@@ -142,12 +155,39 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
             section.create(c).ifPresent(this::add);
         }
 
+        add(new CustomerJournalPanel(customers, c.getId(), zone, clock, this::refreshHistory));
+
+        add(new H3(getTranslation("customer.history")));
+        history.setId("customer-history");
+        history.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        history.removeAllColumns();
+        Grids.key(history.addColumn(e -> Formats.dateTime(e.at(), zone))
+                .setHeader(getTranslation("audit.time"))
+                .setKey("time"));
+        Grids.key(history.addColumn(TimelineEntry::username)
+                .setHeader(getTranslation("audit.user"))
+                .setKey("user"));
+        Grids.name(
+                history.addComponentColumn(this::what)
+                        .setHeader(getTranslation("customer.history.what"))
+                        .setKey("what"),
+                "12rem");
+        Grids.key(history.addColumn(e -> texts.action(e.action()))
+                .setHeader(getTranslation("audit.action"))
+                .setKey("action"));
+        history.setEmptyStateText(getTranslation("customer.timeline.empty"));
+        history.setHeight("18rem");
+        NarrowLayout.whileAttached(
+                history, narrow -> history.getColumnByKey("user").setVisible(!narrow));
+        refreshHistory();
+        add(history);
+
         add(new H3(getTranslation("customer.timeline")));
         Grid<AuditEntry> timeline = new Grid<>();
         timeline.setId("customer-timeline");
         timeline.addThemeVariants(
                 GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        AuditTexts texts = new AuditTexts(i18n, getLocale(), zone);
         Grids.key(timeline.addColumn(e -> Formats.dateTime(e.getOccurredAt(), zone))
                 .setHeader(getTranslation("audit.time"))
                 .setKey("time"));
@@ -168,6 +208,20 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
         NarrowLayout.whileAttached(
                 timeline, narrow -> timeline.getColumnByKey("user").setVisible(!narrow));
         add(timeline);
+    }
+
+    private void refreshHistory() {
+        history.setItems(customers.history(customer.getId(), HISTORY));
+    }
+
+    /** The kind of record and which one, linked to its page where it has one. */
+    private Component what(TimelineEntry e) {
+        String text = getTranslation(e.kindKey()) + " " + e.subject();
+        if (e.route() == null) {
+            return new Span(text);
+        }
+        Anchor link = new Anchor(e.route(), text);
+        return link;
     }
 
     private Component details(Customer c) {

@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -227,16 +229,36 @@ class KioskView extends Div implements BeforeEnterObserver, BeforeLeaveObserver,
                 .set("justify-content", "space-between")
                 .set("font-size", "clamp(16px, 2.4vmin, 36px)")
                 .set("color", "#9aa7b4");
-        facts.add(new Span(c.powerWatts() == null ? "–" : String.format(getLocale(), "%.0f W", c.powerWatts())));
+        facts.getStyle().set("gap", "1vmin").set("flex-wrap", "wrap");
+        Span power = new Span(c.powerWatts() == null ? "–" : String.format(getLocale(), "%.0f W", c.powerWatts()));
+        power.getStyle().set("white-space", "nowrap");
+        facts.add(power);
         if (c.nextStarts() != null) {
-            Span next = new Span(
-                    getTranslation("kiosk.board.next", HH_MM.withZone(zone).format(c.nextStarts()))
-                            + (c.nextWho() != null ? " · " + c.nextWho() : ""));
+            Span next = new Span(getTranslation("kiosk.board.next", when(c.nextStarts(), now))
+                    + (c.nextWho() != null ? " · " + c.nextWho() : ""));
+            next.getStyle()
+                    .set("white-space", "nowrap")
+                    .set("overflow", "hidden")
+                    .set("text-overflow", "ellipsis");
             next.addClassName("kiosk-next");
             facts.add(next);
         }
         card.add(facts);
         return card;
+    }
+
+    /** A start as seen from the wall: the time today, "tomorrow 09:00", else the weekday ("Tue 09:00"). */
+    String when(Instant at, Instant now) {
+        LocalDate day = LocalDate.ofInstant(at, zone);
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        String time = HH_MM.withZone(zone).format(at);
+        if (day.equals(today)) {
+            return time;
+        }
+        if (day.equals(today.plusDays(1))) {
+            return getTranslation("kiosk.board.tomorrow", time);
+        }
+        return day.getDayOfWeek().getDisplayName(TextStyle.SHORT, getLocale()) + " " + time;
     }
 
     private void message(String id, String title, String detail) {

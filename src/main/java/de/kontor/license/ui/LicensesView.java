@@ -27,6 +27,7 @@ import de.kontor.base.ui.ExportMenu;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.GridSorts;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
@@ -211,6 +212,7 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                 .setSortProperty("maxActivations")
                 .setAutoWidth(true)
                 .setKey("max");
+        Grids.counted(grid, getTranslation("license.list.empty"));
         grid.setItems(
                 LazyGrids.pages(pageable -> licenses.find(query(), pageable)), q -> (int) licenses.count(query()));
         grid.addSelectionListener(

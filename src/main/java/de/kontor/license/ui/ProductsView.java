@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.license.LicenseService;
 import de.kontor.license.Product;
@@ -66,6 +67,7 @@ class ProductsView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("product.backend"))
                 .setAutoWidth(true)
                 .setKey("backend");
+        Grids.counted(grid, getTranslation("product.list.empty"));
         grid.setItems(licenses.products());
         grid.addItemClickListener(
                 e -> UI.getCurrent().navigate(ProductView.class, e.getItem().getId()));

@@ -53,7 +53,8 @@ class JobController {
     @SignedIn
     @Operation(
             summary = "Reservations",
-            description = "Members get their own (newest first); admins get all "
+            description = "Members get their own (coming and running ones first, soonest first; then past ones, "
+                    + "newest first); admins get all "
                     + "overlapping from..to (default: today and the next 7 days).")
     List<Reservation> list(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,

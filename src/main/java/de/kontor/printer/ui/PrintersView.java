@@ -24,6 +24,7 @@ import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.printer.PrinterModel.ConnectionTest;
@@ -34,6 +35,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -115,6 +117,13 @@ class PrintersView extends Div implements HasDynamicTitle {
         grid.setDetailsVisibleOnClick(false);
         grid.setEmptyStateText(getTranslation("printer.empty"));
         grid.setAllRowsVisible(true);
+        // On a phone: the name, whether it is on, and the switch; the rest is on the printer's page.
+        NarrowLayout.whileAttached(grid, narrow -> {
+            for (String key : List.of("where", "power", "energy", "contact")) {
+                grid.getColumnByKey(key).setVisible(!narrow);
+            }
+            grid.getColumnByKey("name").setWidth(narrow ? "6em" : "11em");
+        });
         add(grid);
         refresh();
         broadcaster.whileAttached(this, this::refresh);

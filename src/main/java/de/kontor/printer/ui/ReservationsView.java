@@ -3,9 +3,6 @@ package de.kontor.printer.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -13,22 +10,18 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.timepicker.TimePicker;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.Reservation;
 import de.kontor.printer.PrinterModel.ReservationState;
-import de.kontor.printer.PrinterModel.Slot;
 import de.kontor.printer.PrinterService;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -37,80 +30,82 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Reserving printers: a week per printer (Vaadin components and CSS, no add-on), the booking dialog with
- * field errors, and the user's own reservations (extend, finish, cancel). Others' slots show only that
- * the time is taken.
+ * Reserving printers: the planner across all printers (a day or a week, a column per printer, the user's own
+ * reservations highlighted, a click on a free hour books it), and the user's own reservations, upcoming first
+ * (extend, finish, cancel). Others' slots show only that the time is taken. On a phone the planner shows one day
+ * (a week of columns does not fit) and the list leaves out state and energy.
  */
 @Route("reservations")
 @Menu(title = "menu.reservations", order = 410, icon = "vaadin:calendar-clock")
 @RolesAllowed({"MEMBER", "ADMIN"})
 class ReservationsView extends Div implements HasDynamicTitle {
 
-    private static final int HOUR_PX = 22;
+    enum Range {
+        DAY,
+        WEEK
+    }
 
     private final PrinterService printers;
     private final ZoneId zone;
     private final Clock clock;
-    private final Select<Printer> printer = new Select<>();
-    private final Div week = new Div();
-    private final Span weekLabel = new Span();
+    private final List<Printer> bookable;
+    final RadioButtonGroup<Range> range = new RadioButtonGroup<>();
+    private final Span periodLabel = new Span();
+    private final ReservationPlanner planner;
     private final Grid<Reservation> mine = new Grid<>();
-    private LocalDate monday;
+    private LocalDate day;
 
     ReservationsView(PrinterService printers, ZoneId zone, Clock clock) {
         this.printers = printers;
         this.zone = zone;
         this.clock = clock;
-        this.monday =
-                LocalDate.ofInstant(clock.instant(), zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        this.day = today();
         addClassName("kontor-view");
         setId("reservations-view");
 
-        List<Printer> all =
-                printers.printers(false).stream().filter(Printer::active).toList();
-        printer.setId("reservation-printer");
-        printer.setLabel(getTranslation("printer.column.name"));
-        printer.setItems(all);
-        printer.setItemLabelGenerator(Printer::name);
-        if (!all.isEmpty()) {
-            printer.setValue(all.get(0));
-        }
-        printer.addValueChangeListener(e -> renderWeek());
-        Button previous = new Button(VaadinIcon.ANGLE_LEFT.create(), e -> {
-            monday = monday.minusWeeks(1);
-            renderWeek();
-        });
+        bookable = printers.printers(false).stream().filter(Printer::active).toList();
+        Button previous = new Button(VaadinIcon.ANGLE_LEFT.create(), e -> move(-1));
         previous.setId("reservation-week-previous");
-        previous.setAriaLabel(getTranslation("printer.week.previous"));
-        Button next = new Button(VaadinIcon.ANGLE_RIGHT.create(), e -> {
-            monday = monday.plusWeeks(1);
-            renderWeek();
+        previous.setAriaLabel(getTranslation("printer.planner.previous"));
+        Button todayButton = new Button(getTranslation("printer.planner.today"), e -> {
+            day = today();
+            renderPlanner();
         });
+        todayButton.setId("reservation-today");
+        Button next = new Button(VaadinIcon.ANGLE_RIGHT.create(), e -> move(1));
         next.setId("reservation-week-next");
-        next.setAriaLabel(getTranslation("printer.week.next"));
-        weekLabel.setId("reservation-week-label");
+        next.setAriaLabel(getTranslation("printer.planner.next"));
+        periodLabel.setId("reservation-week-label");
+        periodLabel.addClassName("kontor-planner-period");
+        range.setId("reservation-range");
+        range.setItems(Range.values());
+        range.setItemLabelGenerator(
+                s -> getTranslation("printer.planner." + s.name().toLowerCase()));
+        range.setValue(Range.WEEK);
+        range.addValueChangeListener(e -> renderPlanner());
         Button reserve = new Button(getTranslation("printer.reserve"), VaadinIcon.PLUS.create(), e -> openReserve());
         reserve.setId("reservation-new");
         reserve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        reserve.setEnabled(!all.isEmpty());
-        ViewHeader toolbar = new ViewHeader(printer, previous, weekLabel, next).actions(reserve);
-        toolbar.getStyle().set("align-items", "baseline");
-        week.setId("reservation-week");
-        week.getStyle()
-                .set("display", "grid")
-                .set("grid-template-columns", "3em repeat(7, 1fr)")
-                .set("gap", "2px")
-                .set("overflow-x", "auto");
-        add(toolbar, week);
+        reserve.setEnabled(!bookable.isEmpty());
+        Div navigation = new Div(previous, todayButton, next, periodLabel);
+        navigation.addClassName("kontor-planner-nav");
+        add(new ViewHeader(navigation, range).actions(reserve));
+
+        planner = new ReservationPlanner(zone);
+        planner.addSlotClickListener(e -> openReserve(e.printer(), e.start()));
+        Div hint = new Div(getTranslation("printer.planner.hint"));
+        hint.addClassName("kontor-muted");
+        hint.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        add(planner.legend(), planner, hint);
 
         add(new H3(getTranslation("printer.mine")));
         mine.setId("reservation-mine");
@@ -118,10 +113,13 @@ class ReservationsView extends Div implements HasDynamicTitle {
         mine.addColumn(Reservation::printerName)
                 .setHeader(getTranslation("printer.column.name"))
                 .setAutoWidth(true);
-        mine.addColumn(r -> Formats.dateTime(r.startsAt(), zone) + " – " + Formats.dateTime(r.endsAt(), zone))
+        mine.addColumn(this::period)
                 .setHeader(getTranslation("printer.column.time"))
-                .setAutoWidth(true);
-        mine.addColumn(Reservation::title).setHeader(getTranslation("printer.column.title"));
+                .setAutoWidth(true)
+                .setKey("time");
+        mine.addColumn(Reservation::title)
+                .setHeader(getTranslation("printer.column.title"))
+                .setFlexGrow(1);
         mine.addColumn(r ->
                         getTranslation("printer.reservation.state." + r.state().name()))
                 .setHeader(getTranslation("printer.column.state"))
@@ -129,91 +127,61 @@ class ReservationsView extends Div implements HasDynamicTitle {
                 .setKey("state");
         mine.addColumn(r -> r.energyWh() == null ? "" : String.format(getLocale(), "%.0f Wh", r.energyWh()))
                 .setHeader(getTranslation("printer.column.energyUsed"))
-                .setAutoWidth(true);
-        mine.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+                .setAutoWidth(true)
+                .setKey("energy");
+        mine.addComponentColumn(this::actions)
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setFrozenToEnd(true)
+                .setKey("actions");
         mine.setEmptyStateText(getTranslation("printer.mine.empty"));
         mine.setAllRowsVisible(true);
         add(mine);
-        renderWeek();
+        renderPlanner();
         refreshMine();
+        NarrowLayout.whileAttached(this, narrow -> {
+            if (narrow) {
+                range.setValue(Range.DAY);
+            }
+            mine.getColumnByKey("state").setVisible(!narrow);
+            mine.getColumnByKey("energy").setVisible(!narrow);
+        });
+    }
+
+    /** From–to, the date once when both are on the same day. */
+    private String period(Reservation r) {
+        if (LocalDate.ofInstant(r.startsAt(), zone).equals(LocalDate.ofInstant(r.endsAt(), zone))) {
+            return Formats.dateTime(r.startsAt(), zone) + "–"
+                    + DateTimeFormatter.ofPattern("HH:mm").format(r.endsAt().atZone(zone));
+        }
+        return Formats.dateTime(r.startsAt(), zone) + " – " + Formats.dateTime(r.endsAt(), zone);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    private void move(int steps) {
+        day = range.getValue() == Range.WEEK ? day.plusWeeks(steps) : day.plusDays(steps);
+        renderPlanner();
     }
 
     void refreshMine() {
         mine.setItems(printers.myReservations(50));
     }
 
-    void renderWeek() {
-        week.removeAll();
-        ZonedDateTime start = monday.atStartOfDay(zone);
-        weekLabel.setText(Formats.date(monday) + " – " + Formats.date(monday.plusDays(6)));
-        week.add(new Div());
-        for (int d = 0; d < 7; d++) {
-            LocalDate day = monday.plusDays(d);
-            Div head = new Div(day.getDayOfWeek().getDisplayName(TextStyle.SHORT, getLocale()) + " "
-                    + day.format(DateTimeFormatter.ofPattern("dd.MM.")));
-            head.getStyle().set("font-weight", "600").set("text-align", "center");
-            week.add(head);
-        }
-        Div hours = new Div();
-        hours.getStyle().set("position", "relative").set("height", 24 * HOUR_PX + "px");
-        for (int h = 0; h < 24; h += 2) {
-            Span label = new Span(String.format("%02d:00", h));
-            label.addClassName("kontor-muted");
-            label.getStyle()
-                    .set("position", "absolute")
-                    .set("top", h * HOUR_PX + "px")
-                    .set("font-size", "var(--lumo-font-size-xs)");
-            hours.add(label);
-        }
-        week.add(hours);
-        List<Slot> slots = printer.getValue() == null
-                ? List.of()
-                : printers.slots(
-                        printer.getValue().id(),
-                        start.toInstant(),
-                        start.plusDays(7).toInstant());
-        for (int d = 0; d < 7; d++) {
-            ZonedDateTime dayStart = start.plusDays(d);
-            ZonedDateTime dayEnd = dayStart.plusDays(1);
-            Div column = new Div();
-            column.setId("reservation-day-" + d);
-            column.getStyle()
-                    .set("position", "relative")
-                    .set("height", 24 * HOUR_PX + "px")
-                    .set("background", "var(--lumo-contrast-5pct)")
-                    .set("border-radius", "var(--lumo-border-radius-s)");
-            for (Slot s : slots) {
-                Instant from = s.startsAt().isBefore(dayStart.toInstant()) ? dayStart.toInstant() : s.startsAt();
-                Instant to = s.endsAt().isAfter(dayEnd.toInstant()) ? dayEnd.toInstant() : s.endsAt();
-                if (!to.isAfter(from)) {
-                    continue;
-                }
-                double top = Duration.between(dayStart.toInstant(), from).toMinutes() / 60.0 * HOUR_PX;
-                double height = Math.max(6, Duration.between(from, to).toMinutes() / 60.0 * HOUR_PX);
-                Div block = new Div(new Span(s.title() != null ? s.title() : getTranslation("printer.slot.taken")));
-                block.addClassName("reservation-slot");
-                block.getElement().setAttribute("data-reservation", String.valueOf(s.id()));
-                block.getElement()
-                        .setAttribute(
-                                "title",
-                                Formats.dateTime(s.startsAt(), zone) + " – " + Formats.dateTime(s.endsAt(), zone)
-                                        + (s.displayName() != null ? " · " + s.displayName() : ""));
-                block.getStyle()
-                        .set("position", "absolute")
-                        .set("left", "2px")
-                        .set("right", "2px")
-                        .set("top", top + "px")
-                        .set("height", height + "px")
-                        .set("overflow", "hidden")
-                        .set("font-size", "var(--lumo-font-size-xs)")
-                        .set("padding", "0 4px")
-                        .set("border-radius", "var(--lumo-border-radius-s)")
-                        .set("background", s.mine() ? "var(--lumo-primary-color)" : "var(--lumo-contrast-50pct)")
-                        .set("color", "var(--lumo-primary-contrast-color)");
-                column.add(block);
-            }
-            week.add(column);
-        }
+    void renderPlanner() {
+        boolean week = range.getValue() == Range.WEEK;
+        LocalDate first = week ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
+        int days = week ? 7 : 1;
+        periodLabel.setText(
+                week
+                        ? Formats.date(first) + " – " + Formats.date(first.plusDays(6))
+                        : first.getDayOfWeek().getDisplayName(TextStyle.FULL, getLocale()) + ", "
+                                + Formats.date(first));
+        ZonedDateTime from = first.atStartOfDay(zone);
+        Instant to = from.plusDays(days).toInstant();
+        planner.show(first, days, bookable, printers.slots(from.toInstant(), to), clock.instant());
     }
 
     private Component actions(Reservation r) {
@@ -244,57 +212,31 @@ class ReservationsView extends Div implements HasDynamicTitle {
             Notifications.error(getTranslation(ex.messageKey(), ex.args()));
         }
         refreshMine();
-        renderWeek();
+        renderPlanner();
     }
 
+    /** The booking form for the next full hour on the first printer. */
     void openReserve() {
-        Dialog dialog = new Dialog();
-        dialog.setId("reservation-dialog");
-        dialog.setHeaderTitle(getTranslation("printer.reserve") + ": "
-                + (printer.getValue() == null ? "" : printer.getValue().name()));
-        ZonedDateTime soon = ZonedDateTime.ofInstant(clock.instant(), zone)
+        LocalDateTime soon = LocalDateTime.ofInstant(clock.instant(), zone)
                 .plusHours(1)
                 .withMinute(0)
                 .withSecond(0)
                 .withNano(0);
-        DatePicker date = new DatePicker(getTranslation("printer.field.date"), soon.toLocalDate());
-        date.setId("reservation-date");
-        TimePicker time = new TimePicker(getTranslation("printer.field.time"), soon.toLocalTime());
-        time.setId("reservation-time");
-        time.setStep(Duration.ofMinutes(15));
-        IntegerField minutes = new IntegerField(getTranslation("printer.field.duration"));
-        minutes.setId("reservation-duration");
-        minutes.setValue(60);
-        minutes.setStep(15);
-        minutes.setStepButtonsVisible(true);
-        TextField title = new TextField(getTranslation("printer.field.title"));
-        title.setId("reservation-title");
-        title.setMaxLength(200);
-        FormLayout form = new FormLayout(date, time, minutes, title);
-        dialog.add(form);
-        Button save = new Button(getTranslation("printer.reserve"), e -> {
-            if (date.getValue() == null || time.getValue() == null) {
-                (date.getValue() == null ? date : time).setInvalid(true);
-                return;
-            }
-            Instant start = date.getValue().atTime(time.getValue()).atZone(zone).toInstant();
-            int duration = minutes.getValue() == null ? 0 : minutes.getValue();
-            try {
-                printers.reserve(
-                        printer.getValue().id(), start, start.plus(Duration.ofMinutes(duration)), title.getValue());
-                dialog.close();
-                Notifications.success(getTranslation("printer.reserved"));
-                refreshMine();
-                renderWeek();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("start", time, "end", minutes, "title", title));
-            }
+        openReserve(bookable.get(0), soon);
+    }
+
+    void openReserve(Printer printer, LocalDateTime start) {
+        ReservationForm form = new ReservationForm(bookable, printer, start);
+        form.onSave(booking -> {
+            Instant begin = booking.start().atZone(zone).toInstant();
+            printers.reserve(
+                    booking.printer().id(), begin, begin.plus(Duration.ofMinutes(booking.minutes())), booking.title());
+            Notifications.success(getTranslation("printer.reserved"));
+            refreshMine();
+            renderPlanner();
         });
-        save.setId("reservation-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
-        title.focus();
+        form.open();
+        form.title.focus();
     }
 
     @Override

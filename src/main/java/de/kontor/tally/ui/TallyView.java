@@ -59,6 +59,7 @@ class TallyView extends Div implements HasDynamicTitle {
 
     private final TallyService tally;
     private final TallyProperties properties;
+    private final Button bulk = new Button();
     private final Grid<PersonBalance> persons = new Grid<>();
     private final Grid<Entry> latest;
     private final TextField search = new TextField();
@@ -93,8 +94,12 @@ class TallyView extends Div implements HasDynamicTitle {
         Button add = new Button(getTranslation("tally.person.new"), VaadinIcon.PLUS.create(), e -> openNew());
         add.setId("tally-new-person");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button bulk = new Button(getTranslation("tally.bulk"), VaadinIcon.GROUP.create(), e -> openBulk());
+        bulk.setText(getTranslation("tally.bulk"));
+        bulk.setIcon(VaadinIcon.GROUP.create());
+        bulk.addClickListener(e -> openBulk());
         bulk.setId("tally-bulk");
+        bulk.setEnabled(false);
+        bulk.setTooltipText(getTranslation("tally.bulk.noneSelected"));
         Button resetAll =
                 new Button(getTranslation("tally.resetAll"), VaadinIcon.ERASER.create(), e -> confirmResetAll());
         resetAll.setId("tally-reset-all");
@@ -158,6 +163,13 @@ class TallyView extends Div implements HasDynamicTitle {
                 e -> UI.getCurrent().navigate(TallyPersonView.class, e.getItem().id()));
         persons.setItems(LazyGrids.pages(page -> tally.findPersons(search.getValue(), archived.getValue(), page)));
         persons.setEmptyStateText(getTranslation("tally.persons.empty"));
+        // bulk booking is for the persons ticked in the list: how many, and only when there are some
+        persons.addSelectionListener(e -> {
+            int count = e.getAllSelectedItems().size();
+            bulk.setEnabled(count > 0);
+            bulk.setText(count == 0 ? getTranslation("tally.bulk") : getTranslation("tally.bulk.count", count));
+            bulk.setTooltipText(count == 0 ? getTranslation("tally.bulk.noneSelected") : null);
+        });
         persons.setHeight("28rem");
         add(persons);
 
@@ -241,7 +253,7 @@ class TallyView extends Div implements HasDynamicTitle {
         who.addClassName("kontor-muted");
         who.setId("tally-bulk-who");
         dialog.add(new FormLayout(description, amount), who);
-        Button book = new Button(getTranslation("tally.bulk.book"), e -> {
+        Button book = new Button(getTranslation("tally.bulk.bookFor", selected.size()), e -> {
             Optional<Long> value = amount.amount();
             if (value.isEmpty()) {
                 return;
@@ -283,6 +295,7 @@ class TallyView extends Div implements HasDynamicTitle {
             }
         });
         book.setId("tally-bulk-book");
+        book.setEnabled(!selected.isEmpty());
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), book);
         dialog.open();

@@ -26,6 +26,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -198,6 +199,23 @@ class KioskViewTest extends KaribuTest {
         navigate(kiosk(Privacy.FIRST_NAMES, null, null).path());
         text = card().getElement().getTextRecursively();
         assertThat(text).contains("Mara").doesNotContain("Schmidt").doesNotContain("Geheimes");
+    }
+
+    @Test
+    void theNextReservationSaysWhichDayWhenItIsNotToday() {
+        navigate(kiosk(Privacy.NONE, null, null).path());
+        KioskView board = _get(KioskView.class);
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        var now = LocalDate.of(2026, 12, 1).atTime(18, 0).atZone(berlin).toInstant(); // a Tuesday
+        assertThat(board.when(
+                        LocalDate.of(2026, 12, 1).atTime(20, 30).atZone(berlin).toInstant(), now))
+                .isEqualTo("20:30");
+        assertThat(board.when(
+                        LocalDate.of(2026, 12, 2).atTime(9, 0).atZone(berlin).toInstant(), now))
+                .isEqualTo("tomorrow 09:00");
+        assertThat(board.when(
+                        LocalDate.of(2026, 12, 4).atTime(9, 0).atZone(berlin).toInstant(), now))
+                .isEqualTo("Fri 09:00");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -102,6 +103,9 @@ class LicenseViewsTest extends KaribuTest {
         Grid<License> grid = grid();
         MockVaadin.clientRoundtrip(false);
         assertThat(GridKt._size(grid)).isEqualTo(3);
+        assertThat(_get(Span.class, s -> s.withId("licenses-grid-count")).getText())
+                .as("the list says how many")
+                .isEqualTo("3 entries");
 
         grid.select(row(grid, a));
         grid.select(row(grid, b));

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.KaribuTest;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.PrinterDraft;
 import de.kontor.printer.PrinterService;
@@ -137,11 +138,12 @@ class PrinterViewsTest extends KaribuTest {
         logout();
         login(unique("mara"), Role.MEMBER);
         navigate("reservations");
-        _get(Select.class, s -> s.withId("reservation-printer")).setValue(p);
         _click(_get(Button.class, s -> s.withId("reservation-new")));
-        _click(_get(Button.class, s -> s.withId("reservation-save")));
+        _get(Select.class, s -> s.withId("reservation-form-printer")).setValue(p);
+        assertThat(_get(Button.class, s -> s.withId("reservation-save")).isEnabled())
+                .as("nothing to print yet")
+                .isFalse();
         TextField title = _get(TextField.class, s -> s.withId("reservation-title"));
-        assertThat(title.isInvalid()).isTrue();
         type(title, "Helmet");
         _click(_get(Button.class, s -> s.withId("reservation-save")));
         assertThat(printers.myReservations(5)).extracting(r -> r.title()).containsExactly("Helmet");
@@ -152,9 +154,21 @@ class PrinterViewsTest extends KaribuTest {
         login(unique("jonas"), Role.MEMBER);
         setUpUiKeepingLogin(); // a fresh page for the other member
         navigate("reservations");
-        _get(Select.class, s -> s.withId("reservation-printer")).setValue(p);
         assertThat(_find(Div.class, s -> s.withClasses("reservation-slot")))
                 .allMatch(d -> !d.getElement().getTextRecursively().contains("Helmet"));
         assertThatThrownBy(() -> navigate("printers")).hasMessageContaining("Access is denied");
+    }
+
+    @Test
+    void onAPhoneThePrinterListKeepsNameStateAndSwitch() {
+        printer();
+        navigate("printers");
+        @SuppressWarnings("unchecked")
+        Grid<Printer> grid = _get(Grid.class, s -> s.withId("printers-grid"));
+        NarrowLayout.width(UI.getCurrent(), 390);
+        assertThat(grid.getColumns().stream().filter(c -> c.isVisible()).map(c -> c.getKey()))
+                .containsExactly("name", "state", "actions");
+        NarrowLayout.width(UI.getCurrent(), 1440);
+        assertThat(grid.getColumnByKey("contact").isVisible()).isTrue();
     }
 }

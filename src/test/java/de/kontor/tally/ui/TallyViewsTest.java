@@ -225,8 +225,13 @@ class TallyViewsTest extends KaribuTest {
         Grid<PersonBalance> persons = grid("tally-persons");
         List<PersonBalance> found = _findAll(persons);
         assertThat(found).extracting(PersonBalance::id).containsExactlyInAnyOrder(a.id(), b.id());
+        Button bulk = _get(Button.class, s -> s.withId("tally-bulk"));
+        assertThat(bulk.isEnabled()).as("nobody selected").isFalse();
         found.forEach(persons::select);
-        _click(_get(Button.class, s -> s.withId("tally-bulk")));
+        assertThat(bulk.getText()).isEqualTo("Bulk booking (2)");
+        _click(bulk);
+        assertThat(_get(Button.class, s -> s.withId("tally-bulk-book")).getText())
+                .isEqualTo("Book for 2 persons");
         assertThat(_get(TextField.class, s -> s.withId("tally-bulk-description"))
                         .getValue())
                 .startsWith("Essen zum Dienst am ");
