@@ -36,6 +36,7 @@ public final class OperationsModel {
             "volumes",
             "networks",
             "read",
+            "download",
             "browse",
             "pending");
 

@@ -97,6 +97,23 @@ class OperationsController {
         return reading(id, "services", "list", "", Map.of());
     }
 
+    @Operation(summary = "The node's containers (Docker or Podman) with their state")
+    @GetMapping("/nodes/{id}/containers")
+    ResponseEntity<ActionResponse> containers(@PathVariable long id) {
+        return reading(id, "containers", "list", "", Map.of());
+    }
+
+    @Operation(summary = "A folder inside the node's allowed roots, or a text file there with ?file=")
+    @GetMapping("/nodes/{id}/files")
+    ResponseEntity<ActionResponse> files(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String path,
+            @RequestParam(required = false) @Nullable String file) {
+        return file != null && !file.isBlank()
+                ? reading(id, "files", "read", file, Map.of())
+                : reading(id, "files", "list", path == null ? "" : path, Map.of());
+    }
+
     @Operation(summary = "The node's listening sockets with their processes")
     @GetMapping("/nodes/{id}/ports")
     ResponseEntity<ActionResponse> ports(@PathVariable long id) {

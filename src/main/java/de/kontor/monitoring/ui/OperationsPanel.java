@@ -38,13 +38,14 @@ import java.util.function.Consumer;
 
 /**
  * A node's server operations: which capabilities the node allows (the rest greyed out) and, for admins,
- * one tab per capability this Kontor can drive: processes with signals, services, logs, ports. Listings
+ * one tab per capability this Kontor can drive: processes with signals, services, containers, logs, files,
+ * ports. Listings
  * and logs are read at once; actions that change the server ask for a reason and, when the last
  * second-factor confirmation is older than ten minutes, for a code. The last result stays visible.
  */
 final class OperationsPanel extends Div {
 
-    private static final List<String> TABS = List.of("processes", "services", "logs", "ports");
+    private static final List<String> TABS = List.of("processes", "services", "containers", "logs", "files", "ports");
 
     private final MonitoringService monitoring;
     private final UserService users;
@@ -81,7 +82,11 @@ final class OperationsPanel extends Div {
         tabs.setWidthFull();
         tabByCapability.put("processes", tabs.add(getTranslation("monitoring.ops.cap.processes"), processesTab()));
         tabByCapability.put("services", tabs.add(getTranslation("monitoring.ops.cap.services"), servicesTab()));
+        ContainerAndFileTabs more = new ContainerAndFileTabs(this);
+        tabByCapability.put(
+                "containers", tabs.add(getTranslation("monitoring.ops.cap.containers"), more.containersTab()));
         tabByCapability.put("logs", tabs.add(getTranslation("monitoring.ops.cap.logs"), logsTab()));
+        tabByCapability.put("files", tabs.add(getTranslation("monitoring.ops.cap.files"), more.filesTab()));
         tabByCapability.put("ports", tabs.add(getTranslation("monitoring.ops.cap.ports"), portsTab()));
         add(tabs, result);
     }
@@ -325,8 +330,7 @@ final class OperationsPanel extends Div {
     // ---- running -----------------------------------------------------------------------------------
 
     /** A reading: no reason and no step-up; waits for the agent and shows the answer. */
-    private void read(
-            String capability, String action, String target, Map<String, String> args, Consumer<ActionStatus> done) {
+    void read(String capability, String action, String target, Map<String, String> args, Consumer<ActionStatus> done) {
         try {
             ActionStatus requested = monitoring.requestReading(nodeId, capability, action, target, args);
             finish(monitoring.awaitAction(requested.id(), monitoring.listingWait()), done);
@@ -336,7 +340,7 @@ final class OperationsPanel extends Div {
     }
 
     /** A change: confirmed with a reason, then a step-up if needed, then run and shown. */
-    private void change(String capability, String action, String target, Map<String, String> args, String description) {
+    void change(String capability, String action, String target, Map<String, String> args, String description) {
         new OperationDialog(
                         nodeName,
                         description,
@@ -371,7 +375,12 @@ final class OperationsPanel extends Div {
         }
     }
 
-    private List<JsonNode> rows(ActionStatus status) {
+    /** The answer's data as one JSON value (an empty object when there is none). */
+    JsonNode tree(ActionStatus status) {
+        return status.data() == null ? json.createObjectNode() : json.readTree(status.data());
+    }
+
+    List<JsonNode> rows(ActionStatus status) {
         if (status.data() == null) {
             return List.of();
         }
