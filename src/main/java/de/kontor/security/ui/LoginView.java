@@ -24,7 +24,8 @@ import java.util.Map;
  * {@code ?error} after a wrong password, {@code ?locked=<minutes>} while login is throttled,
  * {@code ?expired} when the form's CSRF token was missing or stale, and {@code ?unavailable} when the
  * password could not be checked because the database is unavailable (then it says so, also when it
- * cannot read its own links).
+ * cannot read its own links), and {@code ?ended} when the session was ended (by its user elsewhere or by an
+ * admin).
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -76,6 +77,10 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                     params.get("locked").isEmpty() ? "15" : params.get("locked").getFirst();
             error.setTitle(getTranslation("login.locked.title"));
             error.setMessage(getTranslation("login.error.locked", minutes.replaceAll("[^0-9]", "")));
+            form.setError(true);
+        } else if (params.containsKey(EndedSessionFilter.ENDED_PARAMETER)) {
+            error.setTitle(getTranslation("session.ended.title"));
+            error.setMessage(getTranslation("session.ended.message"));
             form.setError(true);
         } else if (params.containsKey("expired")) {
             error.setTitle(getTranslation("login.expired.title"));
