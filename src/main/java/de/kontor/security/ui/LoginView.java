@@ -79,8 +79,8 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             error.setMessage(getTranslation("login.error.locked", minutes.replaceAll("[^0-9]", "")));
             form.setError(true);
         } else if (params.containsKey(EndedSessionFilter.ENDED_PARAMETER)) {
-            error.setTitle(getTranslation("session.ended.title"));
-            error.setMessage(getTranslation("session.ended.message"));
+            error.setTitle(getTranslation("session.signedOut.title"));
+            error.setMessage(getTranslation("session.signedOut.message"));
             form.setError(true);
         } else if (params.containsKey("expired")) {
             error.setTitle(getTranslation("login.expired.title"));
