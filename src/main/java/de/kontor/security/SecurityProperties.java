@@ -34,6 +34,9 @@ public record SecurityProperties(
     /** How long "stay signed in" keeps a browser signed in. */
     public static final Duration REMEMBER_ME_VALIDITY = Duration.ofDays(7);
 
+    /** Session attribute: the login page's "stay signed in" box was ticked. */
+    public static final String REMEMBER_ME_REQUESTED = "kontor.rememberMeRequested";
+
     /**
      * @param maxFailures failed logins for one account or from one address that lock further attempts
      * @param window the time within which the failures count

@@ -118,6 +118,13 @@ class SessionRegistry {
                 .optional();
     }
 
+    /** Forgets the user's "stay signed in" browsers, so none signs back in after its session was ended. */
+    void forgetRememberedBrowsers(long userId) {
+        jdbc.sql("delete from persistent_logins where username = (select username from app_user where id = ?)")
+                .param(userId)
+                .update();
+    }
+
     /** Marks the entry ended; false when it already was. */
     boolean end(long id, Instant now, @Nullable String by, String reason) {
         return jdbc.sql("""

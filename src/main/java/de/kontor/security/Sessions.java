@@ -204,6 +204,7 @@ class Sessions {
                 ended++;
             }
         }
+        registry.forgetRememberedBrowsers(userId);
         return ended;
     }
 
@@ -214,6 +215,9 @@ class Sessions {
         }
         // this node notices at once; the others within their check interval
         known.invalidateAll();
+        if (SessionInfo.UI.equals(session.kind())) {
+            registry.forgetRememberedBrowsers(session.userId());
+        }
         registry.tokenOf(session.id()).flatMap(tokens::findById).ifPresent(token -> token.revoke(now));
         return true;
     }

@@ -1,5 +1,6 @@
 package de.kontor.security.ui;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -11,10 +12,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.base.ui.ComponentTexts;
 import de.kontor.security.LoginLinks;
+import de.kontor.security.SecurityProperties;
 
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final Div links = new Div();
     private final List<LoginLinks> linkProviders;
 
-    LoginView(List<LoginLinks> linkProviders) {
+    LoginView(List<LoginLinks> linkProviders, SecurityProperties properties) {
         this.linkProviders = linkProviders;
         addClassName("kontor-login");
         setSizeFull();
@@ -48,7 +51,17 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         form.setId("login-form");
         links.setId("login-links");
         links.addClassName("kontor-toolbar");
-        add(brand, form, links);
+        add(brand, form);
+        if (properties.rememberMe()) {
+            // The login form posts only user name and password: the choice waits in the session for it.
+            Checkbox rememberMe = new Checkbox(getTranslation("login.rememberMe"));
+            rememberMe.setId("login-remember-me");
+            rememberMe.addValueChangeListener(e -> VaadinSession.getCurrent()
+                    .getSession()
+                    .setAttribute(SecurityProperties.REMEMBER_ME_REQUESTED, e.getValue()));
+            add(rememberMe);
+        }
+        add(links);
     }
 
     @Override

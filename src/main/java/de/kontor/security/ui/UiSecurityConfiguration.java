@@ -7,6 +7,7 @@ import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.security.LoginLockedException;
 import de.kontor.security.PendingSignIn;
 import de.kontor.security.Role;
+import de.kontor.security.SecurityProperties;
 import de.kontor.security.UserService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.rememberme.AbstractRememberMeServices;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 
@@ -46,9 +48,14 @@ class UiSecurityConfiguration {
             AuthenticationManager manager,
             RequestUtil requestUtil,
             UserService users,
-            SecurityContextHolderStrategy contexts)
+            SecurityContextHolderStrategy contexts,
+            SecurityProperties properties,
+            AbstractRememberMeServices rememberMe)
             throws Exception {
         http.authenticationManager(manager);
+        if (properties.rememberMe()) {
+            http.rememberMe(r -> r.rememberMeServices(rememberMe).key(rememberMe.getKey()));
+        }
         // after remember-me, so a browser signed in by its cookie is registered on that first request
         http.addFilterBefore(new EndedSessionFilter(users, contexts), AnonymousAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
