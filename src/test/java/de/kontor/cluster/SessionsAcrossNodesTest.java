@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
 
 import java.security.SecureRandom;
@@ -39,8 +41,16 @@ class SessionsAcrossNodesTest {
         db = EmbeddedMariaDb.start(TestDataDir.create("sessions-cluster-db"), 0);
     }
 
+    /**
+     * Starting an application sets Spring Security's global context holder strategy: the shared test context
+     * (in this JVM too) must get its own back, as in {@code TwoNodesTest}.
+     */
+    private static final SecurityContextHolderStrategy sharedStrategy =
+            SecurityContextHolder.getContextHolderStrategy();
+
     @AfterAll
     static void stop() {
+        SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
         nodes.forEach(ConfigurableApplicationContext::close);
         if (db != null) {
             db.close();
@@ -77,8 +87,9 @@ class SessionsAcrossNodesTest {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         String key = Base64.getEncoder().encodeToString(bytes);
-        ConfigurableApplicationContext a = start("node-a", key);
-        ConfigurableApplicationContext b = start("node-b", key);
+        ConfigurableApplicationContext a = start("sessions-node-a", key);
+        // the admin acts on B: B's strategy is the global one while the test runs
+        ConfigurableApplicationContext b = start("sessions-node-b", key);
         var onB = new HttpClientSupport(baseUrl(b));
         String admin = onB.token("admin", ADMIN_PASSWORD);
         var created = onB.postJson(
@@ -103,7 +114,7 @@ class SessionsAcrossNodesTest {
         var listed = onB.get("/api/admin/sessions?kind=UI&user=roaming", admin);
         assertThat(listed.status()).as(listed.body()).isEqualTo(200);
         JsonNode session = listed.json().get("items").get(0);
-        assertThat(session.get("node").asString()).isEqualTo("node-a");
+        assertThat(session.get("node").asString()).isEqualTo("sessions-node-a");
 
         assertThat(onB.delete("/api/admin/sessions/" + session.get("id").asLong(), admin)
                         .status())
