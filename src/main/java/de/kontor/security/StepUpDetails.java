@@ -18,10 +18,22 @@ final class StepUpDetails implements Serializable {
 
     private final @Nullable String remoteAddress;
     private volatile @Nullable Instant confirmedAt;
+    /** The API token the request came with; null for web sessions. */
+    private final @Nullable Long tokenId;
 
     StepUpDetails(@Nullable String remoteAddress, @Nullable Instant confirmedAt) {
+        this(remoteAddress, confirmedAt, null);
+    }
+
+    StepUpDetails(@Nullable String remoteAddress, @Nullable Instant confirmedAt, @Nullable Long tokenId) {
         this.remoteAddress = remoteAddress;
         this.confirmedAt = confirmedAt;
+        this.tokenId = tokenId;
+    }
+
+    @Nullable
+    Long tokenId() {
+        return tokenId;
     }
 
     @Nullable

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.quartz.CronScheduleBuilder.dailyAtHourAndMinute;
 
-/** Nightly: forget session tokens that expired more than a day ago. */
+/** Nightly: forget session tokens that expired more than a day ago, and sessions that ended long ago. */
 @DisallowConcurrentExecution
 class TokenCleanupJob implements Job {
 
@@ -29,6 +29,8 @@ class TokenCleanupJob implements Job {
     public void execute(JobExecutionContext context) {
         int removed = users.purgeExpiredSessionTokens();
         log.info("Removed {} expired API session tokens", removed);
+        int sessions = users.purgeOldSessions();
+        log.info("Removed {} session registry entries that ended more than 30 days ago", sessions);
     }
 
     @Configuration(proxyBeanMethods = false)

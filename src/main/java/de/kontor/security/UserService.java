@@ -9,6 +9,7 @@ import de.kontor.base.db.Like;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
@@ -61,6 +62,7 @@ public class UserService {
     private final Clock clock;
     private final Duration sessionTokenTtl;
     private final TwoFactorAccounts twoFactor;
+    private final Sessions sessions;
 
     UserService(
             UserAccountRepository users,
@@ -69,8 +71,10 @@ public class UserService {
             AuditService audit,
             Clock clock,
             SecurityProperties properties,
-            TwoFactorAccounts twoFactor) {
+            TwoFactorAccounts twoFactor,
+            Sessions sessions) {
         this.users = users;
+        this.sessions = sessions;
         this.tokens = tokens;
         this.twoFactor = twoFactor;
         this.encoder = encoder;
@@ -182,6 +186,7 @@ public class UserService {
                 guardLastAdmin(account);
             }
             tokens.revokeAllOf(account.getId(), clock.instant());
+            sessions.endAllOf(account.getId(), null, true, "USER_DISABLED");
         }
         if (account.isEnabled() != enabled) {
             account.enable(enabled, clock.instant());
@@ -498,6 +503,7 @@ public class UserService {
                 .orElseThrow(() -> DomainException.notFound("TOKEN_NOT_FOUND", "token.error.notFound"));
         if (token.getRevokedAt() == null) {
             token.revoke(clock.instant());
+            sessions.tokenRevoked(tokenId, "REVOKED");
             audit.record(
                     MODULE,
                     "ApiToken",
@@ -529,9 +535,102 @@ public class UserService {
                 .map(t -> {
                     if (t.getLastUsedAt() == null || t.getLastUsedAt().isBefore(now.minus(TOUCH_EVERY))) {
                         tokens.touch(t.getId(), now);
+                        sessions.tokenUsed(t.getId(), now);
                     }
-                    return authenticated(t.getUser(), new StepUpDetails(null, t.getSecondFactorAt()));
+                    return authenticated(t.getUser(), new StepUpDetails(null, t.getSecondFactorAt(), t.getId()));
                 });
+    }
+
+    // ---- sessions -------------------------------------------------------------------------------
+
+    /** The session registry for admins and viewers: web sessions and API tokens of everyone, filtered. */
+    @Transactional(readOnly = true)
+    public Slice<SessionInfo> sessions(SessionQuery query, Pageable pageable) {
+        return sessions.find(query, null, pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public long countSessions(SessionQuery query) {
+        return sessions.count(query, null);
+    }
+
+    /** The signed-in user's open sessions, the one asking marked as current. */
+    @Transactional(readOnly = true)
+    public Slice<SessionInfo> mySessions(Pageable pageable) {
+        return sessions.find(SessionQuery.active(), me().getId(), pageable);
+    }
+
+    /**
+     * Ends a session: a web session is signed out on whichever node it runs, an API token is revoked. Admins
+     * end anyone's; others only their own (someone else's is "not found" to them).
+     */
+    @Transactional
+    @ViewerAllowed
+    public SessionInfo endSession(long id) {
+        Long owner = CurrentUser.hasRole(Role.ADMIN.name()) ? null : me().getId();
+        return sessions.end(id, "ENDED", owner);
+    }
+
+    /** Ends every session of a user: web sessions and all their API tokens. Returns how many. */
+    @Transactional
+    public int endSessionsOf(long userId) {
+        UserAccount account = get(userId);
+        int ended = sessions.endAllOf(userId, null, true, "ENDED");
+        audit.record(
+                MODULE, "User", userId, "END_SESSIONS", ended + " sessions of " + account.getUsername() + " ended");
+        return ended;
+    }
+
+    /**
+     * "Sign out the others": ends the signed-in user's other web sessions and sign-in tokens; named personal
+     * tokens stay (they belong to scripts, and are revoked in the API tokens view).
+     */
+    @Transactional
+    @ViewerAllowed
+    public int endMyOtherSessions() {
+        UserAccount account = me();
+        int ended = sessions.endAllOf(account.getId(), sessions.currentId(), false, "SIGNED_OUT_ELSEWHERE");
+        audit.record(
+                MODULE,
+                "User",
+                account.getId(),
+                "END_SESSIONS",
+                account.getUsername() + " signed out " + ended + " other sessions");
+        return ended;
+    }
+
+    /**
+     * For the web UI's filter: whether this signed-in web session was ended (here or on another node).
+     * Registers the session on its first request and records activity at most once a minute, unless
+     * {@code activity} is false.
+     */
+    public boolean uiSessionEnded(HttpServletRequest request, String username, boolean activity) {
+        return sessions.uiSessionEnded(request, username, activity);
+    }
+
+    /** A web session ended by itself (signed out, timed out): the registry says so. */
+    public void uiSessionClosed(String sessionId) {
+        sessions.uiSessionClosed(sessionId);
+    }
+
+    /** Keys ({@link #sessionKey}) of web sessions ended since the given time, on any node. */
+    public List<String> endedUiSessionsSince(Instant since) {
+        return sessions.endedUiSince(since);
+    }
+
+    /** The key the registry knows a web session by: a hash of its id. */
+    public static String sessionKey(String sessionId) {
+        return Sessions.key(sessionId);
+    }
+
+    /** This node's name in the session registry. */
+    public String nodeName() {
+        return sessions.node();
+    }
+
+    @Transactional
+    public int purgeOldSessions() {
+        return sessions.purge();
     }
 
     @Transactional
@@ -550,6 +649,7 @@ public class UserService {
                 value.substring(0, TOKEN_PREFIX.length() + 6),
                 clock.instant(),
                 expires));
+        sessions.tokenIssued(token);
         return new IssuedToken(token, value, expires);
     }
 

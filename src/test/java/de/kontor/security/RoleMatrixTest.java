@@ -42,6 +42,7 @@ class RoleMatrixTest {
             entry("LeadImportView", "A"),
             entry("MyTasksView", "A"),
             entry("UsersView", "AV"),
+            entry("SessionsView", "AV"),
             entry("AuditView", "AV"),
             entry("MailOutboxView", "AV"),
             entry("CustomersView", "AV"),

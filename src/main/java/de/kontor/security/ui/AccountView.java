@@ -21,7 +21,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.util.Map;
 
-/** Every signed-in user's own page: who am I, change my password, two-factor sign-in. */
+/** Every signed-in user's own page: who am I, change my password, two-factor sign-in, my sessions. */
 @Route("account")
 @PermitAll
 class AccountView extends Div implements HasDynamicTitle {
@@ -69,7 +69,7 @@ class AccountView extends Div implements HasDynamicTitle {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         passwordCard.add(form, change);
 
-        add(identity, passwordCard, new TwoFactorCard(users, zone));
+        add(identity, passwordCard, new TwoFactorCard(users, zone), new MySessionsCard(users, zone));
     }
 
     private void change() {

@@ -1,5 +1,6 @@
 package de.kontor.security.ui;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -11,10 +12,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.base.ui.ComponentTexts;
 import de.kontor.security.LoginLinks;
+import de.kontor.security.SecurityProperties;
 
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,8 @@ import java.util.Map;
  * {@code ?error} after a wrong password, {@code ?locked=<minutes>} while login is throttled,
  * {@code ?expired} when the form's CSRF token was missing or stale, and {@code ?unavailable} when the
  * password could not be checked because the database is unavailable (then it says so, also when it
- * cannot read its own links).
+ * cannot read its own links), and {@code ?ended} when the session was ended (by its user elsewhere or by an
+ * admin).
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -36,7 +40,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final Div links = new Div();
     private final List<LoginLinks> linkProviders;
 
-    LoginView(List<LoginLinks> linkProviders) {
+    LoginView(List<LoginLinks> linkProviders, SecurityProperties properties) {
         this.linkProviders = linkProviders;
         addClassName("kontor-login");
         setSizeFull();
@@ -47,7 +51,17 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         form.setId("login-form");
         links.setId("login-links");
         links.addClassName("kontor-toolbar");
-        add(brand, form, links);
+        add(brand, form);
+        if (properties.rememberMe()) {
+            // The login form posts only user name and password: the choice waits in the session for it.
+            Checkbox rememberMe = new Checkbox(getTranslation("login.rememberMe"));
+            rememberMe.setId("login-remember-me");
+            rememberMe.addValueChangeListener(e -> VaadinSession.getCurrent()
+                    .getSession()
+                    .setAttribute(SecurityProperties.REMEMBER_ME_REQUESTED, e.getValue()));
+            add(rememberMe);
+        }
+        add(links);
     }
 
     @Override
@@ -76,6 +90,10 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                     params.get("locked").isEmpty() ? "15" : params.get("locked").getFirst();
             error.setTitle(getTranslation("login.locked.title"));
             error.setMessage(getTranslation("login.error.locked", minutes.replaceAll("[^0-9]", "")));
+            form.setError(true);
+        } else if (params.containsKey(EndedSessionFilter.ENDED_PARAMETER)) {
+            error.setTitle(getTranslation("session.signedOut.title"));
+            error.setMessage(getTranslation("session.signedOut.message"));
             form.setError(true);
         } else if (params.containsKey("expired")) {
             error.setTitle(getTranslation("login.expired.title"));

@@ -7,6 +7,8 @@ import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.security.LoginLockedException;
 import de.kontor.security.PendingSignIn;
 import de.kontor.security.Role;
+import de.kontor.security.SecurityProperties;
+import de.kontor.security.UserService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,13 +16,16 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.rememberme.AbstractRememberMeServices;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 
@@ -38,9 +43,21 @@ class UiSecurityConfiguration {
 
     @Bean
     @Order(100)
-    SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationManager manager, RequestUtil requestUtil)
+    SecurityFilterChain uiSecurity(
+            HttpSecurity http,
+            AuthenticationManager manager,
+            RequestUtil requestUtil,
+            UserService users,
+            SecurityContextHolderStrategy contexts,
+            SecurityProperties properties,
+            AbstractRememberMeServices rememberMe)
             throws Exception {
         http.authenticationManager(manager);
+        if (properties.rememberMe()) {
+            http.rememberMe(r -> r.rememberMeServices(rememberMe).key(rememberMe.getKey()));
+        }
+        // after remember-me, so a browser signed in by its cookie is registered on that first request
+        http.addFilterBefore(new EndedSessionFilter(users, contexts), AnonymousAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                         "/icons/**",
                         "/themes/**",

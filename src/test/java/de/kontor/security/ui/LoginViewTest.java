@@ -1,13 +1,16 @@
 package de.kontor.security.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.QueryParameters;
 import de.kontor.KaribuTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;
+import java.util.Map;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +23,22 @@ class LoginViewTest extends KaribuTest {
         LoginForm form = _get(LoginForm.class);
         assertThat(form.isError()).isFalse();
         assertThat(form.getAction()).isEqualTo("login");
+    }
+
+    @Test
+    void staySignedInIsNotOfferedUnlessSwitchedOn() {
+        UI.getCurrent().navigate("login");
+
+        _assertNone(Checkbox.class, s -> s.withId("login-remember-me"));
+    }
+
+    @Test
+    void afterItsSessionWasEndedTheFormSaysSo() {
+        UI.getCurrent().navigate("login", QueryParameters.simple(Map.of("ended", "")));
+
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.isError()).isTrue();
+        assertThat(_get(LoginView.class).i18n().getErrorMessage().getTitle()).isEqualTo("You were signed out");
     }
 
     @Test
