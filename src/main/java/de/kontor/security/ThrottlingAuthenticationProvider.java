@@ -1,5 +1,6 @@
 package de.kontor.security;
 
+import de.kontor.access.AccessService;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.db.DatabaseUnavailable;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * Username/password authentication with login throttling, used by the login form and by
- * {@code POST /api/auth/token} alike. Failures and lockouts go to the audit log.
+ * {@code POST /api/auth/token} alike. Failures and lockouts go to the audit log. Blocked addresses are
+ * refused before the password is looked at; an admin outside the admin networks after it.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -29,6 +31,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private final UserService users;
     private final AuditService audit;
     private final TwoFactorAccounts twoFactor;
+    private final AccessService access;
     private final Clock clock;
 
     ThrottlingAuthenticationProvider(
@@ -38,6 +41,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             UserService users,
             AuditService audit,
             TwoFactorAccounts twoFactor,
+            AccessService access,
             Clock clock) {
         this.delegate = delegate;
         this.accounts = accounts;
@@ -45,6 +49,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         this.users = users;
         this.audit = audit;
         this.twoFactor = twoFactor;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -59,6 +64,9 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             account = accounts.accountKey(username);
         } catch (RuntimeException e) {
             throw passwordNotChecked(e);
+        }
+        if (access.isBlocked(address)) {
+            throw new AddressBlockedException();
         }
         var lock = attempts.lockRemaining(account, address);
         if (lock.isPresent()) {
@@ -97,6 +105,17 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private Authentication secondStep(
             Authentication attempt, String username, String accountKey, @Nullable String address) {
         UserAccount account = users.findByUsername(username).orElseThrow(() -> new BadCredentialsException("Gone"));
+        if (account.hasRole(Role.ADMIN) && !access.adminSignInAllowed(address)) {
+            audit.recordAs(
+                    username,
+                    "security",
+                    "User",
+                    account.getId(),
+                    "LOGIN_REFUSED",
+                    "Admin sign-in of " + username + " refused from " + address + ", outside the admin networks",
+                    List.of());
+            throw new AddressBlockedException();
+        }
         boolean api = attempt.getDetails() instanceof ApiSignInDetails;
         if (account.hasTwoFactor()) {
             if (!(attempt.getDetails() instanceof ApiSignInDetails details)) {
