@@ -83,7 +83,10 @@ class BlockedAddressesView extends Div implements HasDynamicTitle {
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         if (write) {
-            blocks.addComponentColumn(this::unblockButton).setAutoWidth(true).setFlexGrow(0);
+            blocks.addComponentColumn(this::unblockButton)
+                    .setKey("unblock")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
         }
         blocks.setItems(LazyGrids.pages(access::blocks));
         blocks.setEmptyStateText(getTranslation("access.empty"));
