@@ -19,7 +19,6 @@ import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
-import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
@@ -29,7 +28,6 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Map;
 
 /**
  * Blocked addresses: the admin's blocks (an address or range, until a time or until removed) and the login
@@ -160,35 +158,24 @@ class BlockedAddressesView extends Div implements HasDynamicTitle {
 
     private void openBlockForm() {
         BlockForm form = new BlockForm(getTranslation("access.block.add"), true);
-        form.addSaveListener(e -> {
-            BlockDraft draft = e.draft();
+        form.onSave(draft -> {
             @Nullable
             Instant until = draft.getUntil() == null
                     ? null
                     : draft.getUntil().atZone(zone).toInstant();
-            try {
-                access.block(draft.getCidr(), until, draft.getComment(), ownAddress());
-                form.close();
-                Notifications.success(
-                        getTranslation("access.blocked", draft.getCidr().strip()));
-                blocks.getDataProvider().refreshAll();
-            } catch (DomainException ex) {
-                FieldErrors.show(form, ex, Map.of("cidr", form.cidr, "until", form.until));
-            }
+            access.block(draft.getCidr(), until, draft.getComment(), ownAddress());
+            Notifications.success(
+                    getTranslation("access.blocked", draft.getCidr().strip()));
+            blocks.getDataProvider().refreshAll();
         });
         form.open();
     }
 
     private void openNetworkForm() {
         BlockForm form = new BlockForm(getTranslation("access.network.add"), false);
-        form.addSaveListener(e -> {
-            try {
-                access.allowAdminNetwork(e.draft().getCidr(), e.draft().getComment(), ownAddress());
-                form.close();
-                refreshNetworks();
-            } catch (DomainException ex) {
-                FieldErrors.show(form, ex, Map.of("cidr", form.cidr));
-            }
+        form.onSave(draft -> {
+            access.allowAdminNetwork(draft.getCidr(), draft.getComment(), ownAddress());
+            refreshNetworks();
         });
         form.open();
     }

@@ -28,7 +28,7 @@ class BlockFormTest {
     void saveHandsOverAddressEndAndComment() {
         BlockForm form = new BlockForm("Block", true);
         List<BlockDraft> saved = new ArrayList<>();
-        form.addSaveListener(e -> saved.add(e.draft()));
+        form.addSaveListener(e -> saved.add(e.data()));
         LocalDateTime end = LocalDateTime.of(2030, 1, 2, 3, 4);
         form.cidr.setValue("203.0.113.0/24");
         form.until.setValue(end);
