@@ -16,7 +16,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Username/password authentication with login throttling, used by the login form and by
@@ -60,15 +62,18 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         String address = address(authentication);
         // User name and e-mail address of one account share one counter.
         String account;
+        Optional<Duration> lock;
         try {
             account = accounts.accountKey(username);
+            if (access.isBlocked(address)) {
+                throw new AddressBlockedException();
+            }
+            lock = attempts.lockRemaining(account, address);
+        } catch (AddressBlockedException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw passwordNotChecked(e);
         }
-        if (access.isBlocked(address)) {
-            throw new AddressBlockedException();
-        }
-        var lock = attempts.lockRemaining(account, address);
         if (lock.isPresent()) {
             throw new LoginLockedException(lock.get());
         }

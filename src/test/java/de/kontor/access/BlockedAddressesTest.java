@@ -21,7 +21,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -200,7 +199,7 @@ class BlockedAddressesTest extends IntegrationTest {
 
     private void blockLocalhost() {
         asAdmin();
-        blocksToLift.add(access.block("127.0.0.0/8", Instant.now().plus(Duration.ofDays(1)), null, null)
+        blocksToLift.add(access.block("127.0.0.0/8", clock.instant().plus(Duration.ofDays(1)), null, null)
                 .id());
         blocksToLift.add(access.block("::1", null, null, null).id());
         SecurityContextHolder.clearContext();

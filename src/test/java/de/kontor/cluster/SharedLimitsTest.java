@@ -44,10 +44,15 @@ class SharedLimitsTest {
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
 
-    private final SecurityContextHolderStrategy sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
+    /**
+     * The shared test context's strategy, taken before the nodes start: each node's security configuration sets
+     * its own in the static holder, and the test classes after this one must get the shared one back.
+     */
+    private static SecurityContextHolderStrategy sharedStrategy;
 
     @BeforeAll
     static void nodes() {
+        sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
         db = EmbeddedMariaDb.start(TestDataDir.create("limits-db"), 0);
         // one after the other: the first creates the schema, so the second starts on it
         a = start("limits-a");
@@ -64,6 +69,7 @@ class SharedLimitsTest {
         if (db != null) {
             db.close();
         }
+        SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
     }
 
     @AfterEach
