@@ -1,5 +1,6 @@
 package de.kontor.security;
 
+import de.kontor.access.AccessService;
 import de.kontor.base.api.ProblemResponses;
 import de.kontor.base.audit.AuditService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,11 +63,12 @@ class SecurityConfiguration {
             UserService users,
             AuditService audit,
             TwoFactorAccounts twoFactor,
+            AccessService access,
             Clock clock) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(details);
         dao.setPasswordEncoder(encoder);
         return new ProviderManager(
-                new ThrottlingAuthenticationProvider(dao, details, attempts, users, audit, twoFactor, clock));
+                new ThrottlingAuthenticationProvider(dao, details, attempts, users, audit, twoFactor, access, clock));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package de.kontor.security;
 
+import de.kontor.access.AccessService;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.db.DatabaseUnavailable;
 import org.jspecify.annotations.Nullable;
@@ -15,11 +16,14 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Username/password authentication with login throttling, used by the login form and by
- * {@code POST /api/auth/token} alike. Failures and lockouts go to the audit log.
+ * {@code POST /api/auth/token} alike. Failures and lockouts go to the audit log. Blocked addresses are
+ * refused before the password is looked at; an admin outside the admin networks after it.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -29,6 +33,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private final UserService users;
     private final AuditService audit;
     private final TwoFactorAccounts twoFactor;
+    private final AccessService access;
     private final Clock clock;
 
     ThrottlingAuthenticationProvider(
@@ -38,6 +43,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             UserService users,
             AuditService audit,
             TwoFactorAccounts twoFactor,
+            AccessService access,
             Clock clock) {
         this.delegate = delegate;
         this.accounts = accounts;
@@ -45,6 +51,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         this.users = users;
         this.audit = audit;
         this.twoFactor = twoFactor;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -55,12 +62,18 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         String address = address(authentication);
         // User name and e-mail address of one account share one counter.
         String account;
+        Optional<Duration> lock;
         try {
             account = accounts.accountKey(username);
+            if (access.isBlocked(address)) {
+                throw new AddressBlockedException();
+            }
+            lock = attempts.lockRemaining(account, address);
+        } catch (AddressBlockedException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw passwordNotChecked(e);
         }
-        var lock = attempts.lockRemaining(account, address);
         if (lock.isPresent()) {
             throw new LoginLockedException(lock.get());
         }
@@ -97,6 +110,17 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private Authentication secondStep(
             Authentication attempt, String username, String accountKey, @Nullable String address) {
         UserAccount account = users.findByUsername(username).orElseThrow(() -> new BadCredentialsException("Gone"));
+        if (account.hasRole(Role.ADMIN) && !access.adminSignInAllowed(address)) {
+            audit.recordAs(
+                    username,
+                    "security",
+                    "User",
+                    account.getId(),
+                    "LOGIN_REFUSED",
+                    "Admin sign-in of " + username + " refused from " + address + ", outside the admin networks",
+                    List.of());
+            throw new AddressBlockedException();
+        }
         boolean api = attempt.getDetails() instanceof ApiSignInDetails;
         if (account.hasTwoFactor()) {
             if (!(attempt.getDetails() instanceof ApiSignInDetails details)) {

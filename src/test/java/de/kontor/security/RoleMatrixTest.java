@@ -45,6 +45,7 @@ class RoleMatrixTest {
             entry("SessionsView", "AV"),
             entry("AuditView", "AV"),
             entry("MailOutboxView", "AV"),
+            entry("BlockedAddressesView", "AV"),
             entry("CustomersView", "AV"),
             entry("CustomerView", "AV"),
             entry("KiosksView", "AV"),

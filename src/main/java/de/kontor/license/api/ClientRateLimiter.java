@@ -1,10 +1,9 @@
 package de.kontor.license.api;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import de.kontor.base.ratelimit.SharedBuckets;
 import de.kontor.license.LicenseSettings;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +11,8 @@ import java.time.Duration;
 
 /**
  * Requests per minute per client address and per license key (Bucket4j token buckets refilled all at
- * once every minute, so the 101st request within a minute is refused). Buckets live in memory per node: in a cluster each node counts on its own.
+ * once every minute, so the 101st request within a minute is refused). The buckets live in the database
+ * ({@link SharedBuckets}): every node of a cluster takes from the same budget.
  */
 @Component
 class ClientRateLimiter {
@@ -22,12 +22,10 @@ class ClientRateLimiter {
 
     private final long perAddress;
     private final long perKey;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .maximumSize(200_000)
-            .build();
+    private final SharedBuckets buckets;
 
-    ClientRateLimiter(LicenseSettings settings) {
+    ClientRateLimiter(LicenseSettings settings, SharedBuckets buckets) {
+        this.buckets = buckets;
         this.perAddress = settings.rateLimit().perAddress();
         this.perKey = settings.rateLimit().perKey();
     }
@@ -41,15 +39,14 @@ class ClientRateLimiter {
     }
 
     private Decision take(String name, long perMinute) {
-        Bucket bucket = buckets.get(
-                name,
-                k -> Bucket.builder()
+        ConsumptionProbe probe = buckets.tryConsume(
+                "license:" + name,
+                () -> BucketConfiguration.builder()
                         .addLimit(Bandwidth.builder()
                                 .capacity(perMinute)
                                 .refillIntervally(perMinute, Duration.ofMinutes(1))
                                 .build())
                         .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long retry =
                 probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
         return new Decision(probe.isConsumed(), perMinute, probe.getRemainingTokens(), retry);

@@ -3,6 +3,7 @@ package de.kontor.security.api;
 import de.kontor.base.api.PublicEndpoint;
 import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.base.error.DomainException;
+import de.kontor.security.AddressBlockedException;
 import de.kontor.security.ApiSignInDetails;
 import de.kontor.security.IssuedToken;
 import de.kontor.security.LoginLockedException;
@@ -68,6 +69,8 @@ class AuthController {
         Authentication authenticated;
         try {
             authenticated = authenticationManager.authenticate(attempt);
+        } catch (AddressBlockedException e) {
+            throw new DomainException(HttpStatus.FORBIDDEN.value(), "ADDRESS_BLOCKED", "login.error.blocked");
         } catch (LoginLockedException e) {
             response.setHeader(
                     HttpHeaders.RETRY_AFTER, Long.toString(e.remaining().toSeconds()));

@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * The only page anonymous users reach. Posts to Spring Security's form login; comes back with
- * {@code ?error} after a wrong password, {@code ?locked=<minutes>} while login is throttled,
+ * {@code ?error} after a wrong password, {@code ?locked=<minutes>} while login is throttled, {@code ?blocked}
+ * when the address may not sign in,
  * {@code ?expired} when the form's CSRF token was missing or stale, and {@code ?unavailable} when the
  * password could not be checked because the database is unavailable (then it says so, also when it
  * cannot read its own links), and {@code ?ended} when the session was ended (by its user elsewhere or by an
@@ -84,6 +85,10 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         if (databaseUnavailable) {
             error.setTitle(getTranslation("login.unavailable.title"));
             error.setMessage(getTranslation("login.error.unavailable"));
+            form.setError(true);
+        } else if (params.containsKey("blocked")) {
+            error.setTitle(getTranslation("login.blocked.title"));
+            error.setMessage(getTranslation("login.error.blocked"));
             form.setError(true);
         } else if (params.containsKey("locked")) {
             String minutes =

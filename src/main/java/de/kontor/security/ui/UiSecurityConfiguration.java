@@ -4,6 +4,7 @@ import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import de.kontor.base.db.DatabaseUnavailable;
+import de.kontor.security.AddressBlockedException;
 import de.kontor.security.LoginLockedException;
 import de.kontor.security.PendingSignIn;
 import de.kontor.security.Role;
@@ -117,7 +118,9 @@ class UiSecurityConfiguration {
     private static AuthenticationFailureHandler loginFailureHandler() {
         return (request, response, exception) -> {
             String target;
-            if (exception instanceof LoginLockedException locked) {
+            if (exception instanceof AddressBlockedException) {
+                target = "/login?blocked";
+            } else if (exception instanceof LoginLockedException locked) {
                 target = "/login?locked=" + locked.minutesLeft();
             } else if (DatabaseUnavailable.isCause(exception)) {
                 target = "/login?unavailable";

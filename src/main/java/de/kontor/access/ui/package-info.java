@@ -1,0 +1,5 @@
+/** The "Blocked addresses" view. */
+@NullMarked
+package de.kontor.access.ui;
+
+import org.jspecify.annotations.NullMarked;
