@@ -44,6 +44,7 @@ class RoleMatrixTest {
             entry("UsersView", "AV"),
             entry("AuditView", "AV"),
             entry("MailOutboxView", "AV"),
+            entry("BackupsView", "AV"),
             entry("CustomersView", "AV"),
             entry("CustomerView", "AV"),
             entry("KiosksView", "AV"),
