@@ -84,6 +84,8 @@ public class Application implements AppShellConfigurator {
                 "--server.port=-1",
                 "--spring.quartz.auto-startup=false",
                 "--kontor.demo.enabled=false",
+                // nothing of Kontor's own may write while the tables are replaced
+                "--kontor.monitoring.self-interval=0s",
                 "--logging.level.root=WARN",
                 "--logging.level.de.kontor.backup=INFO")) {
             return context.getBean(RestoreCommand.class)
