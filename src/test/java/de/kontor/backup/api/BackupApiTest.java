@@ -74,7 +74,7 @@ class BackupApiTest extends IntegrationTest {
             }
         }
         assertThat(entries).containsExactlyInAnyOrder("kontor.sql", "manifest.json", "secret.key.sealed");
-        assertThat(sql).contains("CREATE TABLE `flyway_schema_history`").contains("INSERT INTO `user_account`");
+        assertThat(sql).contains("CREATE TABLE `flyway_schema_history`").contains("INSERT INTO `app_user`");
 
         assertThat(http.delete("/api/admin/backups/" + id, admin).status()).isEqualTo(204);
         var gone = http.get("/api/admin/backups/" + id, admin);

@@ -51,6 +51,7 @@ class BackupsViewTest extends KaribuTest {
         assertThat(run.state()).isEqualTo(BackupRun.State.DONE);
 
         MockVaadin.clientRoundtrip(false);
+        UI.getCurrent().navigate("");
         UI.getCurrent().navigate("backups");
         Grid<BackupInfo> grid = _get(Grid.class, s -> s.withId("backups"));
         List<String> ids = GridKt._findAll(grid).stream().map(BackupInfo::id).toList();
