@@ -1,16 +1,13 @@
 package de.kontor.customer;
 
+import de.kontor.base.jpa.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +23,7 @@ import java.util.TreeSet;
  */
 @Entity
 @Table(name = "customer")
-public class Customer {
+public class Customer extends VersionedEntity {
 
     public static final int NAME_MAX = 200;
     public static final int CONTACT_MAX = 200;
@@ -38,10 +35,6 @@ public class Customer {
     public static final int VAT_ID_MAX = 20;
     public static final int NOTES_MAX = 10_000;
     public static final int TAG_MAX = 50;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(name = "number", nullable = false, updatable = false, length = 12)
     private String number;
@@ -91,21 +84,11 @@ public class Customer {
     @Column(name = "archived_at")
     private @Nullable Instant archivedAt;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
     protected Customer() {}
 
     Customer(String number, CustomerData data, Instant now) {
         this.number = number;
-        this.createdAt = now;
+        created(now);
         apply(data, now);
     }
 
@@ -124,19 +107,19 @@ public class Customer {
         this.tags.clear();
         this.tags.addAll(data.tags());
         this.searchText = SearchText.of(number, name, contactPerson, email, city);
-        this.updatedAt = now;
+        touched(now);
     }
 
     void archive(Instant now) {
         this.archived = true;
         this.archivedAt = now;
-        this.updatedAt = now;
+        touched(now);
     }
 
     void restore(Instant now) {
         this.archived = false;
         this.archivedAt = null;
-        this.updatedAt = now;
+        touched(now);
     }
 
     /** The editable fields as they are now. */
@@ -171,10 +154,6 @@ public class Customer {
         map.put("tags", String.join(", ", new TreeSet<>(tags)));
         map.put("archived", archived);
         return map;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     /** The customer number, e.g. {@code K-000123}. */
@@ -233,28 +212,6 @@ public class Customer {
 
     public @Nullable Instant getArchivedAt() {
         return archivedAt;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Customer other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Customer.class.hashCode();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package de.kontor.license;
 
+import de.kontor.base.jpa.VersionedEntity;
 import de.kontor.license.LicenseEnums.LicenseStatus;
 import de.kontor.license.LicenseEnums.LicenseType;
 import jakarta.persistence.CollectionTable;
@@ -10,13 +11,9 @@ import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
@@ -32,11 +29,7 @@ import java.util.TreeSet;
 @Entity
 @EntityListeners(SnapshotInvalidation.class)
 @Table(name = "license")
-public class License {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class License extends VersionedEntity {
 
     @Column(name = "license_key", nullable = false, updatable = false, length = 24)
     private String key;
@@ -80,23 +73,13 @@ public class License {
     @BatchSize(size = 256)
     private Map<String, Long> limits = new TreeMap<>();
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
     protected License() {}
 
     License(String key, Long productId, Long customerId, LicenseTerms terms, Instant now) {
         this.key = key;
         this.productId = productId;
         this.customerId = customerId;
-        this.createdAt = now;
+        created(now);
         apply(terms, now);
     }
 
@@ -110,22 +93,22 @@ public class License {
         this.features.addAll(terms.features());
         this.limits.clear();
         this.limits.putAll(terms.limits());
-        this.updatedAt = now;
+        touched(now);
     }
 
     void changeStatus(LicenseStatus status, Instant now) {
         this.status = status;
-        this.updatedAt = now;
+        touched(now);
     }
 
     void extend(LocalDate until, Instant now) {
         this.validUntil = until;
-        this.updatedAt = now;
+        touched(now);
     }
 
     void reassign(Long customerId, Instant now) {
         this.customerId = customerId;
-        this.updatedAt = now;
+        touched(now);
     }
 
     public LicenseTerms terms() {
@@ -150,10 +133,6 @@ public class License {
         map.put("limits", new TreeMap<>(limits).toString());
         map.put("notes", notes);
         return map;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public String getKey() {
@@ -198,28 +177,6 @@ public class License {
 
     public Map<String, Long> getLimits() {
         return new TreeMap<>(limits);
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof License other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return License.class.hashCode();
     }
 
     @Override

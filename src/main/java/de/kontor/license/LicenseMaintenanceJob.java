@@ -1,20 +1,16 @@
 package de.kontor.license;
 
+import de.kontor.base.jobs.Jobs;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.Map;
 
 /**
  * Background work of the license server: devices without heartbeats become inactive (every five
@@ -25,8 +21,6 @@ import java.util.Map;
 class LicenseMaintenanceJob implements Job {
 
     private static final Logger log = LoggerFactory.getLogger(LicenseMaintenanceJob.class);
-    static final String TASK = "task";
-
     private final LicenseService licenses;
 
     LicenseMaintenanceJob(LicenseService licenses) {
@@ -35,7 +29,7 @@ class LicenseMaintenanceJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        String task = context.getMergedJobDataMap().getString(TASK);
+        String task = Jobs.task(context);
         if ("partitions".equals(task)) {
             licenses.maintainHeartbeatPartitions();
         } else {
@@ -52,40 +46,27 @@ class LicenseMaintenanceJob implements Job {
 
         @Bean
         JobDetail licenseInactivityJob() {
-            return JobBuilder.newJob(LicenseMaintenanceJob.class)
-                    .withIdentity("inactivity", "license")
-                    .usingJobData(new JobDataMap(Map.of(TASK, "inactivity")))
-                    .storeDurably()
-                    .build();
+            return Jobs.job(LicenseMaintenanceJob.class, "license", "inactivity");
         }
 
         @Bean
         Trigger licenseInactivityTrigger(JobDetail licenseInactivityJob) {
-            return TriggerBuilder.newTrigger()
-                    .forJob(licenseInactivityJob)
-                    .withIdentity("inactivity", "license")
-                    .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(5)
-                            .withMisfireHandlingInstructionNextWithRemainingCount())
-                    .build();
+            return Jobs.trigger(
+                    licenseInactivityJob,
+                    SimpleScheduleBuilder.repeatMinutelyForever(5)
+                            .withMisfireHandlingInstructionNextWithRemainingCount());
         }
 
         @Bean
         JobDetail licensePartitionJob() {
-            return JobBuilder.newJob(LicenseMaintenanceJob.class)
-                    .withIdentity("partitions", "license")
-                    .usingJobData(new JobDataMap(Map.of(TASK, "partitions")))
-                    .storeDurably()
-                    .build();
+            return Jobs.job(LicenseMaintenanceJob.class, "license", "partitions");
         }
 
         @Bean
         Trigger licensePartitionTrigger(JobDetail licensePartitionJob) {
-            return TriggerBuilder.newTrigger()
-                    .forJob(licensePartitionJob)
-                    .withIdentity("partitions", "license")
-                    .startNow()
-                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever(6).withMisfireHandlingInstructionFireNow())
-                    .build();
+            return Jobs.trigger(
+                    licensePartitionJob,
+                    SimpleScheduleBuilder.repeatHourlyForever(6).withMisfireHandlingInstructionFireNow());
         }
     }
 }

@@ -1,5 +1,6 @@
 package de.kontor.license;
 
+import de.kontor.base.jpa.VersionedEntity;
 import de.kontor.license.LicenseEnums.Backend;
 import de.kontor.license.LicenseEnums.MatchRule;
 import jakarta.persistence.Column;
@@ -7,11 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -23,16 +20,12 @@ import java.util.Optional;
 @Entity
 @EntityListeners(SnapshotInvalidation.class)
 @Table(name = "license_product")
-public class Product {
+public class Product extends VersionedEntity {
 
     public static final int CODE_MAX = 40;
     public static final int NAME_MAX = 200;
     public static final int DEFAULT_HEARTBEAT_MINUTES = 15;
     public static final int DEFAULT_GRACE_DAYS = 7;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(name = "code", nullable = false, updatable = false, length = CODE_MAX)
     private String code;
@@ -69,21 +62,11 @@ public class Product {
     @Column(name = "archived", nullable = false)
     private boolean archived;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
     protected Product() {}
 
     Product(String code, ProductTerms terms, Instant now) {
         this.code = code;
-        this.createdAt = now;
+        created(now);
         apply(terms, now);
     }
 
@@ -94,14 +77,14 @@ public class Product {
         this.heartbeatMinutes = terms.heartbeatMinutes();
         this.graceDays = terms.graceDays();
         this.backend = terms.backend();
-        this.updatedAt = now;
+        touched(now);
     }
 
     void useGitea(GiteaSettings settings, Instant now) {
         this.giteaBaseUrl = settings.baseUrl();
         this.giteaOrganization = settings.organization();
         this.giteaRepository = settings.repository();
-        this.updatedAt = now;
+        touched(now);
     }
 
     /** Where Gitea licenses of this product are checked; empty until configured. */
@@ -119,15 +102,11 @@ public class Product {
 
     void archive(boolean archived, Instant now) {
         this.archived = archived;
-        this.updatedAt = now;
+        touched(now);
     }
 
     public ProductTerms terms() {
         return new ProductTerms(name, minSupportedVersion, matchRule, heartbeatMinutes, graceDays, backend);
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public String getCode() {
@@ -164,24 +143,6 @@ public class Product {
 
     public boolean isArchived() {
         return archived;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Product other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Product.class.hashCode();
     }
 
     @Override

@@ -1,15 +1,13 @@
 package de.kontor.monitoring;
 
+import de.kontor.base.jobs.Jobs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -46,23 +44,12 @@ class AlertJob implements Job {
 
         @Bean
         JobDetail monitoringAlertJob() {
-            return JobBuilder.newJob(AlertJob.class)
-                    .withIdentity("alerts", "monitoring")
-                    .storeDurably()
-                    .build();
+            return Jobs.job(AlertJob.class, "monitoring", "alerts");
         }
 
         @Bean
         Trigger monitoringAlertTrigger(JobDetail monitoringAlertJob, MonitoringProperties properties) {
-            return TriggerBuilder.newTrigger()
-                    .forJob(monitoringAlertJob)
-                    .withIdentity("alerts", "monitoring")
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                            .withIntervalInMilliseconds(
-                                    properties.alerts().interval().toMillis())
-                            .repeatForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount())
-                    .build();
+            return Jobs.every(monitoringAlertJob, properties.alerts().interval());
         }
 
         /** The shipped rules, on every start: only those never added before are inserted. */

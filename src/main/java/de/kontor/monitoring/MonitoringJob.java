@@ -1,20 +1,16 @@
 package de.kontor.monitoring;
 
+import de.kontor.base.jobs.Jobs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.Map;
 
 /**
  * Rolls samples up every minute and keeps the partitions (hourly). Only triggers service methods;
@@ -22,8 +18,6 @@ import java.util.Map;
  */
 @DisallowConcurrentExecution
 class MonitoringJob implements Job {
-
-    static final String TASK = "task";
 
     private final MonitoringService monitoring;
     private final Timer rollups;
@@ -37,7 +31,7 @@ class MonitoringJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        if ("partitions".equals(context.getMergedJobDataMap().getString(TASK))) {
+        if ("partitions".equals(Jobs.task(context))) {
             monitoring.maintainPartitions();
         } else {
             rollups.record(monitoring::rollUp);
@@ -49,40 +43,27 @@ class MonitoringJob implements Job {
 
         @Bean
         JobDetail monitoringRollupJob() {
-            return JobBuilder.newJob(MonitoringJob.class)
-                    .withIdentity("rollup", "monitoring")
-                    .usingJobData(new JobDataMap(Map.of(TASK, "rollup")))
-                    .storeDurably()
-                    .build();
+            return Jobs.job(MonitoringJob.class, "monitoring", "rollup");
         }
 
         @Bean
         Trigger monitoringRollupTrigger(JobDetail monitoringRollupJob) {
-            return TriggerBuilder.newTrigger()
-                    .forJob(monitoringRollupJob)
-                    .withIdentity("rollup", "monitoring")
-                    .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount())
-                    .build();
+            return Jobs.trigger(
+                    monitoringRollupJob,
+                    SimpleScheduleBuilder.repeatMinutelyForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount());
         }
 
         @Bean
         JobDetail monitoringPartitionJob() {
-            return JobBuilder.newJob(MonitoringJob.class)
-                    .withIdentity("partitions", "monitoring")
-                    .usingJobData(new JobDataMap(Map.of(TASK, "partitions")))
-                    .storeDurably()
-                    .build();
+            return Jobs.job(MonitoringJob.class, "monitoring", "partitions");
         }
 
         @Bean
         Trigger monitoringPartitionTrigger(JobDetail monitoringPartitionJob) {
-            return TriggerBuilder.newTrigger()
-                    .forJob(monitoringPartitionJob)
-                    .withIdentity("partitions", "monitoring")
-                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount())
-                    .build();
+            return Jobs.trigger(
+                    monitoringPartitionJob,
+                    SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount());
         }
     }
 }

@@ -3,9 +3,9 @@ package de.kontor.monitoring;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.export.ExportColumn;
 import de.kontor.base.export.ExportFormat;
-import de.kontor.base.export.ExportProgress;
 import de.kontor.base.export.ExportRequest;
 import de.kontor.base.export.ExportService;
+import de.kontor.base.export.RowSource;
 import de.kontor.monitoring.MonitoringModel.Aggregate;
 import de.kontor.monitoring.MonitoringModel.Point;
 import de.kontor.monitoring.MonitoringModel.Series;
@@ -14,15 +14,10 @@ import de.kontor.monitoring.ReportModel.MetricStats;
 import de.kontor.monitoring.ReportModel.NodeStats;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -290,24 +285,12 @@ class Reports {
         ExportRequest<CsvRow> request = new ExportRequest<>(
                 text("monitoring.report.title", locale),
                 columns,
-                page -> page(lines, page),
+                RowSource.of(lines),
                 Sort.unsorted(),
                 (long) lines.size(),
                 locale,
                 zone);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            exports.write(request, ExportFormat.CSV, out, ExportProgress.NONE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static SliceImpl<CsvRow> page(List<CsvRow> lines, Pageable page) {
-        int from = (int) Math.min(lines.size(), page.getOffset());
-        int to = Math.min(lines.size(), from + page.getPageSize());
-        return new SliceImpl<>(lines.subList(from, to), page, to < lines.size());
+        return exports.toBytes(request, ExportFormat.CSV);
     }
 
     private String text(String key, Locale locale, Object... args) {

@@ -25,7 +25,10 @@ class SeriesReader {
 
     static final Duration RAW_RANGE = Duration.ofHours(6);
     static final Duration MINUTE_RANGE = Duration.ofDays(7);
+    /** At most this many points per answer: longer ranges without a step get one chosen for them. */
     static final int MAX_POINTS = 10_000;
+    /** A safety net for one read; well above what a range of a resolution can hold at sane intervals. */
+    static final int MAX_ROWS = 100_000;
 
     private final JdbcClient jdbc;
     private final MonitoringProperties properties;
@@ -56,7 +59,22 @@ class SeriesReader {
             case MINUTE -> minutesWithRawTail(seriesId, start, end, aggregate);
             case HOUR -> rollups("monitoring_rollup_hour", seriesId, start, end, aggregate);
         };
-        return new Series(metric, resolution, bucket(rows, step, aggregate));
+        return new Series(metric, resolution, bucket(rows, step != null ? step : autoStep(rows), aggregate));
+    }
+
+    /**
+     * A step that keeps the answer within {@link #MAX_POINTS} (whole minutes, or whole hours beyond an
+     * hour), or null when the rows fit as they are. Seven days of minutes are 10,080 points: without
+     * this, the newest ones were cut off.
+     */
+    static @Nullable Duration autoStep(List<Row> rows) {
+        if (rows.size() <= MAX_POINTS) {
+            return null;
+        }
+        long span = Duration.between(rows.getFirst().at(), rows.getLast().at()).toSeconds() + 1;
+        long seconds = Math.ceilDiv(span, MAX_POINTS - 1);
+        long unit = seconds > 3600 ? 3600 : 60;
+        return Duration.ofSeconds(Math.ceilDiv(seconds, unit) * unit);
     }
 
     Resolution resolution(Instant from, Instant to, @Nullable Duration step, Instant now) {
@@ -77,7 +95,7 @@ class SeriesReader {
 
     private List<Row> raw(int seriesId, LocalDateTime start, LocalDateTime end) {
         return jdbc.sql("select at, value from monitoring_sample where series_id = ? and at >= ? and at < ? "
-                        + "order by at limit " + MAX_POINTS)
+                        + "order by at limit " + MAX_ROWS)
                 .params(seriesId, start, end)
                 .query(Row.class)
                 .list();
@@ -85,7 +103,7 @@ class SeriesReader {
 
     private List<Row> rollups(String table, int seriesId, LocalDateTime start, LocalDateTime end, Aggregate aggregate) {
         return jdbc.sql("select at, " + column(aggregate) + " as value from " + table
-                        + " where series_id = ? and at >= ? and at < ? order by at limit " + MAX_POINTS)
+                        + " where series_id = ? and at >= ? and at < ? order by at limit " + MAX_ROWS)
                 .params(seriesId, start, end)
                 .query(Row.class)
                 .list();

@@ -1,14 +1,13 @@
 package de.kontor.monitoring;
 
+import de.kontor.base.jobs.Jobs;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DateBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,21 +37,16 @@ class WeeklyReportJob implements Job {
 
         @Bean
         JobDetail monitoringWeeklyReportJob() {
-            return JobBuilder.newJob(WeeklyReportJob.class)
-                    .withIdentity("weekly-report", "monitoring")
-                    .storeDurably()
-                    .build();
+            return Jobs.job(WeeklyReportJob.class, "monitoring", "weekly-report");
         }
 
         @Bean
         Trigger monitoringWeeklyReportTrigger(JobDetail monitoringWeeklyReportJob, ZoneId zone) {
-            return TriggerBuilder.newTrigger()
-                    .forJob(monitoringWeeklyReportJob)
-                    .withIdentity("weekly-report", "monitoring")
-                    .withSchedule(CronScheduleBuilder.weeklyOnDayAndHourAndMinute(DateBuilder.MONDAY, 7, 0)
+            return Jobs.trigger(
+                    monitoringWeeklyReportJob,
+                    CronScheduleBuilder.weeklyOnDayAndHourAndMinute(DateBuilder.MONDAY, 7, 0)
                             .inTimeZone(TimeZone.getTimeZone(zone))
-                            .withMisfireHandlingInstructionFireAndProceed())
-                    .build();
+                            .withMisfireHandlingInstructionFireAndProceed());
         }
     }
 }

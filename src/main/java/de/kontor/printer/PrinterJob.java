@@ -1,18 +1,14 @@
 package de.kontor.printer;
 
+import de.kontor.base.jobs.Jobs;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.Map;
 
 /**
  * Polls the plugs (every {@code kontor.printer.poll-interval}, default 30 s) and purges old power samples
@@ -20,8 +16,6 @@ import java.util.Map;
  */
 @DisallowConcurrentExecution
 class PrinterJob implements Job {
-
-    static final String TASK = "task";
 
     private final PrinterService printers;
 
@@ -31,7 +25,7 @@ class PrinterJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        if ("purge".equals(context.getMergedJobDataMap().getString(TASK))) {
+        if ("purge".equals(Jobs.task(context))) {
             printers.purgeSamples();
         } else {
             printers.poll();
@@ -43,43 +37,24 @@ class PrinterJob implements Job {
 
         @Bean
         JobDetail printerPollJob() {
-            return JobBuilder.newJob(PrinterJob.class)
-                    .withIdentity("poll", "printer")
-                    .usingJobData(new JobDataMap(Map.of(TASK, "poll")))
-                    .storeDurably()
-                    .build();
+            return Jobs.job(PrinterJob.class, "printer", "poll");
         }
 
         @Bean
         Trigger printerPollTrigger(JobDetail printerPollJob, PrinterProperties properties) {
-            return TriggerBuilder.newTrigger()
-                    .forJob(printerPollJob)
-                    .withIdentity("poll", "printer")
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                            .withIntervalInMilliseconds(
-                                    properties.pollInterval().toMillis())
-                            .repeatForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount())
-                    .build();
+            return Jobs.every(printerPollJob, properties.pollInterval());
         }
 
         @Bean
         JobDetail printerPurgeJob() {
-            return JobBuilder.newJob(PrinterJob.class)
-                    .withIdentity("purge", "printer")
-                    .usingJobData(new JobDataMap(Map.of(TASK, "purge")))
-                    .storeDurably()
-                    .build();
+            return Jobs.job(PrinterJob.class, "printer", "purge");
         }
 
         @Bean
         Trigger printerPurgeTrigger(JobDetail printerPurgeJob) {
-            return TriggerBuilder.newTrigger()
-                    .forJob(printerPurgeJob)
-                    .withIdentity("purge", "printer")
-                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount())
-                    .build();
+            return Jobs.trigger(
+                    printerPurgeJob,
+                    SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount());
         }
     }
 }

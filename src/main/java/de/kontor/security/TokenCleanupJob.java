@@ -1,12 +1,11 @@
 package de.kontor.security;
 
+import de.kontor.base.jobs.Jobs;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -36,19 +35,12 @@ class TokenCleanupJob implements Job {
     static class Schedule {
         @Bean
         JobDetail tokenCleanupJobDetail() {
-            return JobBuilder.newJob(TokenCleanupJob.class)
-                    .withIdentity("token-cleanup", "security")
-                    .storeDurably()
-                    .build();
+            return Jobs.job(TokenCleanupJob.class, "security", "token-cleanup");
         }
 
         @Bean
         Trigger tokenCleanupTrigger(JobDetail tokenCleanupJobDetail) {
-            return TriggerBuilder.newTrigger()
-                    .forJob(tokenCleanupJobDetail)
-                    .withIdentity("token-cleanup", "security")
-                    .withSchedule(dailyAtHourAndMinute(3, 17))
-                    .build();
+            return Jobs.trigger(tokenCleanupJobDetail, dailyAtHourAndMinute(3, 17));
         }
     }
 }

@@ -1,6 +1,7 @@
 package de.kontor.security;
 
 import de.kontor.base.crypto.EncryptedStringConverter;
+import de.kontor.base.jpa.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -9,12 +10,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -24,15 +21,11 @@ import java.util.Set;
 /** A person who can sign in to Kontor. Never deleted, only disabled, so the audit log stays readable. */
 @Entity
 @Table(name = "app_user")
-public class UserAccount {
+public class UserAccount extends VersionedEntity {
 
     public static final int USERNAME_MAX = 100;
     public static final int DISPLAY_NAME_MAX = 200;
     public static final int EMAIL_MAX = 254;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(name = "username", nullable = false, updatable = false, length = USERNAME_MAX)
     private String username;
@@ -58,12 +51,6 @@ public class UserAccount {
     @Column(name = "role", length = 30)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     @Column(name = "last_login_at")
     private @Nullable Instant lastLoginAt;
 
@@ -80,10 +67,6 @@ public class UserAccount {
     @Column(name = "totp_enabled_at")
     private @Nullable Instant totpEnabledAt;
 
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
     protected UserAccount() {}
 
     UserAccount(
@@ -98,12 +81,7 @@ public class UserAccount {
         this.email = email;
         this.passwordHash = passwordHash;
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-        this.createdAt = now;
-        this.updatedAt = now;
-    }
-
-    public Long getId() {
-        return id;
+        created(now);
     }
 
     public String getUsername() {
@@ -138,20 +116,8 @@ public class UserAccount {
         return roles.contains(role);
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
     public @Nullable Instant getLastLoginAt() {
         return lastLoginAt;
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     /** Whether sign-in asks this user for a second factor (a TOTP code or a recovery code). */
@@ -175,57 +141,47 @@ public class UserAccount {
 
     void startTotpEnrolment(String secret, Instant now) {
         this.totpPending = secret;
-        this.updatedAt = now;
+        touched(now);
     }
 
     void confirmTotp(Instant now) {
         this.totpSecret = totpPending;
         this.totpPending = null;
         this.totpEnabledAt = now;
-        this.updatedAt = now;
+        touched(now);
     }
 
     void removeTotp(Instant now) {
         this.totpSecret = null;
         this.totpPending = null;
         this.totpEnabledAt = null;
-        this.updatedAt = now;
+        touched(now);
     }
 
     void describe(String displayName, @Nullable String email, Instant now) {
         this.displayName = displayName;
         this.email = email;
-        this.updatedAt = now;
+        touched(now);
     }
 
     void grantRoles(Set<Role> newRoles, Instant now) {
         this.roles.clear();
         this.roles.addAll(newRoles);
-        this.updatedAt = now;
+        touched(now);
     }
 
     void enable(boolean enabled, Instant now) {
         this.enabled = enabled;
-        this.updatedAt = now;
+        touched(now);
     }
 
     void changePassword(String passwordHash, boolean mustChange, Instant now) {
         this.passwordHash = passwordHash;
         this.mustChangePassword = mustChange;
-        this.updatedAt = now;
+        touched(now);
     }
 
     void loggedIn(Instant now) {
         this.lastLoginAt = now;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof UserAccount other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return UserAccount.class.hashCode();
     }
 }

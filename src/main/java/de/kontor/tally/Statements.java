@@ -3,24 +3,20 @@ package de.kontor.tally;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.export.ExportColumn;
 import de.kontor.base.export.ExportFormat;
-import de.kontor.base.export.ExportProgress;
 import de.kontor.base.export.ExportRequest;
 import de.kontor.base.export.ExportService;
+import de.kontor.base.export.RowSource;
 import de.kontor.tally.TallyModel.Entry;
 import de.kontor.tally.TallyModel.PersonDetails;
 import de.kontor.tally.TallyModel.Statement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -113,18 +109,12 @@ class Statements {
                         ExportColumn.<Line>of(message("tally.column.balance", locale) + currency, Line::balance),
                         ExportColumn.<Line>of(message("tally.column.bookedBy", locale), Line::by)
                                 .withWidth(1.2f)),
-                page -> new SliceImpl<>(lines, page, false),
+                RowSource.of(lines),
                 Sort.unsorted(),
                 (long) lines.size(),
                 locale,
                 zone);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            exports.write(request, ExportFormat.PDF, out, ExportProgress.NONE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return exports.toBytes(request, ExportFormat.PDF);
     }
 
     private String message(String key, Locale locale, Object... args) {

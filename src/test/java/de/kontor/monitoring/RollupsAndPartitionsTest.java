@@ -93,6 +93,40 @@ class RollupsAndPartitionsTest extends IntegrationTest {
     }
 
     @Test
+    void sevenDaysOfMinutesWithoutAStepKeepTheNewestMinutesAndStayWithinThePointLimit() {
+        long node = node("week");
+        Instant end = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        Instant start = end.minus(Duration.ofDays(7));
+        report(node, List.of(new Sample(start.getEpochSecond() - 3600, Map.of("disk", 1.0))));
+        int series = jdbc.sql("select id from monitoring_series where node_id = ? and name = 'disk'")
+                .param(node)
+                .query(Integer.class)
+                .single();
+        int minutes = (int) Duration.between(start, end).toMinutes();
+        for (int chunk = 0; chunk < minutes; chunk += 1000) {
+            StringBuilder sql = new StringBuilder(
+                    "insert into monitoring_rollup_minute (series_id, at, avg_value, min_value, max_value, samples) values ");
+            List<Object> params = new ArrayList<>();
+            for (int i = chunk; i < Math.min(minutes, chunk + 1000); i++) {
+                sql.append(i == chunk ? "" : ",").append("(?, ?, ?, ?, ?, 1)");
+                params.addAll(List.of(series, Times.utc(start.plus(Duration.ofMinutes(i))), i, i, i));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+        assertThat(minutes).isGreaterThan(SeriesReader.MAX_POINTS);
+
+        Series week = monitoring.series(node, "disk", start, end, null, null);
+
+        assertThat(week.resolution()).isEqualTo(Resolution.MINUTE);
+        assertThat(week.points()).hasSizeLessThanOrEqualTo(SeriesReader.MAX_POINTS);
+        assertThat(week.points().getFirst().at()).isLessThanOrEqualTo(start.getEpochSecond());
+        assertThat(week.points().getLast().at())
+                .as("the newest minutes are in the answer")
+                .isGreaterThanOrEqualTo(end.minus(Duration.ofMinutes(5)).getEpochSecond());
+        assertThat(week.points().getLast().value()).isGreaterThan(minutes - 5);
+    }
+
+    @Test
     void rollingUpAgainChangesNothingAndLateSamplesAreRolledIn() {
         long node = node("late");
         Instant base = clock.instant().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.HOURS);

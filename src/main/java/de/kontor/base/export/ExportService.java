@@ -10,6 +10,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextExecutor
 import org.springframework.stereotype.Service;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -129,6 +130,17 @@ public class ExportService {
     }
 
     /** A file name like {@code audit-log-2026-11-24.xlsx} for an export. */
+    /** The whole export in memory, for small exports attached to a mail or returned at once. */
+    public <T> byte[] toBytes(ExportRequest<T> request, ExportFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(request, format, out, ExportProgress.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     public String fileName(String title, ExportFormat format) {
         String stem = Normalizer.normalize(title, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}", "")

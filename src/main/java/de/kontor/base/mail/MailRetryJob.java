@@ -1,13 +1,12 @@
 package de.kontor.base.mail;
 
+import de.kontor.base.jobs.Jobs;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,20 +31,15 @@ class MailRetryJob implements Job {
     static class Schedule {
         @Bean
         JobDetail mailRetryJobDetail() {
-            return JobBuilder.newJob(MailRetryJob.class)
-                    .withIdentity("mail-retry", "base")
-                    .storeDurably()
-                    .build();
+            return Jobs.job(MailRetryJob.class, "base", "mail-retry");
         }
 
         @Bean
         Trigger mailRetryTrigger(JobDetail mailRetryJobDetail) {
-            return TriggerBuilder.newTrigger()
-                    .forJob(mailRetryJobDetail)
-                    .withIdentity("mail-retry", "base")
-                    .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount())
-                    .build();
+            return Jobs.trigger(
+                    mailRetryJobDetail,
+                    SimpleScheduleBuilder.repeatMinutelyForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount());
         }
     }
 }

@@ -1,19 +1,12 @@
 package de.kontor.customer.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
-import com.vaadin.flow.data.binder.ValidationException;
-import com.vaadin.flow.shared.Registration;
 import de.kontor.base.ui.CountryPicker;
+import de.kontor.base.ui.EditorDialog;
 import de.kontor.base.ui.TagsField;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerData;
@@ -24,23 +17,10 @@ import java.util.Map;
 
 /**
  * Create or edit a customer. The fields validate against {@link CustomerData}'s rules as you type;
- * Save stays disabled while anything is invalid or nothing changed. Fires {@link SaveEvent}; the view
+ * Save stays disabled while anything is invalid or nothing changed. Fires {@link EditorDialog.SaveEvent}; the view
  * saves.
  */
-class CustomerForm extends Dialog {
-
-    static final class SaveEvent extends ComponentEvent<CustomerForm> {
-        private final CustomerData data;
-
-        SaveEvent(CustomerForm source, CustomerData data) {
-            super(source, false);
-            this.data = data;
-        }
-
-        CustomerData data() {
-            return data;
-        }
-    }
+class CustomerForm extends EditorDialog<CustomerData, CustomerData> {
 
     final TextField name = new TextField();
     final TextField contactPerson = new TextField();
@@ -53,11 +33,10 @@ class CustomerForm extends Dialog {
     final TextField vatId = new TextField();
     final TagsField tags;
     final TextArea notes = new TextArea();
-    final Button save = new Button();
-    private final BeanValidationBinder<CustomerData> binder = new BeanValidationBinder<>(CustomerData.class);
     private final @Nullable Customer existing;
 
     CustomerForm(@Nullable Customer existing, List<String> knownTags) {
+        super(CustomerData.class, "customer");
         this.existing = existing;
         setId("customer-form");
         setHeaderTitle(
@@ -65,7 +44,6 @@ class CustomerForm extends Dialog {
                         ? getTranslation("customer.new")
                         : getTranslation("customer.editTitle", existing.getNumber()));
         setWidth("min(48rem, 96vw)");
-        setCloseOnOutsideClick(false);
 
         setUp(name, "name", Customer.NAME_MAX);
         setUp(contactPerson, "contactPerson", Customer.CONTACT_MAX);
@@ -112,15 +90,7 @@ class CustomerForm extends Dialog {
         form.add(notes, 2);
         add(form);
 
-        save.setText(getTranslation("action.save"));
-        save.setId("customer-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setEnabled(false);
-        save.addClickListener(e -> save());
-        binder.addStatusChangeListener(e -> save.setEnabled(binder.isValid() && binder.hasChanges()));
-        Button cancel = new Button(getTranslation("action.cancel"), e -> close());
-        cancel.setId("customer-cancel");
-        getFooter().add(cancel, save);
+        addFooterButtons();
     }
 
     private void setUp(TextField field, String property, int maxLength) {
@@ -129,14 +99,14 @@ class CustomerForm extends Dialog {
         field.setMaxLength(maxLength);
     }
 
-    private void save() {
-        CustomerData data = new CustomerData();
-        try {
-            binder.writeBean(data);
-            fireEvent(new SaveEvent(this, data));
-        } catch (ValidationException e) {
-            // the fields show what is wrong
-        }
+    @Override
+    protected CustomerData newBean() {
+        return new CustomerData();
+    }
+
+    @Override
+    protected CustomerData toData(CustomerData data) {
+        return data;
     }
 
     @Nullable
@@ -144,7 +114,8 @@ class CustomerForm extends Dialog {
         return existing;
     }
 
-    Map<String, HasValidation> fields() {
+    @Override
+    public Map<String, HasValidation> fields() {
         return Map.of(
                 "name",
                 name,
@@ -166,9 +137,5 @@ class CustomerForm extends Dialog {
                 vatId,
                 "notes",
                 notes);
-    }
-
-    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
     }
 }

@@ -15,14 +15,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.Countries;
-import de.kontor.base.error.DomainException;
 import de.kontor.base.export.ExportColumn;
 import de.kontor.base.export.ExportService;
 import de.kontor.base.export.RowSource;
 import de.kontor.base.i18n.KontorI18NProvider;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.ExportMenu;
-import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.GridSorts;
 import de.kontor.base.ui.Grids;
@@ -33,7 +31,6 @@ import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerQuery;
 import de.kontor.customer.CustomerService;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.data.domain.SliceImpl;
 
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -220,11 +217,7 @@ class CustomersView extends Div implements HasDynamicTitle {
         List<Customer> chosen = grid.getSelectedItems().stream()
                 .sorted(Comparator.comparing(Customer::getNumber))
                 .toList();
-        return pageable -> {
-            int from = (int) Math.min(pageable.getOffset(), chosen.size());
-            int to = Math.min(from + pageable.getPageSize(), chosen.size());
-            return new SliceImpl<>(chosen.subList(from, to), pageable, to < chosen.size());
-        };
+        return RowSource.of(chosen);
     }
 
     private void refresh() {
@@ -243,15 +236,10 @@ class CustomersView extends Div implements HasDynamicTitle {
 
     private void openNew() {
         CustomerForm form = new CustomerForm(null, customers.tags());
-        form.addSaveListener(e -> {
-            try {
-                Customer created = customers.create(e.data());
-                form.close();
-                Notifications.success(getTranslation("customer.createdMessage", created.getNumber()));
-                UI.getCurrent().navigate(CustomerView.class, created.getId());
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, form.fields());
-            }
+        form.onSave(data -> {
+            Customer created = customers.create(data);
+            Notifications.success(getTranslation("customer.createdMessage", created.getNumber()));
+            UI.getCurrent().navigate(CustomerView.class, created.getId());
         });
         form.open();
     }

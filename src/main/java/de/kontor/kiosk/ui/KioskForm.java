@@ -1,19 +1,12 @@
 package de.kontor.kiosk.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
-import com.vaadin.flow.data.binder.ValidationException;
-import com.vaadin.flow.shared.Registration;
+import de.kontor.base.ui.EditorDialog;
 import de.kontor.kiosk.KioskModel.Kiosk;
 import de.kontor.kiosk.KioskModel.KioskDraft;
 import de.kontor.kiosk.KioskModel.Privacy;
@@ -24,29 +17,10 @@ import java.util.Map;
 /**
  * Add or change a kiosk: name, location, what it shows of people, the hours its screen is on, an
  * announcement. The fields validate against {@link KioskFields}' rules as you type; Save stays disabled while
- * anything is invalid or nothing changed. Fires {@link SaveEvent} or {@link CancelEvent}; the view saves. The
+ * anything is invalid or nothing changed. Fires {@link EditorDialog.SaveEvent} or {@link EditorDialog.CancelEvent}; the view saves. The
  * fields are package-private for the form's own test.
  */
-class KioskForm extends Dialog {
-
-    static final class SaveEvent extends ComponentEvent<KioskForm> {
-        private final KioskDraft draft;
-
-        SaveEvent(KioskForm source, KioskDraft draft) {
-            super(source, false);
-            this.draft = draft;
-        }
-
-        KioskDraft draft() {
-            return draft;
-        }
-    }
-
-    static final class CancelEvent extends ComponentEvent<KioskForm> {
-        CancelEvent(KioskForm source) {
-            super(source, false);
-        }
-    }
+class KioskForm extends EditorDialog<KioskFields, KioskDraft> {
 
     final TextField name = new TextField();
     final TextField location = new TextField();
@@ -54,16 +28,13 @@ class KioskForm extends Dialog {
     final TimePicker from = new TimePicker();
     final TimePicker until = new TimePicker();
     final TextArea announcement = new TextArea();
-    final Button save = new Button();
-    final Button cancel = new Button();
-    private final BeanValidationBinder<KioskFields> binder = new BeanValidationBinder<>(KioskFields.class);
     private final @Nullable Kiosk existing;
 
     KioskForm(@Nullable Kiosk existing) {
+        super(KioskFields.class, "kiosk");
         this.existing = existing;
         setId("kiosk-editor");
         setHeaderTitle(getTranslation(existing == null ? "kiosk.add" : "kiosk.edit"));
-        setCloseOnOutsideClick(false);
         name.setId("kiosk-name");
         name.setLabel(getTranslation("kiosk.field.name"));
         location.setId("kiosk-location");
@@ -92,26 +63,17 @@ class KioskForm extends Dialog {
         form.setColspan(announcement, 2);
         add(form);
 
-        save.setText(getTranslation("action.save"));
-        save.setId("kiosk-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setEnabled(false);
-        save.addClickListener(e -> save());
-        binder.addStatusChangeListener(e -> save.setEnabled(binder.isValid() && binder.hasChanges()));
-        cancel.setText(getTranslation("action.cancel"));
-        cancel.setId("kiosk-cancel");
-        cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
-        getFooter().add(cancel, save);
+        addFooterButtons();
     }
 
-    private void save() {
-        KioskFields fields = new KioskFields();
-        try {
-            binder.writeBean(fields);
-            fireEvent(new SaveEvent(this, fields.draft()));
-        } catch (ValidationException e) {
-            // the fields show what is wrong
-        }
+    @Override
+    protected KioskFields newBean() {
+        return new KioskFields();
+    }
+
+    @Override
+    protected KioskDraft toData(KioskFields fields) {
+        return fields.draft();
     }
 
     @Nullable
@@ -120,15 +82,8 @@ class KioskForm extends Dialog {
     }
 
     /** The fields by the draft's property names, for the service's field errors. */
-    Map<String, HasValidation> fields() {
+    @Override
+    public Map<String, HasValidation> fields() {
         return Map.of("name", name, "announcement", announcement, "screenOnFrom", from, "screenOnUntil", until);
-    }
-
-    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
-    }
-
-    Registration addCancelListener(ComponentEventListener<CancelEvent> listener) {
-        return addListener(CancelEvent.class, listener);
     }
 }

@@ -142,21 +142,15 @@ class KiosksView extends Div implements HasDynamicTitle {
 
     void openEditor(@Nullable Kiosk existing) {
         KioskForm form = new KioskForm(existing);
-        form.addSaveListener(e -> {
-            try {
-                if (existing == null) {
-                    IssuedToken token = kiosks.create(e.draft());
-                    showAddress(token, e.draft().name());
-                } else {
-                    kiosks.update(existing.id(), existing.version(), e.draft());
-                }
-                form.close();
-                refresh();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, form.fields());
+        form.onSave(data -> {
+            if (existing == null) {
+                IssuedToken token = kiosks.create(data);
+                showAddress(token, data.name());
+            } else {
+                kiosks.update(existing.id(), existing.version(), data);
             }
+            refresh();
         });
-        form.addCancelListener(e -> form.close());
         form.open();
     }
 

@@ -1,8 +1,6 @@
 package de.kontor.lead.ui;
 
 import de.kontor.base.CurrentUser;
-import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.FieldErrors;
 import de.kontor.lead.LeadModel.Institution;
 import de.kontor.lead.LeadModel.Tag;
 import de.kontor.lead.LeadService;
@@ -24,18 +22,11 @@ final class LeadEditor {
                 leads.tags().stream().map(Tag::name).toList(),
                 CurrentUser.username().orElse(""),
                 new UserPicker(users, ""));
-        form.addSaveListener(e -> {
-            try {
-                Institution result = existing == null
-                        ? leads.create(e.draft())
-                        : leads.update(existing.id(), existing.version(), e.draft());
-                form.close();
-                saved.accept(result);
-            } catch (DomainException ex) {
-                FieldErrors.show(form, ex, form.fields());
-            }
+        form.onSave(data -> {
+            Institution result =
+                    existing == null ? leads.create(data) : leads.update(existing.id(), existing.version(), data);
+            saved.accept(result);
         });
-        form.addCancelListener(e -> form.close());
         form.open();
         return form;
     }

@@ -1,19 +1,12 @@
 package de.kontor.lead.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
-import com.vaadin.flow.data.binder.ValidationException;
-import com.vaadin.flow.shared.Registration;
 import de.kontor.base.ui.CountryPicker;
+import de.kontor.base.ui.EditorDialog;
 import de.kontor.base.ui.TagsField;
 import de.kontor.lead.LeadModel.Institution;
 import de.kontor.lead.LeadModel.InstitutionDraft;
@@ -26,29 +19,10 @@ import java.util.Map;
 
 /**
  * Add or change an institution. The fields validate against {@link LeadFields}' rules as you type; Save
- * stays disabled while anything is invalid or nothing changed. Fires {@link SaveEvent} or
- * {@link CancelEvent}; the view saves. The fields are package-private for the form's own test.
+ * stays disabled while anything is invalid or nothing changed. Fires {@link EditorDialog.SaveEvent} or
+ * {@link EditorDialog.CancelEvent}; the view saves. The fields are package-private for the form's own test.
  */
-class LeadForm extends Dialog {
-
-    static final class SaveEvent extends ComponentEvent<LeadForm> {
-        private final InstitutionDraft draft;
-
-        SaveEvent(LeadForm source, InstitutionDraft draft) {
-            super(source, false);
-            this.draft = draft;
-        }
-
-        InstitutionDraft draft() {
-            return draft;
-        }
-    }
-
-    static final class CancelEvent extends ComponentEvent<LeadForm> {
-        CancelEvent(LeadForm source) {
-            super(source, false);
-        }
-    }
+class LeadForm extends EditorDialog<LeadFields, InstitutionDraft> {
 
     final TextField name = field("lead-name", "lead.field.name");
     final Select<Type> type = new Select<>();
@@ -63,9 +37,6 @@ class LeadForm extends Dialog {
     final TextField source = field("lead-source", "lead.field.source");
     final ComboBox<String> owner;
     final TagsField tags;
-    final Button save = new Button();
-    final Button cancel = new Button();
-    private final BeanValidationBinder<LeadFields> binder = new BeanValidationBinder<>(LeadFields.class);
     private final @Nullable Institution existing;
 
     /**
@@ -75,6 +46,7 @@ class LeadForm extends Dialog {
      */
     LeadForm(
             @Nullable Institution existing, Collection<String> knownTags, String defaultOwner, ComboBox<String> owner) {
+        super(LeadFields.class, "lead");
         this.existing = existing;
         this.owner = owner;
         owner.setId("lead-owner");
@@ -82,7 +54,6 @@ class LeadForm extends Dialog {
         country.setId("lead-country");
         setId("lead-editor");
         setHeaderTitle(getTranslation(existing == null ? "lead.new" : "lead.edit"));
-        setCloseOnOutsideClick(false);
         type.setId("lead-type");
         type.setLabel(getTranslation("lead.field.type"));
         type.setItems(Type.values());
@@ -121,16 +92,7 @@ class LeadForm extends Dialog {
         form.setColspan(tags, 2);
         add(form);
 
-        save.setText(getTranslation("action.save"));
-        save.setId("lead-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setEnabled(false);
-        save.addClickListener(e -> save());
-        binder.addStatusChangeListener(e -> save.setEnabled(binder.isValid() && binder.hasChanges()));
-        cancel.setText(getTranslation("action.cancel"));
-        cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
-        cancel.setId("lead-cancel");
-        getFooter().add(cancel, save);
+        addFooterButtons();
     }
 
     private TextField field(String id, String label) {
@@ -139,14 +101,14 @@ class LeadForm extends Dialog {
         return field;
     }
 
-    private void save() {
-        LeadFields fields = new LeadFields();
-        try {
-            binder.writeBean(fields);
-            fireEvent(new SaveEvent(this, fields.draft()));
-        } catch (ValidationException e) {
-            // the fields show what is wrong
-        }
+    @Override
+    protected LeadFields newBean() {
+        return new LeadFields();
+    }
+
+    @Override
+    protected InstitutionDraft toData(LeadFields fields) {
+        return fields.draft();
     }
 
     @Nullable
@@ -155,15 +117,8 @@ class LeadForm extends Dialog {
     }
 
     /** The fields by the names the service's field errors use. */
-    Map<String, HasValidation> fields() {
+    @Override
+    public Map<String, HasValidation> fields() {
         return Map.of("name", name, "email", email, "country", country, "website", website, "tags", tags);
-    }
-
-    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
-    }
-
-    Registration addCancelListener(ComponentEventListener<CancelEvent> listener) {
-        return addListener(CancelEvent.class, listener);
     }
 }

@@ -6,11 +6,11 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import de.kontor.base.export.ExportColumn;
 import de.kontor.base.export.ExportService;
+import de.kontor.base.export.RowSource;
 import de.kontor.base.i18n.KontorI18NProvider;
 import de.kontor.base.ui.ExportMenu;
 import de.kontor.base.ui.Formats;
 import de.kontor.license.License;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
 
 import java.time.ZoneId;
@@ -49,18 +49,11 @@ class BatchResultDialog extends Dialog {
                 zone,
                 () -> getTranslation("license.batch.exportTitle"),
                 columns,
-                () -> pageable -> new SliceImpl<>(
-                        page(created, (int) pageable.getOffset(), pageable.getPageSize()),
-                        pageable,
-                        pageable.getOffset() + pageable.getPageSize() < created.size()),
+                () -> RowSource.of(created),
                 Sort::unsorted,
                 () -> (long) created.size());
         download.setId("license-batch-export");
         add(new Paragraph(getTranslation("license.batch.info")), keys, download);
         getFooter().add(new Button(getTranslation("action.close"), e -> close()));
-    }
-
-    private static List<License> page(List<License> all, int offset, int size) {
-        return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + size));
     }
 }

@@ -1,23 +1,16 @@
 package de.kontor.monitoring.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.ItemLabelGenerator;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
-import com.vaadin.flow.data.binder.ValidationException;
-import com.vaadin.flow.shared.Registration;
+import de.kontor.base.ui.EditorDialog;
 import de.kontor.monitoring.AlertModel.Channel;
 import de.kontor.monitoring.AlertModel.Operator;
 import de.kontor.monitoring.AlertModel.Severity;
@@ -30,22 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * Adds or changes an alert rule: metric, comparison, threshold, how long, scope (nodes or a tag, else all),
- * severity and channels; validated as you type. Fires {@link SaveEvent}; the view saves.
+ * severity and channels; validated as you type. Fires {@link EditorDialog.SaveEvent}; the view saves.
  */
-class AlertRuleForm extends Dialog {
-
-    static final class SaveEvent extends ComponentEvent<AlertRuleForm> {
-        private final RuleDraft draft;
-
-        SaveEvent(AlertRuleForm source, RuleDraft draft) {
-            super(source, false);
-            this.draft = draft;
-        }
-
-        RuleDraft draft() {
-            return draft;
-        }
-    }
+class AlertRuleForm extends EditorDialog<RuleDraft, RuleDraft> {
 
     /** Metric names offered in the list; others can be typed. */
     static final List<String> METRICS = List.of(
@@ -80,13 +60,11 @@ class AlertRuleForm extends Dialog {
     final Select<Severity> severity = new Select<>();
     final MultiSelectComboBox<Long> channels = new MultiSelectComboBox<>();
     final Checkbox enabled = new Checkbox();
-    final Button save = new Button();
-    private final BeanValidationBinder<RuleDraft> binder = new BeanValidationBinder<>(RuleDraft.class);
 
     AlertRuleForm(RuleDraft draft, boolean adding, List<NodeSummary> nodeList, List<Channel> channelList) {
+        super(RuleDraft.class, "rule");
         setId("rule-form");
         setHeaderTitle(getTranslation(adding ? "monitoring.alert.rule.add" : "monitoring.alert.rule.edit"));
-        setCloseOnOutsideClick(false);
         name.setId("rule-name");
         name.setLabel(getTranslation("monitoring.alert.rule.field.name"));
         name.setMaxLength(100);
@@ -154,36 +132,25 @@ class AlertRuleForm extends Dialog {
         layout.setColspan(channels, 2);
         add(layout);
 
-        save.setText(getTranslation("action.save"));
-        save.setId("rule-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setEnabled(false);
-        save.addClickListener(e -> save());
-        binder.addStatusChangeListener(e -> save.setEnabled(binder.isValid() && binder.hasChanges()));
-        Button cancel = new Button(getTranslation("action.cancel"), e -> close());
-        cancel.setId("rule-cancel");
-        getFooter().add(cancel, save);
+        addFooterButtons();
     }
 
     private static ItemLabelGenerator<Long> label(Map<Long, String> names) {
         return id -> names.getOrDefault(id, "#" + id);
     }
 
-    private void save() {
-        RuleDraft draft = new RuleDraft();
-        try {
-            binder.writeBean(draft);
-            fireEvent(new SaveEvent(this, draft));
-        } catch (ValidationException e) {
-            // the fields show what is wrong
-        }
+    @Override
+    protected RuleDraft newBean() {
+        return new RuleDraft();
     }
 
-    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
+    @Override
+    protected RuleDraft toData(RuleDraft draft) {
+        return draft;
     }
 
-    Map<String, HasValidation> fields() {
+    @Override
+    public Map<String, HasValidation> fields() {
         return Map.of(
                 "name", name,
                 "metric", metric,

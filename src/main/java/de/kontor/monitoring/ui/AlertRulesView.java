@@ -12,10 +12,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
-import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.monitoring.AlertModel.Channel;
@@ -168,17 +166,12 @@ class AlertRulesView extends Div implements HasDynamicTitle {
         List<Channel> channels = monitoring.channels();
         AlertRuleForm form =
                 new AlertRuleForm(rule == null ? new RuleDraft() : RuleDraft.of(rule), rule == null, nodes, channels);
-        form.addSaveListener(e -> {
-            try {
-                Rule saved = rule == null
-                        ? monitoring.createAlertRule(e.draft().definition())
-                        : monitoring.updateAlertRule(rule.id(), e.draft().definition());
-                form.close();
-                Notifications.success(getTranslation("monitoring.alert.rule.saved", saved.name()));
-                refresh();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, form.fields());
-            }
+        form.onSave(data -> {
+            Rule saved = rule == null
+                    ? monitoring.createAlertRule(data.definition())
+                    : monitoring.updateAlertRule(rule.id(), data.definition());
+            Notifications.success(getTranslation("monitoring.alert.rule.saved", saved.name()));
+            refresh();
         });
         form.open();
     }

@@ -1,18 +1,11 @@
 package de.kontor.monitoring.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
-import com.vaadin.flow.data.binder.ValidationException;
-import com.vaadin.flow.shared.Registration;
+import de.kontor.base.ui.EditorDialog;
 import de.kontor.monitoring.AlertModel.ChannelType;
 import de.kontor.monitoring.AlertModel.WebhookFormat;
 
@@ -20,37 +13,22 @@ import java.util.Map;
 
 /**
  * Adds or changes a channel: e-mail addresses, or a webhook URL with its format (a template of your own for
- * SMS gateways). A stored target is never shown again; leave it empty to keep it. Fires {@link SaveEvent}.
+ * SMS gateways). A stored target is never shown again; leave it empty to keep it. Fires {@link EditorDialog.SaveEvent}.
  */
-class ChannelForm extends Dialog {
-
-    static final class SaveEvent extends ComponentEvent<ChannelForm> {
-        private final ChannelDraft draft;
-
-        SaveEvent(ChannelForm source, ChannelDraft draft) {
-            super(source, false);
-            this.draft = draft;
-        }
-
-        ChannelDraft draft() {
-            return draft;
-        }
-    }
+class ChannelForm extends EditorDialog<ChannelDraft, ChannelDraft> {
 
     final Select<ChannelType> type = new Select<>();
     final TextField name = new TextField();
     final TextField target = new TextField();
     final Select<WebhookFormat> format = new Select<>();
     final TextArea template = new TextArea();
-    final Button save = new Button();
     private final boolean adding;
-    private final BeanValidationBinder<ChannelDraft> binder = new BeanValidationBinder<>(ChannelDraft.class);
 
     ChannelForm(ChannelDraft draft, boolean adding, String storedHint) {
+        super(ChannelDraft.class, "channel");
         this.adding = adding;
         setId("channel-form");
         setHeaderTitle(getTranslation(adding ? "monitoring.channel.add" : "monitoring.channel.edit"));
-        setCloseOnOutsideClick(false);
         type.setId("channel-type");
         type.setLabel(getTranslation("monitoring.channel.field.type"));
         type.setItems(ChannelType.values());
@@ -85,15 +63,7 @@ class ChannelForm extends Dialog {
         layout.setColspan(template, 2);
         add(layout);
 
-        save.setText(getTranslation("action.save"));
-        save.setId("channel-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setEnabled(false);
-        save.addClickListener(e -> save());
-        binder.addStatusChangeListener(e -> save.setEnabled(binder.isValid() && binder.hasChanges()));
-        Button cancel = new Button(getTranslation("action.cancel"), e -> close());
-        cancel.setId("channel-cancel");
-        getFooter().add(cancel, save);
+        addFooterButtons();
     }
 
     /** Labels and fields for the chosen type and format. */
@@ -109,21 +79,18 @@ class ChannelForm extends Dialog {
         template.setVisible(webhook && format.getValue() == WebhookFormat.TEMPLATE);
     }
 
-    private void save() {
-        ChannelDraft draft = new ChannelDraft();
-        try {
-            binder.writeBean(draft);
-            fireEvent(new SaveEvent(this, draft));
-        } catch (ValidationException e) {
-            // the fields show what is wrong
-        }
+    @Override
+    protected ChannelDraft newBean() {
+        return new ChannelDraft();
     }
 
-    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
+    @Override
+    protected ChannelDraft toData(ChannelDraft draft) {
+        return draft;
     }
 
-    Map<String, HasValidation> fields() {
+    @Override
+    public Map<String, HasValidation> fields() {
         return Map.of("type", type, "name", name, "target", target, "format", format, "template", template);
     }
 }

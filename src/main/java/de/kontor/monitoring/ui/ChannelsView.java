@@ -13,10 +13,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
-import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
@@ -171,17 +169,12 @@ class ChannelsView extends Div implements HasDynamicTitle {
                 channel == null ? new ChannelDraft() : ChannelDraft.of(channel),
                 channel == null,
                 channel == null ? "" : channel.targetHint());
-        form.addSaveListener(e -> {
-            try {
-                Channel saved = channel == null
-                        ? monitoring.createChannel(e.draft().definition())
-                        : monitoring.updateChannel(channel.id(), e.draft().definition());
-                form.close();
-                Notifications.success(getTranslation("monitoring.channel.saved", saved.name()));
-                refresh();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, form.fields());
-            }
+        form.onSave(data -> {
+            Channel saved = channel == null
+                    ? monitoring.createChannel(data.definition())
+                    : monitoring.updateChannel(channel.id(), data.definition());
+            Notifications.success(getTranslation("monitoring.channel.saved", saved.name()));
+            refresh();
         });
         form.open();
     }

@@ -13,10 +13,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
-import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.PublicAddress;
@@ -186,16 +184,10 @@ class NodesView extends Div implements HasDynamicTitle {
 
     void openForm() {
         NodeForm form = new NodeForm();
-        form.addSaveListener(e -> {
-            try {
-                IssuedNodeToken token = monitoring.addNode(
-                        new NewNode(e.draft().getName(), List.copyOf(e.draft().getTags())));
-                form.close();
-                showToken(token);
-                refresh();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, form.fields());
-            }
+        form.onSave(data -> {
+            IssuedNodeToken token = monitoring.addNode(new NewNode(data.getName(), List.copyOf(data.getTags())));
+            showToken(token);
+            refresh();
         });
         form.open();
     }

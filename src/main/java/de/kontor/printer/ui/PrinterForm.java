@@ -4,9 +4,7 @@ import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -15,9 +13,8 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.shared.Registration;
+import de.kontor.base.ui.EditorDialog;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.PrinterDraft;
 import org.jspecify.annotations.Nullable;
@@ -26,25 +23,11 @@ import java.util.Map;
 
 /**
  * Add or change a printer. The fields validate against {@link PrinterFields}' rules as you type; Save stays
- * disabled while anything is invalid or nothing changed. Fires {@link SaveEvent}, {@link TestEvent} ("test
- * connection", answered with {@link #showTest}) or {@link CancelEvent}; the view calls the service. The
+ * disabled while anything is invalid or nothing changed. Fires {@link EditorDialog.SaveEvent}, {@link TestEvent} ("test
+ * connection", answered with {@link #showTest}) or {@link EditorDialog.CancelEvent}; the view calls the service. The
  * fields are package-private for the form's own test.
  */
-class PrinterForm extends Dialog {
-
-    /** Save the draft. */
-    static final class SaveEvent extends ComponentEvent<PrinterForm> {
-        private final PrinterDraft draft;
-
-        SaveEvent(PrinterForm source, PrinterDraft draft) {
-            super(source, false);
-            this.draft = draft;
-        }
-
-        PrinterDraft draft() {
-            return draft;
-        }
-    }
+class PrinterForm extends EditorDialog<PrinterFields, PrinterDraft> {
 
     /** Ask the plug with what the form holds now, without saving. */
     static final class TestEvent extends ComponentEvent<PrinterForm> {
@@ -57,12 +40,6 @@ class PrinterForm extends Dialog {
 
         PrinterDraft draft() {
             return draft;
-        }
-    }
-
-    static final class CancelEvent extends ComponentEvent<PrinterForm> {
-        CancelEvent(PrinterForm source) {
-            super(source, false);
         }
     }
 
@@ -79,16 +56,13 @@ class PrinterForm extends Dialog {
     final TextArea notes = new TextArea();
     final Paragraph testResult = new Paragraph();
     final Button test = new Button();
-    final Button save = new Button();
-    final Button cancel = new Button();
-    private final BeanValidationBinder<PrinterFields> binder = new BeanValidationBinder<>(PrinterFields.class);
     private final @Nullable Printer existing;
 
     PrinterForm(@Nullable Printer existing) {
+        super(PrinterFields.class, "printer");
         this.existing = existing;
         setId("printer-editor");
         setHeaderTitle(getTranslation(existing == null ? "printer.add" : "printer.edit"));
-        setCloseOnOutsideClick(false);
         label(name, "printer-name", "printer.field.name");
         label(model, "printer-model", "printer.field.model");
         label(location, "printer-location", "printer.field.location");
@@ -141,16 +115,7 @@ class PrinterForm extends Dialog {
             binder.writeBeanAsDraft(fields, true);
             fireEvent(new TestEvent(this, fields.draft()));
         });
-        save.setText(getTranslation("action.save"));
-        save.setId("printer-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setEnabled(false);
-        save.addClickListener(e -> save());
-        binder.addStatusChangeListener(e -> save.setEnabled(binder.isValid() && binder.hasChanges()));
-        cancel.setText(getTranslation("action.cancel"));
-        cancel.setId("printer-cancel");
-        cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
-        getFooter().add(test, cancel, save);
+        addFooterButtons(test);
     }
 
     private void label(TextField field, String id, String key) {
@@ -158,14 +123,14 @@ class PrinterForm extends Dialog {
         field.setLabel(getTranslation(key));
     }
 
-    private void save() {
-        PrinterFields fields = new PrinterFields();
-        try {
-            binder.writeBean(fields);
-            fireEvent(new SaveEvent(this, fields.draft()));
-        } catch (ValidationException e) {
-            // the fields show what is wrong
-        }
+    @Override
+    protected PrinterFields newBean() {
+        return new PrinterFields();
+    }
+
+    @Override
+    protected PrinterDraft toData(PrinterFields fields) {
+        return fields.draft();
     }
 
     /** What the plug said to "test connection": its answer, or why it could not be asked (an error). */
@@ -180,7 +145,8 @@ class PrinterForm extends Dialog {
     }
 
     /** The fields by the draft's property names, for the service's field errors. */
-    Map<String, HasValidation> fields() {
+    @Override
+    public Map<String, HasValidation> fields() {
         return Map.of(
                 "name",
                 name,
@@ -198,15 +164,7 @@ class PrinterForm extends Dialog {
                 warmup);
     }
 
-    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
-    }
-
     Registration addTestListener(ComponentEventListener<TestEvent> listener) {
         return addListener(TestEvent.class, listener);
-    }
-
-    Registration addCancelListener(ComponentEventListener<CancelEvent> listener) {
-        return addListener(CancelEvent.class, listener);
     }
 }

@@ -206,20 +206,14 @@ class PrintersView extends Div implements HasDynamicTitle {
                 form.showTest(getTranslation(ex.messageKey(), ex.args()), false);
             }
         });
-        form.addSaveListener(e -> {
-            try {
-                if (existing == null) {
-                    printers.create(e.draft());
-                } else {
-                    printers.update(existing.id(), existing.version(), e.draft());
-                }
-                form.close();
-                refresh();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, form.fields());
+        form.onSave(data -> {
+            if (existing == null) {
+                printers.create(data);
+            } else {
+                printers.update(existing.id(), existing.version(), data);
             }
+            refresh();
         });
-        form.addCancelListener(e -> form.close());
         form.open();
     }
 

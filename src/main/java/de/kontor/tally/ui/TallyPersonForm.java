@@ -1,22 +1,15 @@
 package de.kontor.tally.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
-import com.vaadin.flow.data.binder.ValidationException;
-import com.vaadin.flow.shared.Registration;
+import de.kontor.base.ui.EditorDialog;
 import de.kontor.tally.PersonData;
 import de.kontor.tally.TallyModel.PersonDetails;
 import org.jspecify.annotations.Nullable;
@@ -27,29 +20,10 @@ import java.util.Map;
 /**
  * Create a tally person (code, names, e-mail, password) or edit one (names, e-mail, thresholds, notices,
  * comment). The fields validate against {@link PersonData}'s rules as you type, thresholds must be whole
- * numbers; Save stays disabled while anything is invalid or nothing changed. Fires {@link SaveEvent} and
- * {@link CancelEvent}; the view saves.
+ * numbers; Save stays disabled while anything is invalid or nothing changed. Fires {@link EditorDialog.SaveEvent} and
+ * {@link EditorDialog.CancelEvent}; the view saves.
  */
-class TallyPersonForm extends Dialog {
-
-    static final class SaveEvent extends ComponentEvent<TallyPersonForm> {
-        private final PersonData data;
-
-        SaveEvent(TallyPersonForm source, PersonData data) {
-            super(source, false);
-            this.data = data;
-        }
-
-        PersonData data() {
-            return data;
-        }
-    }
-
-    static final class CancelEvent extends ComponentEvent<TallyPersonForm> {
-        CancelEvent(TallyPersonForm source) {
-            super(source, false);
-        }
-    }
+class TallyPersonForm extends EditorDialog<PersonData, PersonData> {
 
     private final TextField code = new TextField();
     private final TextField firstName = new TextField();
@@ -62,11 +36,10 @@ class TallyPersonForm extends Dialog {
     private final Checkbox notifyZero = new Checkbox();
     private final Checkbox notifyThreshold = new Checkbox();
     private final TextArea comment = new TextArea();
-    private final Button save = new Button();
-    private final BeanValidationBinder<PersonData> binder = new BeanValidationBinder<>(PersonData.class);
     private final @Nullable PersonDetails existing;
 
     TallyPersonForm(@Nullable PersonDetails existing) {
+        super(PersonData.class, "tally");
         this.existing = existing;
         setId("tally-person-form");
         setHeaderTitle(
@@ -74,7 +47,6 @@ class TallyPersonForm extends Dialog {
                         ? getTranslation("tally.person.new")
                         : getTranslation("tally.person.edit", existing.name()));
         setWidth("min(44rem, 96vw)");
-        setCloseOnOutsideClick(false);
 
         label(code, "tally-code", "tally.field.code");
         code.setHelperText(getTranslation("tally.field.code.help"));
@@ -126,15 +98,7 @@ class TallyPersonForm extends Dialog {
         binder.readBean(existing == null ? new PersonData() : PersonData.of(existing));
         add(form);
 
-        save.setText(getTranslation("action.save"));
-        save.setId("tally-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setEnabled(false);
-        save.addClickListener(e -> save());
-        binder.addStatusChangeListener(e -> save.setEnabled(binder.isValid() && binder.hasChanges()));
-        Button cancel = new Button(getTranslation("action.cancel"), e -> fireEvent(new CancelEvent(this)));
-        cancel.setId("tally-cancel");
-        getFooter().add(cancel, save);
+        addFooterButtons();
     }
 
     private <F extends Component & HasLabel> void label(F field, String id, String key) {
@@ -142,14 +106,14 @@ class TallyPersonForm extends Dialog {
         field.setId(id);
     }
 
-    private void save() {
-        PersonData data = existing == null ? new PersonData() : PersonData.of(existing);
-        try {
-            binder.writeBean(data);
-            fireEvent(new SaveEvent(this, data));
-        } catch (ValidationException e) {
-            // the fields show what is wrong
-        }
+    @Override
+    protected PersonData newBean() {
+        return existing == null ? new PersonData() : PersonData.of(existing);
+    }
+
+    @Override
+    protected PersonData toData(PersonData data) {
+        return data;
     }
 
     @Nullable
@@ -158,7 +122,8 @@ class TallyPersonForm extends Dialog {
     }
 
     /** The fields by the names the service's errors use. */
-    Map<String, HasValidation> fields() {
+    @Override
+    public Map<String, HasValidation> fields() {
         Map<String, HasValidation> fields = new HashMap<>();
         fields.put("code", code);
         fields.put("firstName", firstName);
@@ -169,13 +134,5 @@ class TallyPersonForm extends Dialog {
         fields.put("reminderThreshold", reminder);
         fields.put("responsibleThreshold", responsible);
         return fields;
-    }
-
-    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
-    }
-
-    Registration addCancelListener(ComponentEventListener<CancelEvent> listener) {
-        return addListener(CancelEvent.class, listener);
     }
 }

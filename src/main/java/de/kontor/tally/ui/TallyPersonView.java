@@ -250,17 +250,11 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
 
     private void openForm(PersonDetails p) {
         TallyPersonForm form = new TallyPersonForm(p);
-        form.addSaveListener(e -> {
-            try {
-                person = tally.updatePerson(p.id(), p.version(), e.data().toUpdate());
-                form.close();
-                Notifications.success(getTranslation("tally.saved"));
-                render();
-            } catch (DomainException ex) {
-                FieldErrors.show(form, ex, form.fields());
-            }
+        form.onSave(data -> {
+            person = tally.updatePerson(p.id(), p.version(), data.toUpdate());
+            Notifications.success(getTranslation("tally.saved"));
+            render();
         });
-        form.addCancelListener(e -> form.close());
         form.open();
     }
 

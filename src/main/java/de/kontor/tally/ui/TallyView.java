@@ -207,17 +207,11 @@ class TallyView extends Div implements HasDynamicTitle {
 
     private void openNew() {
         TallyPersonForm form = new TallyPersonForm(null);
-        form.addSaveListener(e -> {
-            try {
-                PersonDetails created = tally.createPerson(e.data().toNewPerson());
-                form.close();
-                Notifications.success(getTranslation("tally.person.created", created.name(), created.code()));
-                UI.getCurrent().navigate(TallyPersonView.class, created.id());
-            } catch (DomainException ex) {
-                FieldErrors.show(form, ex, form.fields());
-            }
+        form.onSave(data -> {
+            PersonDetails created = tally.createPerson(data.toNewPerson());
+            Notifications.success(getTranslation("tally.person.created", created.name(), created.code()));
+            UI.getCurrent().navigate(TallyPersonView.class, created.id());
         });
-        form.addCancelListener(e -> form.close());
         form.open();
     }
 

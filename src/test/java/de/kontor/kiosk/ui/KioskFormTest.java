@@ -50,7 +50,7 @@ class KioskFormTest {
     void saveHandsOverTheDraftWithEveryField() {
         KioskForm form = new KioskForm(null);
         List<KioskDraft> saved = new ArrayList<>();
-        form.addSaveListener(e -> saved.add(e.draft()));
+        form.addSaveListener(e -> saved.add(e.data()));
         form.name.setValue("Labor");
         form.location.setValue("Flur");
         form.privacy.setValue(Privacy.FIRST_NAMES);
@@ -76,7 +76,7 @@ class KioskFormTest {
         assertThat(form.until.getValue()).isEqualTo(LocalTime.of(23, 0));
         assertThat(form.save.isEnabled()).isFalse();
         List<KioskDraft> saved = new ArrayList<>();
-        form.addSaveListener(e -> saved.add(e.draft()));
+        form.addSaveListener(e -> saved.add(e.data()));
         form.privacy.setValue(Privacy.NONE);
         form.save.click();
         assertThat(saved).singleElement().satisfies(d -> {
@@ -91,7 +91,7 @@ class KioskFormTest {
         AtomicBoolean cancelled = new AtomicBoolean();
         List<KioskDraft> saved = new ArrayList<>();
         form.addCancelListener(e -> cancelled.set(true));
-        form.addSaveListener(e -> saved.add(e.draft()));
+        form.addSaveListener(e -> saved.add(e.data()));
         form.name.setValue("Anders");
         form.cancel.click();
         assertThat(cancelled).isTrue();

@@ -73,7 +73,7 @@ class LeadFormTest {
     void saveHandsOverTheDraftWithEveryField() {
         LeadForm form = new LeadForm(null, List.of("MINT"), "jana", owners());
         List<InstitutionDraft> saved = new ArrayList<>();
-        form.addSaveListener(e -> saved.add(e.draft()));
+        form.addSaveListener(e -> saved.add(e.data()));
         form.name.setValue("Verein Maker Ost");
         form.type.setValue(Type.CLUB);
         form.status.setValue(Status.QUALIFIED);
@@ -107,7 +107,7 @@ class LeadFormTest {
         assertThat(form.save.isEnabled()).isFalse();
 
         List<InstitutionDraft> saved = new ArrayList<>();
-        form.addSaveListener(e -> saved.add(e.draft()));
+        form.addSaveListener(e -> saved.add(e.data()));
         form.phone.setValue("0221 4711");
         assertThat(form.save.isEnabled()).isTrue();
         form.save.click();

@@ -48,7 +48,7 @@ class AlertFormsTest {
                 List.of(node(7, "web-1"), node(8, "db-1")),
                 List.of(new Channel(3, "ops", ChannelType.EMAIL, null, "ops@example.org", null)));
         List<RuleDraft> saved = new ArrayList<>();
-        form.addSaveListener(e -> saved.add(e.draft()));
+        form.addSaveListener(e -> saved.add(e.data()));
         assertThat(form.save.isEnabled()).isFalse();
 
         type(form.name, "Load high");
@@ -85,7 +85,7 @@ class AlertFormsTest {
     void theChannelFormAsksForATargetWhenAddingAndShowsTheTemplateOnlyForTemplates() {
         ChannelForm form = new ChannelForm(new ChannelDraft(), true, "");
         List<ChannelDraft> saved = new ArrayList<>();
-        form.addSaveListener(e -> saved.add(e.draft()));
+        form.addSaveListener(e -> saved.add(e.data()));
         assertThat(form.format.isVisible()).isFalse();
         assertThat(form.template.isVisible()).isFalse();
 
@@ -114,7 +114,7 @@ class AlertFormsTest {
                 false,
                 "https://x/…");
         List<ChannelDraft> saved = new ArrayList<>();
-        form.addSaveListener(e -> saved.add(e.draft()));
+        form.addSaveListener(e -> saved.add(e.data()));
         type(form.name, "hook 2");
         form.save.click();
         assertThat(saved.getFirst().definition().target()).isEmpty();

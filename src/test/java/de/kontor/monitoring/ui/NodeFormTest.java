@@ -29,7 +29,7 @@ class NodeFormTest {
     void saveIsEnabledOnlyForAValidNameAndFiresTheDraft() {
         NodeForm form = new NodeForm();
         List<NodeDraft> saved = new ArrayList<>();
-        form.addSaveListener(e -> saved.add(e.draft()));
+        form.addSaveListener(e -> saved.add(e.data()));
         assertThat(form.save.isEnabled()).isFalse();
 
         type(form.name, "x".repeat(101));

@@ -68,7 +68,7 @@ class PrinterFormTest {
     void saveHandsOverTheDraftWithEveryField() {
         PrinterForm form = new PrinterForm(null);
         List<PrinterDraft> saved = new ArrayList<>();
-        form.addSaveListener(e -> saved.add(e.draft()));
+        form.addSaveListener(e -> saved.add(e.data()));
         form.name.setValue("Bambu X1C");
         form.model.setValue("X1C");
         form.location.setValue("Labor");
@@ -109,7 +109,7 @@ class PrinterFormTest {
         assertThat(form.save.isEnabled()).as("nothing changed yet").isFalse();
 
         List<PrinterDraft> saved = new ArrayList<>();
-        form.addSaveListener(e -> saved.add(e.draft()));
+        form.addSaveListener(e -> saved.add(e.data()));
         form.location.setValue("Regal 3");
         form.save.click();
         assertThat(saved).singleElement().satisfies(d -> {
@@ -139,7 +139,7 @@ class PrinterFormTest {
         AtomicBoolean cancelled = new AtomicBoolean();
         List<PrinterDraft> saved = new ArrayList<>();
         form.addCancelListener(e -> cancelled.set(true));
-        form.addSaveListener(e -> saved.add(e.draft()));
+        form.addSaveListener(e -> saved.add(e.data()));
         form.name.setValue("Changed");
         form.cancel.click();
         assertThat(cancelled).isTrue();
