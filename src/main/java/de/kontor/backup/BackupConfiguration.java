@@ -1,13 +1,12 @@
 package de.kontor.backup;
 
+import de.kontor.base.jobs.Jobs;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,21 +24,16 @@ class BackupConfiguration {
 
     @Bean
     JobDetail backupJob() {
-        return JobBuilder.newJob(BackupJob.class)
-                .withIdentity("backup", "backup")
-                .storeDurably()
-                .build();
+        return Jobs.job(BackupJob.class, "backup", "scheduled-backup");
     }
 
     @Bean
     Trigger backupTrigger(JobDetail backupJob, BackupProperties properties, ZoneId zone) {
-        return TriggerBuilder.newTrigger()
-                .forJob(backupJob)
-                .withIdentity("backup", "backup")
-                .withSchedule(CronScheduleBuilder.cronSchedule(properties.schedule())
+        return Jobs.trigger(
+                backupJob,
+                CronScheduleBuilder.cronSchedule(properties.schedule())
                         .inTimeZone(TimeZone.getTimeZone(zone))
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
+                        .withMisfireHandlingInstructionFireAndProceed());
     }
 
     @DisallowConcurrentExecution
