@@ -8,6 +8,7 @@ import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.shared.communication.PushMode;
 import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.theme.lumo.Lumo;
+import de.kontor.backup.RestoreCommand;
 import de.kontor.license.ModuleCommands;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -39,6 +40,9 @@ public class Application implements AppShellConfigurator {
         if (args.length > 0 && ModuleCommands.COMMAND.equals(args[0])) {
             System.exit(runModuleCommand(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && RestoreCommand.COMMAND.equals(args[0])) {
+            System.exit(runRestore(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(Application.class, args);
     }
 
@@ -63,6 +67,30 @@ public class Application implements AppShellConfigurator {
                     .run(
                             List.of(args),
                             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                            new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+                            new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
+                            Locale.getDefault());
+        }
+    }
+
+    /**
+     * {@code java -jar kontor.jar restore <file>}: starts Kontor without a port or jobs and, unlike the module
+     * commands, refuses to share the embedded database with a running Kontor: a restore needs it stopped.
+     */
+    private static int runRestore(String[] args) {
+        SpringApplication app = new SpringApplication(Application.class);
+        app.setBannerMode(Banner.Mode.OFF);
+        try (ConfigurableApplicationContext context = app.run(
+                "--server.port=-1",
+                "--spring.quartz.auto-startup=false",
+                "--kontor.demo.enabled=false",
+                // nothing of Kontor's own may write while the tables are replaced
+                "--kontor.monitoring.self-interval=0s",
+                "--logging.level.root=WARN",
+                "--logging.level.de.kontor.backup=INFO")) {
+            return context.getBean(RestoreCommand.class)
+                    .run(
+                            List.of(args),
                             new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
                             new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
                             Locale.getDefault());

@@ -36,11 +36,13 @@ public final class ClientMessages {
     public record DeactivateRequest(
             @Nullable String licenseKey, @Nullable FingerprintData fingerprint) {}
 
+    /** @param clientTime the client's clock when it sent the heartbeat (optional; far off is an anomaly) */
     public record HeartbeatRequest(
             @Nullable String licenseKey,
             @Nullable Long activationId,
             @Nullable String appVersion,
-            @Nullable Map<String, Long> usage) {}
+            @Nullable Map<String, Long> usage,
+            @Nullable Instant clientTime) {}
 
     public record VersionCheckRequest(
             @Nullable String product, @Nullable String version) {}

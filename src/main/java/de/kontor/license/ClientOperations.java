@@ -53,6 +53,7 @@ class ClientOperations {
     private final ProductRepository products;
     private final ActivationRepository activations;
     private final HeartbeatStore heartbeats;
+    private final LicenseAnomalies anomalies;
     private final LicenseSnapshots snapshots;
     private final Leases leases;
     private final GiteaVerdicts giteaVerdicts;
@@ -67,6 +68,7 @@ class ClientOperations {
             ProductRepository products,
             ActivationRepository activations,
             HeartbeatStore heartbeats,
+            LicenseAnomalies anomalies,
             LicenseSnapshots snapshots,
             Leases leases,
             GiteaVerdicts giteaVerdicts,
@@ -79,6 +81,7 @@ class ClientOperations {
         this.products = products;
         this.activations = activations;
         this.heartbeats = heartbeats;
+        this.anomalies = anomalies;
         this.snapshots = snapshots;
         this.leases = leases;
         this.giteaVerdicts = giteaVerdicts;
@@ -129,6 +132,7 @@ class ClientOperations {
             if (freed.isPresent()) {
                 activation = freed.get();
                 activation.takeOver(fingerprint, appVersion, now);
+                anomalies.recordTransfer(license.getId(), activation.getId(), now);
                 audit.record(
                         LicenseService.MODULE,
                         "Activation",
@@ -224,7 +228,7 @@ class ClientOperations {
 
     // ---- heartbeat ----------------------------------------------------------------------------------
 
-    Verdict heartbeat(long productId, HeartbeatRequest request) {
+    Verdict heartbeat(long productId, HeartbeatRequest request, @Nullable String address) {
         if (request.activationId() == null) {
             throw error(400, "INVALID_REQUEST", "license.client.activationIdRequired");
         }
@@ -247,7 +251,16 @@ class ClientOperations {
         Instant now = clock.instant();
         boolean touch = needsTouch(device, appVersion, now);
         DeviceFacts seen = jdbcTransactions.execute(status -> {
-            heartbeats.record(now, license.id(), device.id(), appVersion, usage);
+            heartbeats.record(
+                    now,
+                    license.id(),
+                    device.id(),
+                    appVersion,
+                    usage,
+                    address,
+                    request.clientTime() == null
+                            ? null
+                            : Duration.between(now, request.clientTime()).toSeconds());
             return touch ? snapshots.touch(snapshot, device, appVersion, now) : device;
         });
         Problem problem = problemWith(license, snapshot.product(), appVersion);

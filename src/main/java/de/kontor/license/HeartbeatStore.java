@@ -1,6 +1,7 @@
 package de.kontor.license;
 
 import de.kontor.base.db.Rows;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,14 +45,61 @@ class HeartbeatStore {
     }
 
     void record(Instant at, long licenseId, long activationId, String appVersion, Map<String, Long> usage) {
+        record(at, licenseId, activationId, appVersion, usage, null, null);
+    }
+
+    /**
+     * A heartbeat with where it came from and how far the client's clock was off (seconds, client minus
+     * server), for the anomaly rules.
+     */
+    void record(
+            Instant at,
+            long licenseId,
+            long activationId,
+            String appVersion,
+            Map<String, Long> usage,
+            @Nullable String address,
+            @Nullable Long clockSkewSeconds) {
         jdbc.update(
-                "insert into license_heartbeat (received_at, license_id, activation_id, app_version, usage_json) "
-                        + "values (?, ?, ?, ?, ?)",
+                "insert into license_heartbeat (received_at, license_id, activation_id, app_version, usage_json, "
+                        + "client_address, clock_skew_seconds) values (?, ?, ?, ?, ?, ?, ?)",
                 Timestamp.from(at),
                 licenseId,
                 activationId,
                 appVersion,
-                usage.isEmpty() ? null : json.writeValueAsString(usage));
+                usage.isEmpty() ? null : json.writeValueAsString(usage),
+                address,
+                clockSkewSeconds);
+    }
+
+    /**
+     * The highest value of each usage counter per day since {@code from}: the roll-ups for older days, the
+     * raw heartbeats for the days still kept.
+     */
+    Map<String, Map<LocalDate, Long>> counterHistory(long licenseId, LocalDate from) {
+        Map<String, Map<LocalDate, Long>> history = new TreeMap<>();
+        jdbc.query(
+                "select day, counter, max_value from license_usage_daily where license_id = ? and counter <> '*' "
+                        + "and day >= ? and max_value is not null",
+                rs -> {
+                    history.computeIfAbsent(rs.getString("counter"), c -> new TreeMap<>())
+                            .merge(rs.getObject("day", LocalDate.class), rs.getLong("max_value"), Math::max);
+                },
+                licenseId,
+                from);
+        jdbc.query(
+                "select date(received_at) as day, usage_json from license_heartbeat where license_id = ? "
+                        + "and received_at >= ? and usage_json is not null",
+                rs -> {
+                    LocalDate day = rs.getObject("day", LocalDate.class);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> usage = json.readValue(rs.getString("usage_json"), Map.class);
+                    usage.forEach((counter, value) -> history.computeIfAbsent(counter, c -> new TreeMap<>())
+                            .merge(day, value instanceof Number n ? n.longValue() : 0L, Math::max));
+                },
+                licenseId,
+                Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return history;
     }
 
     /** Heartbeats per day of a license since {@code from} (raw data for recent days, roll-ups for older). */

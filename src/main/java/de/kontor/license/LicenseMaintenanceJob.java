@@ -37,6 +37,7 @@ class LicenseMaintenanceJob implements Job {
             if (inactive > 0) {
                 log.info("{} license activations became inactive (no heartbeat)", inactive);
             }
+            licenses.checkAnomalies();
         }
     }
 

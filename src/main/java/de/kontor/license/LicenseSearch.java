@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The license list: filters (product, customer, status, type, expiring soon, key or notes), sort, paging. */
 @Component
@@ -24,11 +25,13 @@ import java.util.List;
 class LicenseSearch {
 
     private final LicenseRepository licenses;
+    private final LicenseAnomalies anomalies;
     private final Clock clock;
     private final ZoneId zone;
 
-    LicenseSearch(LicenseRepository licenses, Clock clock, ZoneId zone) {
+    LicenseSearch(LicenseRepository licenses, LicenseAnomalies anomalies, Clock clock, ZoneId zone) {
         this.licenses = licenses;
+        this.anomalies = anomalies;
         this.clock = clock;
         this.zone = zone;
     }
@@ -57,8 +60,15 @@ class LicenseSearch {
     }
 
     private Specification<License> specification(LicenseQuery query) {
+        // flagged licenses are few: their ids are read once, not joined per row
+        Set<Long> flagged = query.anomalous() == null ? Set.of() : anomalies.flaggedLicenses();
         return (root, cq, cb) -> {
             List<Predicate> where = new ArrayList<>();
+            if (Boolean.TRUE.equals(query.anomalous())) {
+                where.add(flagged.isEmpty() ? cb.disjunction() : root.get("id").in(flagged));
+            } else if (Boolean.FALSE.equals(query.anomalous()) && !flagged.isEmpty()) {
+                where.add(cb.not(root.get("id").in(flagged)));
+            }
             if (query.productId() != null) {
                 where.add(cb.equal(root.get("productId"), query.productId()));
             }

@@ -58,6 +58,7 @@ public class LicenseService {
     private final LicenseRepository licenses;
     private final ActivationRepository activations;
     private final HeartbeatStore heartbeats;
+    private final LicenseAnomalies anomalyRules;
     private final LeaseSigner signer;
     private final TransientConflicts conflicts;
     private final Clock clock;
@@ -75,6 +76,7 @@ public class LicenseService {
             LicenseRepository licenses,
             ActivationRepository activations,
             HeartbeatStore heartbeats,
+            LicenseAnomalies anomalyRules,
             LeaseSigner signer,
             TransientConflicts conflicts,
             Clock clock,
@@ -90,6 +92,7 @@ public class LicenseService {
         this.licenses = licenses;
         this.activations = activations;
         this.heartbeats = heartbeats;
+        this.anomalyRules = anomalyRules;
         this.signer = signer;
         this.conflicts = conflicts;
         this.clock = clock;
@@ -277,6 +280,31 @@ public class LicenseService {
         return heartbeats.daily(licenseId, todayUtc.minusDays(days - 1L));
     }
 
+    /** The highest value of each usage counter per (UTC) day over the last {@code days} days. */
+    @Transactional(readOnly = true)
+    public Map<String, Map<LocalDate, Long>> usageCounters(long licenseId, int days) {
+        LocalDate todayUtc = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return heartbeats.counterHistory(licenseId, todayUtc.minusDays(days - 1L));
+    }
+
+    /** The anomaly rules the license breaks now. */
+    @Transactional(readOnly = true)
+    public List<LicenseAnomaly> anomalies(long licenseId) {
+        return anomalyRules.of(licenseId);
+    }
+
+    /** Which of these licenses an anomaly rule flags now. */
+    @Transactional(readOnly = true)
+    public Set<Long> flaggedLicenses(Collection<Long> licenseIds) {
+        return anomalyRules.flagged(licenseIds);
+    }
+
+    /** Checks every license against the anomaly rules; returns how many are flagged. */
+    @Transactional
+    public int checkAnomalies() {
+        return anomalyRules.check(clock.instant());
+    }
+
     @Transactional(readOnly = true)
     public LicenseStats stats() {
         LocalDate today = today();
@@ -302,7 +330,12 @@ public class LicenseService {
     }
 
     public Verdict heartbeat(long productId, HeartbeatRequest request) {
-        return conflicts.retry(() -> client.heartbeat(productId, request));
+        return heartbeat(productId, request, null);
+    }
+
+    /** A heartbeat from {@code address} (kept for the anomaly rules). */
+    public Verdict heartbeat(long productId, HeartbeatRequest request, @Nullable String address) {
+        return conflicts.retry(() -> client.heartbeat(productId, request, address));
     }
 
     public Deactivated deactivate(long productId, DeactivateRequest request) {

@@ -46,6 +46,7 @@ class RoleMatrixTest {
             entry("AuditView", "AV"),
             entry("MailOutboxView", "AV"),
             entry("BlockedAddressesView", "AV"),
+            entry("BackupsView", "AV"),
             entry("CustomersView", "AV"),
             entry("CustomerView", "AV"),
             entry("KiosksView", "AV"),

@@ -42,6 +42,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public static final String USER = "kontor";
     public static final String DATABASE = "kontor";
+    /** Databases named {@code kontor_scratch_...}, which Kontor's account may create and drop. */
+    public static final String SCRATCH_PREFIX = "kontor_scratch_";
+
+    private static final String SCRATCH_DATABASES = "kontor\\_scratch\\_%";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     /** Longest path of a Unix socket (108 bytes with the terminating zero). */
     private static final int MAX_SOCKET_PATH = 107;
@@ -322,6 +326,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 "CREATE USER IF NOT EXISTS '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + quoted + "';",
                 "ALTER USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + quoted + "';",
                 "GRANT ALL PRIVILEGES ON `" + DATABASE + "`.* TO '" + USER + "'@'127.0.0.1';",
+                // scratch databases next to Kontor's, in which a backup can be restored to try it out
+                "GRANT ALL PRIVILEGES ON `" + SCRATCH_DATABASES + "`.* TO '" + USER + "'@'127.0.0.1';",
                 "DELETE FROM mysql.global_priv WHERE User = '';",
                 "DELETE FROM mysql.db WHERE User = '' OR Db = 'test' OR Db = 'test\\\\_%';",
                 "DELETE FROM mysql.tables_priv WHERE User = '';",

@@ -83,7 +83,7 @@ class ClientApiController {
             parameters = @Parameter(name = "X-API-Key", in = ParameterIn.HEADER, required = true))
     Verdict heartbeat(@RequestBody HeartbeatRequest body, HttpServletRequest request, HttpServletResponse response) {
         limitKey(body.licenseKey(), response);
-        return licenses.heartbeat(product(request), body);
+        return licenses.heartbeat(product(request), body, request.getRemoteAddr());
     }
 
     @PostMapping("/api/license/deactivate")

@@ -3,6 +3,7 @@ package de.kontor.license.api;
 import de.kontor.base.api.AdminOnly;
 import de.kontor.base.error.DomainException;
 import de.kontor.license.License;
+import de.kontor.license.LicenseAnomaly;
 import de.kontor.license.LicenseEnums.LicenseStatus;
 import de.kontor.license.LicenseEnums.LicenseType;
 import de.kontor.license.LicenseQuery;
@@ -56,7 +57,7 @@ class LicenseAdminController {
     @Operation(
             summary = "List licenses",
             description = "Filters as in the admin UI: product, customer, status, type, "
-                    + "expiringWithinDays, q (part of the key or notes).")
+                    + "expiringWithinDays, q (part of the key or notes), anomalous (flagged by an anomaly rule).")
     AdminDtos.LicensePage list(
             @RequestParam(required = false) @Nullable Long product,
             @RequestParam(required = false) @Nullable Long customer,
@@ -64,6 +65,7 @@ class LicenseAdminController {
             @RequestParam(required = false) @Nullable String type,
             @RequestParam(required = false) @Nullable @Min(0) @Max(3650) Integer expiringWithinDays,
             @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Boolean anomalous,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
             @RequestParam(required = false) @Nullable String sort) {
@@ -73,7 +75,8 @@ class LicenseAdminController {
                 parse(LicenseStatus.class, status, "status"),
                 parse(LicenseType.class, type, "type"),
                 expiringWithinDays,
-                q);
+                q,
+                anomalous);
         Slice<License> slice = licenses.find(query, PageRequest.of(page, size, sort(sort)));
         Map<Long, Long> used = licenses.usedSlots(
                 slice.getContent().stream().map(License::getId).toList());
@@ -90,6 +93,13 @@ class LicenseAdminController {
     @GetMapping("/{id}")
     AdminDtos.LicenseDto get(@PathVariable long id) {
         return dto(licenses.license(id));
+    }
+
+    @GetMapping("/{id}/anomalies")
+    @Operation(summary = "The anomaly rules the license breaks now (empty: nothing unusual)")
+    List<LicenseAnomaly> anomalies(@PathVariable long id) {
+        licenses.license(id);
+        return licenses.anomalies(id);
     }
 
     @PostMapping

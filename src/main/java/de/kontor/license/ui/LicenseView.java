@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -128,7 +129,16 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         }
         Div history = card(getTranslation("license.history", HISTORY_DAYS));
         history.add(chart(l));
-        Div cards = new Div(terms, history);
+        Div anomalies = card(getTranslation("license.anomalies"));
+        anomalies.add(LicenseInsights.anomalies(licenses.anomalies(l.getId()), zone, this::getTranslation));
+        Div usage = card(getTranslation("license.usage", HISTORY_DAYS));
+        usage.add(LicenseInsights.usageChart(
+                licenses.usageCounters(l.getId(), HISTORY_DAYS),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                HISTORY_DAYS,
+                getTranslation("license.usage", HISTORY_DAYS),
+                getTranslation("license.usage.empty")));
+        Div cards = new Div(terms, history, anomalies, usage);
         cards.addClassName("kontor-tiles");
         cards.getStyle().set("grid-template-columns", "repeat(auto-fill, minmax(22rem, 1fr))");
         add(cards);

@@ -3,6 +3,7 @@ package de.kontor.license.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -73,6 +74,7 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
     private final Select<Optional<LicenseType>> type = new Select<>();
     private final IntegerField expiring = new IntegerField();
     private final TextField text = new TextField();
+    private final Checkbox anomalous = new Checkbox();
     private final LicenseBulkBar bulkBar;
     private final QuickEditPanel panel;
     private final LicenseLabels labels;
@@ -138,6 +140,9 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         type.addValueChangeListener(e -> refresh());
         expiring.addValueChangeListener(e -> refresh());
         text.addValueChangeListener(e -> refresh());
+        anomalous.setId("licenses-anomalous");
+        anomalous.setLabel(getTranslation("license.filter.anomalous"));
+        anomalous.addValueChangeListener(e -> refresh());
 
         Locale locale = getLocale();
         List<ExportColumn<License>> columns = List.of(
@@ -171,8 +176,8 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button batch = new Button(getTranslation("license.batch"), VaadinIcon.STOCK.create(), e -> openCreate(true));
         batch.setId("licenses-batch");
-        ViewHeader toolbar =
-                new ViewHeader(text, product, customer, status, type, expiring).actions(export, batch, create);
+        ViewHeader toolbar = new ViewHeader(text, product, customer, status, type, expiring, anomalous)
+                .actions(export, batch, create);
 
         grid.setId("licenses-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
@@ -225,7 +230,7 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
     }
 
     /**
-     * {@code ?expiring=30} lists what expires within 30 days; {@code ?customer=42} lists one customer's
+     * {@code ?expiring=30} lists what expires within 30 days; {@code ?anomalous} only flagged licenses; {@code ?customer=42} lists one customer's
      * licenses, and with {@code &new} opens the form for a new license of that customer (the customer page's
      * "new license").
      */
@@ -236,6 +241,7 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                 .getSingleParameter("expiring")
                 .filter(v -> v.matches("\\d{1,4}"))
                 .ifPresent(v -> expiring.setValue(Integer.parseInt(v)));
+        parameters.getSingleParameter("anomalous").ifPresent(v -> anomalous.setValue(true));
         Optional<Customer> chosen = parameters
                 .getSingleParameter("customer")
                 .filter(v -> v.matches("\\d{1,18}"))
@@ -255,7 +261,8 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                 status.getValue() == null ? null : status.getValue().orElse(null),
                 type.getValue() == null ? null : type.getValue().orElse(null),
                 expiring.getValue(),
-                text.getValue());
+                text.getValue(),
+                anomalous.getValue() ? Boolean.TRUE : null);
     }
 
     private void refresh() {

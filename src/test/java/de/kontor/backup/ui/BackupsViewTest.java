@@ -1,0 +1,71 @@
+package de.kontor.backup.ui;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.PasswordField;
+import de.kontor.KaribuTest;
+import de.kontor.backup.BackupInfo;
+import de.kontor.backup.BackupRun;
+import de.kontor.backup.BackupService;
+import de.kontor.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.List;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The Backups view: an admin makes one and sees it listed; a viewer sees the list without actions. */
+class BackupsViewTest extends KaribuTest {
+
+    @Autowired
+    BackupService backups;
+
+    @Test
+    void anAdminMakesABackupAndItAppearsInTheList() {
+        loginAsAdmin();
+        UI.getCurrent().navigate("backups");
+        _click(_get(Button.class, s -> s.withId("backup-create")));
+        assertThat(_get(Paragraph.class, s -> s.withId("backup-without-key")).getText())
+                .contains("plug passwords")
+                .contains("signing key");
+        type(_get(PasswordField.class, s -> s.withId("backup-passphrase")), "short");
+        _click(_get(Button.class, s -> s.withId("backup-start")));
+        PasswordField passphrase = _get(PasswordField.class, s -> s.withId("backup-passphrase"));
+        assertThat(passphrase.isInvalid()).isTrue();
+
+        type(passphrase, "");
+        _click(_get(Button.class, s -> s.withId("backup-start")));
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> backups.lastRun().map(r -> !r.running()).orElse(false));
+        BackupRun run = backups.lastRun().orElseThrow();
+        assertThat(run.state()).isEqualTo(BackupRun.State.DONE);
+
+        MockVaadin.clientRoundtrip(false);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("backups");
+        Grid<BackupInfo> grid = _get(Grid.class, s -> s.withId("backups"));
+        List<String> ids = GridKt._findAll(grid).stream().map(BackupInfo::id).toList();
+        assertThat(ids).contains(run.backupId());
+    }
+
+    @Test
+    void aViewerSeesTheListButNoActions() {
+        login(unique("viewer"), Role.VIEWER);
+        UI.getCurrent().navigate("backups");
+        _get(Grid.class, s -> s.withId("backups"));
+        _assertNone(Button.class, s -> s.withId("backup-create"));
+        _assertNone(Button.class, s -> s.withText("Delete"));
+        assertThat(_get(Paragraph.class, s -> s.withId("backup-restore-hint")).getText())
+                .contains("java -jar kontor.jar restore");
+    }
+}
