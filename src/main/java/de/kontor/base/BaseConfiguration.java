@@ -1,5 +1,6 @@
 package de.kontor.base;
 
+import de.kontor.base.modules.ModulesProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +9,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(KontorProperties.class)
+@EnableConfigurationProperties({KontorProperties.class, ModulesProperties.class})
 class BaseConfiguration {
 
     /** Every "now" in Kontor comes from this clock, so tests can move time. */

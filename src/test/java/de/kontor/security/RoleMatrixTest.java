@@ -45,6 +45,7 @@ class RoleMatrixTest {
             entry("SessionsView", "AV"),
             entry("AuditView", "AV"),
             entry("MailOutboxView", "AV"),
+            entry("SettingsView", "AV"),
             entry("BlockedAddressesView", "AV"),
             entry("BackupsView", "AV"),
             entry("CustomersView", "AV"),

@@ -14,6 +14,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import de.kontor.base.CurrentUser;
+import de.kontor.base.modules.ModuleSwitches;
 import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
 
@@ -30,13 +31,14 @@ import java.util.Optional;
 @PermitAll
 class HomeView extends Div implements HasDynamicTitle {
 
-    HomeView(AuthenticationContext authentication, List<DashboardTile> tiles) {
+    HomeView(AuthenticationContext authentication, List<DashboardTile> tiles, ModuleSwitches modules) {
         addClassName("kontor-view");
         setId("home-view");
         String name = CurrentUser.displayName()
                 .orElse(authentication.getPrincipalName().orElse(""));
         add(new H2(getTranslation("home.greeting", name)));
         List<Component> built = tiles.stream()
+                .filter(tile -> modules.enabledFor(tile.getClass()))
                 .sorted(Comparator.comparingInt(DashboardTile::order))
                 .map(DashboardTile::create)
                 .flatMap(Optional::stream)

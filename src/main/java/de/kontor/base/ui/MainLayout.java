@@ -30,12 +30,15 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.i18n.KontorI18NProvider;
+import de.kontor.base.modules.ModuleSwitches;
 import de.kontor.base.prefs.ColorScheme;
 import de.kontor.base.prefs.PreferenceService;
 import jakarta.annotation.security.PermitAll;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The frame around every signed-in view: side navigation built from the views' {@code @Menu}
@@ -51,11 +54,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public static final double ADMIN_ORDER = 900;
 
     private final AuthenticationContext authentication;
+    private final ModuleSwitches modules;
+    private final Map<SideNavItem, Class<?>> moduleItems = new LinkedHashMap<>();
     private final PreferenceService preferences;
     private final H1 viewTitle = new H1();
 
-    MainLayout(AuthenticationContext authentication, PreferenceService preferences, List<SearchProvider> searches) {
+    MainLayout(
+            AuthenticationContext authentication,
+            PreferenceService preferences,
+            List<SearchProvider> searches,
+            ModuleSwitches modules) {
         this.authentication = authentication;
+        this.modules = modules;
         this.preferences = preferences;
         setPrimarySection(Section.DRAWER);
         addClassName("kontor-layout");
@@ -64,7 +74,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div spacer = new Div();
         spacer.getStyle().set("flex", "1");
         addToNavbar(new DrawerToggle(), viewTitle, spacer);
-        GlobalSearch search = new GlobalSearch(searches);
+        GlobalSearch search = new GlobalSearch(
+                searches.stream().filter(p -> modules.enabledFor(p.getClass())).toList());
         if (search.hasAnythingToSearch()) {
             search.focusOnShortcut(this);
             addToNavbar(search);
@@ -92,6 +103,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         main.setId("nav-main");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            item.setVisible(modules.enabledFor(entry.menuClass()));
+            moduleItems.put(item, entry.menuClass());
             if (entry.icon() != null) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
@@ -160,6 +173,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        // a module switched off (or on) since the menu was built shows with the next navigation
+        moduleItems.forEach((item, view) -> item.setVisible(modules.enabledFor(view)));
         viewTitle.setText(titleOf(getContent()));
     }
 

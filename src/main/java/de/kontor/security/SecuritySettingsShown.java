@@ -1,0 +1,41 @@
+package de.kontor.security;
+
+import de.kontor.base.settings.ShownSetting;
+import de.kontor.base.settings.ShownSettings;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** The sign-in options on the Settings page: staying signed in, two factors required for admins. */
+@Component
+class SecuritySettingsShown implements ShownSettings {
+
+    private final SecurityProperties properties;
+    private final UserService users;
+    private final Environment environment;
+
+    SecuritySettingsShown(SecurityProperties properties, UserService users, Environment environment) {
+        this.properties = properties;
+        this.users = users;
+        this.environment = environment;
+    }
+
+    @Override
+    public List<ShownSetting> shownSettings() {
+        boolean required = users.twoFactorRequiredForAdmins();
+        return List.of(
+                new ShownSetting(
+                        "security.remember-me",
+                        "settings.option.rememberMe",
+                        Boolean.toString(properties.rememberMe()),
+                        ShownSettings.source(environment, "KONTOR_REMEMBER_ME", "default"),
+                        ""),
+                new ShownSetting(
+                        "security.two-factor-required-for-admins",
+                        "settings.option.twoFactorRequired",
+                        Boolean.toString(required),
+                        required ? "setting" : "default",
+                        "users"));
+    }
+}
