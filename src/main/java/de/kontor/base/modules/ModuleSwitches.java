@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
@@ -121,7 +123,14 @@ public class ModuleSwitches {
         if (cached != null && cached.until().isAfter(now)) {
             return cached.enabled();
         }
-        boolean on = settings.flag(settingName(module), true);
+        boolean on;
+        try {
+            on = settings.flag(settingName(module), true);
+        } catch (DataAccessException | TransactionException e) {
+            // The database is away: keep what was known (on when nothing was), so the request reaches the
+            // code that answers an outage the way its API promises.
+            return cached == null || cached.enabled();
+        }
         cache.put(module, new Cached(on, now.plus(CACHE)));
         return on;
     }
