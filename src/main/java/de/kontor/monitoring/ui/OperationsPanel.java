@@ -25,6 +25,7 @@ import de.kontor.monitoring.OperationsModel;
 import de.kontor.monitoring.OperationsModel.ActionRequest;
 import de.kontor.monitoring.OperationsModel.ActionStatus;
 import de.kontor.monitoring.OperationsModel.NodeCapabilities;
+import de.kontor.security.StepUpDialog;
 import de.kontor.security.UserService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -353,7 +354,7 @@ final class OperationsPanel extends Div {
             ActionStatus requested = monitoring.requestAction(nodeId, request);
             finish(monitoring.awaitAction(requested.id(), monitoring.listingWait()), s -> {});
         } catch (DomainException e) {
-            if (!OperationStepUp.handle(e, users, () -> run(request))) {
+            if (!StepUpDialog.handle(e, users, () -> run(request))) {
                 Notifications.error(getTranslation(e.messageKey(), e.args()));
             }
         }

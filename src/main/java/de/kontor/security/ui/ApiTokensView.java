@@ -25,6 +25,7 @@ import de.kontor.base.ui.ViewHeader;
 import de.kontor.security.ApiToken;
 import de.kontor.security.IssuedToken;
 import de.kontor.security.Role;
+import de.kontor.security.StepUpDialog;
 import de.kontor.security.UserService;
 import jakarta.annotation.security.RolesAllowed;
 

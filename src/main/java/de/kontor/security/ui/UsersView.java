@@ -31,6 +31,7 @@ import de.kontor.base.ui.ViewHeader;
 import de.kontor.security.CreatedUser;
 import de.kontor.security.NewUser;
 import de.kontor.security.Role;
+import de.kontor.security.StepUpDialog;
 import de.kontor.security.UserAccount;
 import de.kontor.security.UserQuery;
 import de.kontor.security.UserService;

@@ -1,4 +1,4 @@
-package de.kontor.security.ui;
+package de.kontor.security;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -7,14 +7,13 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.base.error.DomainException;
-import de.kontor.security.UserAccount;
-import de.kontor.security.UserService;
 
 /**
  * Asks for a current TOTP code when a dangerous action was refused for want of a recent second-factor
  * confirmation, then tries the action again. Users without two-factor sign-in are told to set it up first.
+ * Public for every module whose dangerous actions need the confirmation (like {@link UserPicker}).
  */
-final class StepUpDialog extends Dialog {
+public final class StepUpDialog extends Dialog {
 
     static final String STEP_UP_REQUIRED = "STEP_UP_REQUIRED";
 
@@ -51,7 +50,7 @@ final class StepUpDialog extends Dialog {
      * If {@code refusal} asks for a step-up confirmation, opens the dialog (which runs {@code retry} once
      * confirmed) and returns true; other refusals are for the caller.
      */
-    static boolean handle(DomainException refusal, UserService users, Runnable retry) {
+    public static boolean handle(DomainException refusal, UserService users, Runnable retry) {
         if (!STEP_UP_REQUIRED.equals(refusal.code())) {
             return false;
         }
