@@ -40,13 +40,14 @@ import java.util.function.Consumer;
 /**
  * A node's server operations: which capabilities the node allows (the rest greyed out) and, for admins,
  * one tab per capability this Kontor can drive: processes with signals, services, containers, logs, files,
- * ports. Listings
+ * ports, a terminal. Listings
  * and logs are read at once; actions that change the server ask for a reason and, when the last
  * second-factor confirmation is older than ten minutes, for a code. The last result stays visible.
  */
 final class OperationsPanel extends Div {
 
-    private static final List<String> TABS = List.of("processes", "services", "containers", "logs", "files", "ports");
+    private static final List<String> TABS =
+            List.of("processes", "services", "containers", "logs", "files", "ports", "terminal");
 
     private final MonitoringService monitoring;
     private final UserService users;
@@ -56,6 +57,7 @@ final class OperationsPanel extends Div {
     private final Map<String, Tab> tabByCapability = new LinkedHashMap<>();
     private final Pre result = new Pre();
     private final Paragraph none = new Paragraph();
+    private final TerminalTab terminal;
     private final Grid<JsonNode> processes = new Grid<>();
     private final Grid<JsonNode> services = new Grid<>();
     private final Grid<JsonNode> ports = new Grid<>();
@@ -75,6 +77,7 @@ final class OperationsPanel extends Div {
         none.setText(getTranslation("monitoring.ops.none"));
         result.setId("ops-result");
         result.setVisible(false);
+        terminal = new TerminalTab(monitoring, users);
         add(new H3(getTranslation("monitoring.ops.title")), capabilities, none);
         if (!CurrentUser.hasRole("ADMIN")) {
             return;
@@ -89,12 +92,14 @@ final class OperationsPanel extends Div {
         tabByCapability.put("logs", tabs.add(getTranslation("monitoring.ops.cap.logs"), logsTab()));
         tabByCapability.put("files", tabs.add(getTranslation("monitoring.ops.cap.files"), more.filesTab()));
         tabByCapability.put("ports", tabs.add(getTranslation("monitoring.ops.cap.ports"), portsTab()));
+        tabByCapability.put("terminal", tabs.add(getTranslation("monitoring.ops.cap.terminal"), terminal));
         add(tabs, result);
     }
 
     void show(long id, String name) {
         nodeId = id;
         nodeName = name;
+        terminal.show(id, name);
         NodeCapabilities allowed = monitoring.nodeCapabilities(id);
         capabilities.removeAll();
         for (String capability : allowed.known()) {
