@@ -89,7 +89,7 @@ final class OperationsPanel extends Div {
         ContainerAndFileTabs more = new ContainerAndFileTabs(this);
         tabByCapability.put(
                 "containers", tabs.add(getTranslation("monitoring.ops.cap.containers"), more.containersTab()));
-        tabByCapability.put("logs", tabs.add(getTranslation("monitoring.ops.cap.logs"), logsTab()));
+        tabByCapability.put("logs", tabs.add(getTranslation("monitoring.ops.cap.logs"), new LogsTab(this, monitoring)));
         tabByCapability.put("files", tabs.add(getTranslation("monitoring.ops.cap.files"), more.filesTab()));
         tabByCapability.put("ports", tabs.add(getTranslation("monitoring.ops.cap.ports"), portsTab()));
         tabByCapability.put("terminal", tabs.add(getTranslation("monitoring.ops.cap.terminal"), terminal));
@@ -231,48 +231,6 @@ final class OperationsPanel extends Div {
         return buttons;
     }
 
-    private Component logsTab() {
-        TextField unit = new TextField(getTranslation("monitoring.ops.logs.unit"));
-        unit.setId("ops-logs-unit");
-        Select<String> priority = new Select<>();
-        priority.setId("ops-logs-priority");
-        priority.setLabel(getTranslation("monitoring.ops.logs.priority"));
-        priority.setItems("", "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug");
-        priority.setValue("");
-        TextField filter = new TextField(getTranslation("monitoring.ops.filter"));
-        filter.setId("ops-logs-filter");
-        IntegerField lines = new IntegerField(getTranslation("monitoring.ops.logs.lines"));
-        lines.setId("ops-logs-lines");
-        lines.setMin(1);
-        lines.setMax(5000);
-        lines.setValue(200);
-        TextField file = new TextField(getTranslation("monitoring.ops.logs.file"));
-        file.setId("ops-logs-file");
-        Button show = new Button(getTranslation("monitoring.ops.logs.show"), e -> {
-            Map<String, String> args = new LinkedHashMap<>();
-            putIfSet(args, "unit", unit.getValue());
-            putIfSet(args, "priority", priority.getValue());
-            putIfSet(args, "filter", filter.getValue());
-            args.put("lines", Integer.toString(lines.getValue() == null ? 200 : lines.getValue()));
-            boolean fromFile = !file.getValue().isBlank();
-            read(
-                    "logs",
-                    fromFile ? "tail" : "journal",
-                    fromFile ? file.getValue().strip() : "",
-                    args,
-                    s -> {});
-        });
-        show.setId("ops-logs-show");
-        show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return toolbar(unit, priority, filter, lines, file, show);
-    }
-
-    private static void putIfSet(Map<String, String> args, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            args.put(name, value.strip());
-        }
-    }
-
     private Component portsTab() {
         ports.setId("ops-ports-grid");
         ports.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -334,6 +292,14 @@ final class OperationsPanel extends Div {
     }
 
     // ---- running -----------------------------------------------------------------------------------
+
+    long nodeId() {
+        return nodeId;
+    }
+
+    String nodeName() {
+        return nodeName;
+    }
 
     /** A reading: no reason and no step-up; waits for the agent and shows the answer. */
     void read(String capability, String action, String target, Map<String, String> args, Consumer<ActionStatus> done) {
