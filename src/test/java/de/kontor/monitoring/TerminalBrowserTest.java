@@ -177,10 +177,16 @@ class TerminalBrowserTest extends IntegrationTest {
 
         int marker = ThreadLocalRandom.current().nextInt(100_000, 999_999);
         WebElement screen = driver.findElement(By.id("ops-terminal-screen"));
-        click(screen);
-        screen.sendKeys("echo browser-$((" + marker + "+1))-typed" + Keys.ENTER);
+        // xterm.js draws the screen; keys go into its input area
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> screen.getText().contains("browser-" + (marker + 1) + "-typed"));
+                .until(() -> !screen.findElements(By.cssSelector(".xterm .xterm-helper-textarea"))
+                        .isEmpty());
+        WebElement keys = screen.findElement(By.cssSelector(".xterm-helper-textarea"));
+        keys.sendKeys("echo browser-$((" + marker + "+1))-typed" + Keys.ENTER);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> screen.findElement(By.cssSelector(".xterm-rows"))
+                        .getText()
+                        .contains("browser-" + (marker + 1) + "-typed"));
         screenshot("node-terminal");
     }
 

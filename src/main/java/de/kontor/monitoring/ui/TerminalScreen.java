@@ -2,7 +2,7 @@ package de.kontor.monitoring.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
-import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Div;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +13,14 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The screen of a terminal in the page: a focusable text area that shows what the node prints and sends
- * the keys pressed in it to the server. Its script comes with Kontor (no frontend build); see
- * {@code terminal-screen.js} beside this class.
+ * The screen of a terminal in the page: xterm.js, served by Kontor as a static file (see the pom's
+ * {@code vendor-xterm}; no frontend build), draws what the node prints and sends the keys typed in it to the
+ * server. The glue script is {@code terminal-screen.js} beside this class.
  */
-final class TerminalScreen extends Pre {
+final class TerminalScreen extends Div {
+
+    /** Where the build puts xterm.js and its style sheet. */
+    static final String XTERM = "context://vendor/xterm/5.5.0/";
 
     private static final String SCRIPT = load();
 
@@ -27,17 +30,11 @@ final class TerminalScreen extends Pre {
     TerminalScreen() {
         setId("ops-terminal-screen");
         addClassName("kontor-terminal-screen");
-        getElement().setAttribute("tabindex", "0");
         getStyle()
                 .set("background", "#1e1e1e")
-                .set("color", "#e6e6e6")
-                .set("font-family", "monospace")
-                .set("min-height", "24em")
-                .set("max-height", "36em")
-                .set("overflow", "auto")
                 .set("padding", "var(--lumo-space-s)")
-                .set("white-space", "pre-wrap")
-                .set("outline", "none");
+                .set("min-height", "24em")
+                .set("overflow", "auto");
     }
 
     private static String load() {
@@ -50,15 +47,17 @@ final class TerminalScreen extends Pre {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        // the element is new in the browser after every attach, so its script is too
-        getElement().executeJs(SCRIPT);
+        event.getUI().getPage().addStyleSheet(XTERM + "xterm.css");
+        event.getUI().getPage().addJavaScript(XTERM + "xterm.js");
+        // the element is new in the browser after every attach, so its terminal is too
+        getElement().executeJs(SCRIPT, TerminalTab.COLUMNS, TerminalTab.ROWS);
     }
 
     /** Where the keys go while a session is open. */
     void connect(Consumer<String> keys) {
         this.input = keys;
         this.active = true;
-        getElement().executeJs("this.textContent = ''; this.$lines = ['']; this.$column = 0; this.focus();");
+        getElement().executeJs("this.$reset()");
     }
 
     void disconnect() {
@@ -66,7 +65,7 @@ final class TerminalScreen extends Pre {
         this.input = data -> {};
     }
 
-    /** Shows a chunk of output (raw bytes, drawn in the browser). */
+    /** Shows a chunk of output (raw bytes, drawn by the terminal in the browser). */
     void write(byte[] data) {
         getElement().executeJs("this.$write($0)", Base64.getEncoder().encodeToString(data));
     }
