@@ -7,6 +7,7 @@ import de.kontor.agent.ops.Capability;
 import de.kontor.agent.ops.Operation;
 import de.kontor.agent.ops.OperationRefusedException;
 import de.kontor.agent.ops.OperationResult;
+import de.kontor.agent.ops.TerminalCapability;
 import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * Fetches signed commands from Kontor by long poll, checks them ({@link CommandVerifier}), runs the
@@ -41,6 +43,7 @@ final class CommandChannel implements AutoCloseable {
 
     private static final System.Logger log = System.getLogger(CommandChannel.class.getName());
     private static final String KEY_FILE = "command-key.json";
+    private static final Pattern STREAM = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private final AgentConfig config;
     private final KontorClient client;
@@ -169,6 +172,7 @@ final class CommandChannel implements AutoCloseable {
         Future<OperationResult> running = workers.submit(() -> capability.run(operation));
         try {
             OperationResult result = running.get(OPERATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            stream(capability, operation, result);
             return new CommandResult(result.exitCode(), cut(result.output()), result.data(), null);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof OperationRefusedException refused) {
@@ -183,6 +187,28 @@ final class CommandChannel implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new CommandResult(1, "the agent stopped", null, null);
         }
+    }
+
+    /**
+     * A terminal opened for a stream (Kontor names it in the signed command) gets its own connection to
+     * Kontor; without a stream the session is driven through further commands.
+     */
+    private void stream(Capability capability, Operation operation, OperationResult result) {
+        String stream = operation.arguments().get("stream");
+        if (!(capability instanceof TerminalCapability terminal)
+                || !operation.action().equals("open")
+                || stream == null
+                || !STREAM.matcher(stream).matches()
+                || !(result.data() instanceof TerminalCapability.Opened opened)) {
+            return;
+        }
+        int grace = 10;
+        try {
+            grace = Math.clamp(Integer.parseInt(operation.arguments().getOrDefault("grace", "10")), 1, 300);
+        } catch (NumberFormatException e) {
+            // the default grace
+        }
+        new TerminalStream(client, stream, terminal.session(opened.session()), Duration.ofSeconds(grace)).start();
     }
 
     private static CommandResult refusal(String message) {

@@ -136,6 +136,49 @@ final class KontorClient {
         }
     }
 
+    /** Input for a terminal stream after the {@code after}-th event, waiting up to {@code waitSeconds}. */
+    Protocol.TerminalInput terminalInput(String stream, long after, int waitSeconds) throws IOException {
+        OkHttpClient longPoll = http.newBuilder()
+                .readTimeout(Duration.ofSeconds(waitSeconds + 5L))
+                .callTimeout(Duration.ofSeconds(waitSeconds + 10L))
+                .build();
+        String path =
+                Protocol.TERMINAL_INPUT_PATH.replace("{stream}", stream) + "?after=" + after + "&wait=" + waitSeconds;
+        return JSON.readValue(get(longPoll, path, false), Protocol.TerminalInput.class);
+    }
+
+    Protocol.TerminalAck terminalOutput(String stream, Protocol.TerminalOutput output) throws IOException {
+        return JSON.readValue(
+                post(Protocol.TERMINAL_OUTPUT_PATH.replace("{stream}", stream), output), Protocol.TerminalAck.class);
+    }
+
+    void terminalClosed(String stream, Protocol.TerminalClosed closed) throws IOException {
+        post(Protocol.TERMINAL_CLOSED_PATH.replace("{stream}", stream), closed);
+    }
+
+    private String post(String path, Object body) throws IOException {
+        Request request = new Request.Builder()
+                .url(server + path)
+                .header("Authorization", "Bearer " + token)
+                .header("User-Agent", "kontor-agent/" + Agent.VERSION)
+                .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE))
+                .build();
+        try (Response response = http.newCall(request).execute()) {
+            int code = response.code();
+            String text = response.body().string();
+            if (code == 401 || code == 403) {
+                throw new Refused(code, "Kontor refused the node token (" + code + "): " + text);
+            }
+            if (code == 404 || code == 409) {
+                throw new Rejected("Kontor does not know this (" + code + "): " + text);
+            }
+            if (!response.isSuccessful()) {
+                throw new IOException("Kontor answered " + code + " to " + path);
+            }
+            return text.isEmpty() ? "{}" : text;
+        }
+    }
+
     private String get(OkHttpClient client, String path, boolean poll) throws IOException {
         Request request = new Request.Builder()
                 .url(server + path)
@@ -152,6 +195,9 @@ final class KontorClient {
             String body = response.body().string();
             if (code == 401 || code == 403) {
                 throw new Refused(code, "Kontor refused the node token (" + code + "): " + body);
+            }
+            if (code == 404) {
+                throw new Rejected("Kontor does not know " + path + ": " + body);
             }
             if (!response.isSuccessful()) {
                 throw new IOException("Kontor answered " + code + " to " + path);

@@ -26,6 +26,18 @@ public final class Protocol {
     /** {@code GET}: Kontor's command-signing public key and this node's id, fetched once and pinned. */
     public static final String COMMAND_KEY_PATH = "/api/monitoring/agent/v1/command-key";
 
+    /**
+     * {@code GET ?after=N&wait=S}: keystrokes and resizes for a terminal stream after the N-th, held open until
+     * one comes or the wait ends. The stream is named by Kontor in the signed {@code terminal open} command.
+     */
+    public static final String TERMINAL_INPUT_PATH = "/api/monitoring/agent/v1/terminals/{stream}/input";
+
+    /** {@code POST}: the next chunk of a terminal stream's output (also sent empty, to say the agent is there). */
+    public static final String TERMINAL_OUTPUT_PATH = "/api/monitoring/agent/v1/terminals/{stream}/output";
+
+    /** {@code POST}: the terminal session ended; what was typed in it, for the audit log. */
+    public static final String TERMINAL_CLOSED_PATH = "/api/monitoring/agent/v1/terminals/{stream}/closed";
+
     /** The {@code typ} of a signed command (a JWS, EdDSA over Ed25519, compact form). */
     public static final String COMMAND_TYPE = "kontor-command+jwt";
 
@@ -92,4 +104,37 @@ public final class Protocol {
             String output,
             @Nullable Object data,
             @Nullable String refusal) {}
+
+    /**
+     * Input for a terminal stream, oldest first.
+     *
+     * @param closed true once the user left the terminal in Kontor: the agent ends the session
+     */
+    public record TerminalInput(List<TerminalEvent> events, boolean closed) {}
+
+    /**
+     * One keystroke chunk ({@code data}) or a new window size ({@code columns} and {@code rows}), numbered
+     * from 1 so the agent applies each once and in order.
+     */
+    public record TerminalEvent(
+            long seq,
+            @Nullable String data,
+            @Nullable Integer columns,
+            @Nullable Integer rows) {}
+
+    /**
+     * @param seq numbered from 1; a chunk sent again after a failed request carries the same number and
+     *     Kontor ignores it the second time; 0 with empty data only says the agent is still there
+     * @param data base64 of what the terminal printed (a chunk may end inside a UTF-8 character)
+     */
+    public record TerminalOutput(long seq, String data) {}
+
+    /** Kontor's answer to output: whether the user left, so the agent ends the session. */
+    public record TerminalAck(boolean closed) {}
+
+    /**
+     * @param input everything typed, as {@code TerminalSession.recordedInput()} gives it
+     * @param reason why it ended (the user left, the shell exited, the connection to Kontor was lost)
+     */
+    public record TerminalClosed(String input, @Nullable Integer exitCode, String reason) {}
 }

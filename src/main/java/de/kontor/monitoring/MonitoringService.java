@@ -7,6 +7,10 @@ import de.kontor.agent.Protocol.CommandKey;
 import de.kontor.agent.Protocol.CommandResult;
 import de.kontor.agent.Protocol.Report;
 import de.kontor.agent.Protocol.Settings;
+import de.kontor.agent.Protocol.TerminalAck;
+import de.kontor.agent.Protocol.TerminalClosed;
+import de.kontor.agent.Protocol.TerminalInput;
+import de.kontor.agent.Protocol.TerminalOutput;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.DomainException;
@@ -95,6 +99,7 @@ public class MonitoringService {
     private final CommandSignals signals;
     private final UserService users;
     private final TransactionTemplate transactions;
+    private final Terminals terminals;
 
     MonitoringService(
             Nodes nodes,
@@ -115,7 +120,8 @@ public class MonitoringService {
             CommandSigner commandSigner,
             CommandSignals signals,
             UserService users,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Terminals terminals) {
         this.nodes = nodes;
         this.ingest = ingest;
         this.series = series;
@@ -135,6 +141,7 @@ public class MonitoringService {
         this.signals = signals;
         this.users = users;
         this.transactions = transactions;
+        this.terminals = terminals;
     }
 
     // ---- nodes ---------------------------------------------------------------------------------
@@ -385,6 +392,36 @@ public class MonitoringService {
         if (!operations.complete(nodeId, commandId, result, node.name())) {
             throw DomainException.conflict("COMMAND_NOT_RUNNING", "monitoring.ops.commandNotRunning", commandId);
         }
+    }
+
+    /**
+     * Opens a terminal on the node whose output streams to the listener: admins only, with a second-factor
+     * confirmation from the last ten minutes and a reason, like every change; waits until the node's agent
+     * opened the shell (409 {@code TERMINAL_NOT_OPENED} when it did not). When the session ends, what was
+     * typed goes into the audit log.
+     */
+    public TerminalConnection openTerminal(
+            long nodeId, int columns, int rows, String reason, TerminalConnection.Listener listener) {
+        requireAdmin();
+        users.requireStepUp();
+        return terminals.open(
+                nodeId, columns, rows, reason, CurrentUser.username().orElseThrow(), listener);
+    }
+
+    /** Keystrokes and resizes for a terminal stream of the node (an agent's long poll, outside a transaction). */
+    public TerminalInput terminalInput(long nodeId, String stream, long after, Duration wait) {
+        return terminals.input(nodeId, stream, after, wait);
+    }
+
+    /** A chunk of a terminal stream's output from the node's agent. */
+    public TerminalAck terminalOutput(long nodeId, String stream, TerminalOutput output) {
+        return terminals.output(nodeId, stream, output);
+    }
+
+    /** The node's agent ended a terminal session: what was typed goes into the audit log. */
+    @Transactional
+    public void terminalClosed(long nodeId, String stream, TerminalClosed closed) {
+        terminals.closed(nodeId, stream, closed);
     }
 
     private static void requireAdmin() {

@@ -15,10 +15,13 @@ import java.time.Duration;
  * @param outputLimit how many characters of a result's output are kept
  * @param auditOutputLimit how many characters of it go into the audit log
  * @param listingWait how long a listing request waits for the agent's answer
+ * @param terminalGrace how long a terminal's connection between agent and Kontor may be lost before the
+ *     agent closes the session
  */
 public record OperationSettings(
         @DefaultValue("60s") @NotNull Duration commandValidity,
         @DefaultValue("30") @Min(1) @Max(10000) int perNodePerMinute,
         @DefaultValue("65536") @Min(1000) int outputLimit,
         @DefaultValue("2000") @Min(100) @Max(20000) int auditOutputLimit,
-        @DefaultValue("20s") @NotNull Duration listingWait) {}
+        @DefaultValue("20s") @NotNull Duration listingWait,
+        @DefaultValue("10s") @NotNull Duration terminalGrace) {}

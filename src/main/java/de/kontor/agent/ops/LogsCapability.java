@@ -27,6 +27,8 @@ public final class LogsCapability implements Capability {
             "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug", "0", "1", "2", "3", "4", "5", "6",
             "7");
     private static final Pattern TIME = Pattern.compile("[0-9A-Za-z :+\\-]{1,40}");
+    private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9=;_\\-]{1,500}");
+    private static final String CURSOR_LINE = "-- cursor: ";
     private static final int MAX_LINES = 5000;
     private static final long TAIL_BYTES = 4L * 1024 * 1024;
 
@@ -40,6 +42,12 @@ public final class LogsCapability implements Capability {
 
     /** A log file under a root. */
     public record LogFile(String path, long size, String modified) {}
+
+    /** Where a file's lines were read up to: the {@code from} of the next {@code tail} that follows it. */
+    public record TailPosition(long from) {}
+
+    /** Where the journal's lines were read up to: the {@code cursor} of the next {@code journal} that follows it. */
+    public record JournalPosition(String cursor) {}
 
     @Override
     public String name() {
@@ -81,6 +89,17 @@ public final class LogsCapability implements Capability {
                 args.add("--" + bound + "=" + value);
             }
         }
+        String cursor = operation.argument("cursor", "").strip();
+        boolean follow = !cursor.isEmpty() || operation.argument("follow", "").equals("true");
+        if (!cursor.isEmpty()) {
+            if (!CURSOR.matcher(cursor).matches()) {
+                throw new OperationRefusedException("logs: not a journal cursor: " + cursor);
+            }
+            args.add("--after-cursor=" + cursor);
+        }
+        if (follow) {
+            args.add("--show-cursor");
+        }
         String filter = operation.argument("filter", "");
         if (!filter.isBlank()) {
             // one argument: journalctl reads it as a pattern, no shell ever sees it
@@ -89,9 +108,20 @@ public final class LogsCapability implements Capability {
         }
         Tools.Run run = tools.run("journalctl", args);
         // journalctl --grep exits 1 when nothing matched
+        String output = run.output();
+        JournalPosition position = null;
+        int at = output.lastIndexOf(CURSOR_LINE);
+        if (follow && at >= 0 && (at == 0 || output.charAt(at - 1) == '\n')) {
+            position = new JournalPosition(
+                    output.substring(at + CURSOR_LINE.length()).strip());
+            output = output.substring(0, at);
+        } else if (follow && !cursor.isEmpty()) {
+            // nothing new: journalctl prints no cursor then, so the next read starts at the same place
+            position = new JournalPosition(cursor);
+        }
         boolean nothing =
-                run.exitCode() == 1 && !filter.isBlank() && run.output().strip().isEmpty();
-        return new OperationResult(nothing ? 0 : run.exitCode(), run.output(), null);
+                run.exitCode() == 1 && !filter.isBlank() && output.strip().isEmpty();
+        return new OperationResult(nothing ? 0 : run.exitCode(), output, position);
     }
 
     private List<LogFile> files() throws IOException {
@@ -125,11 +155,17 @@ public final class LogsCapability implements Capability {
         Path file = inRoots(operation.target());
         int lines = Names.number(name(), "lines", operation.argument("lines", "200"), 1, MAX_LINES);
         String filter = operation.argument("filter", "").toLowerCase(Locale.ROOT);
+        String from = operation.argument("from", "").strip();
+        if (!from.isEmpty()) {
+            return follow(file, from, filter);
+        }
         Deque<String> last = new ArrayDeque<>();
+        long size;
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            long start = Math.max(0, in.length() - TAIL_BYTES);
+            size = in.length();
+            long start = Math.max(0, size - TAIL_BYTES);
             in.seek(start);
-            byte[] bytes = new byte[(int) (in.length() - start)];
+            byte[] bytes = new byte[(int) (size - start)];
             in.readFully(bytes);
             String[] all = new String(bytes, StandardCharsets.UTF_8).split("\n");
             for (int i = start > 0 ? 1 : 0; i < all.length; i++) {
@@ -141,7 +177,45 @@ public final class LogsCapability implements Capability {
                 }
             }
         }
-        return OperationResult.ok(String.join("\n", last));
+        return new OperationResult(0, String.join("\n", last), new TailPosition(size));
+    }
+
+    /**
+     * The whole lines written since {@code from} (at most {@link #TAIL_BYTES} at once; a line still being
+     * written waits for the next call). A file shorter than {@code from} was rotated or truncated: it is
+     * read from its start.
+     */
+    private OperationResult follow(Path file, String from, String filter) throws IOException {
+        long offset;
+        try {
+            offset = Long.parseLong(from);
+        } catch (NumberFormatException e) {
+            throw new OperationRefusedException("logs: 'from' must be a byte position, not " + from);
+        }
+        if (offset < 0) {
+            throw new OperationRefusedException("logs: 'from' must not be negative");
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long size = in.length();
+            if (offset > size) {
+                offset = 0;
+            }
+            byte[] bytes = new byte[(int) Math.min(size - offset, TAIL_BYTES)];
+            in.seek(offset);
+            in.readFully(bytes);
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') {
+                end--;
+            }
+            List<String> lines = new ArrayList<>();
+            for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n", -1)) {
+                if (!line.isEmpty()
+                        && (filter.isEmpty() || line.toLowerCase(Locale.ROOT).contains(filter))) {
+                    lines.add(line);
+                }
+            }
+            return new OperationResult(0, String.join("\n", lines), new TailPosition(offset + end));
+        }
     }
 
     /** The real path of the target, if it lies under one of the roots' real paths. */

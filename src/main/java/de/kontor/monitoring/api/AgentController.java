@@ -6,6 +6,10 @@ import de.kontor.agent.Protocol.CommandKey;
 import de.kontor.agent.Protocol.CommandResult;
 import de.kontor.agent.Protocol.Commands;
 import de.kontor.agent.Protocol.Report;
+import de.kontor.agent.Protocol.TerminalAck;
+import de.kontor.agent.Protocol.TerminalClosed;
+import de.kontor.agent.Protocol.TerminalInput;
+import de.kontor.agent.Protocol.TerminalOutput;
 import de.kontor.monitoring.MonitoringService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -75,5 +79,41 @@ class AgentController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void result(@AuthenticationPrincipal NodePrincipal node, @PathVariable long id, @RequestBody CommandResult result) {
         monitoring.commandResult(node.nodeId(), id, result);
+    }
+
+    @Operation(
+            summary = "Keystrokes and resizes for a terminal stream (long poll)",
+            description = "Those after the 'after'-th, as soon as one waits, else after 'wait' seconds (at most "
+                    + MAX_WAIT_SECONDS + "); closed=true once the user left. 404 for a stream the node does not have.")
+    @GetMapping(Protocol.TERMINAL_INPUT_PATH)
+    @PreAuthorize("hasRole('" + NodeTokenFilter.ROLE + "')")
+    TerminalInput terminalInput(
+            @AuthenticationPrincipal NodePrincipal node,
+            @PathVariable String stream,
+            @RequestParam(defaultValue = "0") long after,
+            @RequestParam(defaultValue = "0") int wait) {
+        return monitoring.terminalInput(
+                node.nodeId(), stream, after, Duration.ofSeconds(Math.clamp(wait, 0, MAX_WAIT_SECONDS)));
+    }
+
+    @Operation(summary = "The next output chunk of a terminal stream; answers whether the user left")
+    @PostMapping(Protocol.TERMINAL_OUTPUT_PATH)
+    @PreAuthorize("hasRole('" + NodeTokenFilter.ROLE + "')")
+    TerminalAck terminalOutput(
+            @AuthenticationPrincipal NodePrincipal node,
+            @PathVariable String stream,
+            @RequestBody TerminalOutput output) {
+        return monitoring.terminalOutput(node.nodeId(), stream, output);
+    }
+
+    @Operation(summary = "A terminal session ended; what was typed goes into the audit log")
+    @PostMapping(Protocol.TERMINAL_CLOSED_PATH)
+    @PreAuthorize("hasRole('" + NodeTokenFilter.ROLE + "')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void terminalClosed(
+            @AuthenticationPrincipal NodePrincipal node,
+            @PathVariable String stream,
+            @RequestBody TerminalClosed closed) {
+        monitoring.terminalClosed(node.nodeId(), stream, closed);
     }
 }

@@ -40,14 +40,14 @@ import java.util.function.Consumer;
 /**
  * A node's server operations: which capabilities the node allows (the rest greyed out) and, for admins,
  * one tab per capability this Kontor can drive: processes with signals, services, containers, logs, files,
- * ports, package updates, users and their SSH keys. Listings
+ * ports, package updates, users and their SSH keys, a terminal. Listings
  * and logs are read at once; actions that change the server ask for a reason and, when the last
  * second-factor confirmation is older than ten minutes, for a code. The last result stays visible.
  */
 final class OperationsPanel extends Div {
 
     private static final List<String> TABS =
-            List.of("processes", "services", "containers", "logs", "files", "ports", "updates", "users");
+            List.of("processes", "services", "containers", "logs", "files", "ports", "updates", "users", "terminal");
 
     private final MonitoringService monitoring;
     private final UserService users;
@@ -57,6 +57,7 @@ final class OperationsPanel extends Div {
     private final Map<String, Tab> tabByCapability = new LinkedHashMap<>();
     private final Pre result = new Pre();
     private final Paragraph none = new Paragraph();
+    private final TerminalTab terminal;
     private final Grid<JsonNode> processes = new Grid<>();
     private final Grid<JsonNode> services = new Grid<>();
     private final Grid<JsonNode> ports = new Grid<>();
@@ -76,6 +77,7 @@ final class OperationsPanel extends Div {
         none.setText(getTranslation("monitoring.ops.none"));
         result.setId("ops-result");
         result.setVisible(false);
+        terminal = new TerminalTab(monitoring, users);
         add(new H3(getTranslation("monitoring.ops.title")), capabilities, none);
         if (!CurrentUser.hasRole("ADMIN")) {
             return;
@@ -87,12 +89,13 @@ final class OperationsPanel extends Div {
         ContainerAndFileTabs more = new ContainerAndFileTabs(this);
         tabByCapability.put(
                 "containers", tabs.add(getTranslation("monitoring.ops.cap.containers"), more.containersTab()));
-        tabByCapability.put("logs", tabs.add(getTranslation("monitoring.ops.cap.logs"), logsTab()));
+        tabByCapability.put("logs", tabs.add(getTranslation("monitoring.ops.cap.logs"), new LogsTab(this, monitoring)));
         tabByCapability.put("files", tabs.add(getTranslation("monitoring.ops.cap.files"), more.filesTab()));
         tabByCapability.put("ports", tabs.add(getTranslation("monitoring.ops.cap.ports"), portsTab()));
         UpdatesAndUsersTabs system = new UpdatesAndUsersTabs(this);
         tabByCapability.put("updates", tabs.add(getTranslation("monitoring.ops.cap.updates"), system.updatesTab()));
         tabByCapability.put("users", tabs.add(getTranslation("monitoring.ops.cap.users"), system.usersTab()));
+        tabByCapability.put("terminal", tabs.add(getTranslation("monitoring.ops.cap.terminal"), terminal));
         tabByCapability.forEach((capability, tab) -> tab.setId("ops-tab-" + capability));
         add(tabs, result);
     }
@@ -100,6 +103,7 @@ final class OperationsPanel extends Div {
     void show(long id, String name) {
         nodeId = id;
         nodeName = name;
+        terminal.show(id, name);
         NodeCapabilities allowed = monitoring.nodeCapabilities(id);
         capabilities.removeAll();
         for (String capability : allowed.known()) {
@@ -231,48 +235,6 @@ final class OperationsPanel extends Div {
         return buttons;
     }
 
-    private Component logsTab() {
-        TextField unit = new TextField(getTranslation("monitoring.ops.logs.unit"));
-        unit.setId("ops-logs-unit");
-        Select<String> priority = new Select<>();
-        priority.setId("ops-logs-priority");
-        priority.setLabel(getTranslation("monitoring.ops.logs.priority"));
-        priority.setItems("", "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug");
-        priority.setValue("");
-        TextField filter = new TextField(getTranslation("monitoring.ops.filter"));
-        filter.setId("ops-logs-filter");
-        IntegerField lines = new IntegerField(getTranslation("monitoring.ops.logs.lines"));
-        lines.setId("ops-logs-lines");
-        lines.setMin(1);
-        lines.setMax(5000);
-        lines.setValue(200);
-        TextField file = new TextField(getTranslation("monitoring.ops.logs.file"));
-        file.setId("ops-logs-file");
-        Button show = new Button(getTranslation("monitoring.ops.logs.show"), e -> {
-            Map<String, String> args = new LinkedHashMap<>();
-            putIfSet(args, "unit", unit.getValue());
-            putIfSet(args, "priority", priority.getValue());
-            putIfSet(args, "filter", filter.getValue());
-            args.put("lines", Integer.toString(lines.getValue() == null ? 200 : lines.getValue()));
-            boolean fromFile = !file.getValue().isBlank();
-            read(
-                    "logs",
-                    fromFile ? "tail" : "journal",
-                    fromFile ? file.getValue().strip() : "",
-                    args,
-                    s -> {});
-        });
-        show.setId("ops-logs-show");
-        show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return toolbar(unit, priority, filter, lines, file, show);
-    }
-
-    private static void putIfSet(Map<String, String> args, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            args.put(name, value.strip());
-        }
-    }
-
     private Component portsTab() {
         ports.setId("ops-ports-grid");
         ports.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -334,6 +296,14 @@ final class OperationsPanel extends Div {
     }
 
     // ---- running -----------------------------------------------------------------------------------
+
+    long nodeId() {
+        return nodeId;
+    }
+
+    String nodeName() {
+        return nodeName;
+    }
 
     /** A reading: no reason and no step-up; waits for the agent and shows the answer. */
     void read(String capability, String action, String target, Map<String, String> args, Consumer<ActionStatus> done) {
