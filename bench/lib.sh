@@ -31,3 +31,13 @@ now_ms() { date +%s%3N; }
 
 # Whether something already listens on this local port (then a bench would measure it, not Kontor).
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Compiles a benchmark folder's Java sources (only the JDK; several files share code, which single-file
+# `java Foo.java` cannot do before JDK 22) into <folder>/.classes and prints that folder for -cp.
+bench_classes() {
+  local folder=$1 java
+  java=$(kontor_java)
+  rm -rf "$folder/.classes"
+  "${java%java}javac" -nowarn -d "$folder/.classes" "$folder"/*.java >&2
+  echo "$folder/.classes"
+}

@@ -1,15 +1,6 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Alert rule evaluation at scale against a running Kontor: creates the nodes, gives each one report (CPU,
@@ -20,34 +11,22 @@ import java.util.regex.Pattern;
  */
 public class AlertBench {
 
-    static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(8))
-            .build();
     static final Random RANDOM = new Random(11);
-    static String base;
+    static BenchClient api;
 
     public static void main(String[] args) throws Exception {
-        base = args[0];
+        api = new BenchClient(args[0]);
         String password = args[1];
         String scrape = args[2];
         int nodes = Integer.parseInt(args[3]);
         int rules = Integer.parseInt(args[4]);
         int cycles = Integer.parseInt(args[5]);
-        String admin = field(post("/api/auth/token", "{\"username\":\"admin\",\"password\":\"" + password + "\"}", null)
-                .body(), "token");
+        String admin = api.signIn(password);
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         long start = System.nanoTime();
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < nodes; i++) {
-            String body = post("/api/monitoring/nodes",
-                    "{\"name\":\"alerts-" + run + "-" + i + "\",\"tags\":[\"bench\"]}", admin).body();
-            tokens.add(field(body, "token"));
-        }
-        for (String token : tokens) {
-            var r = post("/api/monitoring/agent/v1/report", report(), token);
+        for (BenchClient.Node node : api.createNodes(admin, "alerts-" + run, nodes)) {
+            var r = api.post("/api/monitoring/agent/v1/report", report(), node.token());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("report: " + r.statusCode() + " " + r.body());
             }
@@ -58,17 +37,17 @@ public class AlertBench {
             {"load1", ">", "4"}, {"swap", ">", "50"}, {"memory", ">", "95"}, {"cpu", ">", "95"}, {"disk", ">=", "99"},
             {"load5", ">", "8"}, {"disk:*", ">", "80"}, {"memory", "<", "1"}, {"load15", ">", "6"}, {"cpu", "<", "0.1"}
         };
-        int existing = count(get("/api/monitoring/rules", admin).body(), "\"metric\"");
+        int existing = count(api.get("/api/monitoring/rules", admin).body(), "\"metric\"");
         for (int i = 0; existing + i < rules && i < extra.length; i++) {
             String[] r = extra[i];
-            var created = post("/api/monitoring/rules", "{\"name\":\"bench " + run + " " + i + "\",\"metric\":\"" + r[0]
+            var created = api.post("/api/monitoring/rules", "{\"name\":\"bench " + run + " " + i + "\",\"metric\":\"" + r[0]
                     + "\",\"operator\":\"" + r[1] + "\",\"threshold\":" + r[2]
                     + ",\"forSeconds\":0,\"severity\":\"WARNING\",\"channelIds\":[]}", admin);
             if (created.statusCode() != 201) {
                 throw new IllegalStateException("rule: " + created.statusCode() + " " + created.body());
             }
         }
-        int total = count(get("/api/monitoring/rules", admin).body(), "\"metric\"");
+        int total = count(api.get("/api/monitoring/rules", admin).body(), "\"metric\"");
         System.out.printf("%d rules (the shipped ones included)%n", total);
 
         double[] before = timer(scrape);
@@ -82,13 +61,13 @@ public class AlertBench {
         double n = after[0] - before[0];
         System.out.printf(Locale.ROOT, "%d nodes x %d rules: %.0f cycles, mean %.0f ms per cycle, max %.0f ms (max since start)%n",
                 nodes, total, n, n == 0 ? 0 : (after[1] - before[1]) / n * 1000, after[2] * 1000);
-        String firing = get("/api/monitoring/alerts?state=ALL&size=200", admin).body();
+        String firing = api.get("/api/monitoring/alerts?state=ALL&size=200", admin).body();
         System.out.printf("alerts pending, firing or resolved: %d (first page of 200)%n", count(firing, "\"state\""));
     }
 
     /** count, sum and max of the alert cycle timer. */
     static double[] timer(String scrape) throws Exception {
-        String text = get("/actuator/prometheus", scrape).body();
+        String text = api.get("/actuator/prometheus", scrape).body();
         return new double[] {
             metric(text, "kontor_monitoring_alerts_seconds_count"),
             metric(text, "kontor_monitoring_alerts_seconds_sum"),
@@ -97,8 +76,7 @@ public class AlertBench {
     }
 
     static double metric(String text, String name) {
-        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(text);
-        return m.find() ? Double.parseDouble(m.group(2)) : 0;
+        return BenchClient.metric(text, name).map(Double::parseDouble).orElse(0.0);
     }
 
     static String report() {
@@ -129,30 +107,6 @@ public class AlertBench {
         return n;
     }
 
-    static HttpResponse<String> post(String path, String json, String bearer) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    static HttpResponse<String> get(String path, String bearer) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + bearer)
-                .GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return m.group(1);
-    }
 }

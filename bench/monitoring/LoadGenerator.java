@@ -1,10 +1,5 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,8 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Simulates agents against a running Kontor: creates the nodes, backfills 24 hours of samples for the
@@ -27,35 +20,23 @@ import java.util.regex.Pattern;
  */
 public class LoadGenerator {
 
-    static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(8))
-            .build();
     static final Random RANDOM = new Random(7);
 
-    static String base;
+    static BenchClient api;
 
     public static void main(String[] args) throws Exception {
-        base = args[0];
+        api = new BenchClient(args[0]);
         String password = args[1];
         int agents = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         long kontorPid = Long.parseLong(args[4]);
         long mariadbPid = args.length > 5 ? Long.parseLong(args[5]) : 0;
 
-        String admin = field(post("/api/auth/token", "{\"username\":\"admin\",\"password\":\"" + password + "\"}", null)
-                .body(), "token");
+        String admin = api.signIn(password);
         String run = Long.toString(System.currentTimeMillis(), 36);
         long start = System.nanoTime();
-        List<String> tokens = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < agents; i++) {
-            String body = post("/api/monitoring/nodes",
-                    "{\"name\":\"bench-" + run + "-" + i + "\",\"tags\":[\"bench\"]}", admin).body();
-            tokens.add(field(body, "token"));
-            ids.add(Long.parseLong(field(body, "id")));
-        }
+        List<BenchClient.Node> nodes = api.createNodes(admin, "bench-" + run, agents);
+        List<String> tokens = nodes.stream().map(BenchClient.Node::token).toList();
         System.out.printf("created %d nodes in %d ms%n", agents, (System.nanoTime() - start) / 1_000_000);
         Files.writeString(Path.of(System.getProperty("agentTokenFile", "/dev/null")), tokens.getLast());
 
@@ -67,7 +48,7 @@ public class LoadGenerator {
             for (long at = from; at < Math.min(from + 500 * 15, now - 60); at += 15) {
                 samples.append(samples.isEmpty() ? "" : ",").append(sample(at));
             }
-            var r = post("/api/monitoring/agent/v1/report", report(samples.toString(), null), tokens.getFirst());
+            var r = api.post("/api/monitoring/agent/v1/report", report(samples.toString(), null), tokens.getFirst());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("backfill: " + r.statusCode() + " " + r.body());
             }
@@ -87,7 +68,7 @@ public class LoadGenerator {
                 String inventory = round.getAndIncrement() % 4 == 0 ? inventory() : null;
                 long t0 = System.nanoTime();
                 try {
-                    var r = post("/api/monitoring/agent/v1/report", report(sample(at), inventory), token);
+                    var r = api.post("/api/monitoring/agent/v1/report", report(sample(at), inventory), token);
                     if (r.statusCode() != 200) {
                         errors.incrementAndGet();
                     }
@@ -113,19 +94,19 @@ public class LoadGenerator {
         System.out.printf(Locale.ROOT, "CPU during the load (of 2 cores = 200 %%): Kontor %.1f %%, MariaDB %.1f %%%n",
                 100.0 * (after[0] - kontorBefore[0]) / hz / wall, 100.0 * (after[1] - kontorBefore[1]) / hz / wall);
 
-        String scrape = field(post("/api/monitoring/scrape-tokens", "{\"name\":\"bench\"}", admin).body(), "token");
-        String metrics = get("/actuator/prometheus", scrape).body();
+        String scrape = BenchClient.field(api.post("/api/monitoring/scrape-tokens", "{\"name\":\"bench\"}", admin).body(), "token");
+        String metrics = api.get("/actuator/prometheus", scrape).body();
         System.out.printf(Locale.ROOT, "rollup job: %s runs, total %s s, longest %s s%n",
                 metric(metrics, "kontor_monitoring_rollup_seconds_count"),
                 metric(metrics, "kontor_monitoring_rollup_seconds_sum"),
                 metric(metrics, "kontor_monitoring_rollup_seconds_max"));
 
-        String chart = "/api/monitoring/nodes/" + ids.getFirst() + "/series?metric=cpu&from=" + (now - 24 * 3600) + "&to=" + now;
+        String chart = "/api/monitoring/nodes/" + nodes.getFirst().id() + "/series?metric=cpu&from=" + (now - 24 * 3600) + "&to=" + now;
         List<Long> queries = new ArrayList<>();
         String body = "";
         for (int i = 0; i < 40; i++) {
             long t0 = System.nanoTime();
-            body = get(chart, admin).body();
+            body = api.get(chart, admin).body();
             if (i >= 10) {
                 queries.add(System.nanoTime() - t0);
             }
@@ -133,7 +114,7 @@ public class LoadGenerator {
         Collections.sort(queries);
         int points = body.split("\\],\\[").length;
         System.out.printf(Locale.ROOT, "24 h chart of one node (%s, %d points): p50 %.1f ms, p99 %.1f ms%n",
-                field(body, "resolution"), points, pct(queries, 50), pct(queries, 99));
+                BenchClient.field(body, "resolution"), points, pct(queries, 50), pct(queries, 99));
         System.exit(0);
     }
 
@@ -188,34 +169,9 @@ public class LoadGenerator {
     }
 
     static String metric(String text, String name) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$").matcher(text);
-        return m.find() ? m.group(2) : "?";
+        return BenchClient.metric(text, name).orElse("?");
     }
 
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return m.group(1);
-    }
 
-    static HttpResponse<String> post(String path, String json, String bearer) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    static HttpResponse<String> get(String path, String bearer) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + bearer)
-                .GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -29,4 +29,4 @@ until curl -fs -o /dev/null "http://127.0.0.1:$port/login"; do
   kill -0 "$pid" 2>/dev/null || { echo "Kontor exited; see $here/.alerts.log" >&2; exit 1; }
   sleep 0.2
 done
-"$java" "$here/AlertBench.java" "http://127.0.0.1:$port" "$password" "$scrape" "$nodes" "$rules" "$cycles"
+"$java" -cp "$(bench_classes "$here")" AlertBench "http://127.0.0.1:$port" "$password" "$scrape" "$nodes" "$rules" "$cycles"

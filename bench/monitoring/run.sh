@@ -32,7 +32,7 @@ mariadb_pid=$(pgrep -f "mariadbd.*$data" | head -n 1 || echo 0)
 base="http://127.0.0.1:$port"
 
 echo "== $agents simulated agents, every 15 s, for $seconds s =="
-"$java" -DagentTokenFile="$data/agent.token" "$here/LoadGenerator.java" "$base" "$password" "$agents" "$seconds" \
+"$java" -cp "$(bench_classes "$here")" -DagentTokenFile="$data/agent.token" LoadGenerator "$base" "$password" "$agents" "$seconds" \
   "$pid" "${mariadb_pid:-0}"
 
 echo

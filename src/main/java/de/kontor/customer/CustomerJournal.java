@@ -1,5 +1,6 @@
 package de.kontor.customer;
 
+import de.kontor.base.notes.RevisedNote;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -22,10 +23,8 @@ public final class CustomerJournal {
             Instant createdAt,
             String updatedBy,
             Instant updatedAt,
-            boolean archived) {}
-
-    /** An earlier (or the current) text of a note. */
-    public record NoteRevision(long noteId, int revision, String text, String editedBy, Instant editedAt) {}
+            boolean archived)
+            implements RevisedNote {}
 
     public enum ActivityKind {
         CALL,

@@ -2,12 +2,12 @@ package de.kontor.customer;
 
 import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditService;
-import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.notes.NoteRevision;
+import de.kontor.base.notes.RevisedNotes;
 import de.kontor.customer.CustomerJournal.Activity;
 import de.kontor.customer.CustomerJournal.ActivityDraft;
 import de.kontor.customer.CustomerJournal.Note;
-import de.kontor.customer.CustomerJournal.NoteRevision;
 import de.kontor.customer.CustomerJournal.TimelineEntry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +17,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,11 +37,14 @@ class CustomerNotes {
     private final JdbcClient jdbc;
     private final AuditService audit;
     private final Clock clock;
+    private final RevisedNotes revised;
 
     CustomerNotes(JdbcClient jdbc, AuditService audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.revised = new RevisedNotes(
+                jdbc, "customer_note", "customer_id", CustomerService.MODULE, CustomerJournal.NOTE_MAX);
     }
 
     private static String me() {
@@ -66,58 +68,31 @@ class CustomerNotes {
     }
 
     Note addNote(long customerId, @Nullable String text) {
-        String t = noteText(text);
-        Instant now = clock.instant();
-        long id = insert(jdbc.sql("insert into customer_note (customer_id, text, created_by, created_at, updated_by, "
-                        + "updated_at) values (?, ?, ?, ?, ?, ?)")
-                .params(customerId, t, me(), now, me(), now));
+        String t = revised.text(text);
+        long id = revised.add(customerId, t, me(), clock.instant());
         audit.record(CustomerService.MODULE, "CustomerNote", id, "CREATE", "Note added: " + excerpt(t));
         return note(id);
     }
 
     /** A new revision; the previous text is kept with who wrote it and when. */
     Note editNote(long id, int expectedRevision, @Nullable String text) {
-        String t = noteText(text);
+        String t = revised.text(text);
         Note n = note(id);
-        if (n.archived()) {
-            throw DomainException.conflict("NOTE_ARCHIVED", "customer.note.archived");
-        }
-        if (n.text().equals(t)) {
+        if (!revised.edit(n, expectedRevision, t, me(), clock.instant())) {
             return n;
         }
-        int changed = jdbc.sql("update customer_note set text = ?, revision = revision + 1, updated_by = ?, "
-                        + "updated_at = ? where id = ? and revision = ?")
-                .params(t, me(), clock.instant(), id, expectedRevision)
-                .update();
-        if (changed == 0) {
-            throw new ConcurrentChangeException();
-        }
-        jdbc.sql("insert into customer_note_revision (note_id, revision, text, edited_by, edited_at) "
-                        + "values (?, ?, ?, ?, ?)")
-                .params(id, n.revision(), n.text(), n.updatedBy(), n.updatedAt())
-                .update();
         audit.record(CustomerService.MODULE, "CustomerNote", id, "UPDATE", "Note edited: " + excerpt(t));
         return note(id);
     }
 
     /** Every text the note had, newest first, the current one included. */
     List<NoteRevision> history(long id) {
-        Note n = note(id);
-        List<NoteRevision> revisions = new ArrayList<>();
-        revisions.add(new NoteRevision(id, n.revision(), n.text(), n.updatedBy(), n.updatedAt()));
-        revisions.addAll(jdbc.sql("select note_id, revision, text, edited_by, edited_at from customer_note_revision "
-                        + "where note_id = ? order by revision desc")
-                .param(id)
-                .query(NoteRevision.class)
-                .list());
-        return revisions;
+        return revised.history(note(id));
     }
 
     Note archiveNote(long id, boolean archived) {
         Note n = note(id);
-        jdbc.sql("update customer_note set archived_at = ? where id = ?")
-                .params(archived ? clock.instant() : null, id)
-                .update();
+        revised.archive(id, archived ? clock.instant() : null);
         audit.record(
                 CustomerService.MODULE,
                 "CustomerNote",
@@ -228,19 +203,7 @@ class CustomerNotes {
         return key.getKeyAs(Number.class).longValue();
     }
 
-    private static String noteText(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            throw DomainException.invalidField("text", "TEXT_REQUIRED", "customer.note.required");
-        }
-        if (text.length() > CustomerJournal.NOTE_MAX) {
-            throw DomainException.invalidField(
-                    "text", "TEXT_TOO_LONG", "customer.note.tooLong", CustomerJournal.NOTE_MAX);
-        }
-        return text.strip();
-    }
-
     static String excerpt(String text) {
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() > 80 ? oneLine.substring(0, 79) + "…" : oneLine;
+        return RevisedNotes.excerpt(text);
     }
 }

@@ -1,5 +1,6 @@
 package de.kontor.lead;
 
+import de.kontor.base.notes.RevisedNote;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -135,10 +136,8 @@ public final class LeadModel {
             Instant createdAt,
             String updatedBy,
             Instant updatedAt,
-            boolean archived) {}
-
-    /** One version of a note's text (the current text is the note's latest revision). */
-    public record NoteRevision(long noteId, int revision, String text, String editedBy, Instant editedAt) {}
+            boolean archived)
+            implements RevisedNote {}
 
     public enum DiffKind {
         SAME,

@@ -1,11 +1,11 @@
 package de.kontor.lead;
 
 import de.kontor.base.audit.AuditService;
-import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.notes.NoteRevision;
+import de.kontor.base.notes.RevisedNotes;
 import de.kontor.lead.LeadModel.DiffPart;
 import de.kontor.lead.LeadModel.Note;
-import de.kontor.lead.LeadModel.NoteRevision;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,12 +33,14 @@ class LeadNotes {
     private final LeadTimeline timeline;
     private final AuditService audit;
     private final Clock clock;
+    private final RevisedNotes revised;
 
     LeadNotes(JdbcClient jdbc, LeadTimeline timeline, AuditService audit, Clock clock) {
         this.jdbc = jdbc;
         this.timeline = timeline;
         this.audit = audit;
         this.clock = clock;
+        this.revised = new RevisedNotes(jdbc, "lead_note", "institution_id", LeadService.MODULE, TEXT_MAX);
     }
 
     List<Note> of(long institutionId, boolean archived) {
@@ -59,12 +60,8 @@ class LeadNotes {
     }
 
     Note add(long institutionId, @Nullable String text) {
-        String t = text(text);
-        Instant now = clock.instant();
-        String me = LeadTimeline.me();
-        long id = LeadRows.insert(jdbc.sql("insert into lead_note (institution_id, text, created_by, created_at, "
-                        + "updated_by, updated_at) values (?, ?, ?, ?, ?, ?)")
-                .params(institutionId, t, me, now, me, now));
+        String t = revised.text(text);
+        long id = revised.add(institutionId, t, LeadTimeline.me(), clock.instant());
         timeline.change(institutionId, "lead.change.noteAdded", excerpt(t));
         audit.record(LeadService.MODULE, "Note", id, "CREATE", "Note added: " + excerpt(t));
         return note(id);
@@ -72,24 +69,10 @@ class LeadNotes {
 
     /** A new revision: the previous text is kept (who, when). */
     Note edit(long noteId, int expectedRevision, @Nullable String text) {
-        String t = text(text);
+        String t = revised.text(text);
         Note n = note(noteId);
-        if (n.archived()) {
-            throw DomainException.conflict("NOTE_ARCHIVED", "lead.note.archived");
-        }
-        if (n.text().equals(t)) {
+        if (!revised.edit(n, expectedRevision, t, LeadTimeline.me(), clock.instant())) {
             return n;
-        }
-        jdbc.sql("insert into lead_note_revision (note_id, revision, text, edited_by, edited_at) "
-                        + "values (?, ?, ?, ?, ?)")
-                .params(noteId, n.revision(), n.text(), n.updatedBy(), n.updatedAt())
-                .update();
-        int changed = jdbc.sql("update lead_note set text = ?, revision = revision + 1, updated_by = ?, updated_at = ? "
-                        + "where id = ? and revision = ?")
-                .params(t, LeadTimeline.me(), clock.instant(), noteId, expectedRevision)
-                .update();
-        if (changed == 0) {
-            throw new ConcurrentChangeException();
         }
         timeline.change(n.institutionId(), "lead.change.noteEdited", excerpt(t));
         audit.record(LeadService.MODULE, "Note", noteId, "UPDATE", "Note edited: " + excerpt(t));
@@ -98,15 +81,7 @@ class LeadNotes {
 
     /** Every revision, newest first, the current text included. */
     List<NoteRevision> history(long noteId) {
-        Note n = note(noteId);
-        List<NoteRevision> revisions = new ArrayList<>();
-        revisions.add(new NoteRevision(noteId, n.revision(), n.text(), n.updatedBy(), n.updatedAt()));
-        revisions.addAll(jdbc.sql("select note_id, revision, text, edited_by, edited_at from lead_note_revision "
-                        + "where note_id = ? order by revision desc")
-                .param(noteId)
-                .query(NoteRevision.class)
-                .list());
-        return revisions;
+        return revised.history(note(noteId));
     }
 
     private NoteRevision revision(long noteId, int revision) {
@@ -142,26 +117,13 @@ class LeadNotes {
 
     private Note archived(long noteId, @Nullable Instant at, String change, String action, String summary) {
         Note n = note(noteId);
-        jdbc.sql("update lead_note set archived_at = ? where id = ?")
-                .params(at, noteId)
-                .update();
+        revised.archive(noteId, at);
         timeline.change(n.institutionId(), change, excerpt(n.text()));
         audit.record(LeadService.MODULE, "Note", noteId, action, summary + excerpt(n.text()));
         return note(noteId);
     }
 
-    private static String text(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            throw DomainException.invalidField("text", "TEXT_REQUIRED", "lead.note.required");
-        }
-        if (text.length() > TEXT_MAX) {
-            throw DomainException.invalidField("text", "TEXT_TOO_LONG", "lead.note.tooLong", TEXT_MAX);
-        }
-        return text.strip();
-    }
-
     private static String excerpt(String text) {
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() > 80 ? oneLine.substring(0, 79) + "…" : oneLine;
+        return RevisedNotes.excerpt(text);
     }
 }

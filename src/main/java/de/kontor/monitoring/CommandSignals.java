@@ -4,8 +4,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Wakes those waiting in this Kontor: an agent's long poll when a command for its node comes, a user
@@ -46,6 +50,27 @@ class CommandSignals {
         Object monitor = monitors.computeIfAbsent(topic, k -> new Object());
         synchronized (monitor) {
             monitor.wait(Math.max(1, Math.min(millis, RECHECK_MILLIS)));
+        }
+    }
+
+    /**
+     * Looks until what it sees is {@code done} or {@code timeout} has passed, waiting on the topic (named
+     * after what was seen) in between; returns the last look. An interrupt ends the wait with that look.
+     */
+    <T> T lookUntil(Duration timeout, Supplier<T> look, Predicate<T> done, Function<T, String> topic) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            T seen = look.get();
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (done.test(seen) || left <= 0) {
+                return seen;
+            }
+            try {
+                await(topic.apply(seen), left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return seen;
+            }
         }
     }
 }

@@ -303,8 +303,7 @@ public class MonitoringService {
     public ActionStatus requestAction(long nodeId, ActionRequest request) {
         requireAdmin();
         users.requireStepUp();
-        return operations.request(
-                nodes.get(nodeId), request, CurrentUser.username().orElseThrow());
+        return request(nodeId, request);
     }
 
     /**
@@ -318,40 +317,28 @@ public class MonitoringService {
         if (OperationsModel.destructive(action)) {
             throw DomainException.invalidField("action", "ACTION_NOT_READ_ONLY", "monitoring.ops.notReadOnly", action);
         }
+        return request(nodeId, new ActionRequest(capability, action, target, arguments, null));
+    }
+
+    private ActionStatus request(long nodeId, ActionRequest request) {
         return operations.request(
-                nodes.get(nodeId),
-                new ActionRequest(capability, action, target, arguments, null),
-                CurrentUser.username().orElseThrow());
+                nodes.get(nodeId), request, CurrentUser.username().orElseThrow());
     }
 
     @Transactional(readOnly = true)
     public ActionStatus action(long id) {
         requireAdmin();
-        return operations
-                .get(id)
-                .orElseThrow(() -> DomainException.notFound("ACTION_NOT_FOUND", "monitoring.ops.actionNotFound", id));
+        return actionStatus(id);
     }
 
     /** The action once it finished, or as it is after waiting {@code timeout} (outside a transaction). */
     public ActionStatus awaitAction(long id, Duration timeout) {
         requireAdmin();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            ActionStatus status = operations
-                    .get(id)
-                    .orElseThrow(
-                            () -> DomainException.notFound("ACTION_NOT_FOUND", "monitoring.ops.actionNotFound", id));
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (status.state().finished() || left <= 0) {
-                return status;
-            }
-            try {
-                signals.await(Operations.RESULT_TOPIC + status.nodeId(), left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return status;
-            }
-        }
+        return signals.lookUntil(
+                timeout,
+                () -> actionStatus(id),
+                status -> status.state().finished(),
+                status -> Operations.RESULT_TOPIC + status.nodeId());
     }
 
     /** How long listings wait for the agent. */
@@ -369,20 +356,14 @@ public class MonitoringService {
 
     /** The node's signed commands, waiting up to {@code wait} for one to come (an agent's long poll). */
     public List<String> pendingCommands(long nodeId, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            List<String> claimed = transactions.execute(status -> operations.claim(nodeId));
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (claimed != null && !claimed.isEmpty() || left <= 0) {
-                return claimed == null ? List.of() : claimed;
-            }
-            try {
-                signals.await(Operations.NODE_TOPIC + nodeId, left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return List.of();
-            }
-        }
+        return signals.lookUntil(
+                wait,
+                () -> {
+                    List<String> claimed = transactions.execute(status -> operations.claim(nodeId));
+                    return claimed == null ? List.<String>of() : claimed;
+                },
+                claimed -> !claimed.isEmpty(),
+                claimed -> Operations.NODE_TOPIC + nodeId);
     }
 
     /** The agent's result of a command it was sent; 409 when the node has no such command running. */
@@ -422,6 +403,12 @@ public class MonitoringService {
     @Transactional
     public void terminalClosed(long nodeId, String stream, TerminalClosed closed) {
         terminals.closed(nodeId, stream, closed);
+    }
+
+    private ActionStatus actionStatus(long id) {
+        return operations
+                .get(id)
+                .orElseThrow(() -> DomainException.notFound("ACTION_NOT_FOUND", "monitoring.ops.actionNotFound", id));
     }
 
     private static void requireAdmin() {

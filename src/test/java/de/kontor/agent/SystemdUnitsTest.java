@@ -28,6 +28,11 @@ class SystemdUnitsTest {
         return file;
     }
 
+    /** The fake systemctl first; the tools its script uses from the system (systemctl runs with this PATH). */
+    private Map<String, String> withSystemctl() {
+        return Map.of("PATH", bin + ":/usr/bin:/bin");
+    }
+
     @Test
     void failedUnitsAreListedWithTheirStateAndDescription() throws Exception {
         systemctl("""
@@ -36,7 +41,7 @@ class SystemdUnitsTest {
                 ● backup.timer loaded failed failed Nightly backup
                 OUT
                 """);
-        List<FailedUnit> units = new SystemdUnits(Map.of("PATH", bin.toString())).failedUnits();
+        List<FailedUnit> units = new SystemdUnits(withSystemctl()).failedUnits();
 
         assertThat(units)
                 .containsExactly(
@@ -54,16 +59,14 @@ class SystemdUnitsTest {
     @Test
     void noFailedUnitsIsAnEmptyList() throws Exception {
         systemctl("exit 0\n");
-        assertThat(new SystemdUnits(Map.of("PATH", bin.toString())).failedUnits())
-                .isEmpty();
+        assertThat(new SystemdUnits(withSystemctl()).failedUnits()).isEmpty();
     }
 
     @Test
     void aSystemWithoutSystemdRunningGivesNoList() throws Exception {
         systemctl("echo 'System has not been booted with systemd as init system (PID 1). Can''t operate.' >&2\n"
                 + "exit 1\n");
-        assertThat(new SystemdUnits(Map.of("PATH", bin.toString())).failedUnits())
-                .isNull();
+        assertThat(new SystemdUnits(withSystemctl()).failedUnits()).isNull();
         assertThat(bin.resolve("calls.log")).exists();
     }
 
@@ -76,8 +79,8 @@ class SystemdUnitsTest {
     @Test
     void theInventoryCarriesTheFailedUnits() throws Exception {
         systemctl("echo 'cron.service loaded failed failed Regular background program processing daemon'\n");
-        Inventory inventory = new InventoryCollector(HostPaths.local(), null, Map.of("PATH", bin.toString()), 3)
-                .collect(1_800_000_000L);
+        Inventory inventory =
+                new InventoryCollector(HostPaths.local(), null, withSystemctl(), 3).collect(1_800_000_000L);
         assertThat(inventory.failedUnits()).extracting(FailedUnit::unit).containsExactly("cron.service");
         assertThat(inventory.containers()).isNull();
     }

@@ -1,5 +1,6 @@
 package de.kontor.agent.ops;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,9 +31,7 @@ public final class ServicesCapability implements Capability {
     public OperationResult run(Operation operation) throws Exception {
         String action = operation.action();
         if (action.equals("list")) {
-            Tools.Run run = tools.run(
-                    "systemctl",
-                    List.of("list-units", "--type=service", "--all", "--no-legend", "--plain", "--no-pager", "--full"));
+            Tools.Run run = listUnits(tools, List.of("--type=service", "--all"));
             return run.exitCode() == 0 ? new OperationResult(0, "", parse(run.output())) : run.result();
         }
         String unit = Names.unit(name(), operation.target());
@@ -51,8 +50,20 @@ public final class ServicesCapability implements Capability {
                 .result();
     }
 
+    /**
+     * {@code systemctl list-units} with the filters, in the plain form {@link #parse} reads (also the agent's
+     * inventory of failed units).
+     */
+    public static Tools.Run listUnits(Tools tools, List<String> filters) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("list-units");
+        arguments.addAll(filters);
+        arguments.addAll(List.of("--no-legend", "--plain", "--no-pager", "--full"));
+        return tools.run("systemctl", arguments);
+    }
+
     /** Lines of {@code UNIT LOAD ACTIVE SUB DESCRIPTION}; a leading bullet is dropped. */
-    static List<Unit> parse(String output) {
+    public static List<Unit> parse(String output) {
         List<Unit> units = new ArrayList<>();
         for (String line : output.split("\n")) {
             String l = line.strip();

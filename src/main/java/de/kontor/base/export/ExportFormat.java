@@ -1,5 +1,9 @@
 package de.kontor.base.export;
 
+import de.kontor.base.error.DomainException;
+
+import java.util.Locale;
+
 /** The file formats a grid can be exported to. */
 public enum ExportFormat {
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -20,5 +24,14 @@ public enum ExportFormat {
 
     public String contentType() {
         return contentType;
+    }
+
+    /** The format an API's {@code format} parameter names ({@code xlsx}, {@code csv}, {@code pdf}); else a field error. */
+    public static ExportFormat fromParameter(String text) {
+        try {
+            return valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalidField("format", "INVALID_FORMAT", "api.export.format", text);
+        }
     }
 }

@@ -1,10 +1,13 @@
 package de.kontor.base.export;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import org.springframework.stereotype.Service;
@@ -139,6 +142,21 @@ public class ExportService {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** Answers an API request with the export as a download (content type and file name from the format). */
+    public <T> void download(ExportRequest<T> request, ExportFormat format, HttpServletResponse response)
+            throws IOException {
+        response.setContentType(format.contentType());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(fileName(request.title(), format))
+                        .build()
+                        .toString());
+        try (OutputStream out = response.getOutputStream()) {
+            write(request, format, out, ExportProgress.NONE);
+        }
     }
 
     public String fileName(String title, ExportFormat format) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -95,13 +96,16 @@ public class ModuleSwitches {
     private final AppSettings settings;
     private final Set<Module> fixedOff;
     private final ObjectProvider<Scheduler> scheduler;
+    private final Clock clock;
     private final ConcurrentHashMap<Module, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(boolean enabled, Instant until) {}
 
-    ModuleSwitches(AppSettings settings, ModulesProperties properties, ObjectProvider<Scheduler> scheduler) {
+    ModuleSwitches(
+            AppSettings settings, ModulesProperties properties, ObjectProvider<Scheduler> scheduler, Clock clock) {
         this.settings = settings;
         this.scheduler = scheduler;
+        this.clock = clock;
         this.fixedOff = properties.disabled().stream()
                 .filter(s -> !s.isBlank())
                 .map(s -> Module.byKey(s)
@@ -118,7 +122,7 @@ public class ModuleSwitches {
         if (fixedOff.contains(module)) {
             return false;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Cached cached = cache.get(module);
         if (cached != null && cached.until().isAfter(now)) {
             return cached.enabled();

@@ -4,7 +4,6 @@ import de.kontor.base.api.AdminOnly;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.export.ExportColumn;
 import de.kontor.base.export.ExportFormat;
-import de.kontor.base.export.ExportProgress;
 import de.kontor.base.export.ExportRequest;
 import de.kontor.base.export.ExportService;
 import de.kontor.customer.Customer;
@@ -22,9 +21,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -201,12 +196,7 @@ class CustomerController {
             @RequestParam(required = false) @Nullable List<String> sort,
             HttpServletResponse response)
             throws IOException {
-        ExportFormat exportFormat;
-        try {
-            exportFormat = ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalidField("format", "INVALID_FORMAT", "api.export.format", format);
-        }
+        ExportFormat exportFormat = ExportFormat.fromParameter(format);
         CustomerQuery query = query(q, tag, status);
         customers.checkSort(sort(sort));
         Locale locale = LocaleContextHolder.getLocale();
@@ -231,17 +221,7 @@ class CustomerController {
                 null,
                 locale,
                 zone);
-        response.setStatus(HttpStatus.OK.value());
-        response.setContentType(exportFormat.contentType());
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment()
-                        .filename(exports.fileName(title, exportFormat))
-                        .build()
-                        .toString());
-        try (OutputStream out = response.getOutputStream()) {
-            exports.write(request, exportFormat, out, ExportProgress.NONE);
-        }
+        exports.download(request, exportFormat, response);
     }
 
     private String label(String key, Locale locale) {

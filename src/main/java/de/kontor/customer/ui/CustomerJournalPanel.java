@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.notes.NoteRevision;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
@@ -29,7 +30,6 @@ import de.kontor.customer.CustomerJournal.Activity;
 import de.kontor.customer.CustomerJournal.ActivityDraft;
 import de.kontor.customer.CustomerJournal.ActivityKind;
 import de.kontor.customer.CustomerJournal.Note;
-import de.kontor.customer.CustomerJournal.NoteRevision;
 import de.kontor.customer.CustomerService;
 
 import java.time.Clock;

@@ -3,7 +3,6 @@ package de.kontor.lead.api;
 import de.kontor.base.api.AdminOnly;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.export.ExportFormat;
-import de.kontor.base.export.ExportProgress;
 import de.kontor.base.export.ExportRequest;
 import de.kontor.base.export.ExportService;
 import de.kontor.base.importing.ColumnMapping;
@@ -11,6 +10,7 @@ import de.kontor.base.importing.ImportFiles;
 import de.kontor.base.importing.ImportPreview;
 import de.kontor.base.importing.ImportSummary;
 import de.kontor.base.importing.ImportTable;
+import de.kontor.base.notes.NoteRevision;
 import de.kontor.lead.LeadExports;
 import de.kontor.lead.LeadImportFields;
 import de.kontor.lead.LeadModel.Activity;
@@ -23,7 +23,6 @@ import de.kontor.lead.LeadModel.InstitutionDraft;
 import de.kontor.lead.LeadModel.LeadQuery;
 import de.kontor.lead.LeadModel.LeadRow;
 import de.kontor.lead.LeadModel.Note;
-import de.kontor.lead.LeadModel.NoteRevision;
 import de.kontor.lead.LeadModel.Stats;
 import de.kontor.lead.LeadModel.Status;
 import de.kontor.lead.LeadService;
@@ -310,12 +309,7 @@ class LeadController {
             Locale locale,
             HttpServletResponse response)
             throws IOException {
-        ExportFormat exportFormat;
-        try {
-            exportFormat = ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalidField("format", "INVALID_FORMAT", "api.export.format", format);
-        }
+        ExportFormat exportFormat = ExportFormat.fromParameter(format);
         LeadQuery query = query(q, status, tag, owner, city, source, null, null, false);
         ExportRequest<LeadRow> request = new ExportRequest<>(
                 messages.getMessage("lead.export.title", null, locale),
@@ -325,11 +319,7 @@ class LeadController {
                 leads.count(query),
                 locale,
                 zone);
-        response.setContentType(exportFormat.contentType());
-        response.setHeader(
-                "Content-Disposition",
-                "attachment; filename=\"" + exports.fileName(request.title(), exportFormat) + "\"");
-        exports.write(request, exportFormat, response.getOutputStream(), ExportProgress.NONE);
+        exports.download(request, exportFormat, response);
     }
 
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -11,13 +11,13 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.notes.NoteRevision;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
 import de.kontor.lead.LeadModel.DiffPart;
 import de.kontor.lead.LeadModel.Institution;
 import de.kontor.lead.LeadModel.Note;
-import de.kontor.lead.LeadModel.NoteRevision;
 import de.kontor.lead.LeadService;
 
 import java.time.ZoneId;

@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -172,7 +171,8 @@ class AlertController {
                     String to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        AlertFilter filter = new AlertFilter(states(state), nodeId, ruleId, time("from", from), time("to", to));
+        AlertFilter filter = new AlertFilter(
+                states(state), nodeId, ruleId, TimeParams.time("from", from), TimeParams.time("to", to));
         return monitoring.alerts(filter, PageRequest.of(page, size)).stream()
                 .map(AlertResponse::of)
                 .toList();
@@ -193,11 +193,11 @@ class AlertController {
     @PostMapping("/nodes/{id}/silences")
     @ResponseStatus(HttpStatus.CREATED)
     Silence silence(@PathVariable long id, @RequestBody SilenceRequest request) {
-        Instant until = time("until", request.until());
+        Instant until = TimeParams.time("until", request.until());
         if (until == null) {
             throw DomainException.invalidField("until", "TIME_INVALID", "monitoring.series.timeInvalid", "");
         }
-        return monitoring.silenceNode(id, time("from", request.from()), until, request.reason());
+        return monitoring.silenceNode(id, TimeParams.time("from", request.from()), until, request.reason());
     }
 
     @Operation(summary = "Current and coming silences")
@@ -277,17 +277,6 @@ class AlertController {
             return Set.of(AlertState.valueOf(s));
         } catch (IllegalArgumentException e) {
             throw DomainException.invalidField("state", "STATE_INVALID", "monitoring.alert.stateInvalid", text);
-        }
-    }
-
-    private static @Nullable Instant time(String field, @Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return text.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(text)) : Instant.parse(text);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw DomainException.invalidField(field, "TIME_INVALID", "monitoring.series.timeInvalid", text);
         }
     }
 }

@@ -33,9 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -212,7 +210,13 @@ class NodeController {
                     String step,
             @Parameter(description = "avg (default), min or max") @RequestParam(required = false) @Nullable
                     String agg) {
-        Series s = monitoring.series(id, metric, time("from", from), time("to", to), step(step), aggregate(agg));
+        Series s = monitoring.series(
+                id,
+                metric,
+                TimeParams.time("from", from),
+                TimeParams.time("to", to),
+                TimeParams.step(step),
+                aggregate(agg));
         return new SeriesResponse(
                 s.metric(),
                 s.resolution().name(),
@@ -239,41 +243,6 @@ class NodeController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeScrapeToken(@PathVariable long id) {
         monitoring.revokeScrapeToken(id);
-    }
-
-    private static @Nullable Instant time(String field, @Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return text.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(text)) : Instant.parse(text);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw DomainException.invalidField(field, "TIME_INVALID", "monitoring.series.timeInvalid", text);
-        }
-    }
-
-    private static @Nullable Duration step(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (t.matches("\\d+")) {
-                return Duration.ofSeconds(Long.parseLong(t));
-            }
-            if (t.matches("\\d+[smhd]")) {
-                long n = Long.parseLong(t.substring(0, t.length() - 1));
-                return switch (t.charAt(t.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 'h' -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                };
-            }
-            return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalidField("step", "STEP_INVALID", "monitoring.series.stepInvalid");
-        }
     }
 
     private static @Nullable Aggregate aggregate(@Nullable String text) {

@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +56,11 @@ class ReportController {
                     String to,
             @Parameter(description = "pdf (default) or csv") @RequestParam(required = false) @Nullable String format) {
         ReportFile file = monitoring.report(
-                ids(nodeIds), time("from", from), time("to", to), format(format), LocaleContextHolder.getLocale());
+                ids(nodeIds),
+                TimeParams.time("from", from),
+                TimeParams.time("to", to),
+                format(format),
+                LocaleContextHolder.getLocale());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(
@@ -94,17 +96,6 @@ class ReportController {
             return ReportFormat.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw DomainException.invalidField("format", "FORMAT_INVALID", "monitoring.report.formatInvalid", text);
-        }
-    }
-
-    private static @Nullable Instant time(String field, @Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return text.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(text)) : Instant.parse(text);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw DomainException.invalidField(field, "TIME_INVALID", "monitoring.series.timeInvalid", text);
         }
     }
 }

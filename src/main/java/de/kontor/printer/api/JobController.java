@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,9 +36,11 @@ import java.util.List;
 class JobController {
 
     private final PrinterService printers;
+    private final Clock clock;
 
-    JobController(PrinterService printers) {
+    JobController(PrinterService printers, Clock clock) {
         this.printers = printers;
+        this.clock = clock;
     }
 
     record JobBody(
@@ -60,7 +63,7 @@ class JobController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to) {
         if (CurrentUser.hasRole("ADMIN")) {
-            Instant start = from != null ? from : Instant.now().minus(Duration.ofDays(1));
+            Instant start = from != null ? from : clock.instant().minus(Duration.ofDays(1));
             return printers.reservationsBetween(start, to != null ? to : start.plus(Duration.ofDays(8)));
         }
         return printers.myReservations(200);

@@ -1,20 +1,13 @@
 package de.kontor.security.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
-import com.vaadin.flow.data.binder.ValidationException;
-import com.vaadin.flow.shared.Registration;
+import de.kontor.base.ui.EditorDialog;
 import de.kontor.security.Role;
 import de.kontor.security.UserAccount;
 import de.kontor.security.UserService;
@@ -29,8 +22,11 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Create or edit a user. Fires {@link SaveEvent}; the view does the saving. */
-class UserForm extends Dialog {
+/**
+ * Create or edit a user. Fires a save event with {@link Saved}; the view does the saving. The fields are
+ * package-private for the form's own test.
+ */
+class UserForm extends EditorDialog<UserForm.Draft, UserForm.Saved> {
 
     /** The form's bean: Jakarta constraints drive the field validation. */
     public static final class Draft {
@@ -93,38 +89,20 @@ class UserForm extends Dialog {
         }
     }
 
-    static final class SaveEvent extends ComponentEvent<UserForm> {
-        private final Draft draft;
-        private final @Nullable UserAccount existing;
+    /** What a save hands over: the entered draft and the account it edits (null for a new user). */
+    record Saved(Draft draft, @Nullable UserAccount existing) {}
 
-        SaveEvent(UserForm source, Draft draft, @Nullable UserAccount existing) {
-            super(source, false);
-            this.draft = draft;
-            this.existing = existing;
-        }
-
-        Draft draft() {
-            return draft;
-        }
-
-        @Nullable
-        UserAccount existing() {
-            return existing;
-        }
-    }
-
-    private final TextField username = new TextField();
-    private final TextField displayName = new TextField();
-    private final EmailField email = new EmailField();
-    private final CheckboxGroup<Role> roles = new CheckboxGroup<>();
-    private final RadioButtonGroup<Boolean> generate = new RadioButtonGroup<>();
-    private final PasswordField password = new PasswordField();
-    private final BeanValidationBinder<Draft> binder = new BeanValidationBinder<>(Draft.class);
-    private final Button save = new Button();
+    final TextField username = new TextField();
+    final TextField displayName = new TextField();
+    final EmailField email = new EmailField();
+    final CheckboxGroup<Role> roles = new CheckboxGroup<>();
+    final RadioButtonGroup<Boolean> generate = new RadioButtonGroup<>();
+    final PasswordField password = new PasswordField();
     private final @Nullable UserAccount existing;
     private final Draft draft = new Draft();
 
     UserForm(@Nullable UserAccount existing) {
+        super(Draft.class, "user");
         this.existing = existing;
         setId("user-form");
         setHeaderTitle(getTranslation(existing == null ? "users.new" : "users.edit"));
@@ -183,35 +161,26 @@ class UserForm extends Dialog {
         binder.readBean(draft);
         add(layout);
 
-        save.setText(getTranslation("action.save"));
-        save.setId("user-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> save());
-        save.setEnabled(false);
-        binder.addStatusChangeListener(e -> save.setEnabled(binder.isValid() && binder.hasChanges()));
-        Button cancel = new Button(getTranslation("action.cancel"), e -> close());
-        cancel.setId("user-cancel");
-        getFooter().add(cancel, save);
+        addFooterButtons();
     }
 
-    private void save() {
-        try {
-            binder.writeBean(draft);
-            if (Boolean.TRUE.equals(generate.getValue())) {
-                draft.setPassword("");
-            }
-            fireEvent(new SaveEvent(this, draft, existing));
-        } catch (ValidationException e) {
-            // the binder already marks the invalid fields
+    /** The form's own draft, as read into the fields: a read-only field keeps its value. */
+    @Override
+    protected Draft newBean() {
+        return draft;
+    }
+
+    @Override
+    protected Saved toData(Draft written) {
+        if (Boolean.TRUE.equals(generate.getValue())) {
+            written.setPassword("");
         }
+        return new Saved(written, existing);
     }
 
-    Map<String, HasValidation> fields() {
+    @Override
+    public Map<String, HasValidation> fields() {
         return Map.of(
                 "username", username, "displayName", displayName, "email", email, "roles", roles, "password", password);
-    }
-
-    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
     }
 }

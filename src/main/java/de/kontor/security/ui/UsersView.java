@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.EditorDialog;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.LazyGrids;
@@ -197,10 +198,10 @@ class UsersView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         form.open();
     }
 
-    private void save(UserForm form, UserForm.SaveEvent event) {
-        UserForm.Draft draft = event.draft();
+    private void save(UserForm form, EditorDialog.SaveEvent<UserForm.Saved> event) {
+        UserForm.Draft draft = event.data().draft();
         try {
-            if (event.existing() == null) {
+            if (event.data().existing() == null) {
                 CreatedUser created = users.createUser(new NewUser(
                         draft.getUsername(),
                         draft.getDisplayName(),
@@ -220,7 +221,7 @@ class UsersView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                             getTranslation("users.created", created.account().getUsername()));
                 }
             } else {
-                UserAccount existing = event.existing();
+                UserAccount existing = event.data().existing();
                 users.updateUser(
                         existing.getId(),
                         existing.getVersion(),

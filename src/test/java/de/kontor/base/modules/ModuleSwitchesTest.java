@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -102,6 +103,21 @@ class ModuleSwitchesTest extends IntegrationTest {
     }
 
     @Test
+    void aSwitchMadeOnAnotherNodeCountsHereOnceTheFiveSecondsOfTheCacheHavePassed() {
+        TestPlugs.asAdmin();
+        switches.set("kiosks", true);
+        assertThat(switches.enabled(ModuleSwitches.Module.KIOSKS)).isTrue();
+
+        // Another node writes the setting; this node's cache does not know yet.
+        settings.set("base", "module.kiosks.enabled", "false");
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(switches.enabled(ModuleSwitches.Module.KIOSKS)).isTrue();
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(switches.enabled(ModuleSwitches.Module.KIOSKS)).isFalse();
+    }
+
+    @Test
     void anUnknownModuleIsAFieldError() {
         Response answer = http.putJson("/api/admin/settings", Map.of("modules", Map.of("payroll", false)), admin);
 
@@ -125,7 +141,7 @@ class ModuleSwitchesTest extends IntegrationTest {
 
     @Test
     void aModuleTheConfigurationSwitchedOffCannotBeSwitchedOnAndUnknownNamesStopTheStart() {
-        ModuleSwitches fixed = new ModuleSwitches(settings, new ModulesProperties(List.of("kiosks")), scheduler);
+        ModuleSwitches fixed = new ModuleSwitches(settings, new ModulesProperties(List.of("kiosks")), scheduler, clock);
         TestPlugs.asAdmin();
 
         assertThat(fixed.enabled(ModuleSwitches.Module.KIOSKS)).isFalse();
@@ -138,7 +154,8 @@ class ModuleSwitchesTest extends IntegrationTest {
                 .isInstanceOf(DomainException.class)
                 .extracting(e -> ((DomainException) e).code())
                 .isEqualTo("MODULE_FIXED");
-        assertThatThrownBy(() -> new ModuleSwitches(settings, new ModulesProperties(List.of("payroll")), scheduler))
+        assertThatThrownBy(
+                        () -> new ModuleSwitches(settings, new ModulesProperties(List.of("payroll")), scheduler, clock))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("payroll");
     }

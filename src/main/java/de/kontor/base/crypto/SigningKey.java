@@ -1,0 +1,162 @@
+package de.kontor.base.crypto;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An Ed25519 key pair that signs compact JWS (header.payload.signature, base64url without padding), kept in a
+ * module's own one-row table with the private key encrypted by {@link SecretCipher}. It is made on first use;
+ * when two nodes make one at once, the table keeps the first (the module inserts with {@code insert ignore})
+ * and both read it back, so every node of a cluster signs with the same key. Each purpose has its own key and
+ * table (a leaked lease key must not command servers).
+ */
+public final class SigningKey {
+
+    /** The key as its table stores it: id, public key (X.509, base64), private key (PKCS#8, base64, encrypted). */
+    public record Stored(String keyId, String publicKey, String privateKeyEnc) {}
+
+    /** The module's table of its key; the module's SQL, run inside the transaction that loads the key. */
+    public interface Table {
+
+        Optional<Stored> read();
+
+        /** Stores the key unless one is stored already. */
+        void insertIgnore(Stored key);
+    }
+
+    private record Loaded(Stored stored, PublicKey publicKey, PrivateKey privateKey) {}
+
+    private final String purpose;
+    private final Table table;
+    private final SecretCipher cipher;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private volatile @Nullable Loaded loaded;
+
+    /** @param purpose what the key signs, for error messages ("lease", "command") */
+    public SigningKey(
+            String purpose, Table table, SecretCipher cipher, TransactionTemplate transactions, JsonMapper json) {
+        this.purpose = purpose;
+        this.table = table;
+        this.cipher = cipher;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    /** The payload, written as JSON, signed as a compact JWS of the type ({@code typ}) with this key's id. */
+    public String sign(String type, Object payload) {
+        Loaded k = loaded();
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", "EdDSA");
+        header.put("typ", type);
+        header.put("kid", k.stored().keyId());
+        String input = b64(json.writeValueAsBytes(header)) + "." + b64(json.writeValueAsBytes(payload));
+        try {
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initSign(k.privateKey());
+            signature.update(input.getBytes(StandardCharsets.US_ASCII));
+            return input + "." + b64(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot sign a " + purpose, e);
+        }
+    }
+
+    public String keyId() {
+        return loaded().stored().keyId();
+    }
+
+    /** The public key as stored: X.509 SubjectPublicKeyInfo, base64. */
+    public String publicKeyBase64() {
+        return loaded().stored().publicKey();
+    }
+
+    public PublicKey publicKey() {
+        return loaded().publicKey();
+    }
+
+    /** The public key as PEM ("-----BEGIN PUBLIC KEY-----", X.509 SubjectPublicKeyInfo). */
+    public String publicKeyPem() {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(publicKey().getEncoded());
+        return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    /** The raw 32-byte Ed25519 public key, base64url (the "x" of a JWK). */
+    public String publicKeyRaw() {
+        byte[] encoded = publicKey().getEncoded();
+        byte[] raw = new byte[32];
+        System.arraycopy(encoded, encoded.length - 32, raw, 0, 32);
+        return b64(raw);
+    }
+
+    private Loaded loaded() {
+        Loaded k = loaded;
+        if (k == null) {
+            synchronized (this) {
+                k = loaded;
+                if (k == null) {
+                    k = transactions.execute(status -> loadOrCreate());
+                    loaded = k;
+                }
+            }
+        }
+        return k;
+    }
+
+    private Loaded loadOrCreate() {
+        Optional<Stored> row = table.read();
+        if (row.isEmpty()) {
+            table.insertIgnore(generate());
+            row = table.read();
+        }
+        Stored stored = row.orElseThrow();
+        try {
+            KeyFactory factory = KeyFactory.getInstance("Ed25519");
+            PublicKey publicKey = factory.generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(stored.publicKey())));
+            PrivateKey privateKey = factory.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(cipher.decrypt(stored.privateKeyEnc()))));
+            return new Loaded(stored, publicKey, privateKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The stored " + purpose + " signing key cannot be read", e);
+        }
+    }
+
+    private Stored generate() {
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            byte[] id = new byte[8];
+            new SecureRandom().nextBytes(id);
+            return new Stored(
+                    HexFormat.of().formatHex(id),
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
+                    cipher.encrypt(
+                            Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("No Ed25519 in this JDK", e);
+        }
+    }
+
+    /** Base64url without padding, as JWS writes its parts. */
+    public static String b64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
