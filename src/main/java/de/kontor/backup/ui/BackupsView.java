@@ -29,6 +29,7 @@ import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import jakarta.annotation.security.RolesAllowed;
@@ -116,7 +117,7 @@ class BackupsView extends Div implements HasDynamicTitle {
         if (admin) {
             grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         }
-        grid.setEmptyStateText(getTranslation("backup.empty"));
+        Grids.counted(grid, getTranslation("backup.empty"));
         grid.setHeight("30rem");
         add(grid);
         refresh();

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.license.LicenseService;
@@ -108,7 +109,7 @@ class ModulesView extends Div implements HasDynamicTitle {
     private void load(boolean online) {
         List<ModuleStatus> modules = licenses.modules(online, getLocale());
         grid.setItems(modules);
-        grid.setEmptyStateText(getTranslation("license.module.empty"));
+        Grids.counted(grid, getTranslation("license.module.empty"));
     }
 
     private Component status(ModuleLicense license) {

@@ -26,6 +26,7 @@ import de.kontor.agent.Inventory.PortInfo;
 import de.kontor.agent.Inventory.ProcessInfo;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.SvgCharts;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.monitoring.MonitoringModel.NodeDetail;
@@ -345,6 +346,7 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.node.column.command"))
                 .setFlexGrow(1);
         grid.setItems(processes);
+        Grids.counted(grid, getTranslation("monitoring.node.processes.empty"));
         return grid;
     }
 
@@ -373,6 +375,7 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.node.column.memory"))
                 .setAutoWidth(true);
         grid.setItems(containers);
+        Grids.counted(grid, getTranslation("monitoring.node.containers.empty"));
         return grid;
     }
 
@@ -391,6 +394,7 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.node.column.process"))
                 .setFlexGrow(1);
         grid.setItems(ports);
+        Grids.counted(grid, getTranslation("monitoring.node.ports.empty"));
         return grid;
     }
 
@@ -413,6 +417,7 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.node.column.description"))
                 .setFlexGrow(1);
         grid.setItems(units);
+        Grids.counted(grid, getTranslation("monitoring.node.units.empty"));
         return grid;
     }
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
@@ -135,7 +136,7 @@ class ReservationsView extends Div implements HasDynamicTitle {
                 .setFlexGrow(0)
                 .setFrozenToEnd(true)
                 .setKey("actions");
-        mine.setEmptyStateText(getTranslation("printer.mine.empty"));
+        Grids.counted(mine, getTranslation("printer.mine.empty"));
         mine.setAllRowsVisible(true);
         add(mine);
         renderPlanner();
