@@ -136,7 +136,8 @@ class UsersView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                     .setHeader("")
                     .setKey("actions")
                     .setFlexGrow(0)
-                    .setAutoWidth(true)
+                    // a menu bar measures too narrow for auto width
+                    .setWidth("5rem")
                     .setFrozenToEnd(true);
             grid.addItemDoubleClickListener(e -> openForm(e.getItem()));
         }

@@ -77,6 +77,7 @@ class MyTallyView extends Div implements HasDynamicTitle {
         narrow = phone;
         setClassName("kontor-my-tally-narrow", phone);
         if (ledger != null) {
+            ledger.setHeight(phone ? "30rem" : "20rem");
             for (Grid.Column<Entry> column : ledger.getColumns()) {
                 column.setVisible(phone == "summary".equals(column.getKey()));
             }
@@ -142,10 +143,10 @@ class MyTallyView extends Div implements HasDynamicTitle {
         jumps.setId("my-tally-actions");
         jumps.addClassName("kontor-my-tally-actions");
         for (String[] target : new String[][] {
-            {"my-tally-section-qr", "tally.own.qr", "QRCODE"},
-            {"my-tally-section-statement", "tally.statement", "FILE_TEXT_O"},
-            {"my-tally-section-notices", "tally.own.notices", "BELL_O"},
-            {"my-tally-section-email", "tally.own.email", "ENVELOPE_O"}
+            {"my-tally-section-qr", "tally.own.jump.qr", "QRCODE"},
+            {"my-tally-section-statement", "tally.own.jump.statement", "FILE_TEXT_O"},
+            {"my-tally-section-notices", "tally.own.jump.notices", "BELL_O"},
+            {"my-tally-section-email", "tally.own.jump.email", "ENVELOPE_O"}
         }) {
             Button jump = new Button(
                     getTranslation(target[1]),
