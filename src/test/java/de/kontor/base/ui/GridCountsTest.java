@@ -75,4 +75,18 @@ class GridCountsTest extends KaribuTest {
         assertThat(count("tokens-grid")).isEqualTo("Keine Einträge");
         assertThat(grid("tokens-grid").getEmptyStateText()).startsWith("Noch keine API-Tokens. Leg");
     }
+
+    @Test
+    void countingAGridAgainOnlyChangesItsEmptyText() {
+        Grid<String> grid = new Grid<>();
+        grid.addColumn(s -> s).setHeader("a");
+        grid.addColumn(String::length).setHeader("b");
+        Span first = Grids.counted(grid, "first");
+        Span again = Grids.counted(grid, "again");
+        assertThat(again).isSameAs(first);
+        assertThat(grid.getHeaderRows())
+                .as("the column headers and one count row")
+                .hasSize(2);
+        assertThat(grid.getEmptyStateText()).isEqualTo("again");
+    }
 }
