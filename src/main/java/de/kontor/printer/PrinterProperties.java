@@ -23,6 +23,7 @@ import java.time.Duration;
  * @param recheckInterval how often an overrun reservation is checked again
  * @param plug how long to wait for a plug
  * @param demo the emulated plugs of demo mode
+ * @param planner the working day of the reservation planner
  */
 @Validated
 @ConfigurationProperties("kontor.printer")
@@ -35,7 +36,8 @@ public record PrinterProperties(
         @NotNull Duration overrunLimit,
         @NotNull Duration recheckInterval,
         @Valid @NotNull Plug plug,
-        @Valid @NotNull Demo demo) {
+        @Valid @NotNull Demo demo,
+        @Valid @NotNull Planner planner) {
 
     /**
      * @param connectTimeout wait for a plug to accept a connection
@@ -49,4 +51,22 @@ public record PrinterProperties(
      * @param basePort the first of the four loopback ports of the emulated demo plugs
      */
     public record Demo(boolean enabled, @Min(1) @Max(65_532) int basePort) {}
+
+    /**
+     * The working day in the reservation planner: it opens scrolled to {@code workStart}, and the hours
+     * before it and from {@code workEnd} on are shaded as night (still bookable).
+     *
+     * @param workStart the first working hour (0–23)
+     * @param workEnd the hour the evening starts (1–24), after {@code workStart}
+     */
+    public record Planner(
+            @Min(0) @Max(23) int workStart, @Min(1) @Max(24) int workEnd) {
+
+        public Planner {
+            if (workEnd <= workStart) {
+                throw new IllegalArgumentException("kontor.printer.planner.work-end (" + workEnd
+                        + ") must be after kontor.printer.planner.work-start (" + workStart + ")");
+            }
+        }
+    }
 }

@@ -133,6 +133,18 @@ class KioskBrowserTest extends IntegrationTest {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** How the board uses the window: the share the cards cover, the name's size, and no scrolling. */
+    private Map<?, ?> fit() {
+        return (Map<?, ?>) ((JavascriptExecutor) driver).executeScript("""
+                        const g = document.getElementById('kiosk-printers').getBoundingClientRect();
+                        const k = document.getElementById('kiosk');
+                        return {
+                          fill: g.width * g.height / (innerWidth * innerHeight),
+                          name: parseFloat(getComputedStyle(document.querySelector('.kiosk-name')).fontSize),
+                          fits: k.scrollHeight <= k.clientHeight + 1 && k.scrollWidth <= k.clientWidth + 1
+                        };""");
+    }
+
     @Test
     void theBoardAtFullHdAndOnThePiTouchDisplayAndWithADroppedConnection() throws Exception {
         IssuedToken token = boardWithPrinters();
@@ -143,6 +155,27 @@ class KioskBrowserTest extends IntegrationTest {
         assertThat(driver.findElements(By.cssSelector(".kiosk-card")).size()).isGreaterThanOrEqualTo(3);
         assertThat(driver.findElement(By.id("kiosk-clock")).getText()).matches("\\d\\d:\\d\\d");
         screenshot("kiosk-1920x1080");
+        Map<?, ?> wall = fit();
+        assertThat(((Number) wall.get("fill")).doubleValue())
+                .as("the cards fill the screen")
+                .isGreaterThan(0.7);
+        double wallName = ((Number) wall.get("name")).doubleValue();
+        assertThat(wallName).as("printer names never below 18 px").isGreaterThanOrEqualTo(18);
+        assertThat(wall.get("fits")).as("no scrollbars").isEqualTo(true);
+        for (Dimension other : List.of(new Dimension(1280, 720), new Dimension(1080, 1920))) {
+            driver.manage().window().setSize(other);
+            wait.until(d -> (Boolean) ((JavascriptExecutor) d)
+                    .executeScript("return window.innerWidth <= arguments[0];", other.getWidth()));
+            Map<?, ?> smaller = fit();
+            assertThat(smaller.get("fits")).as("no scrollbars at %s", other).isEqualTo(true);
+            if (other.getWidth() == 1280) {
+                // the shared test database has many printers: the size grows with the screen, whatever it is
+                assertThat(((Number) smaller.get("name")).doubleValue())
+                        .as("names grow with the screen")
+                        .isLessThanOrEqualTo(wallName);
+            }
+            screenshot("kiosk-" + other.getWidth() + "x" + other.getHeight());
+        }
 
         driver.manage().window().setSize(new Dimension(800, 480));
         wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return window.innerWidth <= 800;"));

@@ -20,6 +20,7 @@ import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
@@ -87,7 +88,7 @@ class BlockedAddressesView extends Div implements HasDynamicTitle {
                     .setFlexGrow(0);
         }
         blocks.setItems(LazyGrids.pages(access::blocks));
-        blocks.setEmptyStateText(getTranslation("access.empty"));
+        Grids.counted(blocks, getTranslation("access.empty"));
         blocks.setHeight("24rem");
         add(blocks);
 
@@ -112,7 +113,7 @@ class BlockedAddressesView extends Div implements HasDynamicTitle {
                     .setAutoWidth(true)
                     .setFlexGrow(0);
         }
-        networks.setEmptyStateText(getTranslation("access.networks.empty"));
+        Grids.counted(networks, getTranslation("access.networks.empty"));
         networks.setAllRowsVisible(true);
         refreshNetworks();
         add(networks);

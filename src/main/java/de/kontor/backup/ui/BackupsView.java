@@ -29,6 +29,7 @@ import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.security.StepUpDialog;
@@ -123,7 +124,7 @@ class BackupsView extends Div implements HasDynamicTitle {
                     .setAutoWidth(true)
                     .setFlexGrow(0);
         }
-        grid.setEmptyStateText(getTranslation("backup.empty"));
+        Grids.counted(grid, getTranslation("backup.empty"));
         grid.setHeight("30rem");
         add(grid);
         refresh();

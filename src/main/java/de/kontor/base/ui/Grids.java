@@ -61,7 +61,12 @@ public final class Grids {
      */
     public static <T> Span counted(Grid<T> grid, String emptyText) {
         grid.setEmptyStateText(emptyText);
+        Span existing = ComponentUtil.getData(grid, Span.class);
+        if (existing != null) {
+            return existing; // a view that reloads calls this again: one count row is enough
+        }
         Span count = new Span();
+        ComponentUtil.setData(grid, Span.class, count);
         count.addClassName("kontor-grid-count");
         grid.getId().ifPresent(id -> count.setId(id + "-count"));
         // Frozen columns stay out of the joined cell: the grid keeps them in a layer of their own.

@@ -228,6 +228,7 @@ public class ImportWizard extends Composite<Div> {
                 .setFlexGrow(2)
                 .setKey("details");
         grid.setItems(preview.rows());
+        Grids.counted(grid, getTranslation("import.rows.empty"));
         grid.setHeight("24rem");
         filter.addValueChangeListener(e -> grid.setItems(preview.rows().stream()
                 .filter(r -> e.getValue() == null

@@ -110,7 +110,7 @@ class MailOutboxView extends Div implements HasDynamicTitle, BeforeEnterObserver
             return details;
         }));
         grid.setItems(LazyGrids.pages(page -> outbox.find(module.getValue(), state.getValue(), page)));
-        grid.setEmptyStateText(getTranslation("mail.outbox.empty"));
+        Grids.counted(grid, getTranslation("mail.outbox.empty"));
         grid.setHeight("36rem");
         add(grid);
     }

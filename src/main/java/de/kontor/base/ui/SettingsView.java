@@ -74,6 +74,7 @@ class SettingsView extends Div implements HasDynamicTitle {
                 .flatMap(o -> o.shownSettings().stream())
                 .sorted(Comparator.comparing(ShownSetting::name))
                 .toList());
+        Grids.counted(grid, getTranslation("settings.options.empty"));
         add(new H3(getTranslation("settings.options")), grid);
     }
 

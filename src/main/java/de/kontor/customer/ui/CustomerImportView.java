@@ -15,6 +15,7 @@ import de.kontor.base.importing.ImportSummary;
 import de.kontor.base.importing.ImportTable;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.ImportWizard;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
@@ -82,8 +83,10 @@ class CustomerImportView extends Div implements HasDynamicTitle {
                 })
                 .setKey("undo")
                 .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
         history.setItems(LazyGrids.pages(customers::imports));
+        Grids.counted(history, getTranslation("customer.imports.empty"));
         history.setHeight("16rem");
 
         add(wizard, new H3(getTranslation("customer.imports")), history);

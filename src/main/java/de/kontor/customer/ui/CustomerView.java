@@ -176,7 +176,7 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
         Grids.key(history.addColumn(e -> texts.action(e.action()))
                 .setHeader(getTranslation("audit.action"))
                 .setKey("action"));
-        history.setEmptyStateText(getTranslation("customer.timeline.empty"));
+        Grids.counted(history, getTranslation("customer.timeline.empty"));
         history.setHeight("18rem");
         NarrowLayout.whileAttached(
                 history, narrow -> history.getColumnByKey("user").setVisible(!narrow));
@@ -203,6 +203,7 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
                         .setKey("changes"),
                 "12rem");
         timeline.setItems(LazyGrids.pages(pageable -> customers.timeline(c.getId(), pageable)));
+        Grids.counted(timeline, getTranslation("customer.timeline.audit.empty"));
         timeline.setHeight("18rem");
         // On a phone the time and what happened matter; who did it is one tap away in the audit log.
         NarrowLayout.whileAttached(

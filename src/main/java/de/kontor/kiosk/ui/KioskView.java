@@ -21,18 +21,17 @@ import de.kontor.kiosk.KioskService;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The kiosk board for Raspberry Pi screens: {@code /kiosk/<device token>}, no login, nothing to click and
- * nowhere to go. Large, dark, high-contrast; updated by server push (printers, reservations, settings) and
+ * nowhere to go. Large, dark, high-contrast, the printer cards filling the screen ({@link KioskCards}; the
+ * look is {@code kiosk-*} in the theme); updated by server push (printers, reservations, settings) and
  * every 15 seconds (clock, remaining time). Without a token the screen shows a pairing code. If the
  * connection drops, the last data stays with "not updated since hh:mm" until it is back.
  */
@@ -40,7 +39,6 @@ import java.util.List;
 @AnonymousAllowed
 class KioskView extends Div implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
-    static final String BG = "#0b0f14";
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final KioskService kiosks;
@@ -52,25 +50,16 @@ class KioskView extends Div implements BeforeEnterObserver, BeforeLeaveObserver,
     private @Nullable String pairingCode;
     private String token = "";
     private final Div stale = new Div();
+    private final KioskCards cards;
 
     KioskView(KioskService kiosks, KioskBroadcaster broadcaster, ZoneId zone, Clock clock) {
         this.kiosks = kiosks;
         this.broadcaster = broadcaster;
         this.zone = zone;
         this.clock = clock;
+        this.cards = new KioskCards(this, zone);
         setId("kiosk");
-        getStyle()
-                .set("position", "fixed")
-                .set("inset", "0")
-                .set("background", BG)
-                .set("color", "#e6edf3")
-                .set("font-family", "var(--lumo-font-family)")
-                .set("overflow", "hidden")
-                .set("padding", "2vmin")
-                .set("box-sizing", "border-box")
-                .set("display", "flex")
-                .set("flex-direction", "column")
-                .set("gap", "1.5vmin");
+        addClassName("kiosk-board");
         stale.setId("kiosk-stale");
         stale.getStyle()
                 .set("display", "none")
@@ -133,41 +122,28 @@ class KioskView extends Div implements BeforeEnterObserver, BeforeLeaveObserver,
         }
         Span title = new Span(board.kioskName());
         title.setId("kiosk-title");
-        title.getStyle().set("font-size", "clamp(22px, 4vmin, 60px)").set("font-weight", "700");
+        title.addClassName("kiosk-title");
         Span time = new Span(HH_MM.withZone(zone).format(board.at()));
         time.setId("kiosk-clock");
-        time.getStyle()
-                .set("font-size", "clamp(36px, 7vmin, 110px)")
-                .set("font-weight", "700")
-                .set("font-variant-numeric", "tabular-nums");
+        time.addClassName("kiosk-clock");
         Div header = new Div(title, time);
-        header.getStyle()
-                .set("display", "flex")
-                .set("justify-content", "space-between")
-                .set("align-items", "center");
+        header.addClassName("kiosk-header");
         add(header);
         if (board.announcement() != null) {
             Div announcement = new Div(board.announcement());
             announcement.setId("kiosk-announcement");
-            announcement
-                    .getStyle()
-                    .set("font-size", "clamp(18px, 3.2vmin, 48px)")
-                    .set("background", "#1f2937")
-                    .set("padding", "1.2vmin 2vmin")
-                    .set("border-left", "1vmin solid #fbbf24")
-                    .set("border-radius", "1vmin");
+            announcement.addClassName("kiosk-announcement");
             add(announcement);
         }
         Div grid = new Div();
         grid.setId("kiosk-printers");
+        grid.addClassName("kiosk-printers");
+        KioskCards.Arrangement arrangement = KioskCards.arrange(board.printers().size());
         grid.getStyle()
-                .set("display", "grid")
-                .set("grid-template-columns", "repeat(auto-fit, minmax(min(100%, 34vmin), 1fr))")
-                .set("gap", "1.5vmin")
-                .set("flex", "1")
-                .set("align-content", "start");
+                .set("--kiosk-columns", String.valueOf(arrangement.columns()))
+                .set("--kiosk-rows", String.valueOf(arrangement.rows()));
         for (PrinterCard card : board.printers()) {
-            grid.add(card(card, board.at()));
+            grid.add(cards.card(card, board.at()));
         }
         if (board.printers().isEmpty()) {
             grid.add(new Span(getTranslation("kiosk.board.noPrinters")));
@@ -175,90 +151,13 @@ class KioskView extends Div implements BeforeEnterObserver, BeforeLeaveObserver,
         add(grid, stale);
     }
 
-    private Div card(PrinterCard c, Instant now) {
-        String color = switch (c.state()) {
-            case FREE -> "#16a34a";
-            case PRINTING -> "#2563eb";
-            case RESERVED_SOON -> "#d97706";
-            case OFFLINE -> "#dc2626";
-            case MAINTENANCE -> "#6b7280";
-        };
-        Div card = new Div();
-        card.setId("kiosk-printer-" + c.printerId());
-        card.addClassName("kiosk-card");
-        card.getElement().setAttribute("data-state", c.state().name());
-        card.getStyle()
-                .set("background", "#111827")
-                .set("border-radius", "1.5vmin")
-                .set("padding", "1.8vmin 2vmin")
-                .set("border-top", "1.2vmin solid " + color)
-                .set("display", "flex")
-                .set("flex-direction", "column")
-                .set("gap", "0.8vmin");
-        Span name = new Span(c.name());
-        name.getStyle().set("font-size", "clamp(22px, 3.6vmin, 56px)").set("font-weight", "700");
-        Span state = new Span(getTranslation("kiosk.state." + c.state().name()));
-        state.addClassName("kiosk-state");
-        state.getStyle()
-                .set("font-size", "clamp(20px, 3vmin, 48px)")
-                .set("font-weight", "700")
-                .set("color", color);
-        card.add(name, state);
-        if (c.currentEnds() != null) {
-            long minutes = Math.max(0, Duration.between(now, c.currentEnds()).toMinutes());
-            Span remaining = new Span(
-                    getTranslation("kiosk.board.until", HH_MM.withZone(zone).format(c.currentEnds()), minutes)
-                            + (c.currentWho() != null ? " · " + c.currentWho() : ""));
-            remaining.addClassName("kiosk-current");
-            remaining.getStyle().set("font-size", "clamp(16px, 2.6vmin, 40px)");
-            Div bar = new Div();
-            bar.getStyle().set("height", "1.2vmin").set("background", "#374151").set("border-radius", "1vmin");
-            Div fill = new Div();
-            fill.addClassName("kiosk-progress");
-            fill.getStyle()
-                    .set("height", "100%")
-                    .set("width", Math.round((c.progress() == null ? 0 : c.progress()) * 100) + "%")
-                    .set("background", color)
-                    .set("border-radius", "1vmin");
-            bar.add(fill);
-            card.add(remaining, bar);
-        }
-        Div facts = new Div();
-        facts.getStyle()
-                .set("display", "flex")
-                .set("justify-content", "space-between")
-                .set("font-size", "clamp(16px, 2.4vmin, 36px)")
-                .set("color", "#9aa7b4");
-        facts.getStyle().set("gap", "1vmin").set("flex-wrap", "wrap");
-        Span power = new Span(c.powerWatts() == null ? "–" : String.format(getLocale(), "%.0f W", c.powerWatts()));
-        power.getStyle().set("white-space", "nowrap");
-        facts.add(power);
-        if (c.nextStarts() != null) {
-            Span next = new Span(getTranslation("kiosk.board.next", when(c.nextStarts(), now))
-                    + (c.nextWho() != null ? " · " + c.nextWho() : ""));
-            next.getStyle()
-                    .set("white-space", "nowrap")
-                    .set("overflow", "hidden")
-                    .set("text-overflow", "ellipsis");
-            next.addClassName("kiosk-next");
-            facts.add(next);
-        }
-        card.add(facts);
-        return card;
+    Locale locale() {
+        return getLocale();
     }
 
     /** A start as seen from the wall: the time today, "tomorrow 09:00", else the weekday ("Tue 09:00"). */
     String when(Instant at, Instant now) {
-        LocalDate day = LocalDate.ofInstant(at, zone);
-        LocalDate today = LocalDate.ofInstant(now, zone);
-        String time = HH_MM.withZone(zone).format(at);
-        if (day.equals(today)) {
-            return time;
-        }
-        if (day.equals(today.plusDays(1))) {
-            return getTranslation("kiosk.board.tomorrow", time);
-        }
-        return day.getDayOfWeek().getDisplayName(TextStyle.SHORT, getLocale()) + " " + time;
+        return cards.when(at, now);
     }
 
     private void message(String id, String title, String detail) {

@@ -20,6 +20,7 @@ import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.PublicAddress;
 import de.kontor.base.ui.SecretDialog;
@@ -89,7 +90,7 @@ class KiosksView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("kiosk.column.device"))
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
-        grid.setEmptyStateText(getTranslation("kiosk.empty"));
+        Grids.counted(grid, getTranslation("kiosk.empty"));
         grid.setAllRowsVisible(true);
         add(grid);
         refresh();

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Grids;
 import de.kontor.lead.LeadModel.Contact;
 import de.kontor.lead.LeadModel.ContactDraft;
 import de.kontor.lead.LeadModel.Institution;
@@ -69,7 +70,7 @@ class LeadContactsTab extends Div {
                 .setKey("actions");
         grid.setItems(leads.contacts(i.id()));
         grid.setAllRowsVisible(true);
-        grid.setEmptyStateText(getTranslation("lead.contacts.empty"));
+        Grids.counted(grid, getTranslation("lead.contacts.empty"));
         Button add =
                 new Button(getTranslation("lead.contact.add"), VaadinIcon.PLUS.create(), e -> contactDialog(i, null));
         add.setId("lead-contact-add");

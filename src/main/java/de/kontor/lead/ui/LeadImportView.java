@@ -14,6 +14,7 @@ import de.kontor.base.importing.ImportSummary;
 import de.kontor.base.importing.ImportTable;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.ImportWizard;
 import de.kontor.base.ui.Notifications;
 import de.kontor.lead.LeadImportFields;
@@ -82,8 +83,10 @@ class LeadImportView extends Div implements HasDynamicTitle {
                 })
                 .setKey("undo")
                 .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
         history.setAllRowsVisible(true);
+        Grids.counted(history, getTranslation("lead.imports.empty"));
         add(wizard, new H3(getTranslation("lead.imports")), history);
         refresh();
     }

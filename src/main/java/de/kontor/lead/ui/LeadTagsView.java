@@ -13,6 +13,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.lead.LeadModel.Tag;
 import de.kontor.lead.LeadService;
@@ -65,10 +66,12 @@ class LeadTagsView extends Div implements HasDynamicTitle {
                     return chip;
                 })
                 .setHeader(getTranslation("lead.tag.field.name"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(1);
         grid.addColumn(t -> usage.getOrDefault(t.id(), 0L))
                 .setHeader(getTranslation("lead.tag.usage"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(t -> {
                     TextField rename = new TextField();
                     rename.setValue(t.name());
@@ -96,8 +99,11 @@ class LeadTagsView extends Div implements HasDynamicTitle {
                     return row;
                 })
                 .setKey("edit")
-                .setFlexGrow(1);
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
+        Grids.counted(grid, getTranslation("lead.tag.empty"));
         add(grid);
         refresh();
     }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.lead.LeadModel.Activity;
@@ -96,6 +97,7 @@ class LeadTimelineTab extends Div {
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.setItems(LazyGrids.pages(page -> leads.timeline(i.id(), page)));
+        Grids.counted(grid, getTranslation("lead.activity.empty"));
         grid.setHeight("26rem");
         add(new Div(form, grid));
     }

@@ -26,6 +26,7 @@ import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.ExportMenu;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.GridSorts;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.lead.LeadExports;
@@ -185,7 +186,7 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         grid.setItems(LazyGrids.pages(page -> leads.find(query(), page)));
         grid.addItemClickListener(
                 e -> UI.getCurrent().navigate(LeadView.class, e.getItem().id()));
-        grid.setEmptyStateText(getTranslation("lead.empty"));
+        Grids.counted(grid, getTranslation("lead.empty"));
         grid.setHeight("36rem");
         add(grid);
     }

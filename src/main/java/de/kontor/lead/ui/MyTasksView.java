@@ -11,6 +11,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.lead.LeadModel.Activity;
 import de.kontor.lead.LeadService;
@@ -69,7 +70,7 @@ class MyTasksView extends Div implements HasDynamicTitle {
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.setPartNameGenerator(a -> a.dueDate() != null && a.dueDate().isBefore(today) ? "overdue" : null);
-        grid.setEmptyStateText(getTranslation("lead.tasks.empty"));
+        Grids.counted(grid, getTranslation("lead.tasks.empty"));
         add(grid);
         refresh();
     }

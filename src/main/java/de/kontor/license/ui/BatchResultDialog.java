@@ -10,6 +10,7 @@ import de.kontor.base.export.RowSource;
 import de.kontor.base.i18n.KontorI18NProvider;
 import de.kontor.base.ui.ExportMenu;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.license.License;
 import org.springframework.data.domain.Sort;
 
@@ -27,11 +28,12 @@ class BatchResultDialog extends Dialog {
         setWidth("min(40rem, 96vw)");
         Grid<License> keys = new Grid<>();
         keys.setId("license-batch-keys");
-        keys.addColumn(License::getKey)
+        Grids.name(keys.addColumn(License::getKey), "16rem")
                 .setHeader(getTranslation("license.key"))
                 .setPartNameGenerator(l -> "kontor-mono");
-        keys.addColumn(l -> Formats.date(l.getValidUntil())).setHeader(getTranslation("license.validUntil"));
+        Grids.key(keys.addColumn(l -> Formats.date(l.getValidUntil()))).setHeader(getTranslation("license.validUntil"));
         keys.setItems(created);
+        Grids.counted(keys, getTranslation("license.batch.empty"));
         keys.setHeight("16rem");
         Locale locale = getLocale();
         List<ExportColumn<License>> columns = List.of(

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.QueryParameters;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerPageSection;
@@ -83,6 +84,7 @@ class LicenseCustomerSection implements CustomerPageSection {
                 .setHeader(ui.getTranslation("license.activations"))
                 .setAutoWidth(true);
         grid.setItems(list);
+        Grids.counted(grid, ui.getTranslation("license.customer.empty"));
         grid.addItemClickListener(
                 e -> ui.navigate(LicenseView.class, e.getItem().getId()));
         return Optional.of(new Div(header, grid));

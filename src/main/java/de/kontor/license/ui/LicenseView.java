@@ -21,6 +21,7 @@ import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.SvgCharts;
 import de.kontor.base.ui.ViewHeader;
@@ -179,8 +180,10 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         grid.addComponentColumn(this::deviceActions)
                 .setKey("actions")
                 .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.setItems(devices);
+        Grids.counted(grid, getTranslation("license.devices.empty"));
         add(grid);
     }
 

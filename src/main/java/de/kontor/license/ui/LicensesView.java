@@ -189,33 +189,35 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                 .setFlexGrow(0)
                 .setKey("key")
                 .setPartNameGenerator(l -> "kontor-mono");
-        grid.addColumn(l -> labels.product(l.getProductId()))
+        Grids.key(grid.addColumn(l -> labels.product(l.getProductId())))
                 .setHeader(getTranslation("license.product"))
-                .setAutoWidth(true)
                 .setKey("product");
-        grid.addColumn(l -> labels.customer(l.getCustomerId()))
+        Grids.name(grid.addColumn(l -> labels.customer(l.getCustomerId())), "14rem")
                 .setHeader(getTranslation("license.customer"))
-                .setFlexGrow(2)
                 .setKey("customer");
         grid.addColumn(l -> getTranslation("license.type." + l.getType().name()))
                 .setHeader(getTranslation("license.type"))
                 .setSortProperty("type")
                 .setAutoWidth(true)
+                .setFlexGrow(0)
                 .setKey("type");
         grid.addComponentColumn(this::statusBadge)
                 .setHeader(getTranslation("license.status"))
                 .setSortProperty("status")
                 .setAutoWidth(true)
+                .setFlexGrow(0)
                 .setKey("status");
         grid.addColumn(l -> Formats.date(l.getValidUntil()))
                 .setHeader(getTranslation("license.validUntil"))
                 .setSortProperty("validUntil")
                 .setAutoWidth(true)
+                .setFlexGrow(0)
                 .setKey("validUntil");
         grid.addColumn(License::getMaxActivations)
                 .setHeader(getTranslation("license.maxActivations.short"))
                 .setSortProperty("maxActivations")
                 .setAutoWidth(true)
+                .setFlexGrow(0)
                 .setKey("max");
         Grids.counted(grid, getTranslation("license.list.empty"));
         grid.setItems(

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.license.LicenseService;
@@ -99,8 +100,9 @@ class ModulesView extends Div implements HasDynamicTitle {
                 .setWidth("22em")
                 .setFlexGrow(3)
                 .setKey("info");
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         grid.setAllRowsVisible(true);
+        Grids.counted(grid, getTranslation("license.module.empty"));
         add(toolbar, grid);
         load(false);
     }
@@ -108,7 +110,6 @@ class ModulesView extends Div implements HasDynamicTitle {
     private void load(boolean online) {
         List<ModuleStatus> modules = licenses.modules(online, getLocale());
         grid.setItems(modules);
-        grid.setEmptyStateText(getTranslation("license.module.empty"));
     }
 
     private Component status(ModuleLicense license) {

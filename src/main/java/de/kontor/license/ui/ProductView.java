@@ -26,6 +26,7 @@ import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.SecretDialog;
 import de.kontor.base.ui.ViewHeader;
@@ -127,6 +128,7 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
                 .setHeader(getTranslation("product.release.download"))
                 .setFlexGrow(1);
         releases.setItems(licenses.releases(p.getId()));
+        Grids.counted(releases, getTranslation("product.release.empty"));
         add(releasesHead, releases);
 
         Button addKey = new Button(getTranslation("product.key.new"), VaadinIcon.KEY.create(), e -> openKey());
@@ -157,8 +159,10 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
                 })
                 .setKey("revoke")
                 .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
         keys.setItems(licenses.clientKeys(p.getId()));
+        Grids.counted(keys, getTranslation("product.clientKey.empty"));
         add(keysHead, keys);
     }
 

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.monitoring.AlertModel.Channel;
@@ -82,7 +83,7 @@ class AlertRulesView extends Div implements HasDynamicTitle {
                 .setFlexGrow(0)
                 .setKey("enabled");
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
-        grid.setEmptyStateText(getTranslation("monitoring.alert.rule.empty"));
+        Grids.counted(grid, getTranslation("monitoring.alert.rule.empty"));
         grid.setAllRowsVisible(true);
         add(grid);
         refresh();

@@ -23,6 +23,7 @@ import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.ExportMenu;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.monitoring.AlertModel.Alert;
@@ -123,7 +124,7 @@ class AlertsView extends Div implements HasDynamicTitle {
                 .setAutoWidth(true)
                 .setKey("acknowledged");
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
-        grid.setEmptyStateText(getTranslation("monitoring.alert.empty"));
+        Grids.counted(grid, getTranslation("monitoring.alert.empty"));
         grid.setItems(q -> monitoring.alerts(filter(), PageRequest.of(q.getPage(), q.getPageSize())).stream());
 
         silences.setId("silences-grid");
@@ -147,7 +148,7 @@ class AlertsView extends Div implements HasDynamicTitle {
                 })
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        silences.setEmptyStateText(getTranslation("monitoring.alert.silence.none"));
+        Grids.counted(silences, getTranslation("monitoring.alert.silence.none"));
         silences.setAllRowsVisible(true);
         add(grid, new H3(getTranslation("monitoring.alert.silence.title")), silences);
         refresh();

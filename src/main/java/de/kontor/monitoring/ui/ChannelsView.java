@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.monitoring.AlertModel.Channel;
@@ -71,7 +72,7 @@ class ChannelsView extends Div implements HasDynamicTitle {
                 .setAutoWidth(true)
                 .setKey("target");
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
-        grid.setEmptyStateText(getTranslation("monitoring.channel.empty"));
+        Grids.counted(grid, getTranslation("monitoring.channel.empty"));
         grid.setAllRowsVisible(true);
 
         deliveries.setId("deliveries-grid");
@@ -100,7 +101,7 @@ class ChannelsView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.channel.delivery.error"))
                 .setFlexGrow(1)
                 .setKey("error");
-        deliveries.setEmptyStateText(getTranslation("monitoring.channel.delivery.empty"));
+        Grids.counted(deliveries, getTranslation("monitoring.channel.delivery.empty"));
         deliveries.setItems(
                 q -> monitoring.deliveries(null, null, PageRequest.of(q.getPage(), q.getPageSize())).stream());
         add(grid, new H3(getTranslation("monitoring.channel.delivery.title")), deliveries);

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import de.kontor.base.ui.Grids;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -54,7 +55,8 @@ final class ContainerAndFileTabs {
                 .addColumn(c -> c.path("status").asString(""))
                 .setHeader(panel.getTranslation("monitoring.ops.container.status"))
                 .setFlexGrow(1);
-        containers.addComponentColumn(this::containerButtons).setKey("actions").setAutoWidth(true);
+        Grids.actions(containers.addComponentColumn(this::containerButtons).setKey("actions"));
+        Grids.counted(containers, panel.getTranslation("monitoring.ops.empty"));
         Button load = new Button(panel.getTranslation("monitoring.ops.load"), e -> loadContainers());
         load.setId("ops-containers-load");
         return new Div(toolbar(load), containers);
@@ -107,7 +109,8 @@ final class ContainerAndFileTabs {
         files.addColumn(f -> f.path("mode").asString("") + " " + f.path("owner").asString(""))
                 .setHeader(panel.getTranslation("monitoring.ops.files.mode"))
                 .setAutoWidth(true);
-        files.addComponentColumn(this::fileButtons).setKey("actions").setAutoWidth(true);
+        Grids.actions(files.addComponentColumn(this::fileButtons).setKey("actions"));
+        Grids.counted(files, panel.getTranslation("monitoring.ops.files.empty"));
         return new Div(toolbar(folder, open), files);
     }
 

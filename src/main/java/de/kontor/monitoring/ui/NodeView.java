@@ -26,6 +26,7 @@ import de.kontor.agent.Inventory.PortInfo;
 import de.kontor.agent.Inventory.ProcessInfo;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.SvgCharts;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.monitoring.MonitoringModel.NodeDetail;
@@ -346,6 +347,7 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.node.column.command"))
                 .setFlexGrow(1);
         grid.setItems(processes);
+        Grids.counted(grid, getTranslation("monitoring.node.processes.empty"));
         return grid;
     }
 
@@ -374,6 +376,7 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.node.column.memory"))
                 .setAutoWidth(true);
         grid.setItems(containers);
+        Grids.counted(grid, getTranslation("monitoring.node.containers.empty"));
         return grid;
     }
 
@@ -392,6 +395,7 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.node.column.process"))
                 .setFlexGrow(1);
         grid.setItems(ports);
+        Grids.counted(grid, getTranslation("monitoring.node.ports.empty"));
         return grid;
     }
 
@@ -414,6 +418,7 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.node.column.description"))
                 .setFlexGrow(1);
         grid.setItems(units);
+        Grids.counted(grid, getTranslation("monitoring.node.units.empty"));
         return grid;
     }
 

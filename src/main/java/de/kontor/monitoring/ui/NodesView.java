@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.PublicAddress;
 import de.kontor.base.ui.SecretDialog;
@@ -96,7 +97,7 @@ class NodesView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.column.tags"))
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
-        grid.setEmptyStateText(getTranslation("monitoring.empty"));
+        Grids.counted(grid, getTranslation("monitoring.empty"));
         grid.setAllRowsVisible(true);
         add(grid);
         refresh();

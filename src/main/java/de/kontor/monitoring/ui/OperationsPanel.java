@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.monitoring.MonitoringService;
 import de.kontor.monitoring.OperationsModel;
@@ -147,7 +148,8 @@ final class OperationsPanel extends Div {
                 .setHeader(getTranslation("monitoring.ops.process.command"))
                 .setKey("command")
                 .setFlexGrow(1);
-        processes.addComponentColumn(this::signalButtons).setKey("signals").setAutoWidth(true);
+        Grids.actions(processes.addComponentColumn(this::signalButtons).setKey("signals"));
+        Grids.counted(processes, getTranslation("monitoring.ops.empty"));
         processFilter.setId("ops-processes-filter");
         processFilter.setPlaceholder(getTranslation("monitoring.ops.filter"));
         processFilter.addValueChangeListener(e -> filterProcesses());
@@ -210,7 +212,8 @@ final class OperationsPanel extends Div {
         services.addColumn(u -> u.path("description").asString(""))
                 .setHeader(getTranslation("monitoring.ops.service.description"))
                 .setFlexGrow(1);
-        services.addComponentColumn(this::serviceButtons).setKey("actions").setAutoWidth(true);
+        Grids.actions(services.addComponentColumn(this::serviceButtons).setKey("actions"));
+        Grids.counted(services, getTranslation("monitoring.ops.empty"));
         Button load = new Button(
                 getTranslation("monitoring.ops.load"),
                 e -> read("services", "list", "", Map.of(), s -> services.setItems(rows(s))));
@@ -251,6 +254,7 @@ final class OperationsPanel extends Div {
         ports.addColumn(p -> p.path("process").asString(""))
                 .setHeader(getTranslation("monitoring.ops.ports.process"))
                 .setFlexGrow(1);
+        Grids.counted(ports, getTranslation("monitoring.ops.empty"));
         Button load = new Button(
                 getTranslation("monitoring.ops.load"),
                 e -> read("ports", "list", "", Map.of(), s -> ports.setItems(rows(s))));

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.ui.DashboardTile;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.SvgCharts;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.printer.PrinterModel.Printer;
@@ -121,7 +122,7 @@ class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
                         .filter(r -> r.printerId() == p.id())
                         .toList());
         upcoming.setAllRowsVisible(true);
-        upcoming.setEmptyStateText(getTranslation("printer.reservations.empty"));
+        Grids.counted(upcoming, getTranslation("printer.reservations.empty"));
         add(upcoming);
     }
 

@@ -24,6 +24,7 @@ import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
@@ -115,7 +116,7 @@ class PrintersView extends Div implements HasDynamicTitle {
             return error;
         }));
         grid.setDetailsVisibleOnClick(false);
-        grid.setEmptyStateText(getTranslation("printer.empty"));
+        Grids.counted(grid, getTranslation("printer.empty"));
         grid.setAllRowsVisible(true);
         // On a phone: the name, whether it is on, and the switch; the rest is on the printer's page.
         NarrowLayout.whileAttached(grid, narrow -> {

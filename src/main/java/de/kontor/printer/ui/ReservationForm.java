@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Book a printer: which one, when, how long and what for, prefilled from the slot clicked in the planner.
+ * Book a printer: which one, when, how long and what for, prefilled from the hour clicked (or the hours dragged across) in the planner.
  * Save stays disabled while a field is invalid (the title is still empty); fires a save event with the
  * {@link Booking}, the view books.
  */
@@ -31,7 +31,7 @@ class ReservationForm extends EditorDialog<ReservationRequest, ReservationForm.B
     final IntegerField minutes = new IntegerField();
     final TextField title = new TextField();
 
-    ReservationForm(List<Printer> printers, Printer selected, LocalDateTime start) {
+    ReservationForm(List<Printer> printers, Printer selected, LocalDateTime start, int duration) {
         super(ReservationRequest.class, "reservation");
         setId("reservation-dialog");
         setHeaderTitle(getTranslation("printer.reserve"));
@@ -63,6 +63,7 @@ class ReservationForm extends EditorDialog<ReservationRequest, ReservationForm.B
         request.setPrinter(selected);
         request.setDate(start.toLocalDate());
         request.setTime(start.toLocalTime());
+        request.setMinutes(duration);
         binder.readBean(request);
 
         FormLayout form = new FormLayout();

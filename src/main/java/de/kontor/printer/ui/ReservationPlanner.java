@@ -8,6 +8,7 @@ import com.vaadin.flow.shared.Registration;
 import de.kontor.base.ui.Formats;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.Slot;
+import de.kontor.printer.PrinterProperties;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -24,29 +25,71 @@ import java.util.Locale;
 
 /**
  * The planner: a column per printer and day, hours downwards, reservations as blocks (the user's own ones
- * highlighted). A click on a free hour asks to book it there. It scrolls to the start of the working day;
- * the night is above and below. Plain elements and CSS ({@code kontor-planner} in the theme).
+ * highlighted). A click on a free hour asks to book it there; dragging the mouse across free hours of one
+ * column asks to book that range. It scrolls to the start of the working day (configured, see
+ * {@link PrinterProperties.Planner}); the night is above and below. Plain elements and CSS
+ * ({@code kontor-planner} in the theme) and a small script for the drag.
  */
 class ReservationPlanner extends Div {
 
     /** Height of an hour: big enough to hit with a finger. */
     static final int HOUR_PX = 40;
 
-    /** The working day starts here; the planner opens scrolled to it. */
-    static final int WORK_START = 7;
+    /** The event a finished drag dispatches on its column, with the first and last hour selected. */
+    static final String RANGE_EVENT = "kontor-planner-range";
 
-    /** After this hour the cells are shaded as night. */
-    static final int WORK_END = 22;
+    /**
+     * Marks the hours under the mouse while it is dragged across free cells of one column and, on release
+     * over another hour, tells the column which hours were selected. Touch keeps scrolling the planner:
+     * phones book with a tap.
+     */
+    private static final String DRAG_SCRIPT = """
+            const grid = this;
+            let from = null;
+            const cellOf = e => e.target.closest && e.target.closest('.kontor-planner-cell');
+            const mark = (column, a, b) => column.querySelectorAll('.kontor-planner-cell').forEach(c => {
+              const h = Number(c.dataset.hour);
+              c.classList.toggle('selecting', a !== null && h >= Math.min(a, b) && h <= Math.max(a, b));
+            });
+            grid.addEventListener('pointerdown', e => {
+              const cell = cellOf(e);
+              if (e.pointerType !== 'mouse' || e.button !== 0 || !cell || !cell.classList.contains('free')) return;
+              from = {column: cell.parentElement, hour: Number(cell.dataset.hour)};
+              e.preventDefault();
+            });
+            grid.addEventListener('pointerover', e => {
+              const cell = cellOf(e);
+              if (from && cell && cell.parentElement === from.column) mark(from.column, from.hour, Number(cell.dataset.hour));
+            });
+            document.addEventListener('pointerup', e => {
+              if (!from) return;
+              const start = from;
+              from = null;
+              mark(start.column, null, null);
+              const cell = cellOf(e);
+              if (!cell || cell.parentElement !== start.column) return;
+              const hour = Number(cell.dataset.hour);
+              if (hour === start.hour) return;
+              start.column.dispatchEvent(new CustomEvent($0, {detail: {
+                from: Math.min(start.hour, hour), to: Math.max(start.hour, hour)}}));
+            });
+            """;
 
-    /** A free hour was clicked: book {@code printer} from {@code start}. */
+    /** Free time was picked: book {@code printer} from {@code start} for {@code minutes}. */
     static final class SlotClickEvent extends ComponentEvent<ReservationPlanner> {
         private final Printer printer;
         private final LocalDateTime start;
+        private final int minutes;
 
-        SlotClickEvent(ReservationPlanner source, Printer printer, LocalDateTime start) {
+        SlotClickEvent(ReservationPlanner source, Printer printer, LocalDateTime start, int minutes) {
             super(source, true);
             this.printer = printer;
             this.start = start;
+            this.minutes = minutes;
+        }
+
+        int minutes() {
+            return minutes;
         }
 
         Printer printer() {
@@ -59,17 +102,27 @@ class ReservationPlanner extends Div {
     }
 
     private final ZoneId zone;
+    private final PrinterProperties.Planner hours;
     private final Div grid = new Div();
     private final Div legend = new Div();
+    private List<Slot> shown = List.of();
+    private Instant shownAt = Instant.EPOCH;
 
-    ReservationPlanner(ZoneId zone) {
+    ReservationPlanner(ZoneId zone, PrinterProperties.Planner hours) {
         this.zone = zone;
+        this.hours = hours;
         setId("reservation-planner");
         addClassName("kontor-planner");
         grid.addClassName("kontor-planner-grid");
         add(grid);
         legend.setId("reservation-planner-legend");
         legend.addClassName("kontor-planner-legend");
+        grid.addAttachListener(e -> grid.getElement().executeJs(DRAG_SCRIPT, RANGE_EVENT));
+    }
+
+    /** The working day shown (from the configuration). */
+    PrinterProperties.Planner hours() {
+        return hours;
     }
 
     /** Which number stands for which printer in the week (placed by the view, outside the scrolling area). */
@@ -84,6 +137,8 @@ class ReservationPlanner extends Div {
     /** Shows {@code days} days from {@code first} for these printers; {@code now} shades the past. */
     void show(LocalDate first, int days, List<Printer> printers, List<Slot> slots, Instant now) {
         grid.removeAll();
+        shown = slots;
+        shownAt = now;
         int columns = Math.max(1, printers.size()) * days;
         grid.getStyle()
                 .set(
@@ -143,7 +198,7 @@ class ReservationPlanner extends Div {
         getElement()
                 .executeJs(
                         "const el = this; requestAnimationFrame(() => el.scrollTop = $0)",
-                        WORK_START * HOUR_PX - HOUR_PX / 2);
+                        hours.workStart() * HOUR_PX - HOUR_PX / 2);
     }
 
     private static Div corner() {
@@ -175,6 +230,16 @@ class ReservationPlanner extends Div {
         }
         column.setId("planner-" + printer.id() + "-" + day);
         column.getStyle().set("height", 24 * HOUR_PX + "px");
+        column.getElement()
+                .addEventListener(
+                        RANGE_EVENT,
+                        e -> selected(
+                                printer,
+                                day,
+                                e.getEventData().get("event.detail.from").asInt(),
+                                e.getEventData().get("event.detail.to").asInt()))
+                .addEventData("event.detail.from")
+                .addEventData("event.detail.to");
         List<Slot> mine = slots.stream()
                 .filter(s -> s.printerId() == printer.id())
                 .filter(s -> s.startsAt().isBefore(to) && s.endsAt().isAfter(from))
@@ -185,7 +250,8 @@ class ReservationPlanner extends Div {
             Div cell = new Div();
             cell.addClassName("kontor-planner-cell");
             cell.getStyle().set("top", h * HOUR_PX + "px").set("height", HOUR_PX + "px");
-            if (h < WORK_START || h >= WORK_END) {
+            cell.getElement().setAttribute("data-hour", String.valueOf(h));
+            if (h < hours.workStart() || h >= hours.workEnd()) {
                 cell.addClassName("night");
             }
             Instant bookable = firstFree(cellStart.atZone(zone).toInstant(), cellEnd, mine, now);
@@ -195,7 +261,7 @@ class ReservationPlanner extends Div {
                 cell.addClassName("free");
                 cell.getElement().setAttribute("title", Formats.dateTime(bookable, zone));
                 LocalDateTime start = LocalDateTime.ofInstant(bookable, zone);
-                cell.addClickListener(e -> fireEvent(new SlotClickEvent(this, printer, start)));
+                cell.addClickListener(e -> fireEvent(new SlotClickEvent(this, printer, start, 60)));
             }
             column.add(cell);
         }
@@ -209,6 +275,38 @@ class ReservationPlanner extends Div {
             column.add(line);
         }
         return column;
+    }
+
+    /**
+     * The hours {@code fromHour} to {@code toHour} (both included) of {@code printer} on {@code day} were
+     * dragged across: book from the first free moment in them up to the end of the last hour, or up to the
+     * next reservation when one starts earlier. Nothing happens when none of it is free.
+     */
+    void selected(Printer printer, LocalDate day, int fromHour, int toHour) {
+        int first = Math.clamp(Math.min(fromHour, toHour), 0, 23);
+        int last = Math.clamp(Math.max(fromHour, toHour), 0, 23);
+        ZonedDateTime dayStart = day.atStartOfDay(zone);
+        Instant end = dayStart.plusHours(last + 1L).toInstant();
+        List<Slot> mine =
+                shown.stream().filter(s -> s.printerId() == printer.id()).toList();
+        Instant start = null;
+        for (int h = first; h <= last && start == null; h++) {
+            start = firstFree(
+                    dayStart.plusHours(h).toInstant(),
+                    dayStart.plusHours(h + 1L).toInstant(),
+                    mine,
+                    shownAt);
+        }
+        if (start == null) {
+            return;
+        }
+        for (Slot s : mine) {
+            if (s.startsAt().isAfter(start) && s.startsAt().isBefore(end)) {
+                end = s.startsAt();
+            }
+        }
+        int minutes = (int) Duration.between(start, end).toMinutes();
+        fireEvent(new SlotClickEvent(this, printer, LocalDateTime.ofInstant(start, zone), minutes));
     }
 
     /**

@@ -16,12 +16,14 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.Reservation;
 import de.kontor.printer.PrinterModel.ReservationState;
+import de.kontor.printer.PrinterProperties;
 import de.kontor.printer.PrinterService;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -64,7 +66,7 @@ class ReservationsView extends Div implements HasDynamicTitle {
     private final Grid<Reservation> mine = new Grid<>();
     private LocalDate day;
 
-    ReservationsView(PrinterService printers, ZoneId zone, Clock clock) {
+    ReservationsView(PrinterService printers, PrinterProperties settings, ZoneId zone, Clock clock) {
         this.printers = printers;
         this.zone = zone;
         this.clock = clock;
@@ -100,8 +102,8 @@ class ReservationsView extends Div implements HasDynamicTitle {
         navigation.addClassName("kontor-planner-nav");
         add(new ViewHeader(navigation, range).actions(reserve));
 
-        planner = new ReservationPlanner(zone);
-        planner.addSlotClickListener(e -> openReserve(e.printer(), e.start()));
+        planner = new ReservationPlanner(zone, settings.planner());
+        planner.addSlotClickListener(e -> openReserve(e.printer(), e.start(), e.minutes()));
         Div hint = new Div(getTranslation("printer.planner.hint"));
         hint.addClassName("kontor-muted");
         hint.getStyle().set("font-size", "var(--lumo-font-size-s)");
@@ -134,7 +136,7 @@ class ReservationsView extends Div implements HasDynamicTitle {
                 .setFlexGrow(0)
                 .setFrozenToEnd(true)
                 .setKey("actions");
-        mine.setEmptyStateText(getTranslation("printer.mine.empty"));
+        Grids.counted(mine, getTranslation("printer.mine.empty"));
         mine.setAllRowsVisible(true);
         add(mine);
         renderPlanner();
@@ -222,11 +224,11 @@ class ReservationsView extends Div implements HasDynamicTitle {
                 .withMinute(0)
                 .withSecond(0)
                 .withNano(0);
-        openReserve(bookable.get(0), soon);
+        openReserve(bookable.get(0), soon, 60);
     }
 
-    void openReserve(Printer printer, LocalDateTime start) {
-        ReservationForm form = new ReservationForm(bookable, printer, start);
+    void openReserve(Printer printer, LocalDateTime start, int minutes) {
+        ReservationForm form = new ReservationForm(bookable, printer, start, minutes);
         form.onSave(booking -> {
             Instant begin = booking.start().atZone(zone).toInstant();
             printers.reserve(

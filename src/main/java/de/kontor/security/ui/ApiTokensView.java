@@ -18,6 +18,7 @@ import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.SecretDialog;
@@ -58,10 +59,9 @@ class ApiTokensView extends Div implements HasDynamicTitle {
         ViewHeader toolbar = new ViewHeader(intro).actions(create);
 
         grid.setId("tokens-grid");
-        grid.addColumn(t -> t.getName() == null ? "" : t.getName())
+        Grids.name(grid.addColumn(t -> t.getName() == null ? "" : t.getName()), "10rem")
                 .setHeader(getTranslation("tokens.name"))
-                .setSortProperty("name")
-                .setAutoWidth(true);
+                .setSortProperty("name");
         grid.addColumn(t -> t.getUser().getUsername())
                 .setHeader(getTranslation("tokens.owner"))
                 .setAutoWidth(true);
@@ -96,8 +96,10 @@ class ApiTokensView extends Div implements HasDynamicTitle {
                 })
                 .setFlexGrow(0)
                 .setAutoWidth(true)
+                .setFrozenToEnd(true)
                 .setKey("revoke");
         grid.setItems(LazyGrids.pages(users::personalTokens));
+        Grids.counted(grid, getTranslation("tokens.empty"));
         add(toolbar, grid);
     }
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.security.SessionInfo;
@@ -38,8 +39,10 @@ class MySessionsCard extends Div {
                 })
                 .setKey("end")
                 .setFlexGrow(0)
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFrozenToEnd(true);
         grid.setItems(LazyGrids.pages(users::mySessions));
+        Grids.counted(grid, getTranslation("session.mine.empty"));
         Button others = new Button(getTranslation("session.mine.signOutOthers"), e -> confirmSignOutOthers());
         others.setId("my-sessions-sign-out-others");
         add(new H2(getTranslation("session.mine.title")), intro, grid, others);

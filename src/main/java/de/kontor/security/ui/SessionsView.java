@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
@@ -73,7 +74,8 @@ class SessionsView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("session.user"))
                 .setKey("user")
                 .setSortProperty("username")
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(1);
         SessionGrids.addColumns(grid, zone);
         grid.addComponentColumn(s -> s.endedAt() == null
                         ? Badges.of(getTranslation("session.status.open"), Badges.Tone.SUCCESS)
@@ -85,9 +87,11 @@ class SessionsView extends Div implements HasDynamicTitle {
             grid.addComponentColumn(this::actions)
                     .setKey("actions")
                     .setFlexGrow(0)
-                    .setAutoWidth(true);
+                    .setAutoWidth(true)
+                    .setFrozenToEnd(true);
         }
         grid.setItems(LazyGrids.pages(pageable -> users.sessions(query(), pageable)));
+        Grids.counted(grid, getTranslation("session.empty"));
         add(header, intro, grid);
     }
 

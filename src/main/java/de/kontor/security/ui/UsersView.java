@@ -25,7 +25,7 @@ import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.EditorDialog;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
-import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.SecretDialog;
 import de.kontor.base.ui.ViewHeader;
@@ -109,10 +109,9 @@ class UsersView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                 .setSortProperty("username")
                 .setAutoWidth(true)
                 .setKey("username");
-        grid.addColumn(UserAccount::getDisplayName)
+        Grids.name(grid.addColumn(UserAccount::getDisplayName), "10rem")
                 .setHeader(getTranslation("users.displayName"))
                 .setSortProperty("displayName")
-                .setAutoWidth(true)
                 .setKey("displayName");
         grid.addColumn(u -> u.getEmail() == null ? "" : u.getEmail())
                 .setHeader(getTranslation("users.email"))
@@ -138,10 +137,13 @@ class UsersView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                     .setHeader("")
                     .setKey("actions")
                     .setFlexGrow(0)
-                    .setWidth("5rem");
+                    // a menu bar measures too narrow for auto width
+                    .setWidth("5rem")
+                    .setFrozenToEnd(true);
             grid.addItemDoubleClickListener(e -> openForm(e.getItem()));
         }
-        grid.setItems(LazyGrids.pages(pageable -> users.find(query(), pageable)), q -> (int) users.count(query()));
+        Grids.lazy(grid, pageable -> users.find(query(), pageable), () -> users.count(query()));
+        Grids.counted(grid, getTranslation("users.empty"));
 
         add(toolbar, grid);
     }

@@ -24,7 +24,9 @@ import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.DashboardTile;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.QrCodes;
 import de.kontor.tally.TallyModel.Entry;
@@ -33,6 +35,7 @@ import de.kontor.tally.TallyModel.PersonDetails;
 import de.kontor.tally.TallyModel.Token;
 import de.kontor.tally.TallyService;
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -52,6 +55,8 @@ class MyTallyView extends Div implements HasDynamicTitle {
     private final ZoneId zone;
     private final Clock clock;
     private final String currency;
+    private boolean narrow;
+    private @Nullable Grid<Entry> ledger;
 
     MyTallyView(TallyService tally, ZoneId zone, Clock clock) {
         this.tally = tally;
@@ -61,6 +66,22 @@ class MyTallyView extends Div implements HasDynamicTitle {
         addClassName("kontor-view");
         setId("my-tally-view");
         render();
+        NarrowLayout.whileAttached(this, this::narrow);
+    }
+
+    /**
+     * On a phone the balance stands large on top with the actions right under it, and each booking is one
+     * readable row (what, when, amount) instead of the desktop columns.
+     */
+    void narrow(boolean phone) {
+        narrow = phone;
+        setClassName("kontor-my-tally-narrow", phone);
+        if (ledger != null) {
+            ledger.setHeight(phone ? "30rem" : "20rem");
+            for (Grid.Column<Entry> column : ledger.getColumns()) {
+                column.setVisible(phone == "summary".equals(column.getKey()));
+            }
+        }
     }
 
     private void render() {
@@ -77,8 +98,8 @@ class MyTallyView extends Div implements HasDynamicTitle {
                 DashboardTile.numberTile(
                         "my-tally-balance", me.balance() + " " + currency, getTranslation("tally.own.balance")),
                 DashboardTile.textTile("my-tally-code", me.code(), getTranslation("tally.own.code")));
-        tiles.addClassName("kontor-tiles");
-        add(tiles);
+        tiles.addClassNames("kontor-tiles", "kontor-my-tally-top");
+        add(tiles, jumps());
         if (me.locked()) {
             Paragraph locked = new Paragraph(getTranslation("tally.own.locked"));
             locked.setId("my-tally-locked");
@@ -87,25 +108,57 @@ class MyTallyView extends Div implements HasDynamicTitle {
         }
 
         add(new H3(getTranslation("tally.ledger")));
-        Grid<Entry> ledger = TallyUi.ledgerGrid(this, "my-tally-ledger", zone, currency, false);
-        ledger.setItems(LazyGrids.pages(tally::ownLedger));
-        ledger.setEmptyStateText(getTranslation("tally.ledger.empty"));
-        ledger.setHeight("20rem");
-        add(ledger);
+        Grid<Entry> entries = TallyUi.ledgerGrid(this, "my-tally-ledger", zone, currency, false);
+        entries.setItems(LazyGrids.pages(tally::ownLedger));
+        entries.setHeight("20rem");
+        ledger = entries;
+        add(entries);
+        narrow(narrow);
 
-        add(new H3(getTranslation("tally.own.qr")), qrCodes(me));
+        add(section("my-tally-section-qr", "tally.own.qr"), qrCodes(me));
         add(new H3(getTranslation("tally.tokens")), tokens());
-        add(new H3(getTranslation("tally.own.notices")), notices(me));
-        add(new H3(getTranslation("tally.own.email")), email(me));
+        add(section("my-tally-section-notices", "tally.own.notices"), notices(me));
+        add(section("my-tally-section-email", "tally.own.email"), email(me));
         Anchor password = new Anchor("account", getTranslation("tally.own.password"));
         password.setId("my-tally-password");
         add(password);
-        add(new H3(getTranslation("tally.statement")));
+        add(section("my-tally-section-statement", "tally.statement"));
         add(new StatementPanel(
                 clock,
                 zone,
                 "statement-" + me.code(),
                 (from, to) -> tally.statementPdf(tally.ownStatement(from, to), getLocale())));
+    }
+
+    private static H3 section(String id, String key) {
+        H3 heading = new H3();
+        heading.setId(id);
+        heading.setText(heading.getTranslation(key));
+        return heading;
+    }
+
+    /** What a member comes here to do, reachable at the top without scrolling past the bookings. */
+    private Component jumps() {
+        Div jumps = new Div();
+        jumps.setId("my-tally-actions");
+        jumps.addClassName("kontor-my-tally-actions");
+        for (String[] target : new String[][] {
+            {"my-tally-section-qr", "tally.own.jump.qr", "QRCODE"},
+            {"my-tally-section-statement", "tally.own.jump.statement", "FILE_TEXT_O"},
+            {"my-tally-section-notices", "tally.own.jump.notices", "BELL_O"},
+            {"my-tally-section-email", "tally.own.jump.email", "ENVELOPE_O"}
+        }) {
+            Button jump = new Button(
+                    getTranslation(target[1]),
+                    VaadinIcon.valueOf(target[2]).create(),
+                    e -> getUI().ifPresent(ui -> ui.getPage()
+                            .executeJs(
+                                    "document.getElementById($0)?.scrollIntoView({behavior: 'smooth'})", target[0])));
+            jump.setId("jump-" + target[0]);
+            jump.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+            jumps.add(jump);
+        }
+        return jumps;
     }
 
     private Component qrCodes(PersonDetails me) {
@@ -149,7 +202,7 @@ class MyTallyView extends Div implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.setItems(tally.ownTokens());
         grid.setAllRowsVisible(true);
-        grid.setEmptyStateText(getTranslation("tally.own.tokens.empty"));
+        Grids.counted(grid, getTranslation("tally.own.tokens.empty"));
         return grid;
     }
 

@@ -18,6 +18,7 @@ import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.SecretDialog;
 import de.kontor.base.ui.ViewHeader;
@@ -82,7 +83,7 @@ class TallyApiUsersView extends Div implements HasDynamicTitle {
                 .setWidth("22em")
                 .setFlexGrow(1);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
-        grid.setEmptyStateText(getTranslation("tally.apiUsers.empty"));
+        Grids.counted(grid, getTranslation("tally.apiUsers.empty"));
         grid.setAllRowsVisible(true);
         add(grid);
         load();

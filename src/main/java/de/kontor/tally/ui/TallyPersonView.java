@@ -25,6 +25,7 @@ import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.DashboardTile;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
@@ -291,7 +292,7 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
                 .setFlexGrow(0);
         grid.setItems(tally.tokens(p.id()));
         grid.setAllRowsVisible(true);
-        grid.setEmptyStateText(getTranslation("tally.tokens.empty"));
+        Grids.counted(grid, getTranslation("tally.tokens.empty"));
         TextField name = new TextField(getTranslation("tally.field.tokenName"));
         name.setId("tally-token-name");
         name.setValue("NFC");
@@ -328,7 +329,6 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         ledger.setItems(LazyGrids.pages(page -> tally.ledger(p.id(), page)));
-        ledger.setEmptyStateText(getTranslation("tally.ledger.empty"));
         ledger.setHeight("22rem");
         return ledger;
     }

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.tally.TallyModel.ResetInfo;
 import de.kontor.tally.TallyService;
@@ -71,7 +72,7 @@ class TallyResetsView extends Div implements HasDynamicTitle {
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("restore");
-        grid.setEmptyStateText(getTranslation("tally.resets.empty"));
+        Grids.counted(grid, getTranslation("tally.resets.empty"));
         add(grid);
         load();
     }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import de.kontor.base.ui.Formats;
+import de.kontor.base.ui.Grids;
 import de.kontor.tally.TallyModel.Entry;
 
 import java.time.ZoneId;
@@ -99,7 +100,31 @@ final class TallyUi {
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("reversal");
+        // the phone layout shows this one column instead of all the others
+        grid.addComponentColumn(e -> summary(view, e, zone, currency))
+                .setHeader(view.getTranslation("tally.ledger"))
+                .setKey("summary")
+                .setFlexGrow(1)
+                .setVisible(false);
+        Grids.counted(grid, view.getTranslation("tally.ledger.empty"));
         return grid;
+    }
+
+    /** One booking as a phone row: what and when on the left, the amount on the right. */
+    static Component summary(Component view, Entry e, ZoneId zone, String currency) {
+        Div what = new Div(
+                e.description() == null || e.description().isBlank()
+                        ? view.getTranslation("tally.source." + e.source())
+                        : e.description());
+        what.addClassName("kontor-ledger-what");
+        Div when = new Div(
+                Formats.dateTime(e.bookedAt(), zone) + " · " + view.getTranslation("tally.source." + e.source()));
+        when.addClassName("kontor-muted");
+        Div left = new Div(what, when);
+        left.addClassName("kontor-ledger-left");
+        Div row = new Div(left, balance(e.amount(), currency));
+        row.addClassName("kontor-ledger-row");
+        return row;
     }
 
     /** "Reversal of #12" or "Reversed by #15": the link between a booking and its reversal. */

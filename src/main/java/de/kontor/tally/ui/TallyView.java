@@ -27,6 +27,7 @@ import de.kontor.base.ui.DashboardTile;
 import de.kontor.base.ui.ExportMenu;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.GridSorts;
+import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
@@ -162,7 +163,7 @@ class TallyView extends Div implements HasDynamicTitle {
         persons.addItemDoubleClickListener(
                 e -> UI.getCurrent().navigate(TallyPersonView.class, e.getItem().id()));
         persons.setItems(LazyGrids.pages(page -> tally.findPersons(search.getValue(), archived.getValue(), page)));
-        persons.setEmptyStateText(getTranslation("tally.persons.empty"));
+        Grids.counted(persons, getTranslation("tally.persons.empty"));
         // bulk booking is for the persons ticked in the list: how many, and only when there are some
         persons.addSelectionListener(e -> {
             int count = e.getAllSelectedItems().size();
@@ -176,7 +177,6 @@ class TallyView extends Div implements HasDynamicTitle {
         latest = TallyUi.ledgerGrid(this, "tally-latest", zone, currency, true);
         latest.setItems(LazyGrids.pages(tally::allEntries));
         latest.setHeight("20rem");
-        latest.setEmptyStateText(getTranslation("tally.ledger.empty"));
         ExportMenu<Entry> exportLedger = new ExportMenu<>(
                 exports,
                 zone,

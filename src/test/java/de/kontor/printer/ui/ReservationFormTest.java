@@ -57,7 +57,7 @@ class ReservationFormTest {
     @Test
     void theFormIsPrefilledAndSavesOnlyWithATitle() {
         LocalDateTime start = LocalDateTime.of(2030, 5, 6, 9, 0);
-        ReservationForm form = new ReservationForm(List.of(printer), printer, start);
+        ReservationForm form = new ReservationForm(List.of(printer), printer, start, 60);
         List<ReservationForm.Booking> saved = new ArrayList<>();
         form.addSaveListener(e -> saved.add(e.data()));
         assertThat(form.printer.getValue()).isEqualTo(printer);

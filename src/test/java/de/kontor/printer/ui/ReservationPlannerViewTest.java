@@ -8,13 +8,17 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
+import com.vaadin.flow.dom.DomEvent;
+import com.vaadin.flow.internal.JacksonUtils;
 import de.kontor.KaribuTest;
 import de.kontor.base.ui.NarrowLayout;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.PrinterDraft;
 import de.kontor.printer.PrinterModel.Reservation;
+import de.kontor.printer.PrinterProperties;
 import de.kontor.printer.PrinterService;
 import de.kontor.printer.plug.sim.P110Emulator;
 import de.kontor.security.Role;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +37,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import static com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The planner across all printers: a column per printer, today, booking by clicking a free hour. */
 class ReservationPlannerViewTest extends KaribuTest {
@@ -47,6 +54,9 @@ class ReservationPlannerViewTest extends KaribuTest {
 
     @Autowired
     ZoneId zone;
+
+    @Autowired
+    PrinterProperties settings;
 
     final ExecutorService threads = Executors.newCachedThreadPool();
     P110Emulator plug;
@@ -219,5 +229,69 @@ class ReservationPlannerViewTest extends KaribuTest {
         assertThat(mine.getColumnByKey("actions").isVisible()).isTrue();
         NarrowLayout.width(UI.getCurrent(), 1440);
         assertThat(mine.getColumnByKey("state").isVisible()).isTrue();
+    }
+
+    /** What the browser's drag script reports when the mouse is released: the first and last hour. */
+    static void drag(Div column, int from, int to) {
+        ObjectNode data = JacksonUtils.createObjectNode();
+        data.put("event.detail.from", from);
+        data.put("event.detail.to", to);
+        _fireDomEvent(column.getElement(), new DomEvent(column.getElement(), ReservationPlanner.RANGE_EVENT, data));
+    }
+
+    @Test
+    void draggingAcrossFreeHoursOpensTheFormForTheWholeRange() {
+        Printer p = printer("Drag");
+        LocalDate day = showDayAfterTomorrow();
+
+        drag(column(p, day), 9, 11);
+
+        assertThat(_get(Select.class, s -> s.withId("reservation-form-printer")).getValue())
+                .isEqualTo(p);
+        assertThat(_get(DatePicker.class, s -> s.withId("reservation-date")).getValue())
+                .isEqualTo(day);
+        assertThat(_get(TimePicker.class, s -> s.withId("reservation-time")).getValue())
+                .isEqualTo(LocalTime.of(9, 0));
+        assertThat(_get(IntegerField.class, s -> s.withId("reservation-duration"))
+                        .getValue())
+                .as("three hours, 09:00 to 12:00")
+                .isEqualTo(180);
+    }
+
+    @Test
+    void aDragUpwardsOrIntoAReservationBooksOnlyTheFreeTimeBeforeIt() {
+        Printer p = printer("Busy");
+        LocalDate day = LocalDate.ofInstant(clock.instant(), zone).plusDays(2);
+        Instant taken = day.atTime(15, 0).atZone(zone).toInstant();
+        printers.reserve(p.id(), taken, taken.plus(Duration.ofHours(2)), "Busy");
+        showDayAfterTomorrow();
+
+        drag(column(p, day), 16, 13);
+
+        assertThat(_get(TimePicker.class, s -> s.withId("reservation-time")).getValue())
+                .isEqualTo(LocalTime.of(13, 0));
+        assertThat(_get(IntegerField.class, s -> s.withId("reservation-duration"))
+                        .getValue())
+                .as("13:00 up to the reservation at 15:00")
+                .isEqualTo(120);
+    }
+
+    @Test
+    void theWorkingDayComesFromTheConfiguration() {
+        // the test configuration sets 08–18, the shipped default is 07–22
+        assertThat(settings.planner()).isEqualTo(new PrinterProperties.Planner(8, 18));
+        Printer p = printer("Hours");
+        LocalDate day = showDayAfterTomorrow();
+        List<Div> cells = cells(column(p, day));
+        assertThat(cells.get(7).hasClassName("night")).isTrue();
+        assertThat(cells.get(8).hasClassName("night")).isFalse();
+        assertThat(cells.get(17).hasClassName("night")).isFalse();
+        assertThat(cells.get(18).hasClassName("night")).isTrue();
+    }
+
+    @Test
+    void aWorkingDayThatEndsBeforeItStartsIsRefused() {
+        assertThatThrownBy(() -> new PrinterProperties.Planner(18, 8))
+                .hasMessageContaining("kontor.printer.planner.work-end");
     }
 }

@@ -1,5 +1,6 @@
 package de.kontor.tally.ui;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -7,6 +8,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -14,6 +16,7 @@ import com.vaadin.flow.router.QueryParameters;
 import de.kontor.HttpClientSupport;
 import de.kontor.KaribuTest;
 import de.kontor.TestMail;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.tally.TallyModel.Entry;
 import de.kontor.tally.TallyModel.NewPerson;
 import de.kontor.tally.TallyModel.PersonDetails;
@@ -35,6 +38,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -139,6 +143,42 @@ class TallySelfServiceTest extends KaribuTest {
             assertThatThrownBy(() -> navigate(route)).as(route).hasMessageContaining("Access is denied");
         }
         assertThat(tally.own()).get().extracting(PersonDetails::id).isEqualTo(me.id());
+    }
+
+    @Test
+    void onAPhoneTheBalanceAndActionsComeFirstAndBookingsAreOneRowEach() {
+        PersonDetails me = member("Pia", null);
+        asAdmin(() -> tally.addBooking(me.id(), -3, "Mate"));
+        login(me.code());
+        navigate("my-tally");
+        Grid<Entry> ledger = grid("my-tally-ledger");
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_get(Span.class, s -> s.withId("my-tally-ledger-count")).getText())
+                .isEqualTo("1 entry");
+        assertThat(ledger.getColumnByKey("summary").isVisible()).isFalse();
+        assertThat(ledger.getColumnByKey("description").isVisible()).isTrue();
+
+        NarrowLayout.width(UI.getCurrent(), 390);
+
+        MyTallyView view = _get(MyTallyView.class);
+        assertThat(view.hasClassName("kontor-my-tally-narrow")).isTrue();
+        assertThat(ledger.getColumns())
+                .filteredOn(Grid.Column::isVisible)
+                .extracting(Grid.Column::getKey)
+                .containsExactly("summary");
+        Div row = (Div) _getCellComponent(ledger, 0, "summary");
+        assertThat(row.getElement().getTextRecursively()).contains("Mate").contains("-3 €");
+        // the actions sit right under the balance, before the bookings
+        List<String> order = view.getChildren()
+                .map(c -> c.getId().orElse(""))
+                .filter(id -> !id.isEmpty())
+                .toList();
+        assertThat(order.indexOf("my-tally-actions")).isLessThan(order.indexOf("my-tally-ledger"));
+        _get(Button.class, s -> s.withId("jump-my-tally-section-statement"));
+
+        NarrowLayout.width(UI.getCurrent(), 1440);
+        assertThat(ledger.getColumnByKey("summary").isVisible()).isFalse();
+        assertThat(view.hasClassName("kontor-my-tally-narrow")).isFalse();
     }
 
     @Test
