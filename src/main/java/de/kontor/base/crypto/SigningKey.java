@@ -1,6 +1,7 @@
 package de.kontor.base.crypto;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +20,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -57,7 +59,10 @@ public final class SigningKey {
         this.purpose = purpose;
         this.table = table;
         this.cipher = cipher;
-        this.transactions = transactions;
+        // its own transaction: the first use may come inside a caller's read-only one (an agent asking for the
+        // key to pin on a fresh database), and a key once stored is there for every caller
+        this.transactions = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.json = json;
     }
 

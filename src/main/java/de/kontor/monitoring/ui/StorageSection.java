@@ -15,6 +15,7 @@ import de.kontor.agent.StorageFacts.RaidArray;
 import de.kontor.agent.StorageFacts.SmartHealth;
 import de.kontor.agent.StorageFacts.VolumeGroup;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Grids;
 import de.kontor.monitoring.ReportModel;
 import org.jspecify.annotations.Nullable;
 
@@ -92,6 +93,7 @@ final class StorageSection extends Div {
         grid.addColumn(BlockDevice::model)
                 .setHeader(getTranslation("monitoring.storage.column.model"))
                 .setFlexGrow(1);
+        Grids.counted(grid, getTranslation("monitoring.storage.blockDevices.none"));
         grid.setItems(devices);
         return grid;
     }
@@ -110,6 +112,7 @@ final class StorageSection extends Div {
         grid.addColumn(g -> g.physicalVolumes() + " / " + g.logicalVolumes())
                 .setHeader(getTranslation("monitoring.storage.column.pvLv"))
                 .setFlexGrow(1);
+        Grids.counted(grid, getTranslation("monitoring.storage.lvm.none"));
         grid.setItems(groups);
         return grid;
     }
@@ -125,6 +128,7 @@ final class StorageSection extends Div {
         grid.addColumn(LogicalVolume::attributes)
                 .setHeader(getTranslation("monitoring.storage.column.attributes"))
                 .setFlexGrow(1);
+        Grids.counted(grid, getTranslation("monitoring.storage.lvm.none"));
         grid.setItems(volumes);
         return grid;
     }
@@ -177,6 +181,7 @@ final class StorageSection extends Div {
         grid.addColumn(CronJob::source)
                 .setHeader(getTranslation("monitoring.storage.column.source"))
                 .setAutoWidth(true);
+        Grids.counted(grid, getTranslation("monitoring.storage.cron.none"));
         grid.setItems(jobs);
         return grid;
     }

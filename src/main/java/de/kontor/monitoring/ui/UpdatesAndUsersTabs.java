@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Grids;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -68,6 +69,7 @@ final class UpdatesAndUsersTabs {
                 .setHeader(panel.getTranslation("monitoring.ops.updates.security"))
                 .setKey("security")
                 .setAutoWidth(true);
+        Grids.counted(updates, panel.getTranslation("monitoring.ops.updates.empty"));
         updatesSummary.setId("ops-updates-summary");
         Button load = new Button(panel.getTranslation("monitoring.ops.load"), e -> loadUpdates());
         load.setId("ops-updates-load");
@@ -125,7 +127,8 @@ final class UpdatesAndUsersTabs {
         users.addColumn(u -> u.path("shell").asString(""))
                 .setHeader(panel.getTranslation("monitoring.ops.users.shell"))
                 .setAutoWidth(true);
-        users.addComponentColumn(this::userButtons).setKey("actions").setAutoWidth(true);
+        Grids.actions(users.addComponentColumn(this::userButtons).setKey("actions"));
+        Grids.counted(users, panel.getTranslation("monitoring.ops.users.empty"));
         groups.setId("ops-groups-grid");
         groups.addThemeVariants(GridVariant.LUMO_COMPACT);
         groups.addColumn(g -> g.path("name").asString(""))
@@ -139,6 +142,7 @@ final class UpdatesAndUsersTabs {
                 .setHeader(panel.getTranslation("monitoring.ops.users.members"))
                 .setKey("members")
                 .setFlexGrow(1);
+        Grids.counted(groups, panel.getTranslation("monitoring.ops.users.groups.empty"));
         groups.setVisible(false);
         Button load = new Button(
                 panel.getTranslation("monitoring.ops.load"),
@@ -228,6 +232,7 @@ final class UpdatesAndUsersTabs {
                     })
                     .setKey("actions")
                     .setAutoWidth(true);
+            Grids.counted(list, panel.getTranslation("monitoring.ops.users.keys.empty"));
             list.setItems(strings(panel.tree(s)));
             list.setAllRowsVisible(true);
             TextArea key = new TextArea(panel.getTranslation("monitoring.ops.users.key.new"));
