@@ -1,6 +1,7 @@
 package de.kontor.agent;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,16 +31,8 @@ class AgentJarIT {
 
     @Test
     void printModeWritesOneSampleAndTheFactsAsJson() throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process process = new ProcessBuilder(java, "-Xmx64m", "-jar", jar().toString(), "--print")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(text).isZero();
+        JsonNode json = print();
 
-        JsonNode json = JsonMapper.builder().build().readTree(text);
         JsonNode values = json.path("sample").path("values");
         assertThat(values.path(MetricNames.CPU).asDouble(-1)).isBetween(0.0, 100.0);
         assertThat(values.path(MetricNames.MEMORY).asDouble(-1)).isBetween(0.0, 100.0);
@@ -52,6 +45,40 @@ class AgentJarIT {
                         Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip());
         assertThat(facts.path("memoryBytes").asLong()).isPositive();
         assertThat(facts.path("hostname").asString()).isNotBlank();
+    }
+
+    @Test
+    void withAHostRootTheHostsThermalZonesCountAndMountsOutsideItAreLeftOut(@TempDir Path host) throws Exception {
+        Files.createSymbolicLink(host.resolve("proc"), Path.of("/proc"));
+        Path zone = Files.createDirectories(host.resolve("sys/class/thermal/thermal_zone0"));
+        Files.writeString(zone.resolve("type"), "soc-thermal\n");
+        Files.writeString(zone.resolve("temp"), "51250\n");
+
+        JsonNode json = print("--host-root", host.toString(), "--docker-socket", "none");
+
+        JsonNode values = json.path("sample").path("values");
+        assertThat(values.path(MetricNames.TEMPERATURE + "soc-thermal").asDouble())
+                .isEqualTo(51.25);
+        assertThat(values.path(MetricNames.MEMORY).asDouble(-1)).isBetween(0.0, 100.0);
+        List<String> names = new ArrayList<>();
+        values.properties().forEach(e -> names.add(e.getKey()));
+        assertThat(names)
+                .as("every mount of this machine lies outside the host root")
+                .noneMatch(n -> n.startsWith(MetricNames.DISK_USED) || n.startsWith(MetricNames.DISK_FREE));
+    }
+
+    private static JsonNode print(String... options) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-jar", jar().toString(), "--print"));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(text).isZero();
+        return JsonMapper.builder().build().readTree(text);
     }
 
     @Test
