@@ -180,36 +180,51 @@ public final class MetricsCollector {
 
     /** Thermal zones as the kernel names them (a Raspberry Pi has {@code cpu-thermal}), else OSHI's CPU sensor. */
     private void temperatures(Map<String, Double> values) {
-        Path zones = paths.sys().resolve("class/thermal");
-        boolean found = false;
-        if (Files.isDirectory(zones)) {
-            try (Stream<Path> list = Files.list(zones)) {
-                for (Path zone : list.filter(p -> p.getFileName().toString().startsWith("thermal_zone"))
-                        .sorted()
-                        .toList()) {
-                    try {
-                        String type = Files.readString(zone.resolve("type")).strip();
-                        double celsius = Long.parseLong(
-                                        Files.readString(zone.resolve("temp")).strip())
-                                / 1000.0;
-                        if (!type.isEmpty() && celsius > -50 && celsius < 200) {
-                            values.put(MetricNames.TEMPERATURE + type, round(celsius));
-                            found = true;
-                        }
-                    } catch (IOException | NumberFormatException e) {
-                        // a zone without a readable temperature (some report only while active)
-                    }
-                }
-            } catch (IOException e) {
-                warnOnce("thermal", e);
-            }
+        Map<String, Double> zones;
+        try {
+            zones = thermalZones(paths);
+        } catch (IOException e) {
+            warnOnce("thermal", e);
+            zones = Map.of();
         }
-        if (!found) {
+        values.putAll(zones);
+        if (zones.isEmpty()) {
             double cpu = hardware.getSensors().getCpuTemperature();
             if (cpu > 0 && cpu < 200) {
                 values.put(MetricNames.TEMPERATURE + "cpu", round(cpu));
             }
         }
+    }
+
+    /**
+     * The host's thermal zones ({@code sys/class/thermal/thermal_zone*}: {@code type} names the sensor,
+     * {@code temp} holds millidegrees) as {@code temp:<type>} in degrees Celsius; implausible readings are
+     * left out.
+     */
+    static Map<String, Double> thermalZones(HostPaths paths) throws IOException {
+        Path zones = paths.sys().resolve("class/thermal");
+        Map<String, Double> values = new TreeMap<>();
+        if (!Files.isDirectory(zones)) {
+            return values;
+        }
+        try (Stream<Path> list = Files.list(zones)) {
+            for (Path zone : list.filter(p -> p.getFileName().toString().startsWith("thermal_zone"))
+                    .sorted()
+                    .toList()) {
+                try {
+                    String type = Files.readString(zone.resolve("type")).strip();
+                    double celsius = Long.parseLong(
+                                    Files.readString(zone.resolve("temp")).strip())
+                            / 1000.0;
+                    if (!type.isEmpty() && celsius > -50 && celsius < 200) {
+                        values.put(MetricNames.TEMPERATURE + type, round(celsius));
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // a zone without a readable temperature (some report only while active)
+                }
+            }
+        }
+        return values;
     }
 
     private void part(String name, Runnable collect) {

@@ -79,7 +79,8 @@ class Partitions {
         }
     }
 
-    private Change maintain(Table table, Instant now) {
+    /** One table's run: splits off the partitions due and drops the ones past the retention. */
+    Change maintain(Table table, Instant now) {
         List<Partition> partitions = partitions(table.name());
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate first = start(today, table.width());

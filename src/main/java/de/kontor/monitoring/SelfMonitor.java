@@ -69,7 +69,9 @@ class SelfMonitor implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleAtFixedRate(this::collectQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        // the first round right away, so a fresh install shows its own server at once; on this thread, so a
+        // slow database delays only the round, never the start
+        executor.scheduleAtFixedRate(this::collectQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void collectQuietly() {

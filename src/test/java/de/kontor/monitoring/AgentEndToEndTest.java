@@ -5,6 +5,7 @@ import de.kontor.IntegrationTest;
 import de.kontor.agent.Agent;
 import de.kontor.agent.AgentConfig;
 import de.kontor.agent.DockerEngineEmulator;
+import de.kontor.agent.MetricNames;
 import de.kontor.monitoring.MonitoringTestSupport.CreatedNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,31 @@ class AgentEndToEndTest extends IntegrationTest {
                 .isGreaterThanOrEqualTo(latest.get("disk:/").asDouble());
         assertThat(latest.get("cpu").asDouble()).isBetween(0.0, 100.0);
         assertThat(latest.has("net.rx")).isTrue();
+
+        // swap, load averages, free space and inodes of /, disk and per-interface throughput
+        assertThat(latest.get(MetricNames.SWAP).asDouble()).isBetween(0.0, 100.0);
+        assertThat(latest.get(MetricNames.LOAD1).asDouble()).isCloseTo(Double.parseDouble(loadavg[0]), within(4.0));
+        assertThat(latest.get(MetricNames.LOAD5).asDouble()).isCloseTo(Double.parseDouble(loadavg[1]), within(2.0));
+        assertThat(latest.get(MetricNames.DISK_FREE + "/").asDouble())
+                .isCloseTo((double) root.getUsableSpace(), within(2048.0 * 1024 * 1024));
+        assertThat(latest.get(MetricNames.DISK_INODES + "/").asDouble()).isBetween(0.0, 100.0);
+        assertThat(latest.get(MetricNames.DISK_READ).asDouble()).isGreaterThanOrEqualTo(0.0);
+        assertThat(latest.get(MetricNames.DISK_WRITE).asDouble()).isGreaterThanOrEqualTo(0.0);
+        List<String> interfaces = new ArrayList<>();
+        latest.properties().forEach(e -> {
+            if (e.getKey().startsWith(MetricNames.NET_RX_IF)) {
+                interfaces.add(MetricNames.device(e.getKey()));
+            }
+        });
+        assertThat(interfaces).isNotEmpty().doesNotContain("lo");
+        for (String nic : interfaces) {
+            assertThat(latest.get(MetricNames.NET_RX_IF + nic).asDouble()).isGreaterThanOrEqualTo(0.0);
+            assertThat(latest.get(MetricNames.NET_TX_IF + nic).asDouble()).isGreaterThanOrEqualTo(0.0);
+            assertThat(latest.get(MetricNames.NET_RX_ERRORS_IF + nic).asDouble())
+                    .isGreaterThanOrEqualTo(0.0);
+            assertThat(latest.get(MetricNames.NET_TX_ERRORS_IF + nic).asDouble())
+                    .isGreaterThanOrEqualTo(0.0);
+        }
 
         JsonNode facts = node.get("inventory").get("facts");
         assertThat(facts.get("cpuThreads").asInt())

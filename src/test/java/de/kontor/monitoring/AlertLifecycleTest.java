@@ -1,6 +1,10 @@
 package de.kontor.monitoring;
 
 import de.kontor.IntegrationTest;
+import de.kontor.agent.Inventory;
+import de.kontor.agent.Inventory.ContainerInfo;
+import de.kontor.agent.Inventory.Facts;
+import de.kontor.agent.Inventory.FailedUnit;
 import de.kontor.agent.Protocol.AgentInfo;
 import de.kontor.agent.Protocol.Report;
 import de.kontor.agent.Sample;
@@ -263,6 +267,113 @@ class AlertLifecycleTest extends IntegrationTest {
         assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
         assertThat(sent.attempts()).isEqualTo(3);
         assertThat(hook.count()).isEqualTo(3);
+    }
+
+    private Rule builtin(String key) {
+        return monitoring.alertRules().stream()
+                .filter(r -> key.equals(r.builtin()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void reportInventory(long node, List<ContainerInfo> containers, List<FailedUnit> failedUnits) {
+        long now = clock.instant().getEpochSecond();
+        Inventory inventory = new Inventory(
+                now,
+                new Facts(
+                        "h", "Debian 12", "6.1", "x86_64", "CPU", 2, 2, 1L << 30, 0, now - 3600, List.of(), List.of()),
+                List.of(),
+                List.of(),
+                containers,
+                failedUnits,
+                null);
+        monitoring.report(
+                node,
+                new Report(
+                        new AgentInfo("1.0", 1, "h", List.of()),
+                        clock.millis(),
+                        List.of(new Sample(now, Map.of("cpu", 5.0))),
+                        inventory),
+                "127.0.0.1");
+        monitoring.evaluateAlerts();
+    }
+
+    @Test
+    void kontorsDatabaseAndLicenseChecksAtZeroFireTheShippedRulesOnAnyNode() {
+        long node = node();
+        Rule database = builtin("database-down");
+        Rule license = builtin("license-api-down");
+        Map<String, Double> down = Map.of(KontorChecks.DATABASE, 0.0, KontorChecks.LICENSE_API, 0.0);
+
+        step(node, Duration.ZERO, down);
+        assertThat(only(node, database).state()).isEqualTo(AlertState.PENDING);
+        assertThat(only(node, license).state()).isEqualTo(AlertState.PENDING);
+
+        step(node, Duration.ofSeconds(61), down);
+        assertThat(only(node, database).state()).isEqualTo(AlertState.FIRING);
+        assertThat(only(node, database).metric()).isEqualTo(KontorChecks.DATABASE);
+        assertThat(only(node, license).state()).as("its time is two minutes").isEqualTo(AlertState.PENDING);
+
+        step(node, Duration.ofSeconds(60), down);
+        assertThat(only(node, license).state()).isEqualTo(AlertState.FIRING);
+        assertThat(only(node, license).value()).isZero();
+
+        long healthy = node();
+        step(healthy, Duration.ZERO, Map.of(KontorChecks.DATABASE, 1.0, KontorChecks.LICENSE_API, 1.0));
+        step(healthy, Duration.ofMinutes(3), Map.of(KontorChecks.DATABASE, 1.0, KontorChecks.LICENSE_API, 1.0));
+        assertThat(alerts(healthy, database)).isEmpty();
+        assertThat(alerts(healthy, license)).isEmpty();
+    }
+
+    @Test
+    void aFailedServiceAndAnExitedContainerFireTheShippedRules() {
+        Rule serviceFailed = builtin("service-failed");
+        Rule containerExited = builtin("container-exited");
+        long node = node();
+        reportInventory(
+                node,
+                List.of(
+                        new ContainerInfo("a1", "web", "nginx", "running", "Up 2 hours", 1.0, 1L << 20, 0.1),
+                        new ContainerInfo(
+                                "b2", "worker", "app", "exited", "Exited (1) 3 minutes ago", null, null, null)),
+                List.of(new FailedUnit("nginx.service", "loaded", "failed", "failed", "web server")));
+
+        Alert failed = only(node, serviceFailed);
+        assertThat(failed.state()).isEqualTo(AlertState.FIRING);
+        assertThat(failed.value()).isEqualTo(1.0);
+        Alert exited = only(node, containerExited);
+        assertThat(exited.state()).isEqualTo(AlertState.FIRING);
+        assertThat(exited.value()).isEqualTo(1.0);
+
+        long fine = node();
+        reportInventory(
+                fine,
+                List.of(new ContainerInfo("c3", "db", "mariadb", "running", "Up 1 day", 2.0, 1L << 24, 1.0)),
+                List.of());
+        assertThat(alerts(fine, serviceFailed)).isEmpty();
+        assertThat(alerts(fine, containerExited)).isEmpty();
+    }
+
+    @Test
+    void aRuleWithATagJudgesTaggedNodesOnlyAndARuleWithoutScopeJudgesEveryNode() {
+        String tag = unique("rack");
+        String metric = unique("scope.queue");
+        long tagged =
+                monitoring.addNode(new NewNode(unique("tagged"), List.of(tag))).nodeId();
+        long untagged = node();
+        Rule byTag = monitoring.createAlertRule(
+                new RuleDefinition(unique("rule"), metric, ">", 10.0, 0, null, tag, "WARNING", List.of(), true));
+        Rule everywhere = monitoring.createAlertRule(
+                new RuleDefinition(unique("rule"), metric, ">", 10.0, 0, null, null, "WARNING", List.of(), true));
+
+        report(tagged, Map.of(metric, 50.0));
+        report(untagged, Map.of(metric, 50.0));
+        monitoring.evaluateAlerts();
+
+        assertThat(only(tagged, byTag).state()).isEqualTo(AlertState.FIRING);
+        assertThat(alerts(untagged, byTag)).isEmpty();
+        assertThat(only(tagged, everywhere).state()).isEqualTo(AlertState.FIRING);
+        assertThat(only(untagged, everywhere).state()).isEqualTo(AlertState.FIRING);
     }
 
     @Test

@@ -37,6 +37,9 @@ class RollupsAndPartitionsTest extends IntegrationTest {
     @Autowired
     Partitions partitionMaintenance;
 
+    @Autowired
+    MonitoringProperties properties;
+
     private long node(String name) {
         return monitoring.addNode(new NewNode(unique(name), List.of())).nodeId();
     }
@@ -175,6 +178,34 @@ class RollupsAndPartitionsTest extends IntegrationTest {
                 .query(Long.class)
                 .single();
         assertThat(rows).as("the day's partition and its samples are gone").isZero();
+
+        // the rollups outlive the raw samples: minutes for their retention, hours for theirs
+        Instant minuteBound = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant minuteDue = minuteBound.plus(properties.minuteRetention());
+        assertThat(minuteDue)
+                .isBeforeOrEqualTo(
+                        clock.instant().plus(properties.minuteRetention()).plus(Duration.ofDays(1)));
+        partitionMaintenance.maintain(table("monitoring_rollup_minute"), minuteDue.minus(Duration.ofDays(1)));
+        assertThat(partitions("monitoring_rollup_minute")).contains(name.format(today));
+        Partitions.Change minutes = partitionMaintenance.maintain(table("monitoring_rollup_minute"), minuteDue);
+        assertThat(minutes.dropped()).contains(name.format(today));
+        assertThat(partitions("monitoring_rollup_minute")).doesNotContain(name.format(today));
+
+        LocalDate month = today.withDayOfMonth(1);
+        Instant hourDue =
+                month.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(properties.hourRetention());
+        partitionMaintenance.maintain(table("monitoring_rollup_hour"), hourDue.minus(Duration.ofDays(1)));
+        assertThat(partitions("monitoring_rollup_hour")).contains(name.format(month));
+        Partitions.Change hours = partitionMaintenance.maintain(table("monitoring_rollup_hour"), hourDue);
+        assertThat(hours.dropped()).contains(name.format(month));
+        assertThat(partitions("monitoring_rollup_hour")).doesNotContain(name.format(month));
+    }
+
+    private Partitions.Table table(String name) {
+        return partitionMaintenance.tables().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<String> partitions(String table) {

@@ -8,8 +8,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Kontor's own server is a node, collected in-process, with Kontor's checks among its metrics. */
 class SelfMonitorTest extends IntegrationTest {
@@ -22,6 +25,12 @@ class SelfMonitorTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    KontorChecks checks;
+
+    @Autowired
+    MonitoringProperties properties;
 
     @Test
     void kontorsOwnServerReportsItsMetricsAndChecks() {
@@ -45,6 +54,41 @@ class SelfMonitorTest extends IntegrationTest {
                 .contains("SCHEDULER_STOPPED");
         assertThat(node.inventoryJson()).contains("\"facts\"");
         assertThat(monitoring.nodes()).anyMatch(n -> n.id() == id && n.local());
+    }
+
+    @Test
+    void kontorsOwnNodeIsCollectedRightAtTheStartNotOneIntervalLater() {
+        MonitoringProperties hourly = new MonitoringProperties(
+                properties.unreachableAfter(),
+                properties.rawRetention(),
+                properties.minuteRetention(),
+                properties.hourRetention(),
+                properties.partitionsAhead(),
+                Duration.ofHours(1),
+                properties.agentInterval(),
+                properties.inventoryInterval(),
+                properties.maxSamplesPerReport(),
+                properties.scrapeToken(),
+                properties.alerts(),
+                properties.operations());
+        // later than any round another test collected
+        clock.advance(Duration.ofMinutes(1));
+        Instant started = clock.instant();
+        SelfMonitor monitor = new SelfMonitor(monitoring, checks, hourly, clock);
+        try {
+            monitor.start();
+            assertThat(monitor.isRunning()).isTrue();
+
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> monitoring.nodes().stream()
+                            .anyMatch(n -> n.local()
+                                    && n.name().endsWith("(Kontor)")
+                                    && n.lastSeenAt() != null
+                                    && !n.lastSeenAt().isBefore(started)));
+        } finally {
+            monitor.stop();
+        }
+        assertThat(monitor.isRunning()).isFalse();
     }
 
     @Test

@@ -3,11 +3,14 @@ package de.kontor.monitoring.api;
 import de.kontor.HttpClientSupport;
 import de.kontor.HttpClientSupport.Response;
 import de.kontor.IntegrationTest;
+import de.kontor.monitoring.MonitoringService;
 import de.kontor.security.NewUser;
 import de.kontor.security.Role;
 import de.kontor.security.UserService;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +38,9 @@ class AlertApiTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MonitoringService monitoring;
 
     private HttpClientSupport http;
     private String admin;
@@ -238,6 +245,79 @@ class AlertApiTest extends IntegrationTest {
         assertThat(http.postJson("/api/monitoring/alerts/987654321/ack", Map.of(), admin)
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aFiringAlertIsListedAcknowledgedAndItsFailedDeliveryIsVisible() {
+        hook.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(503).body("down").build();
+            }
+        });
+        Response node =
+                http.postJson("/api/monitoring/nodes", Map.of("name", unique("api-alert"), "tags", List.of()), admin);
+        assertThat(node.status()).as(node.body()).isEqualTo(201);
+        long nodeId = node.json().get("id").asLong();
+        Response channel = http.postJson(
+                "/api/monitoring/channels",
+                channel("WEBHOOK", unique("down-hook"), hook.url("/hook").toString(), "GENERIC"),
+                admin);
+        assertThat(channel.status()).as(channel.body()).isEqualTo(201);
+        long channelId = channel.json().get("id").asLong();
+        Map<String, Object> body = rule(unique("api-cpu"));
+        body.put("forSeconds", 0);
+        body.put("nodeIds", List.of(nodeId));
+        body.put("channelIds", List.of(channelId));
+        Response rule = http.postJson("/api/monitoring/rules", body, admin);
+        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+        long now = clock.millis();
+        Response report = http.postJson(
+                "/api/monitoring/agent/v1/report",
+                Map.of(
+                        "agent",
+                        Map.of("version", "1.0", "protocol", 1, "hostname", "h", "capabilities", List.of()),
+                        "sentAt",
+                        now,
+                        "samples",
+                        List.of(Map.of("at", now / 1000, "values", Map.of("cpu", 97.0)))),
+                node.json().get("token").asString());
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        monitoring.evaluateAlerts();
+
+        Response firing = http.get("/api/monitoring/alerts?state=FIRING&nodeId=" + nodeId, admin);
+        assertThat(firing.status()).isEqualTo(200);
+        assertThat(firing.json().size()).isEqualTo(1);
+        JsonNode alert = firing.json().get(0);
+        assertThat(alert.get("state").asString()).isEqualTo("FIRING");
+        assertThat(alert.get("value").asDouble()).isEqualTo(97.0);
+        assertThat(alert.get("acknowledgedBy").isNull()).isTrue();
+        long alertId = alert.get("id").asLong();
+        assertThat(ids(http.get("/api/monitoring/alerts?state=FIRING", admin))).contains(alertId);
+        assertThat(ids(http.get("/api/monitoring/alerts?state=RESOLVED&nodeId=" + nodeId, admin)))
+                .doesNotContain(alertId);
+
+        Response ack = http.postJson("/api/monitoring/alerts/" + alertId + "/ack", Map.of(), admin);
+        assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+        assertThat(ack.json().get("acknowledgedBy").asString()).isEqualTo(ADMIN);
+        assertThat(ack.json().get("acknowledgedAt").isNull()).isFalse();
+
+        Response deliveries = http.get("/api/monitoring/deliveries?channelId=" + channelId, admin);
+        assertThat(deliveries.status()).isEqualTo(200);
+        assertThat(deliveries.json().size()).isEqualTo(1);
+        JsonNode delivery = deliveries.json().get(0);
+        assertThat(delivery.get("alertId").asLong()).isEqualTo(alertId);
+        assertThat(delivery.get("state").asString()).isIn("RETRYING", "FAILED");
+        assertThat(delivery.get("error").asString()).contains("503");
+        assertThat(ids(http.get("/api/monitoring/deliveries", admin)))
+                .contains(delivery.get("id").asLong());
+    }
+
+    private static List<Long> ids(Response list) {
+        assertThat(list.status()).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        list.json().forEach(n -> ids.add(n.get("id").asLong()));
+        return ids;
     }
 
     @Test

@@ -9,12 +9,16 @@ import de.kontor.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +29,9 @@ class MonitoringApiTest extends IntegrationTest {
 
     @Autowired
     UserService users;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private HttpClientSupport http;
     private String admin;
@@ -134,6 +141,47 @@ class MonitoringApiTest extends IntegrationTest {
         assertThat(http.get("/api/monitoring/nodes/" + node.id(), admin).status())
                 .isEqualTo(404);
         assertThat(listed(node.id())).isEmpty();
+    }
+
+    @Test
+    void theNodeTokenIsStoredOnlyAsItsSha256() throws Exception {
+        Node node = create(unique("hashed"));
+        String stored = jdbc.sql("select token_hash from monitoring_node where id = ?")
+                .param(node.id())
+                .query(String.class)
+                .single();
+
+        String sha256 = HexFormat.of()
+                .formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(node.token().getBytes(StandardCharsets.UTF_8)));
+        assertThat(stored).isNotEqualTo(node.token()).isEqualToIgnoringCase(sha256);
+        assertThat(jdbc.sql("select count(*) from monitoring_node where token_hash = ? or token_prefix = ?")
+                        .params(node.token(), node.token())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void theMonitoringEndpointsAreInTheApiDocumentation() {
+        assertThat(http.submitLoginForm(ADMIN, ADMIN_PASSWORD).status()).isEqualTo(302);
+        Response docs = http.get("/api/docs/openapi.json", null);
+        assertThat(docs.status()).isEqualTo(200);
+        var paths = docs.json().get("paths");
+        for (String path : List.of(
+                "/api/monitoring/nodes",
+                "/api/monitoring/nodes/{id}",
+                "/api/monitoring/nodes/{id}/series",
+                "/api/monitoring/rules",
+                "/api/monitoring/alerts/{id}/ack",
+                "/api/monitoring/channels/{id}/test",
+                "/api/monitoring/deliveries",
+                "/api/monitoring/report",
+                "/api/monitoring/agent/v1/report")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.get("/api/monitoring/nodes").has("post")).isTrue();
+        assertThat(paths.get("/api/monitoring/agent/v1/report").has("post")).isTrue();
     }
 
     @Test

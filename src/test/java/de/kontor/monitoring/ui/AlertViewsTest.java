@@ -1,11 +1,14 @@
 package de.kontor.monitoring.ui;
 
+import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -13,11 +16,17 @@ import de.kontor.KaribuTest;
 import de.kontor.agent.Protocol.AgentInfo;
 import de.kontor.agent.Protocol.Report;
 import de.kontor.agent.Sample;
+import de.kontor.base.export.ExportFormat;
+import de.kontor.base.ui.ExportDialog;
+import de.kontor.base.ui.ExportMenu;
 import de.kontor.monitoring.AlertModel.Alert;
 import de.kontor.monitoring.AlertModel.AlertFilter;
 import de.kontor.monitoring.AlertModel.AlertState;
 import de.kontor.monitoring.AlertModel.Channel;
+import de.kontor.monitoring.AlertModel.ChannelDefinition;
 import de.kontor.monitoring.AlertModel.ChannelType;
+import de.kontor.monitoring.AlertModel.Delivery;
+import de.kontor.monitoring.AlertModel.DeliveryState;
 import de.kontor.monitoring.AlertModel.Rule;
 import de.kontor.monitoring.AlertModel.RuleDefinition;
 import de.kontor.monitoring.AlertModel.Silence;
@@ -25,17 +34,25 @@ import de.kontor.monitoring.AlertModel.WebhookFormat;
 import de.kontor.monitoring.MonitoringModel.NewNode;
 import de.kontor.monitoring.MonitoringService;
 import de.kontor.security.Role;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -175,6 +192,89 @@ class AlertViewsTest extends KaribuTest {
         NotificationsKt.expectNotifications(
                 alert.ruleName() + " auf " + nodeName + " bestätigt: keine Erinnerungen mehr.",
                 nodeName + " ist stummgeschaltet: seine Alarme benachrichtigen solange niemanden.");
+    }
+
+    /** A node whose cpu fires a rule at once, notifying the channel. */
+    private Alert firingAlert(String nodeName, List<Long> channels) {
+        long node = monitoring.addNode(new NewNode(nodeName, List.of())).nodeId();
+        monitoring.createAlertRule(
+                new RuleDefinition(unique("CPU"), "cpu", ">", 80.0, 0, List.of(node), null, "WARNING", channels, true));
+        monitoring.report(
+                node,
+                new Report(
+                        new AgentInfo("1.0", 1, "h", List.of()),
+                        clock.millis(),
+                        List.of(new Sample(clock.instant().getEpochSecond(), Map.of("cpu", 99.0))),
+                        null),
+                "127.0.0.1");
+        monitoring.evaluateAlerts();
+        return monitoring
+                .alerts(new AlertFilter(Set.of(AlertState.FIRING), node, null, null, null), PageRequest.of(0, 5))
+                .getContent()
+                .getFirst();
+    }
+
+    @Test
+    void theAlertHistoryIsExportedAsCsvWithTheAlertsRow() throws Exception {
+        loginAsAdmin();
+        String nodeName = unique("export-node");
+        Alert alert = firingAlert(nodeName, List.of());
+        navigate("monitoring/alerts");
+        type(
+                _get(ComboBox.class, s -> s.withId("alert-node")),
+                monitoring.nodes().stream()
+                        .filter(n -> n.id() == alert.nodeId())
+                        .findFirst()
+                        .orElseThrow());
+
+        ExportDialog dialog = _get(ExportMenu.class).start(ExportFormat.CSV);
+        dialog.result().get(60, TimeUnit.SECONDS);
+        MockVaadin.runUIQueue();
+        Anchor download = _get(Anchor.class, s -> s.withId("export-download"));
+        String csv = new String(DownloadKt._download(download), StandardCharsets.UTF_8);
+
+        List<CSVRecord> records;
+        try (var parser = CSVParser.parse(new StringReader(csv.replace("\uFEFF", "")), CSVFormat.RFC4180)) {
+            records = parser.getRecords();
+        }
+        assertThat(records.getFirst().toList()).contains("Rule", "Node");
+        assertThat(records).hasSize(2);
+        CSVRecord row = records.get(1);
+        assertThat(row.get(0)).isEqualTo(String.valueOf(alert.id()));
+        assertThat(row.toList()).contains(alert.ruleName(), nodeName, "cpu");
+    }
+
+    @Test
+    void aDeliveryThatFailedIsShownWithItsStateAndErrorInTheChannelsView() throws IOException {
+        try (MockWebServer hook = new MockWebServer()) {
+            hook.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return new MockResponse.Builder().code(503).build();
+                }
+            });
+            hook.start();
+            loginAsAdmin();
+            String channelName = unique("failing-hook");
+            Channel channel = monitoring.createChannel(new ChannelDefinition(
+                    "WEBHOOK", channelName, hook.url("/hook").toString(), "GENERIC", null));
+            Alert alert = firingAlert(unique("undelivered"), List.of(channel.id()));
+            Delivery delivery = monitoring
+                    .deliveries(channel.id(), alert.id(), PageRequest.of(0, 5))
+                    .getContent()
+                    .getFirst();
+            assertThat(delivery.state()).isEqualTo(DeliveryState.RETRYING);
+
+            navigate("monitoring/channels");
+            Grid<Delivery> grid = grid("deliveries-grid");
+            int row = rows(grid).stream().map(Delivery::id).toList().indexOf(delivery.id());
+            assertThat(row).isNotNegative();
+            assertThat(GridKt._getFormattedRow(grid, row))
+                    .contains(channelName, "1")
+                    .anyMatch(c -> c.contains("503"));
+            Component state = GridKt._getCellComponent(grid, row, "state");
+            assertThat(state.getElement().getText()).startsWith("Failed, next try");
+        }
     }
 
     @Test

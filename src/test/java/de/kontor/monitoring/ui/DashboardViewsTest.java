@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import de.kontor.KaribuTest;
 import de.kontor.agent.Inventory;
+import de.kontor.agent.Inventory.ContainerInfo;
 import de.kontor.agent.Inventory.Disk;
 import de.kontor.agent.Inventory.Facts;
 import de.kontor.agent.Inventory.FailedUnit;
@@ -229,6 +230,35 @@ class DashboardViewsTest extends KaribuTest {
         assertThat(_get(Paragraph.class, s -> s.withId("node-storage-none")).getText())
                 .contains("does not report storage facts");
         assertThat(_find(Grid.class, s -> s.withId("storage-devices"))).isEmpty();
+    }
+
+    @Test
+    void aNodesPageListsTheContainersOfItsInventory() {
+        loginAsAdmin();
+        Inventory base = inventory();
+        Inventory withContainers = new Inventory(
+                base.at(),
+                base.facts(),
+                base.processes(),
+                base.ports(),
+                List.of(
+                        new ContainerInfo("a1b2", "web", "nginx:1.27", "running", "Up 2 hours", 3.5, 52_428_800L, 0.6),
+                        new ContainerInfo(
+                                "c3d4", "worker", "app:2.1", "exited", "Exited (1) 5 minutes ago", null, null, null)),
+                List.of(),
+                base.storage());
+        long id = node(unique("containers"), 12, withContainers);
+
+        navigate("monitoring/node/" + id);
+
+        Grid<?> containers = _get(Grid.class, s -> s.withId("node-containers"));
+        assertThat(GridKt._size(containers)).isEqualTo(2);
+        assertThat(GridKt._getFormattedRow(containers, 0))
+                .contains("web", "nginx:1.27", "running – Up 2 hours", "3.5 %");
+        assertThat(GridKt._getFormattedRow(containers, 1))
+                .contains("worker", "app:2.1", "exited – Exited (1) 5 minutes ago", "–");
+        assertThat(_find(Paragraph.class, s -> s.withId("node-containers-none")))
+                .isEmpty();
     }
 
     @Test
