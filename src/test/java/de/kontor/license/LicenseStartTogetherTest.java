@@ -68,10 +68,13 @@ class LicenseStartTogetherTest extends IntegrationTest {
             CompletableFuture<String> onA = CompletableFuture.supplyAsync(a::keyId, threads);
             CompletableFuture<String> onB = CompletableFuture.supplyAsync(b::keyId, threads);
 
+            String keyOfA = onA.get(60, TimeUnit.SECONDS);
+            String keyOfB = onB.get(60, TimeUnit.SECONDS);
+
             String stored =
                     jdbcTemplate.queryForObject("select key_id from license_signing_key where id = 1", String.class);
-            assertThat(onA.get(60, TimeUnit.SECONDS)).isEqualTo(stored);
-            assertThat(onB.get(60, TimeUnit.SECONDS)).isEqualTo(stored);
+            assertThat(keyOfA).isEqualTo(stored);
+            assertThat(keyOfB).isEqualTo(stored);
             assertThat(a.publicKeyPem()).isEqualTo(b.publicKeyPem());
         } finally {
             if (!saved.isEmpty()) {
