@@ -24,7 +24,7 @@ KONTOR_DATA_DIR="$data" KONTOR_ADMIN_PASSWORD="$password" PORT=$port \
   KONTOR_MONITORING_UNREACHABLE_AFTER=2h KONTOR_MONITORING_SELF_INTERVAL=0s \
   "$java" ${JAVA_OPTS:-} -jar "$jar" > "$here/.alerts.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$data"' EXIT
 until curl -fs -o /dev/null "http://127.0.0.1:$port/login"; do
   kill -0 "$pid" 2>/dev/null || { echo "Kontor exited; see $here/.alerts.log" >&2; exit 1; }
   sleep 0.2

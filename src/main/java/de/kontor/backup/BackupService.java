@@ -3,12 +3,14 @@ package de.kontor.backup;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.DomainException;
+import de.kontor.security.UserService;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
@@ -16,20 +18,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * Backups, the module's one entry point: list, make (now or on schedule), download, delete. One backup at a
  * time per node; the file work runs without a transaction open (a dump of a large database takes minutes),
  * and each outcome is recorded in the audit log on its own. Making, downloading and deleting are for admins
- * only: a backup holds every password hash and customer, so viewers see the list but not the files.
+ * only: a backup holds every password hash and customer, so viewers see the list but not the files, and a
+ * download also needs a fresh two-factor confirmation (step-up).
  */
 @Service
 public class BackupService {
 
     static final String MODULE = "backup";
+    /** The audit action of a backup made (any node's; the newest tells whether the schedule keeps up). */
+    static final String CREATED = "created";
+
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
 
     private final Backups backups;
@@ -39,6 +47,8 @@ public class BackupService {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final UserService users;
+    private final BackupSchedule schedule;
     private final Clock clock;
     private final AtomicReference<@Nullable BackupRun> run = new AtomicReference<>();
 
@@ -50,6 +60,8 @@ public class BackupService {
             AuditService audit,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
+            UserService users,
+            BackupSchedule schedule,
             Clock clock) {
         this.backups = backups;
         this.tools = tools;
@@ -58,6 +70,8 @@ public class BackupService {
         this.audit = audit;
         this.events = events;
         this.transactions = transactions;
+        this.users = users;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
@@ -82,6 +96,23 @@ public class BackupService {
     /** The backup this node is making, or the last one it made or failed to make. */
     public Optional<BackupRun> lastRun() {
         return Optional.ofNullable(run.get());
+    }
+
+    /**
+     * Whether this node's last backup failed and whether a scheduled one is missing (monitoring alerts on both).
+     * The newest backup counts wherever it was made: in a cluster one node runs the schedule, into its own
+     * folder unless the folder is shared, and the audit log says when any node made one.
+     */
+    @Transactional(readOnly = true)
+    public BackupHealth health() {
+        Instant newest = Stream.concat(
+                        backups.list().stream().map(BackupInfo::createdAt), audit.latest(MODULE, CREATED).stream())
+                .max(Instant::compareTo)
+                .orElse(null);
+        BackupRun last = run.get();
+        boolean failed = last != null && last.state() == BackupRun.State.FAILED;
+        Instant now = clock.instant();
+        return new BackupHealth(failed, schedule.overdue(newest == null ? Instant.EPOCH : newest, now), newest);
     }
 
     /** Makes a backup now and returns it when done (the REST API's way). */
@@ -123,7 +154,12 @@ public class BackupService {
                         .strip()
                         .toCharArray();
             } catch (IOException e) {
-                reportFailure(BackupKind.SCHEDULED, "Cannot read the passphrase file " + passphraseFile);
+                String reason = "Cannot read the passphrase file " + passphraseFile;
+                Instant now = clock.instant();
+                BackupRun failed =
+                        new BackupRun(BackupRun.State.FAILED, BackupKind.SCHEDULED, now, now, 0, null, reason);
+                run.getAndUpdate(r -> r != null && r.running() ? r : failed);
+                reportFailure(BackupKind.SCHEDULED, reason);
                 return;
             }
         }
@@ -134,10 +170,24 @@ public class BackupService {
         }
     }
 
-    /** The file to send for a download; recorded in the audit log. */
+    /**
+     * Checks that {@link #download} will be allowed (admin, the backup exists, step-up confirmed) without
+     * recording anything: the view asks for the confirmation before it offers the file.
+     */
+    public void checkDownload(String id) {
+        requireAdmin();
+        backups.file(id);
+        users.requireStepUp();
+    }
+
+    /**
+     * The file to send for a download; recorded in the audit log. A backup holds every password hash and,
+     * when sealed, the secret key: taking it away needs the second factor confirmed within ten minutes.
+     */
     public Path download(String id) {
         requireAdmin();
         Path file = backups.file(id);
+        users.requireStepUp();
         audit.record(MODULE, "Backup", id, "downloaded", "Backup " + id + " downloaded", List.of());
         return file;
     }
@@ -179,7 +229,7 @@ public class BackupService {
                     MODULE,
                     "Backup",
                     made.id(),
-                    "created",
+                    CREATED,
                     "Backup " + made.id() + " made (" + made.sizeBytes() + " bytes"
                             + (made.secretKeyIncluded()
                                     ? ", with the sealed secret key)"

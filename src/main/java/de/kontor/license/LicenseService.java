@@ -299,6 +299,12 @@ public class LicenseService {
         return anomalyRules.flagged(licenseIds);
     }
 
+    /** How many licenses an anomaly rule flags now (what monitoring alerts on). */
+    @Transactional(readOnly = true)
+    public int flaggedLicenseCount() {
+        return anomalyRules.flaggedLicenses().size();
+    }
+
     /** Checks every license against the anomaly rules; returns how many are flagged. */
     @Transactional
     public int checkAnomalies() {

@@ -47,7 +47,10 @@ class AlertRules {
             new Builtin("database-down", KontorChecks.DATABASE, Operator.LT, 0.5, 60, Severity.CRITICAL),
             new Builtin("license-api-down", KontorChecks.LICENSE_API, Operator.LT, 0.5, 120, Severity.CRITICAL),
             new Builtin("service-failed", FAILED_SERVICES, Operator.GT, 0, 0, Severity.WARNING),
-            new Builtin("container-exited", EXITED_CONTAINERS, Operator.GT, 0, 0, Severity.WARNING));
+            new Builtin("container-exited", EXITED_CONTAINERS, Operator.GT, 0, 0, Severity.WARNING),
+            new Builtin("backup-failed", KontorChecks.BACKUP_FAILED, Operator.GE, 1, 0, Severity.CRITICAL),
+            new Builtin("backup-overdue", KontorChecks.BACKUP_OVERDUE, Operator.GE, 1, 0, Severity.WARNING),
+            new Builtin("license-anomalies", KontorChecks.LICENSE_ANOMALIES, Operator.GT, 0, 0, Severity.WARNING));
 
     record RuleRow(
             long id,

@@ -85,6 +85,9 @@ final class Federation {
         family(KontorChecks.DATA_DIR, "kontor_check_data_directory_used_percent", "Data directory's disk used", "");
         family(KontorChecks.DATA_DIR_FREE, "kontor_check_data_directory_free_bytes", "Data directory's disk free", "");
         family(KontorChecks.MAIL_FAILURES, "kontor_check_mail_failures", "E-mails that could not be sent", "");
+        family(KontorChecks.BACKUP_FAILED, "kontor_check_backup_failed", "The last backup failed (1) or not (0)", "");
+        family(KontorChecks.BACKUP_OVERDUE, "kontor_check_backup_overdue", "A scheduled backup is missing", "");
+        family(KontorChecks.LICENSE_ANOMALIES, "kontor_check_license_anomalies", "Licenses flagged as anomalous", "");
     }
 
     private static void family(String metric, String name, String help, String label) {

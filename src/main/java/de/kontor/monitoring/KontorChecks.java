@@ -1,6 +1,9 @@
 package de.kontor.monitoring;
 
+import de.kontor.backup.BackupHealth;
+import de.kontor.backup.BackupService;
 import de.kontor.base.mail.MailOutbox;
+import de.kontor.license.LicenseService;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,7 +27,8 @@ import java.util.TreeMap;
 /**
  * Kontor's own checks, reported as metrics of its server's node (1 = fine, 0 = not): the database
  * answers (and how fast), the license client API answers over HTTP, the scheduler runs, how full the
- * data directory's disk is, and how many e-mails failed in the last 24 hours.
+ * data directory's disk is, how many e-mails failed in the last 24 hours, whether this node's last backup
+ * failed or a scheduled one is missing, and how many licenses an anomaly rule flags.
  */
 @Component
 class KontorChecks {
@@ -36,6 +40,9 @@ class KontorChecks {
     static final String DATA_DIR = "kontor.datadir";
     static final String DATA_DIR_FREE = "kontor.datadir.free";
     static final String MAIL_FAILURES = "kontor.mail.failures";
+    static final String BACKUP_FAILED = "kontor.backup.failed";
+    static final String BACKUP_OVERDUE = "kontor.backup.overdue";
+    static final String LICENSE_ANOMALIES = "kontor.license.anomalies";
 
     /** Failed e-mails are counted over this time back. */
     static final Duration MAIL_WINDOW = Duration.ofHours(24);
@@ -43,6 +50,8 @@ class KontorChecks {
     private final JdbcClient jdbc;
     private final ObjectProvider<Scheduler> scheduler;
     private final MailOutbox mail;
+    private final BackupService backups;
+    private final LicenseService licenses;
     private final Environment environment;
     private final Clock clock;
     private final HttpClient http =
@@ -52,11 +61,15 @@ class KontorChecks {
             JdbcClient jdbc,
             ObjectProvider<Scheduler> scheduler,
             MailOutbox mail,
+            BackupService backups,
+            LicenseService licenses,
             Environment environment,
             Clock clock) {
         this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.mail = mail;
+        this.backups = backups;
+        this.licenses = licenses;
         this.environment = environment;
         this.clock = clock;
     }
@@ -86,9 +99,13 @@ class KontorChecks {
         }
         try {
             values.put(MAIL_FAILURES, (double) mail.failedSince(clock.instant().minus(MAIL_WINDOW)));
+            values.put(LICENSE_ANOMALIES, (double) licenses.flaggedLicenseCount());
         } catch (RuntimeException e) {
             // the database check above already says what is wrong
         }
+        BackupHealth backup = backups.health();
+        values.put(BACKUP_FAILED, backup.lastFailed() ? 1.0 : 0.0);
+        values.put(BACKUP_OVERDUE, backup.overdue() ? 1.0 : 0.0);
         Path dataDir = Path.of(environment.getProperty("kontor.data-dir", "./data"));
         try {
             FileStore store = Files.getFileStore(

@@ -9,11 +9,14 @@ import de.kontor.agent.Protocol;
 import de.kontor.agent.Protocol.AgentInfo;
 import de.kontor.agent.Protocol.Report;
 import de.kontor.agent.Sample;
+import de.kontor.backup.BackupFailed;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -99,6 +102,17 @@ class SelfMonitor implements SmartLifecycle {
                 List.of(new Sample(now.getEpochSecond(), values)),
                 inv);
         return monitoring.ingestLocal(hostname, report);
+    }
+
+    /**
+     * A failed backup is reported at once rather than at the next round, so its alert does not wait for the
+     * interval. Collecting stores through the ingest's own transactions.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void backupFailed(BackupFailed event) {
+        if (running && !properties.selfInterval().isZero()) {
+            collectQuietly();
+        }
     }
 
     @Override

@@ -280,6 +280,9 @@ class AlertLifecycleTest extends IntegrationTest {
                         "database-down",
                         "license-api-down",
                         "service-failed",
-                        "container-exited");
+                        "container-exited",
+                        "backup-failed",
+                        "backup-overdue",
+                        "license-anomalies");
     }
 }

@@ -31,6 +31,8 @@ import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
+import de.kontor.security.StepUpDialog;
+import de.kontor.security.UserService;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +54,7 @@ class BackupsView extends Div implements HasDynamicTitle {
     private static final int POLL_MILLIS = 1000;
 
     private final BackupService backups;
+    private final UserService users;
     private final ZoneId zone;
     private final Grid<BackupInfo> grid = new Grid<>();
     private final ProgressBar progress = new ProgressBar(0, 1);
@@ -61,8 +64,9 @@ class BackupsView extends Div implements HasDynamicTitle {
     private @Nullable BackupRun watched;
     private @Nullable Registration polling;
 
-    BackupsView(BackupService backups, ZoneId zone) {
+    BackupsView(BackupService backups, UserService users, ZoneId zone) {
         this.backups = backups;
+        this.users = users;
         this.zone = zone;
         addClassName("kontor-view");
         setId("backups-view");
@@ -114,7 +118,10 @@ class BackupsView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("backup.createdBy"))
                 .setAutoWidth(true);
         if (admin) {
-            grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+            grid.addComponentColumn(this::actions)
+                    .setKey("actions")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
         }
         grid.setEmptyStateText(getTranslation("backup.empty"));
         grid.setHeight("30rem");
@@ -123,20 +130,43 @@ class BackupsView extends Div implements HasDynamicTitle {
     }
 
     private HorizontalLayout actions(BackupInfo backup) {
-        Anchor download = new Anchor(
-                DownloadHandler.fromInputStream(event -> {
-                    Path file = backups.download(backup.id());
-                    return new DownloadResponse(
-                            Files.newInputStream(file), backup.id() + ".zip", "application/zip", Files.size(file));
-                }),
-                "");
+        Button download = new Button(getTranslation("backup.download"), e -> offerDownload(backup));
         download.setId("backup-download-" + backup.id());
-        download.add(VaadinIcon.DOWNLOAD.create(), new Span(getTranslation("backup.download")));
-        download.addClassName("kontor-download");
+        download.setIcon(VaadinIcon.DOWNLOAD.create());
+        download.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         Button delete = new Button(getTranslation("backup.delete"), e -> confirmDelete(backup));
         delete.setId("backup-delete-" + backup.id());
         delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         return new HorizontalLayout(download, delete);
+    }
+
+    /** Asks for the second factor first when it is not fresh, then offers the file in a small dialog. */
+    private void offerDownload(BackupInfo backup) {
+        try {
+            backups.checkDownload(backup.id());
+        } catch (DomainException e) {
+            if (!StepUpDialog.handle(e, users, () -> offerDownload(backup))) {
+                Notifications.error(getTranslation(e.messageKey(), e.args()));
+            }
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("backup-download-dialog");
+        dialog.setHeaderTitle(getTranslation("backup.download"));
+        Anchor file = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    Path path = backups.download(backup.id());
+                    return new DownloadResponse(
+                            Files.newInputStream(path), backup.id() + ".zip", "application/zip", Files.size(path));
+                }),
+                "");
+        file.setId("backup-download-file");
+        file.add(VaadinIcon.DOWNLOAD.create(), new Span(backup.id() + ".zip"));
+        file.addClassName("kontor-download");
+        file.getElement().addEventListener("click", e -> dialog.close());
+        dialog.add(new Paragraph(getTranslation("backup.download.ready")), file);
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.open();
     }
 
     private void confirmDelete(BackupInfo backup) {

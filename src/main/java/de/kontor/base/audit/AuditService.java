@@ -19,8 +19,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The audit log: every change an admin or API client makes to business data is recorded here, in the
@@ -98,6 +100,12 @@ public class AuditService {
                         pageable.getPageSize(),
                         Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id")));
         return repository.findBy(specification(query), q -> q.slice(sorted));
+    }
+
+    /** When {@code module} last recorded {@code action}, by any node (e.g. the newest backup made anywhere). */
+    @Transactional(readOnly = true)
+    public Optional<Instant> latest(String module, String action) {
+        return Optional.ofNullable(repository.latest(module, action));
     }
 
     @Transactional(readOnly = true)

@@ -48,7 +48,10 @@ class AlertRuleForm extends EditorDialog<RuleDraft, RuleDraft> {
             "kontor.license.api",
             "kontor.scheduler",
             "kontor.datadir",
-            "kontor.mail.failures");
+            "kontor.mail.failures",
+            "kontor.backup.failed",
+            "kontor.backup.overdue",
+            "kontor.license.anomalies");
 
     final TextField name = new TextField();
     final ComboBox<String> metric = new ComboBox<>();

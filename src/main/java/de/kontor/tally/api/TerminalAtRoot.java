@@ -36,7 +36,8 @@ class TerminalAtRoot {
         boolean enabled = properties.api().atRoot();
         String basePath = properties.api().basePath();
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Rewrite(basePath));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // before the address blocks (which look at the rewritten path) and Spring Security
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
         registration.setEnabled(enabled && !basePath.isEmpty() && !"/".equals(basePath));
         registration.addUrlPatterns("/*");
         return registration;

@@ -2,6 +2,7 @@ package de.kontor.backup.api;
 
 import de.kontor.HttpClientSupport;
 import de.kontor.IntegrationTest;
+import de.kontor.TestTotp;
 import de.kontor.security.NewUser;
 import de.kontor.security.Role;
 import de.kontor.security.UserService;
@@ -55,10 +56,14 @@ class BackupApiTest extends IntegrationTest {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains(id);
 
+        var withPasswordOnly = http.get("/api/admin/backups/" + id + "/download", admin);
+        assertThat(withPasswordOnly.status()).isEqualTo(403);
+        assertThat(withPasswordOnly.json().get("code").asString()).isEqualTo("STEP_UP_REQUIRED");
+
         HttpResponse<byte[]> download = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(baseUrl() + "/api/admin/backups/" + id + "/download"))
-                                .header("Authorization", "Bearer " + admin)
+                                .header("Authorization", "Bearer " + steppedUpAdmin())
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
@@ -116,6 +121,22 @@ class BackupApiTest extends IntegrationTest {
                 .isIn(400, 404);
         assertThat(http.get("/api/admin/backups/kontor-x/download", admin).status())
                 .isEqualTo(404);
+    }
+
+    /** A token of an admin with two-factor sign-in, obtained with a code: it counts as stepped up for ten minutes. */
+    private String steppedUpAdmin() {
+        String name = create(Role.ADMIN);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        name, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        String secret = TestTotp.enrolCurrentUser(users, clock);
+        SecurityContextHolder.clearContext();
+        var token = http.postJson(
+                "/api/auth/token",
+                Map.of("username", name, "password", PASSWORD, "totp", TestTotp.next(secret, clock)),
+                null);
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        return token.json().get("token").asString();
     }
 
     private String create(Role role) {

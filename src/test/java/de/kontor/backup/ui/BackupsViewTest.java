@@ -2,12 +2,16 @@ package de.kontor.backup.ui;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.KaribuTest;
+import de.kontor.TestTotp;
 import de.kontor.backup.BackupInfo;
 import de.kontor.backup.BackupRun;
 import de.kontor.backup.BackupService;
@@ -56,6 +60,28 @@ class BackupsViewTest extends KaribuTest {
         Grid<BackupInfo> grid = _get(Grid.class, s -> s.withId("backups"));
         List<String> ids = GridKt._findAll(grid).stream().map(BackupInfo::id).toList();
         assertThat(ids).contains(run.backupId());
+    }
+
+    @Test
+    void downloadingAsksForTheSecondFactorFirst() {
+        String admin = unique("backup-ui-admin");
+        login(admin, Role.ADMIN);
+        String secret = TestTotp.enrolCurrentUser(users, clock);
+        BackupInfo made = backups.create(null);
+        clock.advance(Duration.ofMinutes(11));
+        navigate("backups");
+
+        Grid<BackupInfo> grid = _get(Grid.class, s -> s.withId("backups"));
+        List<String> ids = GridKt._findAll(grid).stream().map(BackupInfo::id).toList();
+        Component actions = GridKt._getCellComponent(grid, ids.indexOf(made.id()), "actions");
+        _click(_get(actions, Button.class, s -> s.withId("backup-download-" + made.id())));
+        _assertNone(Anchor.class, s -> s.withId("backup-download-file"));
+        type(_get(TextField.class, s -> s.withId("step-up-code")), TestTotp.next(secret, clock));
+        _click(_get(Button.class, s -> s.withId("step-up-confirm")));
+
+        Anchor file = _get(Anchor.class, s -> s.withId("backup-download-file"));
+        assertThat(file.getElement().getTextRecursively()).contains(made.id());
+        assertThat(backups.download(made.id())).exists();
     }
 
     @Test

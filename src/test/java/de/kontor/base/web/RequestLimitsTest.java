@@ -208,4 +208,40 @@ class RequestLimitsTest extends IntegrationTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("\"token\"");
     }
+
+    @Test
+    void anUploadAboveTheBodyLimitIsReadUnderTheLargerUploadLimit() throws Exception {
+        // about 2 MB: twice the limit of other bodies, well within the upload limit
+        String notes = "x".repeat(2 * 1024 * 1024);
+        String csv = "Name;Notizen\nUpload " + unique("big") + ";" + notes + "\n";
+        String boundary = "----kontor" + System.nanoTime();
+        String multipart =
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"leads.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> preview = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/leads/import"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.UTF_8))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("\"rows\"");
+    }
+
+    @Test
+    void anUploadAnnouncedAboveTheUploadLimitIsRefusedBeforeItIsSent() {
+        var r = RawHttp.send(
+                port,
+                "POST /api/leads/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+                        + "Content-Length: 25000000\r\nConnection: close\r\n\r\n",
+                "--x\r\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+    }
 }

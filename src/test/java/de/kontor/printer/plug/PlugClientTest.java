@@ -119,6 +119,9 @@ class PlugClientTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> plug.openConnections() == 0);
         assertThat(client.status(address, ACCOUNT).info().on()).isTrue();
         assertThat(plug.handshakes()).isEqualTo(1);
+        // every exchange on a connection of its own: none can meet a connection the plug dropped meanwhile
+        assertThat(plug.requestsOnReusedConnections()).isZero();
+        assertThat(plug.connectionsAccepted()).isGreaterThanOrEqualTo(5);
     }
 
     @Test

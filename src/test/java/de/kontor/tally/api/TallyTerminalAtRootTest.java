@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import de.kontor.Application;
 import de.kontor.IntegrationTest;
 import de.kontor.TestDataDir;
+import de.kontor.access.AccessService;
+import de.kontor.security.Role;
 import de.kontor.tally.TallyModel.Scope;
 import de.kontor.tally.TallyProperties;
 import de.kontor.tally.TallyService;
@@ -16,6 +18,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
@@ -24,8 +28,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The terminal API at "/" too ({@code kontor.tally.api.at-root=true}): a second Kontor node on the shared
@@ -100,6 +108,37 @@ class TallyTerminalAtRootTest extends IntegrationTest {
         assertThat(get("/api/tally/health", null, null).body())
                 .as("still under the base path")
                 .isEqualTo("{\"message\":\"Healthcheck OK!\"}");
+    }
+
+    @Test
+    void aBlockedAddressIsRefusedAtTheRootPathsToo() throws Exception {
+        String key = tally.generateKey(tally.createApiUser(unique("Blocked terminal")), Scope.BOOK)
+                .value();
+        AccessService access = node.getBean(AccessService.class);
+        List<String> blocks = new ArrayList<>();
+        asAdmin();
+        try {
+            blocks.add(access.block("127.0.0.0/8", clock.instant().plus(Duration.ofDays(1)), null, null)
+                    .id());
+            blocks.add(access.block("::1", null, null, null).id());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> get("/health-protected", key, null).statusCode() == 403);
+            assertThat(get("/health-protected", key, null).body()).contains("ADDRESS_BLOCKED");
+            assertThat(get("/api/tally/health-protected", key, null).statusCode())
+                    .isEqualTo(403);
+        } finally {
+            asAdmin();
+            blocks.forEach(access::unblock);
+            SecurityContextHolder.clearContext();
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> get("/health-protected", key, null).statusCode() == 200);
+    }
+
+    private static void asAdmin() {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        ADMIN, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
     }
 
     @Test

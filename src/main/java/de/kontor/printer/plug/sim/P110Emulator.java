@@ -220,6 +220,11 @@ public final class P110Emulator implements AutoCloseable {
         return server.open();
     }
 
+    /** Requests that came on a connection which had already carried one (a client keeping connections). */
+    public int requestsOnReusedConnections() {
+        return server.reused();
+    }
+
     /** Idle connections the plug has closed (DROP_IDLE). */
     public int idleConnectionsDropped() {
         return server.dropped();

@@ -48,6 +48,7 @@ final class PlugHttpServer implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicInteger reused = new AtomicInteger();
     private final int port;
     private volatile P110Emulator.Connections connections = P110Emulator.Connections.KEEP_ALIVE;
     private volatile Duration idleTimeout = Duration.ofMillis(300);
@@ -87,6 +88,11 @@ final class PlugHttpServer implements AutoCloseable {
     /** Idle connections closed by the plug so far. */
     int dropped() {
         return dropped.get();
+    }
+
+    /** Requests that came on a connection which had already carried one. */
+    int reused() {
+        return reused.get();
     }
 
     /**
@@ -171,6 +177,9 @@ final class PlugHttpServer implements AutoCloseable {
                 }
                 if (request == null) {
                     return;
+                }
+                if (!first) {
+                    reused.incrementAndGet();
                 }
                 first = false;
                 Response response = handler.handle(request);
