@@ -127,7 +127,7 @@ final class CommandChannel implements AutoCloseable {
                 Level.INFO,
                 "Taking commands for node " + pinned.nodeId() + " signed by Kontor's key " + pinned.keyId()
                         + "; allowed: " + String.join(", ", capabilities.keySet()));
-        return new CommandVerifier(key, pinned.nodeId(), clock);
+        return new CommandVerifier(key, pinned.nodeId(), clock, config.stateDir());
     }
 
     private static void store(Path file, CommandKey key) {

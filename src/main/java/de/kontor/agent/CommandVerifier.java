@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -12,13 +13,12 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a signed command before anything runs: Ed25519 signature by the pinned key, this node's id,
  * not expired (nor valid implausibly long), and a nonce not seen before. Nonces are remembered until
- * their command expires, so a replay within the validity is refused and one after it is expired anyway.
+ * their command expires, so a replay within the validity is refused and one after it is expired anyway;
+ * they are kept in the state directory ({@link SeenNonces}), so a restart does not forget them.
  */
 final class CommandVerifier {
 
@@ -30,12 +30,19 @@ final class CommandVerifier {
     private final PublicKey key;
     private final long nodeId;
     private final Clock clock;
-    private final Map<String, Long> seen = new ConcurrentHashMap<>();
+    private final SeenNonces seen;
 
+    /** Remembers nonces in memory only (for checks that never outlive the process). */
     CommandVerifier(PublicKey key, long nodeId, Clock clock) {
+        this(key, nodeId, clock, null);
+    }
+
+    /** @param stateDir where the seen nonces are kept across restarts, or null for memory only */
+    CommandVerifier(PublicKey key, long nodeId, Clock clock, @Nullable Path stateDir) {
         this.key = key;
         this.nodeId = nodeId;
         this.clock = clock;
+        this.seen = new SeenNonces(stateDir);
     }
 
     /** A refused command: {@code id} is the id it claims (to report the refusal), or null if unreadable. */
@@ -95,8 +102,7 @@ final class CommandVerifier {
         if (command.nonce() == null || command.nonce().length() < 16) {
             throw new Refused(id, "refused by the agent: the command has no proper nonce");
         }
-        seen.values().removeIf(expires -> expires + SKEW_SECONDS < now);
-        if (seen.putIfAbsent(command.nonce(), command.expiresAt()) != null) {
+        if (!seen.add(command.nonce(), command.expiresAt(), now - SKEW_SECONDS)) {
             throw new Refused(id, "refused by the agent: the command was already received (replay)");
         }
         return command;

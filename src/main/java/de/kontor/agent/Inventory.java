@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What a server is and runs, collected less often than metrics (every minute by default). Containers
  * and failed units are {@code null} where there is no readable Docker socket or no systemd, and an
- * empty list where there are none.
+ * empty list where there are none. Storage facts are null from agents that do not read them yet.
  */
 public record Inventory(
         long at,
@@ -15,7 +15,8 @@ public record Inventory(
         List<ProcessInfo> processes,
         List<PortInfo> ports,
         @Nullable List<ContainerInfo> containers,
-        @Nullable List<FailedUnit> failedUnits) {
+        @Nullable List<FailedUnit> failedUnits,
+        @Nullable StorageFacts storage) {
 
     public record Facts(
             String hostname,

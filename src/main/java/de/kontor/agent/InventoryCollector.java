@@ -7,6 +7,7 @@ import de.kontor.agent.Inventory.FailedUnit;
 import de.kontor.agent.Inventory.Filesystem;
 import de.kontor.agent.Inventory.PortInfo;
 import de.kontor.agent.Inventory.ProcessInfo;
+import de.kontor.agent.ops.Tools;
 import org.jspecify.annotations.Nullable;
 import oshi.SystemInfo;
 import oshi.hardware.HardwareAbstractionLayer;
@@ -20,6 +21,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,12 +34,14 @@ import java.util.function.Supplier;
 /**
  * Collects the {@link Inventory}: system facts, the busiest processes since the previous call, listening
  * ports with their processes, Docker containers (when the socket is readable) and failed systemd units
- * (when {@code systemctl} is on the PATH and systemd runs).
+ * (when {@code systemctl} is on the PATH and systemd runs), and storage facts and cron jobs.
  */
 public final class InventoryCollector {
 
     private static final System.Logger log = System.getLogger(InventoryCollector.class.getName());
     private static final int COMMAND_LENGTH = 300;
+    private static final Duration STORAGE_REFRESH = Duration.ofMinutes(10);
+    private static final Duration STORAGE_TOOL_TIMEOUT = Duration.ofSeconds(20);
 
     private final HardwareAbstractionLayer hardware;
     private final OperatingSystem os;
@@ -45,7 +49,9 @@ public final class InventoryCollector {
     private final int topProcesses;
     private final @Nullable DockerClient docker;
     private final SystemdUnits systemd;
+    private final StorageFactsCollector storage;
     private final Set<String> warned = new HashSet<>();
+    private @Nullable StorageFacts storageFacts;
     private Map<Integer, OSProcess> previousProcesses = new HashMap<>();
 
     /**
@@ -61,6 +67,7 @@ public final class InventoryCollector {
         this.topProcesses = topProcesses;
         this.docker = dockerSocket == null ? null : new DockerClient(dockerSocket);
         this.systemd = new SystemdUnits(environment);
+        this.storage = new StorageFactsCollector(new Tools(environment, STORAGE_TOOL_TIMEOUT), paths);
         this.previousProcesses = snapshot(os.getProcesses());
     }
 
@@ -71,7 +78,16 @@ public final class InventoryCollector {
         List<PortInfo> ports = guarded("ports", this::ports, List.of());
         List<ContainerInfo> containers = docker == null ? null : docker.containers();
         List<FailedUnit> failed = systemd.failedUnits();
-        return new Inventory(at, facts, processes, ports, containers, failed);
+        return new Inventory(at, facts, processes, ports, containers, failed, storage(at));
+    }
+
+    /** Storage changes rarely and SMART queries drives: read again only every few minutes. */
+    private @Nullable StorageFacts storage(long at) {
+        StorageFacts last = storageFacts;
+        if (last == null || at - last.at() >= STORAGE_REFRESH.toSeconds() || at < last.at()) {
+            storageFacts = guarded("storage", () -> storage.collect(at), last);
+        }
+        return storageFacts;
     }
 
     private Facts facts() {

@@ -2,8 +2,11 @@ package de.kontor.agent;
 
 import de.kontor.agent.Protocol.Command;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -111,6 +114,44 @@ class CommandVerifierTest {
         String once = sign(valid("0123456789abcdef0007"), kontor);
         verifier.verify(once);
         assertThatThrownBy(() -> verifier.verify(once)).hasMessageContaining("replay");
+    }
+
+    @Test
+    void aReplayAfterTheAgentRestartedIsRefused(@TempDir Path state) throws Exception {
+        String once = sign(valid("0123456789abcdef0009"), kontor);
+        new CommandVerifier(kontor.getPublic(), NODE, Clock.fixed(NOW, ZoneOffset.UTC), state).verify(once);
+
+        CommandVerifier restarted =
+                new CommandVerifier(kontor.getPublic(), NODE, Clock.fixed(NOW.plusSeconds(10), ZoneOffset.UTC), state);
+
+        assertThatThrownBy(() -> restarted.verify(once)).hasMessageContaining("replay");
+        assertThat(restarted.verify(sign(valid("0123456789abcdef0010"), kontor)).nonce())
+                .isEqualTo("0123456789abcdef0010");
+    }
+
+    @Test
+    void expiredNoncesAreDroppedFromTheStateFile(@TempDir Path state) throws Exception {
+        new CommandVerifier(kontor.getPublic(), NODE, Clock.fixed(NOW, ZoneOffset.UTC), state)
+                .verify(sign(valid("0123456789abcdef0011"), kontor));
+        Instant later = NOW.plusSeconds(300);
+        new CommandVerifier(kontor.getPublic(), NODE, Clock.fixed(later, ZoneOffset.UTC), state)
+                .verify(sign(
+                        command(NODE, later.getEpochSecond(), later.getEpochSecond() + 60, "0123456789abcdef0012"),
+                        kontor));
+
+        String kept = Files.readString(state.resolve(SeenNonces.FILE));
+        assertThat(kept).contains("0123456789abcdef0012").doesNotContain("0123456789abcdef0011");
+    }
+
+    @Test
+    void anUnwritableStateDirectoryDoesNotStopCommands(@TempDir Path state) throws Exception {
+        Path notADirectory = Files.writeString(state.resolve("file"), "x");
+        CommandVerifier v =
+                new CommandVerifier(kontor.getPublic(), NODE, Clock.fixed(NOW, ZoneOffset.UTC), notADirectory);
+        String once = sign(valid("0123456789abcdef0013"), kontor);
+
+        assertThat(v.verify(once).target()).isEqualTo("123");
+        assertThatThrownBy(() -> v.verify(once)).hasMessageContaining("replay");
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code users}: users and groups from {@code /etc/passwd} and {@code /etc/group}; create ({@code useradd}),
- * lock ({@code usermod -L}) and delete ({@code userdel}) a user; list, add and remove the lines of a user's
+ * lock and unlock ({@code usermod --lock}, {@code --unlock}) and delete ({@code userdel}) a user; list, add and remove the lines of a user's
  * {@code ~/.ssh/authorized_keys}. A key is one line of a known type and base64; an entry is removed by its
  * exact key text, so no pattern of the user's reaches a tool.
  */
@@ -59,13 +59,21 @@ public final class UsersCapability implements Capability {
             case "lock" ->
                 tools.run("usermod", List.of("--lock", "--", Names.user(name(), operation.target())))
                         .result();
+            case "unlock" ->
+                tools.run("usermod", List.of("--unlock", "--", Names.user(name(), operation.target())))
+                        .result();
             case "delete" -> delete(operation);
-            case "keys" -> OperationResult.ok(String.join("\n", keys(home(operation.target()))));
+            case "keys" -> {
+                List<String> keys = keys(home(operation.target())).stream()
+                        .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                        .toList();
+                yield new OperationResult(0, String.join("\n", keys), keys);
+            }
             case "add-key" -> addKey(operation);
             case "remove-key" -> removeKey(operation);
             default ->
                 throw new OperationRefusedException("users: unknown action " + operation.action()
-                        + " (list, groups, create, lock, delete, keys, add-key, remove-key)");
+                        + " (list, groups, create, lock, unlock, delete, keys, add-key, remove-key)");
         };
     }
 

@@ -1,5 +1,8 @@
 package de.kontor.monitoring.api;
 
+import de.kontor.agent.Inventory;
+import de.kontor.agent.Inventory.Facts;
+import de.kontor.agent.StorageFacts;
 import de.kontor.base.api.AdminOnly;
 import de.kontor.base.error.DomainException;
 import de.kontor.monitoring.MonitoringModel.Aggregate;
@@ -36,6 +39,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Monitored nodes, their tokens and series; Prometheus scrape tokens. Admins only. */
 @RestController
@@ -146,6 +150,31 @@ class NodeController {
                 d.latest(),
                 d.inventoryJson() == null ? null : json.readTree(d.inventoryJson()),
                 d.inventoryAt());
+    }
+
+    /**
+     * @param collectedAt when the agent read the storage facts (they are read every few minutes)
+     */
+    record FactsResponse(
+            long nodeId,
+            @Nullable Facts system,
+            @Nullable StorageFacts storage,
+            @Nullable Instant collectedAt) {}
+
+    @Operation(
+            summary = "A node's read-only facts: system, block devices, LVM, RAID, SMART health and cron jobs",
+            description = "From the agent's newest inventory. A part the agent could not read (tool missing, no "
+                    + "permission) is empty and named with the reason in storage.unavailable; storage is null "
+                    + "while the node has sent no inventory or its agent does not read storage facts.")
+    @GetMapping("/nodes/{id}/facts")
+    FactsResponse facts(@PathVariable long id) {
+        Optional<Inventory> inventory = monitoring.inventory(id);
+        StorageFacts storage = inventory.map(Inventory::storage).orElse(null);
+        return new FactsResponse(
+                id,
+                inventory.map(Inventory::facts).orElse(null),
+                storage,
+                storage == null ? null : Instant.ofEpochSecond(storage.at()));
     }
 
     @Operation(summary = "Archive a node: it leaves the lists and its token stops working")

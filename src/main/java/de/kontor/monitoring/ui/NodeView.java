@@ -50,8 +50,8 @@ import java.util.stream.Collectors;
 
 /**
  * One node: charts of its headline metrics for a chosen range (1 h … 30 days, or from/to), and from the
- * agent's newest inventory its system facts, busiest processes, containers, listening ports and failed
- * services; below, the server operations the node allows ({@link OperationsPanel}). Ranges counted back
+ * agent's newest inventory its system facts, busiest processes, containers, listening ports, failed
+ * services, storage and cron jobs; below, the server operations the node allows ({@link OperationsPanel}). Ranges counted back
  * from now follow the node's reports by server push.
  */
 @Route("monitoring/node")
@@ -276,6 +276,7 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         inventory.add(new H3(getTranslation("monitoring.node.containers")), containers(inv.containers()));
         inventory.add(new H3(getTranslation("monitoring.node.ports")), ports(inv.ports()));
         inventory.add(new H3(getTranslation("monitoring.node.failedUnits")), failedUnits(inv.failedUnits()));
+        inventory.add(new H3(getTranslation("monitoring.storage.title")), new StorageSection(inv.storage()));
     }
 
     private Component facts(Inventory inv) {

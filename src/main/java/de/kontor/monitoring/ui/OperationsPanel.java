@@ -40,13 +40,14 @@ import java.util.function.Consumer;
 /**
  * A node's server operations: which capabilities the node allows (the rest greyed out) and, for admins,
  * one tab per capability this Kontor can drive: processes with signals, services, containers, logs, files,
- * ports. Listings
+ * ports, package updates, users and their SSH keys. Listings
  * and logs are read at once; actions that change the server ask for a reason and, when the last
  * second-factor confirmation is older than ten minutes, for a code. The last result stays visible.
  */
 final class OperationsPanel extends Div {
 
-    private static final List<String> TABS = List.of("processes", "services", "containers", "logs", "files", "ports");
+    private static final List<String> TABS =
+            List.of("processes", "services", "containers", "logs", "files", "ports", "updates", "users");
 
     private final MonitoringService monitoring;
     private final UserService users;
@@ -89,6 +90,10 @@ final class OperationsPanel extends Div {
         tabByCapability.put("logs", tabs.add(getTranslation("monitoring.ops.cap.logs"), logsTab()));
         tabByCapability.put("files", tabs.add(getTranslation("monitoring.ops.cap.files"), more.filesTab()));
         tabByCapability.put("ports", tabs.add(getTranslation("monitoring.ops.cap.ports"), portsTab()));
+        UpdatesAndUsersTabs system = new UpdatesAndUsersTabs(this);
+        tabByCapability.put("updates", tabs.add(getTranslation("monitoring.ops.cap.updates"), system.updatesTab()));
+        tabByCapability.put("users", tabs.add(getTranslation("monitoring.ops.cap.users"), system.usersTab()));
+        tabByCapability.forEach((capability, tab) -> tab.setId("ops-tab-" + capability));
         add(tabs, result);
     }
 
@@ -321,7 +326,7 @@ final class OperationsPanel extends Div {
                 action + " " + target + "/" + protocol.getValue());
     }
 
-    private static HorizontalLayout toolbar(Component... components) {
+    static HorizontalLayout toolbar(Component... components) {
         HorizontalLayout bar = new HorizontalLayout(components);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);

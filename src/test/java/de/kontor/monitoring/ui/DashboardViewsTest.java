@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import de.kontor.KaribuTest;
 import de.kontor.agent.Inventory;
@@ -25,6 +26,11 @@ import de.kontor.agent.Inventory.ProcessInfo;
 import de.kontor.agent.Protocol.AgentInfo;
 import de.kontor.agent.Protocol.Report;
 import de.kontor.agent.Sample;
+import de.kontor.agent.StorageFacts;
+import de.kontor.agent.StorageFacts.BlockDevice;
+import de.kontor.agent.StorageFacts.CronJob;
+import de.kontor.agent.StorageFacts.RaidArray;
+import de.kontor.agent.StorageFacts.SmartHealth;
 import de.kontor.monitoring.MonitoringModel.NewNode;
 import de.kontor.monitoring.MonitoringModel.NodeSummary;
 import de.kontor.monitoring.MonitoringService;
@@ -96,7 +102,23 @@ class DashboardViewsTest extends KaribuTest {
                         new ProcessInfo(202, "root", 1.0, 0.5, "sshd")),
                 List.of(new PortInfo("tcp", "0.0.0.0", 22, 202, "sshd")),
                 null,
-                List.of(new FailedUnit("backup.service", "loaded", "failed", "failed", "Nightly backup")));
+                List.of(new FailedUnit("backup.service", "loaded", "failed", "failed", "Nightly backup")),
+                storage());
+    }
+
+    private static StorageFacts storage() {
+        return new StorageFacts(
+                1_700_000_000L,
+                List.of(
+                        new BlockDevice("mmcblk0", "disk", 64_000_000_000L, "", "", "SD64G", ""),
+                        new BlockDevice("mmcblk0p2", "part", 63_000_000_000L, "ext4", "/", "", "mmcblk0")),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(new RaidArray("md0", "active", "raid1", List.of("sda1", "sdb1(F)"), "[U_]", true, "")),
+                List.of(new SmartHealth("/dev/sda", "WDC WDS500G2B0A", false, "")),
+                List.of(new CronJob("/etc/cron.d/backup", "backup", "30 2 * * *", "/usr/local/bin/backup-db")),
+                Map.of("lvm", "pvs failed (exit 5): WARNING: Running as a non-root user."));
     }
 
     @Test
@@ -162,6 +184,51 @@ class DashboardViewsTest extends KaribuTest {
                 .contains("backup.service", "Nightly backup");
         assertThat(_get(Paragraph.class, s -> s.withId("node-containers-none")).getText())
                 .contains("No readable Docker socket");
+    }
+
+    @Test
+    void aNodesPageShowsStorageRaidSmartAndCronAndWhyAPartIsMissing() {
+        loginAsAdmin();
+        long id = node(unique("storage"), 20, inventory());
+
+        navigate("monitoring/node/" + id);
+
+        Grid<?> devices = _get(Grid.class, s -> s.withId("storage-devices"));
+        assertThat(GridKt._getFormattedRow(devices, 1)).contains("  └ mmcblk0p2", "part", "ext4", "/");
+        assertThat(_get(Span.class, s -> s.withId("storage-raid-md0")).getText())
+                .isEqualTo("Degraded");
+        assertThat(_get(Div.class, s -> s.withId("storage-raid")).getElement().getTextRecursively())
+                .contains("sdb1(F)", "[U_]");
+        assertThat(_get(Span.class, s -> s.withId("storage-smart-sda")).getText())
+                .isEqualTo("Failing");
+        assertThat(GridKt._getFormattedRow(_get(Grid.class, s -> s.withId("storage-cron")), 0))
+                .contains("30 2 * * *", "backup", "/usr/local/bin/backup-db", "/etc/cron.d/backup");
+        assertThat(_get(Paragraph.class, s -> s.withId("storage-unavailable-lvm"))
+                        .getText())
+                .isEqualTo("Not available: pvs failed (exit 5): WARNING: Running as a non-root user.");
+    }
+
+    @Test
+    void aNodeWhoseAgentSendsNoStorageFactsSaysSo() {
+        loginAsAdmin();
+        Inventory old = inventory();
+        long id = node(
+                unique("old-agent"),
+                20,
+                new Inventory(
+                        old.at(),
+                        old.facts(),
+                        old.processes(),
+                        old.ports(),
+                        old.containers(),
+                        old.failedUnits(),
+                        null));
+
+        navigate("monitoring/node/" + id);
+
+        assertThat(_get(Paragraph.class, s -> s.withId("node-storage-none")).getText())
+                .contains("does not report storage facts");
+        assertThat(_find(Grid.class, s -> s.withId("storage-devices"))).isEmpty();
     }
 
     @Test
