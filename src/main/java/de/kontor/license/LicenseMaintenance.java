@@ -19,7 +19,7 @@ class LicenseMaintenance {
     /** Heartbeats are kept this long in full detail, then only as daily sums. */
     static final Duration HEARTBEAT_RETENTION = Duration.ofDays(90);
 
-    private static final String PARTITION_LOCK = "kontor_license_partitions";
+    static final String PARTITION_LOCK = "kontor_license_partitions";
     private static final Duration PARTITION_LOCK_WAIT = Duration.ofMinutes(2);
 
     private final ProductRepository products;

@@ -2,6 +2,7 @@ package de.kontor.monitoring;
 
 import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditService;
+import de.kontor.base.db.DatabaseLocks;
 import de.kontor.base.mail.MailOutbox;
 import de.kontor.monitoring.AlertModel.Alert;
 import de.kontor.monitoring.AlertModel.AlertFilter;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +36,9 @@ import java.util.Map;
 @Component
 class Alerting {
 
+    static final String DEFAULT_RULES_LOCK = "kontor_monitoring_default_rules";
+    private static final Duration DEFAULT_RULES_LOCK_WAIT = Duration.ofMinutes(1);
+
     private final AlertRules rules;
     private final Channels channels;
     private final AlertEvaluator evaluator;
@@ -43,6 +48,7 @@ class Alerting {
     private final MessageSource messages;
     private final MailOutbox mail;
     private final TransactionTemplate transaction;
+    private final DatabaseLocks locks;
     private final Clock clock;
 
     Alerting(
@@ -55,6 +61,7 @@ class Alerting {
             MessageSource messages,
             MailOutbox mail,
             TransactionTemplate transaction,
+            DatabaseLocks locks,
             Clock clock) {
         this.rules = rules;
         this.channels = channels;
@@ -65,10 +72,22 @@ class Alerting {
         this.messages = messages;
         this.mail = mail;
         this.transaction = transaction;
+        this.locks = locks;
         this.clock = clock;
     }
 
+    /**
+     * Adds the shipped rules in a transaction of its own under a database lock: nodes starting at once would
+     * otherwise deadlock on each other's {@code insert ignore} of the same rules (the loser's start-up would
+     * log an error); this way the first adds them and the others find them there.
+     */
     int installDefaultRules() {
+        Integer added = locks.call(
+                DEFAULT_RULES_LOCK, DEFAULT_RULES_LOCK_WAIT, () -> transaction.execute(status -> addDefaultRules()));
+        return added == null ? 0 : added;
+    }
+
+    private int addDefaultRules() {
         Map<String, String> names = new HashMap<>();
         for (AlertRules.Builtin b : AlertRules.BUILTINS) {
             String key = "monitoring.alert.builtin." + b.key();

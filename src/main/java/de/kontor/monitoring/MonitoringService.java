@@ -521,8 +521,10 @@ public class MonitoringService {
 
     // ---- alerts (the work is done by Alerting and the classes behind it) ---------------------
 
-    /** Adds the shipped alert rules that were never added (a deleted one stays deleted). */
-    @Transactional
+    /**
+     * Adds the shipped alert rules that were never added (a deleted one stays deleted); one node at a time, each
+     * in a transaction of its own.
+     */
     public int installDefaultAlertRules() {
         return alerting.installDefaultRules();
     }

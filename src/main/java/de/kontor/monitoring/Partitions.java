@@ -1,5 +1,6 @@
 package de.kontor.monitoring;
 
+import de.kontor.base.db.DatabaseLocks;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import java.util.List;
  * at once instead of deleting rows one by one. Raw samples and minute rollups have a partition per
  * day, hour rollups one per month.
  * <p>
- * Partition changes are DDL, which MariaDB commits by itself; a named lock keeps two Kontor
+ * Partition changes are DDL, which MariaDB commits by itself; a named database lock keeps two Kontor
  * instances from changing the same table at once.
  */
 @Component
@@ -30,7 +31,8 @@ class Partitions {
 
     private static final Logger log = LoggerFactory.getLogger(Partitions.class);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'p'yyyyMMdd");
-    private static final String LOCK = "kontor_monitoring_partitions";
+    static final String LOCK = "kontor_monitoring_partitions";
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
     enum Width {
         DAY,
@@ -45,10 +47,12 @@ class Partitions {
     record Change(String table, List<String> added, List<String> dropped) {}
 
     private final JdbcClient jdbc;
+    private final DatabaseLocks locks;
     private final MonitoringProperties properties;
 
-    Partitions(JdbcClient jdbc, MonitoringProperties properties) {
+    Partitions(JdbcClient jdbc, DatabaseLocks locks, MonitoringProperties properties) {
         this.jdbc = jdbc;
+        this.locks = locks;
         this.properties = properties;
     }
 
@@ -59,24 +63,26 @@ class Partitions {
                 new Table("monitoring_rollup_hour", Width.MONTH, properties.hourRetention()));
     }
 
+    /**
+     * One run of the upkeep, or none when another Kontor instance held the lock for longer than {@code wait}: it
+     * is doing the same work. The lock stays on one connection of its own from taking to release, so it cannot
+     * be left behind on an idle pooled connection (which would make every other instance skip forever).
+     */
     List<Change> maintain(Instant now) {
-        Integer locked = jdbc.sql("select get_lock(?, 30)")
-                .param(LOCK)
-                .query(Integer.class)
-                .single();
-        if (locked == null || locked != 1) {
-            log.warn("Partition maintenance skipped: another Kontor instance is at it");
-            return List.of();
-        }
-        try {
-            List<Change> changes = new ArrayList<>();
+        return maintain(now, LOCK_WAIT);
+    }
+
+    List<Change> maintain(Instant now, Duration wait) {
+        List<Change> changes = new ArrayList<>();
+        boolean ran = locks.tryRun(LOCK, wait, () -> {
             for (Table table : tables()) {
                 changes.add(maintain(table, now));
             }
-            return changes;
-        } finally {
-            jdbc.sql("select release_lock(?)").param(LOCK).query(Integer.class).optional();
+        });
+        if (!ran) {
+            log.warn("Partition maintenance skipped: another Kontor instance is at it");
         }
+        return changes;
     }
 
     /** One table's run: splits off the partitions due and drops the ones past the retention. */

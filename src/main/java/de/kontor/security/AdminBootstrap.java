@@ -25,7 +25,7 @@ import java.util.Locale;
 class AdminBootstrap implements ApplicationRunner {
 
     static final String ADMIN_USERNAME = "admin";
-    private static final String LOCK = "kontor_first_admin";
+    static final String LOCK = "kontor_first_admin";
     private static final Duration LOCK_WAIT = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 

@@ -10,6 +10,7 @@ import de.kontor.license.License;
 import de.kontor.license.LicenseEnums.MatchRule;
 import de.kontor.license.LicenseFixture;
 import de.kontor.license.LicenseService;
+import de.kontor.monitoring.ShippedAlertRules;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterService;
 import de.kontor.printer.TestPlugs;
@@ -148,6 +149,13 @@ class TwoNodesTest {
                     .postJson("/api/auth/token", Map.of("username", "admin", "password", ADMIN_PASSWORD), null);
             assertThat(login.status()).as(baseUrl(node)).isEqualTo(200);
         }
+        // the shipped alert rules, added by whichever node came first, each once
+        assertThat(sql.sql("select builtin, count(*) as copies from monitoring_alert_rule "
+                                + "where builtin is not null group by builtin")
+                        .query((rs, row) -> rs.getInt("copies"))
+                        .list())
+                .hasSize(ShippedAlertRules.count())
+                .containsOnly(1);
         assertThat(sql.sql("select count(*) from secret_key_check")
                         .query(Integer.class)
                         .single())

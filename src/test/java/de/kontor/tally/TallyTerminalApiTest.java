@@ -2,11 +2,13 @@ package de.kontor.tally;
 
 import de.kontor.HttpClientSupport;
 import de.kontor.IntegrationTest;
+import de.kontor.base.db.InjectedConflicts;
 import de.kontor.tally.TallyModel.Scope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,6 +41,9 @@ class TallyTerminalApiTest extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JdbcClient jdbcClient;
 
     @Autowired
     TallyProperties properties;
@@ -312,6 +317,45 @@ class TallyTerminalApiTest extends IntegrationTest {
         assertThat(tally.person(finn[0]).orElseThrow().balance()).isEqualTo(4);
         call("PUT", "/nfc-transaktion", bookKey, body, "Idempotency-Key", "retry2-" + finn[0]);
         assertThat(tally.person(finn[0]).orElseThrow().balance()).isEqualTo(3);
+    }
+
+    @Test
+    void aBookingWithAnIdempotencyKeyThatLosesAConflictIsRunAgainAndBookedOnce() {
+        String[] gina = person("Gina", "Groß", 5);
+        String description = "Theke " + gina[0];
+        String body = json(Map.of("token", gina[1], "beschreibung", description));
+        try (InjectedConflicts conflict = InjectedConflicts.once(
+                jdbcClient, "insert", "tally_entry", "NEW.description = '" + description + "'")) {
+            Res booked = call("PUT", "/nfc-transaktion", bookKey, body, "Idempotency-Key", "conflict-" + gina[0]);
+
+            assertThat(booked.status()).as(booked.body()).isEqualTo(200);
+            assertThat(booked.field("saldo")).isEqualTo("4");
+            assertThat(conflict.attempts()).as("lost once, then booked").isEqualTo(2);
+        }
+        assertThat(tally.person(gina[0]).orElseThrow().balance()).isEqualTo(4);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from tally_entry where description = ?", Integer.class, description))
+                .isOne();
+    }
+
+    @Test
+    void whenConflictsDoNotStopTheTerminalGetsTheContractsBookingErrorAndNothingIsBooked() {
+        String[] hugo = person("Hugo", "Hahn", 5);
+        String description = "Theke " + hugo[0];
+        String body = json(Map.of("token", hugo[1], "beschreibung", description));
+        try (InjectedConflicts conflict = InjectedConflicts.always(
+                jdbcClient, "insert", "tally_entry", "NEW.description = '" + description + "'")) {
+            Res failed = call("PUT", "/nfc-transaktion", bookKey, body, "Idempotency-Key", "conflicts-" + hugo[0]);
+
+            assertThat(failed.status()).isEqualTo(500);
+            assertThat(failed.field("error")).isEqualTo("Fehler bei der Transaktionsverarbeitung.");
+            assertThat(conflict.attempts()).isGreaterThan(1);
+        }
+        assertThat(tally.person(hugo[0]).orElseThrow().balance()).isEqualTo(5);
+        // nothing was kept of the key either: the terminal's repeat is booked
+        Res repeat = call("PUT", "/nfc-transaktion", bookKey, body, "Idempotency-Key", "conflicts-" + hugo[0]);
+        assertThat(repeat.status()).as(repeat.body()).isEqualTo(200);
+        assertThat(tally.person(hugo[0]).orElseThrow().balance()).isEqualTo(4);
     }
 
     @Test

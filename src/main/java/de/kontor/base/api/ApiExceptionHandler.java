@@ -1,6 +1,7 @@
 package de.kontor.base.api;
 
 import de.kontor.base.db.DatabaseUnavailable;
+import de.kontor.base.db.TransientConflicts;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.i18n.KontorI18NProvider;
 import de.kontor.base.i18n.MessageArguments;
@@ -39,11 +40,18 @@ import java.util.Map;
 /**
  * Kontor's REST errors: {@code application/problem+json} with a stable {@code code} and, for
  * validation errors, one entry per field. Module APIs with a contract of their own (terminal and
- * license client APIs) have advices that take precedence over this one.
+ * license client APIs) have advices that take precedence over this one. Errors a client should simply send
+ * again later are 503 with {@code Retry-After}: the database is unavailable ({@code DATABASE_UNAVAILABLE}), or
+ * the request's transaction lost a conflict with another one ({@code CONFLICT_RETRY}) and left nothing behind.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    /** A transaction lost a conflict with another one (deadlock, Galera certification) and was rolled back. */
+    public static final String CONFLICT_CODE = "CONFLICT_RETRY";
+    /** Seconds a client should wait before it sends such a request again: the other transaction is done by then. */
+    public static final String CONFLICT_RETRY_AFTER_SECONDS = "1";
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -101,6 +109,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                             HttpStatus.SERVICE_UNAVAILABLE,
                             DatabaseUnavailableFilter.CODE,
                             messages.getMessage("api.databaseUnavailable", null, locale())));
+        }
+        if (TransientConflicts.isCause(e)) {
+            // even after the retries where they are safe: the request left nothing behind and may be sent again
+            log.warn("API call lost a conflict with another transaction: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, CONFLICT_RETRY_AFTER_SECONDS)
+                    .body(problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            CONFLICT_CODE,
+                            messages.getMessage("api.conflictRetry", null, locale())));
         }
         log.error("Unexpected error in an API call", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)

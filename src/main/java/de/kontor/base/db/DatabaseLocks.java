@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +39,25 @@ public class DatabaseLocks {
      * @throws IllegalStateException when the lock stayed taken longer than {@code wait}
      */
     public <T extends @Nullable Object> T call(String name, Duration wait, Supplier<T> work) {
+        return attempt(name, wait, work)
+                .orElseThrow(() -> new IllegalStateException("Another Kontor node held the database lock " + name
+                        + " for more than " + wait.toSeconds() + " s"))
+                .result();
+    }
+
+    /**
+     * Runs {@code work} while holding the lock {@code name} if it can be had within {@code wait}; otherwise does
+     * nothing and answers false. For upkeep that one node doing it is enough of.
+     */
+    public boolean tryRun(String name, Duration wait, Runnable work) {
+        return attempt(name, wait, () -> {
+                    work.run();
+                    return Boolean.TRUE;
+                })
+                .isPresent();
+    }
+
+    private <T extends @Nullable Object> Optional<Done<T>> attempt(String name, Duration wait, Supplier<T> work) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Lock " + name + " must be taken outside a transaction: "
                     + "it has to outlast the commit of the work it guards");
@@ -46,11 +66,10 @@ public class DatabaseLocks {
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             Integer locked = jdbc.queryForObject("select get_lock(?, ?)", Integer.class, name, wait.toSeconds());
             if (locked == null || locked != 1) {
-                throw new IllegalStateException("Another Kontor node held the database lock " + name + " for more than "
-                        + wait.toSeconds() + " s");
+                return Optional.empty();
             }
             try {
-                return work.get();
+                return Optional.of(new Done<>(work.get()));
             } finally {
                 jdbc.queryForObject("select release_lock(?)", Integer.class, name);
             }
@@ -58,6 +77,9 @@ public class DatabaseLocks {
             throw new IllegalStateException("No database connection for the lock " + name, e);
         }
     }
+
+    /** The result of work that ran, which may itself be null. */
+    private record Done<T extends @Nullable Object>(T result) {}
 
     /** {@link #call(String, Duration, Supplier)} for work without a result. */
     public void run(String name, Duration wait, Runnable work) {

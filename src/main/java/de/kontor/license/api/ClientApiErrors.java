@@ -1,5 +1,8 @@
 package de.kontor.license.api;
 
+import de.kontor.base.api.ApiExceptionHandler;
+import de.kontor.base.db.DatabaseUnavailable;
+import de.kontor.base.db.TransientConflicts;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.web.JsonFieldErrors;
 import org.slf4j.Logger;
@@ -8,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -20,11 +24,16 @@ import java.util.Map;
 
 /**
  * The client API's errors: {@code {"code": ..., "message": ...}} with a stable code (see
- * docs/license-server.md) — simpler for licensed software to parse than problem+json.
+ * docs/license-server.md) — simpler for licensed software to parse than problem+json. A call to simply send
+ * again later (database away, or its transaction lost a conflict with another one even after retrying) is 503
+ * with {@code Retry-After} and {@code retryAfterSeconds}.
  */
 @RestControllerAdvice(assignableTypes = ClientApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ClientApiErrors {
+
+    /** Seconds to wait while the database is away: about one restart of the embedded server. */
+    private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(ClientApiErrors.class);
 
@@ -60,8 +69,28 @@ class ClientApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("License client API call while the database is unavailable: {}", e.toString());
+            return retryLater("DATABASE_UNAVAILABLE", "api.databaseUnavailable", DATABASE_RETRY_AFTER_SECONDS);
+        }
+        if (TransientConflicts.isCause(e)) {
+            // the retries ran out; the call left nothing behind and may be sent again
+            log.warn("License client API call lost a conflict with another transaction: {}", e.toString());
+            return retryLater(
+                    ApiExceptionHandler.CONFLICT_CODE,
+                    "api.conflictRetry",
+                    Long.parseLong(ApiExceptionHandler.CONFLICT_RETRY_AFTER_SECONDS));
+        }
         log.error("Unexpected error in the license client API", e);
         return ResponseEntity.status(500).body(ClientApiSupport.body("INTERNAL_ERROR", text("api.internalError")));
+    }
+
+    private ResponseEntity<Map<String, Object>> retryLater(String code, String messageKey, long seconds) {
+        Map<String, Object> body = ClientApiSupport.body(code, text(messageKey));
+        body.put("retryAfterSeconds", seconds);
+        return ResponseEntity.status(503)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(body);
     }
 
     private String text(String key, Object... args) {

@@ -4,6 +4,7 @@ import de.kontor.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,6 +35,9 @@ class DatabaseLocksTest extends IntegrationTest {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void workUnderOneLockNameRunsOneAtATime() throws Exception {
@@ -87,6 +91,34 @@ class DatabaseLocksTest extends IntegrationTest {
             release.countDown();
             holder.get(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void tryRunSkipsTheWorkWhileAnotherHoldsTheLockAndLeavesItFreeAfterwards() throws Exception {
+        String name = unique("kontor_test_lock");
+        AtomicInteger runs = new AtomicInteger();
+        try (HeldLock otherNode = new HeldLock(locks, jdbc, name)) {
+            assertThat(locks.tryRun(name, Duration.ofSeconds(1), runs::incrementAndGet))
+                    .isFalse();
+            assertThat(runs).hasValue(0);
+        }
+
+        assertThat(locks.tryRun(name, Duration.ofSeconds(1), () -> {
+                    runs.incrementAndGet();
+                    // held while the work runs, seen from any other connection
+                    assertThat(jdbc.sql("select is_free_lock(?)")
+                                    .param(name)
+                                    .query(Integer.class)
+                                    .single())
+                            .isZero();
+                }))
+                .isTrue();
+        assertThat(runs).hasValue(1);
+        assertThat(jdbc.sql("select is_free_lock(?)")
+                        .param(name)
+                        .query(Integer.class)
+                        .single())
+                .isOne();
     }
 
     @Test
