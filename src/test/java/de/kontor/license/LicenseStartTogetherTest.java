@@ -61,10 +61,8 @@ class LicenseStartTogetherTest extends IntegrationTest {
         try {
             // both have found no key when they encrypt their new private key, just before they store it
             CyclicBarrier bothFoundNoKey = new CyclicBarrier(2);
-            LeaseSigner a =
-                    new LeaseSigner(jdbcTemplate, transactions, new MeetingCipher(cipher, bothFoundNoKey), json, clock);
-            LeaseSigner b =
-                    new LeaseSigner(jdbcTemplate, transactions, new MeetingCipher(cipher, bothFoundNoKey), json, clock);
+            LeaseSigner a = new LeaseSigner(jdbc, transactions, new MeetingCipher(cipher, bothFoundNoKey), json, clock);
+            LeaseSigner b = new LeaseSigner(jdbc, transactions, new MeetingCipher(cipher, bothFoundNoKey), json, clock);
             CompletableFuture<String> onA = CompletableFuture.supplyAsync(a::keyId, threads);
             CompletableFuture<String> onB = CompletableFuture.supplyAsync(b::keyId, threads);
 
