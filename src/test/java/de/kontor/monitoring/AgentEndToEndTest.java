@@ -70,12 +70,15 @@ class AgentEndToEndTest extends IntegrationTest {
 
         Map<String, Long> meminfo = meminfo();
         double memoryUsed = 100.0 * (meminfo.get("MemTotal") - meminfo.get("MemAvailable")) / meminfo.get("MemTotal");
-        assertThat(latest.get("memory").asDouble()).isCloseTo(memoryUsed, within(5.0));
+        // the sample is up to one interval older than this reading, and other builds on the machine start and stop
+        // JVMs meanwhile: close, not equal (reporting free instead of used memory would still be far off)
+        assertThat(latest.get("memory").asDouble()).isCloseTo(memoryUsed, within(10.0));
         double uptime =
                 Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
         assertThat(latest.get("uptime").asDouble()).isCloseTo(uptime, within(120.0));
         String[] loadavg = Files.readString(Path.of("/proc/loadavg")).split(" ");
-        assertThat(latest.get("load15").asDouble()).isCloseTo(Double.parseDouble(loadavg[2]), within(1.0));
+        assertThat(latest.get("load15").asDouble())
+                .isCloseTo(Double.parseDouble(loadavg[2]), within(loadTolerance(loadavg[2], 1.0)));
         long processes;
         try (Stream<Path> proc = Files.list(Path.of("/proc"))) {
             processes =
@@ -93,8 +96,10 @@ class AgentEndToEndTest extends IntegrationTest {
 
         // swap, load averages, free space and inodes of /, disk and per-interface throughput
         assertThat(latest.get(MetricNames.SWAP).asDouble()).isBetween(0.0, 100.0);
-        assertThat(latest.get(MetricNames.LOAD1).asDouble()).isCloseTo(Double.parseDouble(loadavg[0]), within(4.0));
-        assertThat(latest.get(MetricNames.LOAD5).asDouble()).isCloseTo(Double.parseDouble(loadavg[1]), within(2.0));
+        assertThat(latest.get(MetricNames.LOAD1).asDouble())
+                .isCloseTo(Double.parseDouble(loadavg[0]), within(loadTolerance(loadavg[0], 4.0)));
+        assertThat(latest.get(MetricNames.LOAD5).asDouble())
+                .isCloseTo(Double.parseDouble(loadavg[1]), within(loadTolerance(loadavg[1], 2.0)));
         assertThat(latest.get(MetricNames.DISK_FREE + "/").asDouble())
                 .isCloseTo((double) root.getUsableSpace(), within(2048.0 * 1024 * 1024));
         assertThat(latest.get(MetricNames.DISK_INODES + "/").asDouble()).isBetween(0.0, 100.0);
@@ -202,5 +207,10 @@ class AgentEndToEndTest extends IntegrationTest {
         assertThat(inventory.get("failedUnits").get(0).get("unit").asString()).isEqualTo("nginx.service");
         assertThat(node.get("healthReasons").toString()).contains("FAILED_UNITS");
         assertThat(Files.readString(dir.resolve("calls.log"))).contains("list-units --state=failed");
+    }
+
+    /** Load averages move with the machine's other work between the sample and this reading: a share of the value. */
+    private static double loadTolerance(String reading, double least) {
+        return Math.max(least, Double.parseDouble(reading) * 0.4);
     }
 }
