@@ -2,6 +2,7 @@ package de.kontor.agent;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -10,6 +11,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,9 @@ public final class DockerEngineEmulator implements AutoCloseable {
     private final Thread thread;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger statsCalls = new AtomicInteger();
+    /** Lines written to the log since it started, with their time; stamped when asked with timestamps=true. */
+    private final List<Map.Entry<Instant, String>> written = new CopyOnWriteArrayList<>();
+
     private final Map<String, String> states = new ConcurrentHashMap<>(Map.of(WEB_ID, "running", BACKUP_ID, "exited"));
 
     public DockerEngineEmulator(Path socket) throws IOException {
@@ -100,7 +105,11 @@ public final class DockerEngineEmulator implements AutoCloseable {
             } else if (method.equals("GET") && action.equals("json")) {
                 write(client, 200, inspect(id), false);
             } else if (method.equals("GET") && action.equals("logs")) {
-                writeBytes(client, 200, "application/vnd.docker.multiplexed-stream", LOG_FRAMES);
+                writeBytes(
+                        client,
+                        200,
+                        "application/vnd.docker.multiplexed-stream",
+                        query.contains("timestamps=true") ? stampedLog(query) : LOG_FRAMES);
             } else if (method.equals("POST")) {
                 lifecycle(client, id, action);
             } else if (method.equals("DELETE") && action.isEmpty()) {
@@ -192,6 +201,42 @@ public final class DockerEngineEmulator implements AutoCloseable {
     }
 
     /** Two lines on stdout (the second split over two frames, as the engine may) and one on stderr. */
+    /** A line the container writes now (stdout), at the given time. */
+    public void writeLog(Instant at, String line) {
+        written.add(Map.entry(at, line));
+    }
+
+    /**
+     * The log as the engine answers with {@code timestamps=true}: each line behind its RFC 3339 time, only
+     * those at or after {@code since} (Unix seconds with decimals), the last {@code tail} of them.
+     */
+    private byte[] stampedLog(String query) {
+        Instant since = Instant.EPOCH;
+        int tail = Integer.MAX_VALUE;
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("since=")) {
+                BigDecimal seconds = new BigDecimal(pair.substring(6));
+                since = Instant.ofEpochSecond(
+                        seconds.longValue(),
+                        seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+            } else if (pair.startsWith("tail=")) {
+                tail = Integer.parseInt(pair.substring(5));
+            }
+        }
+        Instant from = since;
+        List<Map.Entry<Instant, String>> lines = new ArrayList<>();
+        for (Map.Entry<Instant, String> line : written) {
+            if (!line.getKey().isBefore(from)) {
+                lines.add(line);
+            }
+        }
+        List<Object[]> frames = new ArrayList<>();
+        for (Map.Entry<Instant, String> line : lines.subList(Math.max(0, lines.size() - tail), lines.size())) {
+            frames.add(new Object[] {1, line.getKey() + " " + line.getValue() + "\n"});
+        }
+        return frames(frames.toArray(Object[][]::new));
+    }
+
     public static final byte[] LOG_FRAMES = frames(
             new Object[] {1, "192.168.1.5 - - \"GET / HTTP/1.1\" 200 615\n"},
             new Object[] {2, "2026/11/30 10:00:01 [warn] 29#29: low on workers\n"},

@@ -66,11 +66,22 @@ final class ContainerAndFileTabs {
         panel.read("containers", "list", "", Map.of(), s -> containers.setItems(panel.rows(s)));
     }
 
+    /** The container's log in a dialog: the last lines, follow and download as in the logs tab. */
+    private void openLog(String name) {
+        Dialog dialog = new Dialog();
+        dialog.setId("ops-container-log-dialog");
+        dialog.setHeaderTitle(panel.getTranslation("monitoring.ops.container.logs.title", name));
+        dialog.setWidth("min(70rem, 96vw)");
+        LogsTab log = LogsTab.ofContainer(panel, panel.monitoring(), name);
+        dialog.add(log);
+        dialog.getFooter().add(new Button(panel.getTranslation("action.close"), e -> dialog.close()));
+        dialog.open();
+        log.show();
+    }
+
     private Component containerButtons(JsonNode container) {
         String name = container.path("name").asString("");
-        Button logs = new Button(
-                panel.getTranslation("monitoring.ops.container.logs"),
-                e -> panel.read("containers", "logs", name, Map.of("lines", "200"), s -> {}));
+        Button logs = new Button(panel.getTranslation("monitoring.ops.container.logs"), e -> openLog(name));
         logs.setId("ops-container-logs-" + name);
         logs.addThemeVariants(ButtonVariant.LUMO_SMALL);
         HorizontalLayout buttons = new HorizontalLayout(logs);

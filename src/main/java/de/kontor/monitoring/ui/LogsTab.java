@@ -37,7 +37,8 @@ import java.util.Map;
  * A node's logs: the journal (unit, priority, text filter) or a file under the allowed log roots. The
  * lines shown can be followed — the page asks the node every few seconds for what came since the last
  * reading (the journal's cursor, the file's byte position), each reading audited like every other — and
- * downloaded as a text file.
+ * downloaded as a text file. The same for one container's log (through the containers capability), where
+ * the position is the time of the last line the engine stamped.
  */
 final class LogsTab extends Div {
 
@@ -46,6 +47,8 @@ final class LogsTab extends Div {
 
     private final OperationsPanel panel;
     private final MonitoringService monitoring;
+    private final String capability;
+    private final @Nullable String container;
     private final TextField unit = new TextField();
     private final Select<String> priority = new Select<>();
     private final TextField filter = new TextField();
@@ -62,9 +65,20 @@ final class LogsTab extends Div {
     private @Nullable Registration polling;
 
     LogsTab(OperationsPanel panel, MonitoringService monitoring) {
+        this(panel, monitoring, null);
+    }
+
+    /** One container's log, with the same follow and download. */
+    static LogsTab ofContainer(OperationsPanel panel, MonitoringService monitoring, String container) {
+        return new LogsTab(panel, monitoring, container);
+    }
+
+    private LogsTab(OperationsPanel panel, MonitoringService monitoring, @Nullable String container) {
         this.panel = panel;
         this.monitoring = monitoring;
-        setId("ops-logs");
+        this.container = container;
+        this.capability = container == null ? "logs" : "containers";
+        setId(container == null ? "ops-logs" : "ops-container-log");
         unit.setLabel(getTranslation("monitoring.ops.logs.unit"));
         unit.setId("ops-logs-unit");
         priority.setId("ops-logs-priority");
@@ -105,11 +119,26 @@ final class LogsTab extends Div {
         HorizontalLayout tools = new HorizontalLayout(follow, export, state);
         tools.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(query, tools, output);
+        if (container != null) {
+            unit.setVisible(false);
+            priority.setVisible(false);
+            filter.setVisible(false);
+            file.setVisible(false);
+            action = "logs";
+            target = container;
+        }
     }
 
     /** Reads the last lines anew with the current query. */
     void show() {
         Map<String, String> args = new LinkedHashMap<>();
+        if (container != null) {
+            args.put("lines", Integer.toString(lines.getValue() == null ? 200 : lines.getValue()));
+            args.put("timestamps", "true");
+            query = Map.copyOf(args);
+            reread();
+            return;
+        }
         putIfSet(args, "unit", unit.getValue());
         putIfSet(args, "priority", priority.getValue());
         putIfSet(args, "filter", filter.getValue());
@@ -121,6 +150,10 @@ final class LogsTab extends Div {
             args.put("follow", "true");
         }
         query = Map.copyOf(args);
+        reread();
+    }
+
+    private void reread() {
         ActionStatus status = read(query);
         shown.clear();
         position = null;
@@ -136,7 +169,7 @@ final class LogsTab extends Div {
         }
         Map<String, String> args = new LinkedHashMap<>(query);
         args.remove("lines");
-        args.put(action.equals("tail") ? "from" : "cursor", position);
+        args.put(positionArgument(), position);
         ActionStatus status = read(args);
         if (status == null) {
             follow.setValue(false);
@@ -147,7 +180,7 @@ final class LogsTab extends Div {
 
     private @Nullable ActionStatus read(Map<String, String> args) {
         try {
-            ActionStatus requested = monitoring.requestReading(panel.nodeId(), "logs", action, target, args);
+            ActionStatus requested = monitoring.requestReading(panel.nodeId(), capability, action, target, args);
             ActionStatus status = monitoring.awaitAction(requested.id(), monitoring.listingWait());
             if (status.state() != ActionState.DONE) {
                 state.setText(getTranslation(
@@ -168,17 +201,27 @@ final class LogsTab extends Div {
     private void append(ActionStatus status) {
         String text = status.output() == null ? "" : status.output();
         for (String line : text.split("\n")) {
-            if (!line.isEmpty()) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (container != null) {
+                ContainerLogLine stamped = ContainerLogLine.of(line);
+                if (stamped.next() != null) {
+                    position = stamped.next();
+                }
+                shown.add(stamped.text());
+            } else {
                 shown.add(line);
             }
         }
         if (shown.size() > MAX_LINES) {
             shown.subList(0, shown.size() - MAX_LINES).clear();
         }
-        JsonNode data = panel.tree(status);
-        JsonNode next = data.path(action.equals("tail") ? "from" : "cursor");
-        if (!next.isMissingNode() && !next.isNull()) {
-            position = next.asString();
+        if (container == null) {
+            JsonNode next = panel.tree(status).path(positionArgument());
+            if (!next.isMissingNode() && !next.isNull()) {
+                position = next.asString();
+            }
         }
         output.setText(String.join("\n", shown));
         output.getElement().executeJs("this.scrollTop = this.scrollHeight");
@@ -207,6 +250,15 @@ final class LogsTab extends Div {
             }
             state.setText("");
         }
+    }
+
+    /** What the node takes as "since the last reading": a file's byte position, the journal's cursor, a time. */
+    private String positionArgument() {
+        return switch (action) {
+            case "tail" -> "from";
+            case "logs" -> "since";
+            default -> "cursor";
+        };
     }
 
     private String fileName() {

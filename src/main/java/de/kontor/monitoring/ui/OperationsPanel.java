@@ -101,6 +101,10 @@ final class OperationsPanel extends Div {
         add(tabs, result);
     }
 
+    MonitoringService monitoring() {
+        return monitoring;
+    }
+
     void show(long id, String name) {
         nodeId = id;
         nodeName = name;

@@ -2,8 +2,14 @@ package de.kontor.monitoring.ui;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.KaribuTest;
@@ -25,6 +31,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 
@@ -141,5 +148,36 @@ class NodeContainersAndFilesViewTest extends KaribuTest {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> engine.requests().stream().anyMatch(r -> r.startsWith("POST") && r.contains("/stop")));
         assertThat(engine.state(DockerEngineEmulator.WEB_ID)).isNotEqualTo("running");
+    }
+
+    @Test
+    void aContainersLogIsShownFollowedWithoutRepeatsAndDownloadable() throws Exception {
+        DockerEngineEmulator engine = new DockerEngineEmulator(dir.resolve("docker.sock"));
+        docker = engine;
+        Instant start = Instant.parse("2026-12-01T08:00:00.123456789Z");
+        engine.writeLog(start, "GET / 200");
+        engine.writeLog(start.plusSeconds(1), "GET /about 200");
+        IssuedNodeToken node = startAgent("containers", dir.resolve("docker.sock"));
+        loginAsAdmin();
+        navigate("monitoring/node/" + node.nodeId());
+
+        _click(_get(Button.class, s -> s.withId("ops-containers-load")));
+        Grid<?> grid = _get(Grid.class, s -> s.withId("ops-containers-grid"));
+        int web = GridKt._getFormattedRow(grid, 0).getFirst().equals("web") ? 0 : 1;
+        _click(_get(
+                GridKt._getCellComponent(grid, web, "actions"), Button.class, s -> s.withId("ops-container-logs-web")));
+
+        Pre output = _get(Pre.class, s -> s.withId("ops-logs-output"));
+        assertThat(output.getText()).isEqualTo("GET / 200\nGET /about 200");
+        _get(Anchor.class, s -> s.withId("ops-logs-export"));
+
+        _get(Checkbox.class, s -> s.withId("ops-logs-follow")).setValue(true);
+        engine.writeLog(start.plusSeconds(2), "GET /new 404");
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+        assertThat(output.getText()).isEqualTo("GET / 200\nGET /about 200\nGET /new 404");
+        assertThat(engine.requests())
+                .anyMatch(r ->
+                        r.contains("/logs?") && r.contains("since=" + (start.getEpochSecond() + 1) + ".123456790"));
+        _get(Checkbox.class, s -> s.withId("ops-logs-follow")).setValue(false);
     }
 }
