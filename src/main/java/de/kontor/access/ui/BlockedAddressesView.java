@@ -85,7 +85,8 @@ class BlockedAddressesView extends Div implements HasDynamicTitle {
             blocks.addComponentColumn(this::unblockButton)
                     .setKey("unblock")
                     .setAutoWidth(true)
-                    .setFlexGrow(0);
+                    .setFlexGrow(0)
+                    .setFrozenToEnd(true);
         }
         blocks.setItems(LazyGrids.pages(access::blocks));
         Grids.counted(blocks, getTranslation("access.empty"));
@@ -111,7 +112,8 @@ class BlockedAddressesView extends Div implements HasDynamicTitle {
         if (write) {
             networks.addComponentColumn(this::removeNetworkButton)
                     .setAutoWidth(true)
-                    .setFlexGrow(0);
+                    .setFlexGrow(0)
+                    .setFrozenToEnd(true);
         }
         Grids.counted(networks, getTranslation("access.networks.empty"));
         networks.setAllRowsVisible(true);

@@ -122,7 +122,8 @@ class BackupsView extends Div implements HasDynamicTitle {
             grid.addComponentColumn(this::actions)
                     .setKey("actions")
                     .setAutoWidth(true)
-                    .setFlexGrow(0);
+                    .setFlexGrow(0)
+                    .setFrozenToEnd(true);
         }
         Grids.counted(grid, getTranslation("backup.empty"));
         grid.setHeight("30rem");

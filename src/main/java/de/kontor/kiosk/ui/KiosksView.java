@@ -89,7 +89,7 @@ class KiosksView extends Div implements HasDynamicTitle {
                         + (k.screenSize() == null ? "" : " · " + k.screenSize()))
                 .setHeader(getTranslation("kiosk.column.device"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("kiosk.empty"));
         grid.setAllRowsVisible(true);
         add(grid);

@@ -82,7 +82,7 @@ class AlertRulesView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.alert.rule.field.enabled"))
                 .setFlexGrow(0)
                 .setKey("enabled");
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("monitoring.alert.rule.empty"));
         grid.setAllRowsVisible(true);
         add(grid);

@@ -123,7 +123,7 @@ class AlertsView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.alert.column.acknowledged"))
                 .setAutoWidth(true)
                 .setKey("acknowledged");
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("monitoring.alert.empty"));
         grid.setItems(q -> monitoring.alerts(filter(), PageRequest.of(q.getPage(), q.getPageSize())).stream());
 

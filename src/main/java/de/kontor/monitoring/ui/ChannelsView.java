@@ -71,7 +71,7 @@ class ChannelsView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.channel.column.target"))
                 .setAutoWidth(true)
                 .setKey("target");
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("monitoring.channel.empty"));
         grid.setAllRowsVisible(true);
 

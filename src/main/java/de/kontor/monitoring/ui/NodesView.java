@@ -96,7 +96,7 @@ class NodesView extends Div implements HasDynamicTitle {
         grid.addColumn(n -> String.join(", ", n.tags()))
                 .setHeader(getTranslation("monitoring.column.tags"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("monitoring.empty"));
         grid.setAllRowsVisible(true);
         add(grid);

@@ -109,7 +109,7 @@ class PrintersView extends Div implements HasDynamicTitle {
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("contact");
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         grid.setItemDetailsRenderer(new ComponentRenderer<>(p -> {
             Span error = new Span(p.lastError() == null ? "" : p.lastError());
             error.getStyle().set("color", "var(--lumo-error-text-color)");

@@ -82,7 +82,7 @@ class TallyApiUsersView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("tally.apiUsers.keys"))
                 .setWidth("22em")
                 .setFlexGrow(1);
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("tally.apiUsers.empty"));
         grid.setAllRowsVisible(true);
         add(grid);
