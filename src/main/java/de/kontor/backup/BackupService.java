@@ -175,9 +175,7 @@ public class BackupService {
      * recording anything: the view asks for the confirmation before it offers the file.
      */
     public void checkDownload(String id) {
-        requireAdmin();
-        backups.file(id);
-        users.requireStepUp();
+        downloadable(id);
     }
 
     /**
@@ -185,10 +183,16 @@ public class BackupService {
      * when sealed, the secret key: taking it away needs the second factor confirmed within ten minutes.
      */
     public Path download(String id) {
+        Path file = downloadable(id);
+        audit.record(MODULE, "Backup", id, "downloaded", "Backup " + id + " downloaded", List.of());
+        return file;
+    }
+
+    /** The backup's file, if the caller may take it: an admin, with the second factor confirmed lately. */
+    private Path downloadable(String id) {
         requireAdmin();
         Path file = backups.file(id);
         users.requireStepUp();
-        audit.record(MODULE, "Backup", id, "downloaded", "Backup " + id + " downloaded", List.of());
         return file;
     }
 
