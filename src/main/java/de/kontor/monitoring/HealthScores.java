@@ -44,10 +44,7 @@ final class HealthScores {
         if (mail != null && mail > 0) {
             reasons.add(new HealthReason("MAIL_FAILING", KontorChecks.MAIL_FAILURES, mail, 10));
         }
-        Double backup = latest.get(KontorChecks.BACKUP_FAILED);
-        if (backup != null && backup >= 1) {
-            reasons.add(new HealthReason("BACKUP_FAILED", KontorChecks.BACKUP_FAILED, backup, 10));
-        }
+        above(reasons, latest, KontorChecks.BACKUP_FAILED, "BACKUP_FAILED", new double[] {1}, new int[] {10});
         int score = 100 - reasons.stream().mapToInt(HealthReason::penalty).sum();
         return new Health(Math.max(0, score), List.copyOf(reasons));
     }
