@@ -422,7 +422,8 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         return grid;
     }
 
-    private static <T> Grid<T> grid(String id) {
+    /** A compact grid as tall as its rows, for the inventory's lists (also the storage section's). */
+    static <T> Grid<T> grid(String id) {
         Grid<T> grid = new Grid<>();
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);

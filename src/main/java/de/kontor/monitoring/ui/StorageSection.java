@@ -2,7 +2,6 @@ package de.kontor.monitoring.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
@@ -74,7 +73,7 @@ final class StorageSection extends Div {
     }
 
     private Grid<BlockDevice> devices(List<BlockDevice> devices) {
-        Grid<BlockDevice> grid = grid("storage-devices");
+        Grid<BlockDevice> grid = NodeView.grid("storage-devices");
         grid.addColumn(d -> d.parent().isEmpty() ? d.name() : "  └ " + d.name())
                 .setHeader(getTranslation("monitoring.storage.column.device"))
                 .setAutoWidth(true);
@@ -99,7 +98,7 @@ final class StorageSection extends Div {
     }
 
     private Grid<VolumeGroup> groups(List<VolumeGroup> groups) {
-        Grid<VolumeGroup> grid = grid("storage-vgs");
+        Grid<VolumeGroup> grid = NodeView.grid("storage-vgs");
         grid.addColumn(VolumeGroup::name)
                 .setHeader(getTranslation("monitoring.storage.column.volumeGroup"))
                 .setAutoWidth(true);
@@ -118,7 +117,7 @@ final class StorageSection extends Div {
     }
 
     private Grid<LogicalVolume> volumes(List<LogicalVolume> volumes) {
-        Grid<LogicalVolume> grid = grid("storage-lvs");
+        Grid<LogicalVolume> grid = NodeView.grid("storage-lvs");
         grid.addColumn(v -> v.volumeGroup() + "/" + v.name())
                 .setHeader(getTranslation("monitoring.storage.column.logicalVolume"))
                 .setAutoWidth(true);
@@ -168,7 +167,7 @@ final class StorageSection extends Div {
     }
 
     private Grid<CronJob> cron(List<CronJob> jobs) {
-        Grid<CronJob> grid = grid("storage-cron");
+        Grid<CronJob> grid = NodeView.grid("storage-cron");
         grid.addColumn(CronJob::schedule)
                 .setHeader(getTranslation("monitoring.storage.column.schedule"))
                 .setAutoWidth(true);
@@ -183,14 +182,6 @@ final class StorageSection extends Div {
                 .setAutoWidth(true);
         Grids.counted(grid, getTranslation("monitoring.storage.cron.none"));
         grid.setItems(jobs);
-        return grid;
-    }
-
-    private static <T> Grid<T> grid(String id) {
-        Grid<T> grid = new Grid<>();
-        grid.setId(id);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setAllRowsVisible(true);
         return grid;
     }
 }
