@@ -100,12 +100,13 @@ class KontorChecks {
         try {
             values.put(MAIL_FAILURES, (double) mail.failedSince(clock.instant().minus(MAIL_WINDOW)));
             values.put(LICENSE_ANOMALIES, (double) licenses.flaggedLicenseCount());
+            // the newest backup is read from the audit log: with the database too
+            BackupHealth backup = backups.health();
+            values.put(BACKUP_FAILED, backup.lastFailed() ? 1.0 : 0.0);
+            values.put(BACKUP_OVERDUE, backup.overdue() ? 1.0 : 0.0);
         } catch (RuntimeException e) {
             // the database check above already says what is wrong
         }
-        BackupHealth backup = backups.health();
-        values.put(BACKUP_FAILED, backup.lastFailed() ? 1.0 : 0.0);
-        values.put(BACKUP_OVERDUE, backup.overdue() ? 1.0 : 0.0);
         Path dataDir = Path.of(environment.getProperty("kontor.data-dir", "./data"));
         try {
             FileStore store = Files.getFileStore(
