@@ -14,6 +14,7 @@ import de.kontor.agent.Protocol.TerminalOutput;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.export.ExportFormat;
 import de.kontor.monitoring.AlertModel.Alert;
 import de.kontor.monitoring.AlertModel.AlertFilter;
 import de.kontor.monitoring.AlertModel.Channel;
@@ -40,7 +41,6 @@ import de.kontor.monitoring.OperationsModel.ActionStatus;
 import de.kontor.monitoring.OperationsModel.NodeCapabilities;
 import de.kontor.monitoring.ReportModel.NodeStats;
 import de.kontor.monitoring.ReportModel.ReportFile;
-import de.kontor.monitoring.ReportModel.ReportFormat;
 import de.kontor.monitoring.ReportModel.WeeklyReportRun;
 import de.kontor.security.UserService;
 import org.jspecify.annotations.Nullable;
@@ -669,11 +669,11 @@ public class MonitoringService {
 
     /**
      * A report over the chosen nodes and period (default: the 7 days up to now) as PDF (charts and
-     * statistics) or CSV (the series).
+     * statistics), or its series as CSV or Excel.
      */
     @Transactional(readOnly = true)
     public ReportFile report(
-            List<Long> nodeIds, @Nullable Instant from, @Nullable Instant to, ReportFormat format, Locale locale) {
+            List<Long> nodeIds, @Nullable Instant from, @Nullable Instant to, ExportFormat format, Locale locale) {
         Instant now = clock.instant();
         Instant end = to == null ? now : to;
         Instant start = from == null ? end.minus(Duration.ofDays(7)) : from;
@@ -681,11 +681,11 @@ public class MonitoringService {
     }
 
     private ReportFile report(
-            List<Long> nodeIds, Instant from, Instant to, ReportFormat format, Locale locale, Instant now) {
+            List<Long> nodeIds, Instant from, Instant to, ExportFormat format, Locale locale, Instant now) {
         List<NodeRow> rows = reports.check(nodeIds, from, to, now);
         byte[] content = switch (format) {
             case PDF -> reports.pdf(rows, from, to, now, locale, zone);
-            case CSV -> reports.csv(rows, from, to, now, locale, zone);
+            case CSV, XLSX -> reports.series(rows, from, to, now, locale, zone, format);
         };
         String name = "monitoring-report-" + LocalDate.ofInstant(now, zone) + "." + format.extension();
         return new ReportFile(name, format.contentType(), content);

@@ -60,27 +60,6 @@ public final class ReportModel {
         return String.format(locale, unit == 0 || Math.abs(v) >= 100 ? "%.0f %s" : "%.1f %s", v, units[unit]);
     }
 
-    public enum ReportFormat {
-        PDF("pdf", "application/pdf"),
-        CSV("csv", "text/csv;charset=UTF-8");
-
-        private final String extension;
-        private final String contentType;
-
-        ReportFormat(String extension, String contentType) {
-            this.extension = extension;
-            this.contentType = contentType;
-        }
-
-        public String extension() {
-            return extension;
-        }
-
-        public String contentType() {
-            return contentType;
-        }
-    }
-
     /** Ranges a chart can show, counted back from now. */
     public enum ChartRange {
         HOUR(Duration.ofHours(1)),

@@ -262,27 +262,35 @@ class Reports {
         return new ReportPdf(messages, locale, zone).render(from, to, now, stats, series);
     }
 
-    /** One CSV line: a point of a node's metric, its time to the second in Kontor's zone and as epoch seconds. */
-    record CsvRow(String node, String metric, String time, long epochSeconds, double value) {}
+    /** One line of the series: a point of a node's metric, its time to the second in Kontor's zone and as epoch seconds. */
+    record SeriesRow(String node, String metric, String time, long epochSeconds, double value) {}
 
-    byte[] csv(List<NodeRow> rows, Instant from, Instant to, Instant now, Locale locale, ZoneId zone) {
-        List<CsvRow> lines = new ArrayList<>();
+    /** The series as a table (CSV or Excel): one line per point. */
+    byte[] series(
+            List<NodeRow> rows,
+            Instant from,
+            Instant to,
+            Instant now,
+            Locale locale,
+            ZoneId zone,
+            ExportFormat format) {
+        List<SeriesRow> lines = new ArrayList<>();
         DateTimeFormatter time =
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
         series(rows, from, to, CSV_POINTS, now)
                 .forEach((node, byMetric) -> byMetric.forEach((metric, s) -> {
                     for (Point p : s.points()) {
-                        lines.add(new CsvRow(
+                        lines.add(new SeriesRow(
                                 node, metric, time.format(Instant.ofEpochSecond(p.at())), p.at(), p.value()));
                     }
                 }));
-        List<ExportColumn<CsvRow>> columns = List.of(
-                ExportColumn.of(text("monitoring.report.column.node", locale), CsvRow::node),
-                ExportColumn.of(text("monitoring.report.column.metric", locale), CsvRow::metric),
-                ExportColumn.of(text("monitoring.report.column.time", locale), CsvRow::time),
-                ExportColumn.of(text("monitoring.report.column.epoch", locale), CsvRow::epochSeconds),
-                ExportColumn.of(text("monitoring.report.column.value", locale), CsvRow::value));
-        ExportRequest<CsvRow> request = new ExportRequest<>(
+        List<ExportColumn<SeriesRow>> columns = List.of(
+                ExportColumn.of(text("monitoring.report.column.node", locale), SeriesRow::node),
+                ExportColumn.of(text("monitoring.report.column.metric", locale), SeriesRow::metric),
+                ExportColumn.of(text("monitoring.report.column.time", locale), SeriesRow::time),
+                ExportColumn.of(text("monitoring.report.column.epoch", locale), SeriesRow::epochSeconds),
+                ExportColumn.of(text("monitoring.report.column.value", locale), SeriesRow::value));
+        ExportRequest<SeriesRow> request = new ExportRequest<>(
                 text("monitoring.report.title", locale),
                 columns,
                 RowSource.of(lines),
@@ -290,7 +298,7 @@ class Reports {
                 (long) lines.size(),
                 locale,
                 zone);
-        return exports.toBytes(request, ExportFormat.CSV);
+        return exports.toBytes(request, format);
     }
 
     private String text(String key, Locale locale, Object... args) {

@@ -7,18 +7,23 @@ import de.kontor.agent.Protocol.AgentInfo;
 import de.kontor.agent.Protocol.Report;
 import de.kontor.agent.Sample;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.export.ExportFormat;
 import de.kontor.monitoring.MonitoringModel.NewNode;
 import de.kontor.monitoring.MonitoringModel.Point;
 import de.kontor.monitoring.ReportModel.MetricStats;
 import de.kontor.monitoring.ReportModel.NodeStats;
 import de.kontor.monitoring.ReportModel.ReportFile;
-import de.kontor.monitoring.ReportModel.ReportFormat;
 import de.kontor.security.NewUser;
 import de.kontor.security.Role;
 import de.kontor.security.UserService;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -149,7 +155,7 @@ class MonitoringReportsTest extends IntegrationTest {
         Instant now = clock.instant();
 
         ReportFile file = monitoring.report(
-                List.of(a, b), now.minus(Duration.ofHours(2)), now.plusSeconds(1), ReportFormat.PDF, Locale.ENGLISH);
+                List.of(a, b), now.minus(Duration.ofHours(2)), now.plusSeconds(1), ExportFormat.PDF, Locale.ENGLISH);
 
         assertThat(file.fileName()).startsWith("monitoring-report-").endsWith(".pdf");
         assertThat(file.contentType()).isEqualTo("application/pdf");
@@ -179,7 +185,7 @@ class MonitoringReportsTest extends IntegrationTest {
         Instant now = clock.instant();
 
         ReportFile file = monitoring.report(
-                List.of(id), now.minus(Duration.ofHours(1)), now.plusSeconds(1), ReportFormat.CSV, Locale.ENGLISH);
+                List.of(id), now.minus(Duration.ofHours(1)), now.plusSeconds(1), ExportFormat.CSV, Locale.ENGLISH);
 
         assertThat(file.fileName()).endsWith(".csv");
         String text = new String(file.content(), StandardCharsets.UTF_8).replace("\uFEFF", "");
@@ -199,21 +205,49 @@ class MonitoringReportsTest extends IntegrationTest {
     }
 
     @Test
+    void excelHoldsTheSameSeriesAsTheCsv() throws Exception {
+        String name = unique("xlsx-node");
+        long id = nodeWithSamples(name);
+        Instant now = clock.instant();
+
+        ReportFile file = monitoring.report(
+                List.of(id), now.minus(Duration.ofHours(1)), now.plusSeconds(1), ExportFormat.XLSX, Locale.ENGLISH);
+
+        assertThat(file.fileName()).endsWith(".xlsx");
+        assertThat(file.contentType()).isEqualTo(ExportFormat.XLSX.contentType());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
+            Sheet sheet = book.getSheetAt(0);
+            List<Row> cpu = new ArrayList<>();
+            for (Row row : sheet) {
+                Cell metric = row.getCell(1);
+                if (metric != null
+                        && metric.getCellType() == CellType.STRING
+                        && metric.getStringCellValue().equals("cpu")) {
+                    cpu.add(row);
+                }
+            }
+            assertThat(cpu).hasSize(20);
+            assertThat(cpu.getFirst().getCell(0).getStringCellValue()).isEqualTo(name);
+            assertThat(cpu.getLast().getCell(4).getNumericCellValue()).isEqualTo(20.0);
+        }
+    }
+
+    @Test
     void badChoicesAreRefusedWithTheirField() {
         long id = nodeWithSamples(unique("refuse"));
         Instant now = clock.instant();
 
-        assertThatThrownBy(() -> monitoring.report(List.of(), null, null, ReportFormat.PDF, Locale.ENGLISH))
+        assertThatThrownBy(() -> monitoring.report(List.of(), null, null, ExportFormat.PDF, Locale.ENGLISH))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo("NODES_REQUIRED"));
-        assertThatThrownBy(() -> monitoring.report(List.of(id), now, now, ReportFormat.PDF, Locale.ENGLISH))
+        assertThatThrownBy(() -> monitoring.report(List.of(id), now, now, ExportFormat.PDF, Locale.ENGLISH))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo("RANGE_EMPTY"));
         assertThatThrownBy(() -> monitoring.report(
-                        List.of(id), now.minus(Duration.ofDays(500)), now, ReportFormat.PDF, Locale.ENGLISH))
+                        List.of(id), now.minus(Duration.ofDays(500)), now, ExportFormat.PDF, Locale.ENGLISH))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo("RANGE_TOO_OLD"));
-        assertThatThrownBy(() -> monitoring.report(List.of(id, -1L), null, null, ReportFormat.CSV, Locale.ENGLISH))
+        assertThatThrownBy(() -> monitoring.report(List.of(id, -1L), null, null, ExportFormat.CSV, Locale.ENGLISH))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo("NODE_NOT_FOUND"));
     }

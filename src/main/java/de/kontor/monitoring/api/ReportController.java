@@ -2,9 +2,9 @@ package de.kontor.monitoring.api;
 
 import de.kontor.base.api.AdminOnly;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.export.ExportFormat;
 import de.kontor.monitoring.MonitoringService;
 import de.kontor.monitoring.ReportModel.ReportFile;
-import de.kontor.monitoring.ReportModel.ReportFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Monitoring reports over chosen nodes and a period, as PDF or CSV. Admins only. */
 @RestController
@@ -39,8 +38,8 @@ class ReportController {
     @Operation(
             summary = "A report over nodes and a period",
             description = "pdf: a chart per headline metric (cpu, memory, disk, load1, net.rx, net.tx) with a line "
-                    + "per node and a table of avg / p95 / max per node and metric; csv: the series "
-                    + "(node, metric, time, value) at up to 2,000 points per series. At most 20 nodes; "
+                    + "per node and a table of avg / p95 / max per node and metric; csv or xlsx: the "
+                    + "series (node, metric, time, value) at up to 2,000 points per series. At most 20 nodes; "
                     + "the period must lie within the hour-rollup retention.")
     @GetMapping("/report")
     ResponseEntity<byte[]> report(
@@ -54,7 +53,8 @@ class ReportController {
                     @RequestParam(required = false)
                     @Nullable
                     String to,
-            @Parameter(description = "pdf (default) or csv") @RequestParam(required = false) @Nullable String format) {
+            @Parameter(description = "pdf (default), csv or xlsx") @RequestParam(required = false) @Nullable
+                    String format) {
         ReportFile file = monitoring.report(
                 ids(nodeIds),
                 TimeParams.time("from", from),
@@ -88,14 +88,7 @@ class ReportController {
         return ids;
     }
 
-    private static ReportFormat format(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return ReportFormat.PDF;
-        }
-        try {
-            return ReportFormat.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalidField("format", "FORMAT_INVALID", "monitoring.report.formatInvalid", text);
-        }
+    private static ExportFormat format(@Nullable String text) {
+        return text == null || text.isBlank() ? ExportFormat.PDF : ExportFormat.fromParameter(text);
     }
 }

@@ -14,10 +14,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.export.ExportFormat;
 import de.kontor.monitoring.MonitoringModel.NodeSummary;
 import de.kontor.monitoring.MonitoringService;
 import de.kontor.monitoring.ReportModel.ReportFile;
-import de.kontor.monitoring.ReportModel.ReportFormat;
 
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
@@ -45,6 +45,7 @@ class ReportDialog extends Dialog {
     private final DatePicker to = new DatePicker();
     private final Anchor pdf;
     private final Anchor csv;
+    private final Anchor xlsx;
     private volatile Choice choice;
 
     ReportDialog(MonitoringService monitoring, ZoneId zone, Clock clock, Collection<Long> preselected) {
@@ -72,10 +73,11 @@ class ReportDialog extends Dialog {
         to.setValue(today);
         to.setMax(today);
 
-        pdf = download(ReportFormat.PDF, "report-pdf", "monitoring.report.pdf");
-        csv = download(ReportFormat.CSV, "report-csv", "monitoring.report.csv");
+        pdf = download(ExportFormat.PDF, "report-pdf", "monitoring.report.pdf");
+        csv = download(ExportFormat.CSV, "report-csv", "monitoring.report.csv");
+        xlsx = download(ExportFormat.XLSX, "report-xlsx", "monitoring.report.xlsx");
         HorizontalLayout dates = new HorizontalLayout(from, to);
-        HorizontalLayout downloads = new HorizontalLayout(pdf, csv);
+        HorizontalLayout downloads = new HorizontalLayout(pdf, csv, xlsx);
         downloads.setAlignItems(FlexComponent.Alignment.CENTER);
 
         Checkbox weekly = new Checkbox(getTranslation("monitoring.report.weekly"));
@@ -103,7 +105,7 @@ class ReportDialog extends Dialog {
         update();
     }
 
-    private Anchor download(ReportFormat format, String id, String label) {
+    private Anchor download(ExportFormat format, String id, String label) {
         Anchor anchor = new Anchor(
                 DownloadHandler.fromInputStream(event -> {
                     Choice c = choice;
@@ -158,6 +160,7 @@ class ReportDialog extends Dialog {
         }
         pdf.setEnabled(choice != null);
         csv.setEnabled(choice != null);
+        xlsx.setEnabled(choice != null);
     }
 
     /** The choice the links would download now, for tests. */

@@ -89,7 +89,7 @@ class ReportApiTest extends IntegrationTest {
 
         expectProblem("/api/monitoring/report?format=pdf", 400, "NODES_REQUIRED");
         expectProblem("/api/monitoring/report?nodeIds=1,x", 400, "NODE_IDS_INVALID");
-        expectProblem("/api/monitoring/report?nodeIds=" + id + "&format=xlsx", 400, "FORMAT_INVALID");
+        expectProblem("/api/monitoring/report?nodeIds=" + id + "&format=docx", 400, "INVALID_FORMAT");
         expectProblem("/api/monitoring/report?nodeIds=" + id + "&from=yesterday", 400, "TIME_INVALID");
         expectProblem("/api/monitoring/report?nodeIds=" + id + period(now, now - 60), 400, "RANGE_EMPTY");
         expectProblem("/api/monitoring/report?nodeIds=" + id + period(now - 500L * 86400, now), 400, "RANGE_TOO_OLD");

@@ -333,6 +333,7 @@ class DashboardViewsTest extends KaribuTest {
         assertThat(dialog.ready()).isTrue();
         assertThat(pdf.isEnabled()).isTrue();
         assertThat(_get(Anchor.class, s -> s.withId("report-csv")).getHref()).isNotBlank();
+        assertThat(_get(Anchor.class, s -> s.withId("report-xlsx")).getHref()).isNotBlank();
 
         Checkbox weekly = _get(Checkbox.class, s -> s.withId("report-weekly"));
         assertThat(weekly.getValue()).isFalse();
