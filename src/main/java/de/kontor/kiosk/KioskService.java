@@ -39,8 +39,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -136,39 +138,39 @@ public class KioskService {
         KioskDraft d = validate(draft);
         Timestamp now = Timestamp.from(clock.instant());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into kiosk_device (name, location, privacy, announcement, "
-                        + "screen_on_from, screen_on_until, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        d.name(),
-                        d.location(),
-                        d.privacy().name(),
-                        d.announcement(),
-                        sqlTime(d.screenOnFrom()),
-                        sqlTime(d.screenOnUntil()),
-                        now,
-                        now)
+        jdbc.sql("insert into kiosk_device (name, location, privacy, announcement, screen_on_from, screen_on_until, "
+                        + "created_at, updated_at) values (:name, :location, :privacy, :announcement, :screenOnFrom, "
+                        + ":screenOnUntil, :now, :now)")
+                .params(columns(d, now))
                 .update(key);
         long id = key.getKey().longValue();
         audit.record(MODULE, "Kiosk", id, "CREATE", "Kiosk " + d.name() + " registered");
         return newToken(lock(id));
     }
 
+    /** The draft's columns as named parameters, shared by create and update. */
+    private static Map<String, @Nullable Object> columns(KioskDraft d, Timestamp now) {
+        Map<String, @Nullable Object> columns = new HashMap<>();
+        columns.put("name", d.name());
+        columns.put("location", d.location());
+        columns.put("privacy", d.privacy().name());
+        columns.put("announcement", d.announcement());
+        columns.put("screenOnFrom", sqlTime(d.screenOnFrom()));
+        columns.put("screenOnUntil", sqlTime(d.screenOnUntil()));
+        columns.put("now", now);
+        return columns;
+    }
+
     @Transactional
     public Kiosk update(long id, long expectedVersion, KioskDraft draft) {
         KioskDraft d = validate(draft);
-        int changed = jdbc.sql("update kiosk_device set name = ?, location = ?, privacy = ?, announcement = ?, "
-                        + "screen_on_from = ?, screen_on_until = ?, updated_at = ?, version = version + 1 where id = ? "
-                        + "and version = ? and archived_at is null")
-                .params(
-                        d.name(),
-                        d.location(),
-                        d.privacy().name(),
-                        d.announcement(),
-                        sqlTime(d.screenOnFrom()),
-                        sqlTime(d.screenOnUntil()),
-                        Timestamp.from(clock.instant()),
-                        id,
-                        expectedVersion)
+        int changed = jdbc.sql("update kiosk_device set name = :name, location = :location, privacy = :privacy, "
+                        + "announcement = :announcement, screen_on_from = :screenOnFrom, "
+                        + "screen_on_until = :screenOnUntil, updated_at = :now, version = version + 1 "
+                        + "where id = :id and version = :version and archived_at is null")
+                .params(columns(d, Timestamp.from(clock.instant())))
+                .param("id", id)
+                .param("version", expectedVersion)
                 .update();
         if (changed == 0) {
             get(id);

@@ -98,17 +98,10 @@ class AlertRules {
         Checked c = check(definition);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into monitoring_alert_rule (name, metric, operator, threshold, for_seconds, tag, severity, "
-                        + "enabled, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        c.name,
-                        c.metric,
-                        c.operator.symbol(),
-                        c.threshold,
-                        c.forSeconds,
-                        c.tag,
-                        c.severity.name(),
-                        c.enabled,
-                        Times.utc(now))
+                        + "enabled, created_at) values (:name, :metric, :operator, :threshold, :forSeconds, :tag, "
+                        + ":severity, :enabled, :createdAt)")
+                .params(columns(c))
+                .param("createdAt", Times.utc(now))
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         links(id, c);
@@ -118,18 +111,11 @@ class AlertRules {
     Rule update(long id, RuleDefinition definition) {
         lock(id);
         Checked c = check(definition);
-        jdbc.sql("update monitoring_alert_rule set name = ?, metric = ?, operator = ?, threshold = ?, for_seconds = ?, "
-                        + "tag = ?, severity = ?, enabled = ?, version = version + 1 where id = ?")
-                .params(
-                        c.name,
-                        c.metric,
-                        c.operator.symbol(),
-                        c.threshold,
-                        c.forSeconds,
-                        c.tag,
-                        c.severity.name(),
-                        c.enabled,
-                        id)
+        jdbc.sql("update monitoring_alert_rule set name = :name, metric = :metric, operator = :operator, "
+                        + "threshold = :threshold, for_seconds = :forSeconds, tag = :tag, severity = :severity, "
+                        + "enabled = :enabled, version = version + 1 where id = :id")
+                .params(columns(c))
+                .param("id", id)
                 .update();
         jdbc.sql("delete from monitoring_alert_rule_node where rule_id = ?")
                 .param(id)
@@ -139,6 +125,20 @@ class AlertRules {
                 .update();
         links(id, c);
         return get(id);
+    }
+
+    /** The rule's columns as named parameters, shared by insert and update. */
+    private static Map<String, @Nullable Object> columns(Checked c) {
+        Map<String, @Nullable Object> columns = new HashMap<>();
+        columns.put("name", c.name);
+        columns.put("metric", c.metric);
+        columns.put("operator", c.operator.symbol());
+        columns.put("threshold", c.threshold);
+        columns.put("forSeconds", c.forSeconds);
+        columns.put("tag", c.tag);
+        columns.put("severity", c.severity.name());
+        columns.put("enabled", c.enabled);
+        return columns;
     }
 
     Rule archive(long id, Instant now) {

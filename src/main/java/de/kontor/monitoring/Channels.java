@@ -17,8 +17,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,15 +61,9 @@ class Channels {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         try {
             jdbc.sql("insert into monitoring_channel (name, type, format, target, target_hint, template, created_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            c.name,
-                            c.type.name(),
-                            c.format == null ? null : c.format.name(),
-                            cipher.encrypt(c.target),
-                            hint(c.type, c.target),
-                            c.template,
-                            Times.utc(now))
+                            + "values (:name, :type, :format, :target, :targetHint, :template, :createdAt)")
+                    .params(columns(c))
+                    .param("createdAt", Times.utc(now))
                     .update(key, "id");
         } catch (DuplicateKeyException e) {
             throw nameTaken(c.name);
@@ -79,21 +75,27 @@ class Channels {
         ChannelRow row = lock(id);
         Checked c = check(definition, cipher.decrypt(row.target()));
         try {
-            jdbc.sql("update monitoring_channel set name = ?, type = ?, format = ?, target = ?, target_hint = ?, "
-                            + "template = ?, version = version + 1 where id = ?")
-                    .params(
-                            c.name,
-                            c.type.name(),
-                            c.format == null ? null : c.format.name(),
-                            cipher.encrypt(c.target),
-                            hint(c.type, c.target),
-                            c.template,
-                            id)
+            jdbc.sql("update monitoring_channel set name = :name, type = :type, format = :format, target = :target, "
+                            + "target_hint = :targetHint, template = :template, version = version + 1 where id = :id")
+                    .params(columns(c))
+                    .param("id", id)
                     .update();
         } catch (DuplicateKeyException e) {
             throw nameTaken(c.name);
         }
         return get(id);
+    }
+
+    /** The channel's columns as named parameters (the target encrypted), shared by insert and update. */
+    private Map<String, @Nullable Object> columns(Checked c) {
+        Map<String, @Nullable Object> columns = new HashMap<>();
+        columns.put("name", c.name);
+        columns.put("type", c.type.name());
+        columns.put("format", c.format == null ? null : c.format.name());
+        columns.put("target", cipher.encrypt(c.target));
+        columns.put("targetHint", hint(c.type, c.target));
+        columns.put("template", c.template);
+        return columns;
     }
 
     Channel archive(long id, Instant now) {

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -77,21 +79,9 @@ class PrinterCatalog {
         try {
             jdbc.sql("insert into printer (name, model, location, plug_host, plug_port, plug_username, "
                             + "plug_password_enc, idle_watts, warmup_minutes, active, notes, created_at, updated_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            d.name(),
-                            d.model(),
-                            d.location(),
-                            d.plugHost(),
-                            d.plugPort(),
-                            d.plugUsername(),
-                            passwordEnc,
-                            d.idleWatts(),
-                            d.warmupMinutes(),
-                            d.active(),
-                            d.notes(),
-                            Timestamp.from(now),
-                            Timestamp.from(now))
+                            + "values (:name, :model, :location, :plugHost, :plugPort, :plugUsername, :passwordEnc, "
+                            + ":idleWatts, :warmupMinutes, :active, :notes, :now, :now)")
+                    .params(columns(d, passwordEnc, now))
                     .update(key);
         } catch (DuplicateKeyException e) {
             throw nameTaken(d);
@@ -102,25 +92,14 @@ class PrinterCatalog {
     void update(long id, long expectedVersion, PrinterDraft d, @Nullable String passwordEnc, Instant now) {
         int changed;
         try {
-            changed = jdbc.sql(
-                            "update printer set name = ?, model = ?, location = ?, plug_host = ?, plug_port = ?, "
-                                    + "plug_username = ?, plug_password_enc = ?, idle_watts = ?, warmup_minutes = ?, "
-                                    + "active = ?, notes = ?, updated_at = ?, version = version + 1 where id = ? and version = ?")
-                    .params(
-                            d.name(),
-                            d.model(),
-                            d.location(),
-                            d.plugHost(),
-                            d.plugPort(),
-                            d.plugUsername(),
-                            passwordEnc,
-                            d.idleWatts(),
-                            d.warmupMinutes(),
-                            d.active(),
-                            d.notes(),
-                            Timestamp.from(now),
-                            id,
-                            expectedVersion)
+            changed = jdbc.sql("update printer set name = :name, model = :model, location = :location, "
+                            + "plug_host = :plugHost, plug_port = :plugPort, plug_username = :plugUsername, "
+                            + "plug_password_enc = :passwordEnc, idle_watts = :idleWatts, "
+                            + "warmup_minutes = :warmupMinutes, active = :active, notes = :notes, updated_at = :now, "
+                            + "version = version + 1 where id = :id and version = :version")
+                    .params(columns(d, passwordEnc, now))
+                    .param("id", id)
+                    .param("version", expectedVersion)
                     .update();
         } catch (DuplicateKeyException e) {
             throw nameTaken(d);
@@ -128,6 +107,24 @@ class PrinterCatalog {
         if (changed == 0) {
             throw new ConcurrentChangeException();
         }
+    }
+
+    /** The draft's columns as named parameters, shared by insert and update. */
+    private static Map<String, @Nullable Object> columns(PrinterDraft d, @Nullable String passwordEnc, Instant now) {
+        Map<String, @Nullable Object> columns = new HashMap<>();
+        columns.put("name", d.name());
+        columns.put("model", d.model());
+        columns.put("location", d.location());
+        columns.put("plugHost", d.plugHost());
+        columns.put("plugPort", d.plugPort());
+        columns.put("plugUsername", d.plugUsername());
+        columns.put("passwordEnc", passwordEnc);
+        columns.put("idleWatts", d.idleWatts());
+        columns.put("warmupMinutes", d.warmupMinutes());
+        columns.put("active", d.active());
+        columns.put("notes", d.notes());
+        columns.put("now", Timestamp.from(now));
+        return columns;
     }
 
     @Nullable

@@ -113,14 +113,7 @@ public final class PlugClient {
         JsonNode energy = null;
         for (JsonNode response : responses) {
             String method = response.path("method").asString("");
-            int code = response.path("error_code").asInt(-1);
-            if (code != 0) {
-                throw new PlugException(
-                        Kind.DEVICE_ERROR,
-                        code,
-                        "The plug at " + address + " answered " + method + " with error " + code,
-                        null);
-            }
+            requireSuccess(address, method, response);
             if (method.equals("get_device_info")) {
                 info = response.path("result");
             } else if (method.equals("get_energy_usage")) {
@@ -187,6 +180,12 @@ public final class PlugClient {
         byte[] plain = JSON.writeValueAsBytes(request);
         Connection connection = connections.computeIfAbsent(address, Connection::new);
         JsonNode answer = connection.send(credentials, plain);
+        requireSuccess(address, method, answer);
+        return answer.path("result");
+    }
+
+    /** A device answer with an error code other than 0 is the plug refusing the method. */
+    private static void requireSuccess(Address address, String method, JsonNode answer) {
         int code = answer.path("error_code").asInt(-1);
         if (code != 0) {
             throw new PlugException(
@@ -195,7 +194,6 @@ public final class PlugClient {
                     "The plug at " + address + " answered " + method + " with error " + code,
                     null);
         }
-        return answer.path("result");
     }
 
     /** The session with one plug; everything under its lock. */

@@ -224,21 +224,19 @@ class TerminalController {
                                     "Hey " + b.firstName()
                                             + ", dein Guthaben beträgt " + b.balance() + " " + b.currency()
                                             + " und unterschreitet das Limit. Bitte lade dein Konto wieder auf."));
-                case Booked b ->
-                    stored(
-                            200,
-                            ordered(
-                                    "message",
-                                    "Prost " + b.firstName() + "! Dein aktueller Kontostand beträgt: " + b.balance()
-                                            + " " + b.currency() + ".",
-                                    "saldo",
-                                    Long.toString(b.balance())));
+                case Booked b -> stored(200, ordered("message", booked(b), "saldo", Long.toString(b.balance())));
             };
         });
     }
 
     private static final String UNKNOWN_TOKEN =
             "Dieser Token wurde noch nicht registriert. Die Verantwortlichen wurden per E-Mail informiert.";
+
+    /** The contract's answer text after a booking. */
+    private static String booked(Booked b) {
+        return "Prost " + b.firstName() + "! Dein aktueller Kontostand beträgt: " + b.balance() + " " + b.currency()
+                + ".";
+    }
 
     private static String invalidAmount(InvalidAmount a) {
         return "Der eingestellte Buchungsbetrag " + a.amount() + " ist ungültig: Er muss eine negative ganze Zahl "
@@ -275,8 +273,7 @@ class TerminalController {
                             200,
                             ordered(
                                     "message",
-                                    "Prost " + b.firstName() + "! Dein aktueller Kontostand beträgt: " + b.balance()
-                                            + " " + b.currency() + ".",
+                                    booked(b),
                                     "saldo",
                                     Long.toString(b.balance()),
                                     "vorname",
