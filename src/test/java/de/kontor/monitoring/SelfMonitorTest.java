@@ -1,6 +1,8 @@
 package de.kontor.monitoring;
 
 import de.kontor.IntegrationTest;
+import de.kontor.backup.BackupFailed;
+import de.kontor.backup.BackupKind;
 import de.kontor.monitoring.MonitoringModel.HealthReason;
 import de.kontor.monitoring.MonitoringModel.NodeDetail;
 import org.junit.jupiter.api.Test;
@@ -58,19 +60,7 @@ class SelfMonitorTest extends IntegrationTest {
 
     @Test
     void kontorsOwnNodeIsCollectedRightAtTheStartNotOneIntervalLater() {
-        MonitoringProperties hourly = new MonitoringProperties(
-                properties.unreachableAfter(),
-                properties.rawRetention(),
-                properties.minuteRetention(),
-                properties.hourRetention(),
-                properties.partitionsAhead(),
-                Duration.ofHours(1),
-                properties.agentInterval(),
-                properties.inventoryInterval(),
-                properties.maxSamplesPerReport(),
-                properties.scrapeToken(),
-                properties.alerts(),
-                properties.operations());
+        MonitoringProperties hourly = hourly();
         // later than any round another test collected
         clock.advance(Duration.ofMinutes(1));
         Instant started = clock.instant();
@@ -89,6 +79,62 @@ class SelfMonitorTest extends IntegrationTest {
             monitor.stop();
         }
         assertThat(monitor.isRunning()).isFalse();
+    }
+
+    @Test
+    void aFailedBackupIsCollectedAtOnceNotAtTheNextRound() {
+        clock.advance(Duration.ofMinutes(1));
+        Instant started = clock.instant();
+        SelfMonitor monitor = new SelfMonitor(monitoring, checks, hourly(), clock);
+        try {
+            monitor.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> ownNodeSeenSince(started));
+
+            // the next round is an hour away: only the failure can bring one sooner
+            clock.advance(Duration.ofMinutes(1));
+            Instant failedAt = clock.instant();
+            monitor.backupFailed(new BackupFailed(BackupKind.SCHEDULED, failedAt, "disk full"));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> ownNodeSeenSince(failedAt));
+        } finally {
+            monitor.stop();
+        }
+    }
+
+    @Test
+    void withoutOwnRoundsAFailedBackupCollectsNothing() {
+        clock.advance(Duration.ofMinutes(1));
+        Instant failedAt = clock.instant();
+        // the test context's monitor runs no rounds (interval 0)
+        assertThat(properties.selfInterval()).isZero();
+
+        self.backupFailed(new BackupFailed(BackupKind.SCHEDULED, failedAt, "disk full"));
+
+        assertThat(ownNodeSeenSince(failedAt)).isFalse();
+    }
+
+    private boolean ownNodeSeenSince(Instant since) {
+        return monitoring.nodes().stream()
+                .anyMatch(n -> n.local()
+                        && n.name().endsWith("(Kontor)")
+                        && n.lastSeenAt() != null
+                        && !n.lastSeenAt().isBefore(since));
+    }
+
+    private MonitoringProperties hourly() {
+        return new MonitoringProperties(
+                properties.unreachableAfter(),
+                properties.rawRetention(),
+                properties.minuteRetention(),
+                properties.hourRetention(),
+                properties.partitionsAhead(),
+                Duration.ofHours(1),
+                properties.agentInterval(),
+                properties.inventoryInterval(),
+                properties.maxSamplesPerReport(),
+                properties.scrapeToken(),
+                properties.alerts(),
+                properties.operations());
     }
 
     @Test
