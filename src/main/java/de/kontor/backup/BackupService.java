@@ -105,8 +105,7 @@ public class BackupService {
      */
     @Transactional(readOnly = true)
     public BackupHealth health() {
-        Instant newest = Stream.concat(
-                        backups.list().stream().map(BackupInfo::createdAt), audit.latest(MODULE, CREATED).stream())
+        Instant newest = Stream.concat(backups.newest().stream(), audit.latest(MODULE, CREATED).stream())
                 .max(Instant::compareTo)
                 .orElse(null);
         BackupRun last = run.get();

@@ -27,6 +27,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import java.util.regex.Pattern;
 
@@ -124,6 +125,38 @@ class Backups {
                 .thenComparing(BackupInfo::id)
                 .reversed());
         return found;
+    }
+
+    /**
+     * When the newest readable backup in the folder was made. Every round of Kontor's own checks asks, so the
+     * files are ordered by the time in their names and only the newest archive is opened (the next one only
+     * when it is not a readable backup), not every archive as {@link #list} does.
+     */
+    Optional<Instant> newest() {
+        Path dir = directory();
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        List<Path> candidates = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "kontor-*" + SUFFIX)) {
+            for (Path file : files) {
+                if (ID.matcher(idOf(file)).matches()) {
+                    candidates.add(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the backups in " + dir, e);
+        }
+        // the id starts with its UTC time as yyyyMMdd-HHmmss: ordered by name is ordered by time
+        candidates.sort(Comparator.comparing(Backups::idOf).reversed());
+        for (Path file : candidates) {
+            try {
+                return Optional.of(BackupArchive.manifest(file).createdAt());
+            } catch (DomainException unreadable) {
+                log.debug("Skipping {}: not a readable backup", file);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The file of backup {@code id}; 404 for an unknown or malformed id (never a path outside the folder). */

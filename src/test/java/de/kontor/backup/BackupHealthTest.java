@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -87,6 +88,24 @@ class BackupHealthTest extends IntegrationTest {
         assertThat(health.newest()).isNotNull();
         assertThat(health.newest()).isAfterOrEqualTo(made.createdAt().minusMillis(1));
         assertThat(health.lastFailed()).isFalse();
+    }
+
+    @Test
+    void aFileNamedLikeABackupThatIsNoneDoesNotCountAsTheNewest() throws Exception {
+        clock.advance(Duration.ofMinutes(5));
+        BackupInfo made = backups.create(null);
+        Path junk = backups.directory().resolve("kontor-29991231-235959.zip");
+        Files.writeString(junk, "not a zip");
+        try {
+            BackupHealth health = backups.health();
+
+            assertThat(health.newest()).isNotNull();
+            assertThat(health.newest()).isBefore(Instant.parse("2999-01-01T00:00:00Z"));
+            assertThat(health.newest()).isAfterOrEqualTo(made.createdAt().minusMillis(1));
+        } finally {
+            Files.delete(junk);
+            backups.delete(made.id());
+        }
     }
 
     @Test
