@@ -22,14 +22,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +35,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import static de.kontor.monitoring.MonitoringTestSupport.adminToken;
@@ -60,6 +56,9 @@ class OperationsEndToEndTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MonitoringService monitoring;
 
     @TempDir
     Path dir;
@@ -86,14 +85,8 @@ class OperationsEndToEndTest extends IntegrationTest {
                 null);
         assertThat(token.status()).as(token.body()).isEqualTo(200);
         stepped = token.json().get("token").asString();
-        bin = Files.createDirectories(dir.resolve("bin"));
-        for (String tool : List.of("systemctl", "journalctl", "ufw", "apt-get", "apt", "useradd")) {
-            try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/ops-bin/" + tool))) {
-                Path target = bin.resolve(tool);
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-        }
+        bin = TestAgents.recordingTools(
+                dir.resolve("bin"), List.of("systemctl", "journalctl", "ufw", "apt-get", "apt", "useradd"));
     }
 
     @AfterEach
@@ -110,20 +103,16 @@ class OperationsEndToEndTest extends IntegrationTest {
     }
 
     /** A node with a running agent that allows the capabilities; returns once Kontor shows them. */
-    private CreatedNode nodeWithAgent(String allow, Path state) throws IOException {
+    private CreatedNode nodeWithAgent(String allow, Path state) {
         CreatedNode node = createNode(http, admin, unique("ops"), "ops");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PATH", bin + ":/usr/bin:/bin");
-        Agent agent = new Agent(AgentConfig.of(URI.create(baseUrl()), node.token(), Duration.ofSeconds(1))
-                .withOperations(allow, null, state, env));
-        closing.add(agent);
-        agent.start();
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> http.get("/api/monitoring/nodes/" + node.id() + "/capabilities", admin)
-                                .json()
-                                .get("allowed")
-                                .size()
-                        > 0);
+        closing.add(TestAgents.startWithOperations(
+                monitoring,
+                URI.create(baseUrl()),
+                node.id(),
+                node.token(),
+                allow,
+                state,
+                TestAgents.environmentWith(bin)));
         return node;
     }
 

@@ -3,8 +3,6 @@ package de.kontor.monitoring;
 import de.kontor.HttpClientSupport;
 import de.kontor.IntegrationTest;
 import de.kontor.TestTotp;
-import de.kontor.agent.Agent;
-import de.kontor.agent.AgentConfig;
 import de.kontor.monitoring.MonitoringTestSupport.CreatedNode;
 import de.kontor.security.NewUser;
 import de.kontor.security.Role;
@@ -54,6 +52,9 @@ class TerminalBrowserTest extends IntegrationTest {
 
     @Autowired
     UserService users;
+
+    @Autowired
+    MonitoringService monitoring;
 
     @TempDir
     Path dir;
@@ -127,20 +128,14 @@ class TerminalBrowserTest extends IntegrationTest {
         HttpClientSupport http = new HttpClientSupport(baseUrl());
         String admin = adminToken(http);
         CreatedNode node = createNode(http, admin, unique("term-browser"), "term");
-        Agent agent = new Agent(AgentConfig.of(URI.create(baseUrl()), node.token(), Duration.ofSeconds(1))
-                .withOperations(
-                        "terminal",
-                        null,
-                        Files.createDirectories(dir.resolve("state")),
-                        new HashMap<>(System.getenv())));
-        closing.add(agent);
-        agent.start();
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> http.get("/api/monitoring/nodes/" + node.id() + "/capabilities", admin)
-                        .json()
-                        .get("allowed")
-                        .toString()
-                        .contains("terminal"));
+        closing.add(TestAgents.startWithOperations(
+                monitoring,
+                URI.create(baseUrl()),
+                node.id(),
+                node.token(),
+                "terminal",
+                Files.createDirectories(dir.resolve("state")),
+                new HashMap<>(System.getenv())));
 
         driver.get(baseUrl() + "/login");
         await().atMost(Duration.ofSeconds(60))

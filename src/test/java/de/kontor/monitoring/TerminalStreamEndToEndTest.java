@@ -3,8 +3,6 @@ package de.kontor.monitoring;
 import de.kontor.HttpClientSupport;
 import de.kontor.IntegrationTest;
 import de.kontor.TestTotp;
-import de.kontor.agent.Agent;
-import de.kontor.agent.AgentConfig;
 import de.kontor.base.error.DomainException;
 import de.kontor.monitoring.MonitoringTestSupport.CreatedNode;
 import de.kontor.security.NewUser;
@@ -31,7 +29,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -117,17 +114,14 @@ class TerminalStreamEndToEndTest extends IntegrationTest {
 
     private CreatedNode nodeWithAgent(String allow, URI server) throws IOException {
         CreatedNode node = createNode(http, admin, unique("term"), "term");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        Agent agent = new Agent(AgentConfig.of(server, node.token(), Duration.ofSeconds(1))
-                .withOperations(allow, null, Files.createDirectories(dir.resolve("state-" + node.id())), env));
-        closing.add(agent);
-        agent.start();
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> http.get("/api/monitoring/nodes/" + node.id() + "/capabilities", admin)
-                                .json()
-                                .get("allowed")
-                                .size()
-                        > 0);
+        closing.add(TestAgents.startWithOperations(
+                monitoring,
+                server,
+                node.id(),
+                node.token(),
+                allow,
+                Files.createDirectories(dir.resolve("state-" + node.id())),
+                new HashMap<>(System.getenv())));
         return node;
     }
 

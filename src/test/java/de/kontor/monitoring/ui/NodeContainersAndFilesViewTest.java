@@ -15,11 +15,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.KaribuTest;
 import de.kontor.TestTotp;
 import de.kontor.agent.Agent;
-import de.kontor.agent.AgentConfig;
 import de.kontor.agent.DockerEngineEmulator;
 import de.kontor.monitoring.MonitoringModel.IssuedNodeToken;
 import de.kontor.monitoring.MonitoringModel.NewNode;
 import de.kontor.monitoring.MonitoringService;
+import de.kontor.monitoring.TestAgents;
 import de.kontor.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -65,15 +66,16 @@ class NodeContainersAndFilesViewTest extends KaribuTest {
     private IssuedNodeToken startAgent(String allow, @Nullable Path socket) {
         loginAsAdmin();
         IssuedNodeToken node = monitoring.addNode(new NewNode(unique("ops-cf"), List.of()));
-        var env = new HashMap<>(System.getenv());
-        Agent started = new Agent(AgentConfig.of(URI.create(baseUrl()), node.token(), Duration.ofSeconds(1))
-                .withOperations(allow, null, dir.resolve("state"), env)
-                .withInventory(Duration.ofMinutes(1), socket, env));
-        agent = started;
-        started.start();
-        String capability = allow.split("[:,]")[0];
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> monitoring.nodeCapabilities(node.nodeId()).allows(capability));
+        Map<String, String> env = new HashMap<>(System.getenv());
+        agent = TestAgents.startWithOperations(
+                monitoring,
+                URI.create(baseUrl()),
+                node.nodeId(),
+                node.token(),
+                allow,
+                dir.resolve("state"),
+                env,
+                config -> config.withInventory(Duration.ofMinutes(1), socket, env));
         return node;
     }
 

@@ -10,10 +10,10 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.KaribuTest;
 import de.kontor.agent.Agent;
-import de.kontor.agent.AgentConfig;
 import de.kontor.monitoring.MonitoringModel.IssuedNodeToken;
 import de.kontor.monitoring.MonitoringModel.NewNode;
 import de.kontor.monitoring.MonitoringService;
+import de.kontor.monitoring.TestAgents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,15 +64,14 @@ class NodeTerminalAndLogsViewTest extends KaribuTest {
         Path app = Files.writeString(logs.resolve("app.log"), "first line\nsecond line\n");
         loginAsAdmin();
         IssuedNodeToken node = monitoring.addNode(new NewNode(unique("logs-ui"), List.of("ops")));
-        agent = new Agent(AgentConfig.of(URI.create(baseUrl()), node.token(), Duration.ofSeconds(1))
-                .withOperations(
-                        "logs:" + logs,
-                        null,
-                        Files.createDirectories(dir.resolve("state")),
-                        new HashMap<>(System.getenv())));
-        agent.start();
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> monitoring.nodeCapabilities(node.nodeId()).allows("logs"));
+        agent = TestAgents.startWithOperations(
+                monitoring,
+                URI.create(baseUrl()),
+                node.nodeId(),
+                node.token(),
+                "logs:" + logs,
+                Files.createDirectories(dir.resolve("state")),
+                new HashMap<>(System.getenv()));
 
         navigate("monitoring/node/" + node.nodeId());
         assertThat(tab("Terminal").isEnabled()).isFalse();

@@ -11,10 +11,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.KaribuTest;
 import de.kontor.TestTotp;
 import de.kontor.agent.Agent;
-import de.kontor.agent.AgentConfig;
 import de.kontor.monitoring.MonitoringModel.IssuedNodeToken;
 import de.kontor.monitoring.MonitoringModel.NewNode;
 import de.kontor.monitoring.MonitoringService;
+import de.kontor.monitoring.TestAgents;
 import de.kontor.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -24,16 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -58,14 +53,8 @@ class NodeUpdatesAndUsersViewTest extends KaribuTest {
 
     @BeforeEach
     void tools() throws IOException {
-        bin = Files.createDirectories(dir.resolve("bin"));
-        for (String tool : List.of("apt-get", "apt", "unattended-upgrade", "useradd", "usermod", "userdel")) {
-            try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/ops-bin/" + tool))) {
-                Path target = bin.resolve(tool);
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-        }
+        bin = TestAgents.recordingTools(
+                dir.resolve("bin"), List.of("apt-get", "apt", "unattended-upgrade", "useradd", "usermod", "userdel"));
     }
 
     @AfterEach
@@ -78,15 +67,14 @@ class NodeUpdatesAndUsersViewTest extends KaribuTest {
     private IssuedNodeToken startAgent(String allow) {
         loginAsAdmin();
         IssuedNodeToken node = monitoring.addNode(new NewNode(unique("ops-uu"), List.of()));
-        var env = new HashMap<>(System.getenv());
-        env.put("PATH", bin + ":/usr/bin:/bin");
-        Agent started = new Agent(AgentConfig.of(URI.create(baseUrl()), node.token(), Duration.ofSeconds(1))
-                .withOperations(allow, null, dir.resolve("state"), env));
-        agent = started;
-        started.start();
-        String capability = allow.split("[:,]")[0];
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> monitoring.nodeCapabilities(node.nodeId()).allows(capability));
+        agent = TestAgents.startWithOperations(
+                monitoring,
+                URI.create(baseUrl()),
+                node.nodeId(),
+                node.token(),
+                allow,
+                dir.resolve("state"),
+                TestAgents.environmentWith(bin));
         return node;
     }
 
