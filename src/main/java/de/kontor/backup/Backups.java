@@ -102,24 +102,13 @@ class Backups {
 
     /** Every complete backup, newest first; files that are not readable backups are left out. */
     List<BackupInfo> list() {
-        Path dir = directory();
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
         List<BackupInfo> found = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "kontor-*" + SUFFIX)) {
-            for (Path file : files) {
-                if (!ID.matcher(idOf(file)).matches()) {
-                    continue;
-                }
-                try {
-                    found.add(info(file, BackupArchive.manifest(file)));
-                } catch (DomainException unreadable) {
-                    log.debug("Skipping {}: not a readable backup", file);
-                }
+        for (Path file : files()) {
+            try {
+                found.add(info(file, BackupArchive.manifest(file)));
+            } catch (DomainException unreadable) {
+                log.debug("Skipping {}: not a readable backup", file);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the backups in " + dir, e);
         }
         found.sort(Comparator.comparing(BackupInfo::createdAt)
                 .thenComparing(BackupInfo::id)
@@ -133,20 +122,7 @@ class Backups {
      * when it is not a readable backup), not every archive as {@link #list} does.
      */
     Optional<Instant> newest() {
-        Path dir = directory();
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        List<Path> candidates = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "kontor-*" + SUFFIX)) {
-            for (Path file : files) {
-                if (ID.matcher(idOf(file)).matches()) {
-                    candidates.add(file);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the backups in " + dir, e);
-        }
+        List<Path> candidates = new ArrayList<>(files());
         // the id starts with its UTC time as yyyyMMdd-HHmmss: ordered by name is ordered by time
         candidates.sort(Comparator.comparing(Backups::idOf).reversed());
         for (Path file : candidates) {
@@ -157,6 +133,25 @@ class Backups {
             }
         }
         return Optional.empty();
+    }
+
+    /** The files in the folder named like a complete backup. */
+    private List<Path> files() {
+        Path dir = directory();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "kontor-*" + SUFFIX)) {
+            for (Path file : found) {
+                if (ID.matcher(idOf(file)).matches()) {
+                    files.add(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the backups in " + dir, e);
+        }
+        return files;
     }
 
     /** The file of backup {@code id}; 404 for an unknown or malformed id (never a path outside the folder). */
