@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -72,10 +73,14 @@ class TwoNodesTest {
     @BeforeAll
     static void database() {
         db = EmbeddedMariaDb.start(TestDataDir.create("cluster-db"), 0);
+        // two contexts starting at once in one JVM would both set up the one Logback context, and Logback's
+        // property map is not made for that (ConcurrentModificationException); the logging is set up already
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
     }
 
     @AfterAll
     static void stop() {
+        System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
         threads.shutdownNow();
         nodes.forEach(ConfigurableApplicationContext::close);
         if (db != null) {
