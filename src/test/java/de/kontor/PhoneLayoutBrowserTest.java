@@ -1,7 +1,11 @@
 package de.kontor;
 
+import de.kontor.agent.Agent;
+import de.kontor.agent.AgentConfig;
 import de.kontor.base.i18n.KontorI18NProvider;
+import de.kontor.monitoring.MonitoringModel.IssuedNodeToken;
 import de.kontor.monitoring.MonitoringModel.NewNode;
+import de.kontor.monitoring.MonitoringModel.NodeStatus;
 import de.kontor.monitoring.MonitoringService;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.PrinterDraft;
@@ -20,12 +24,14 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -41,11 +47,14 @@ import static org.awaitility.Awaitility.await;
 class PhoneLayoutBrowserTest extends IntegrationTest {
 
     /**
-     * Why {@code arguments[0]} cannot be read: empty when some element showing it lies whole inside the
-     * window and inside every ancestor that clips (grid cells, scrollers), else what is wrong with each.
+     * Why {@code arguments[1]} cannot be read inside the element matching the selector {@code arguments[0]}:
+     * empty when some element there showing it lies whole inside the window and inside every ancestor that
+     * clips (grid cells, scrollers), else what is wrong with each.
      */
     static final String WHOLE = """
-            const want = arguments[0];
+            const scope = document.querySelector(arguments[0]);
+            const want = arguments[1];
+            if (!scope) return 'no ' + arguments[0];
             function* walk(root) {
               for (const el of root.querySelectorAll('*')) {
                 yield el;
@@ -71,7 +80,7 @@ class PhoneLayoutBrowserTest extends IntegrationTest {
               return '';
             }
             const found = [];
-            for (const el of walk(document)) {
+            for (const el of [scope, ...walk(scope)]) {
               if (['TITLE', 'SCRIPT', 'STYLE', 'TEMPLATE'].includes(el.tagName)) continue;
               if (!(el.textContent || '').includes(want)) continue;
               if ([...el.children].some(c => (c.textContent || '').includes(want))) continue;
@@ -82,8 +91,12 @@ class PhoneLayoutBrowserTest extends IntegrationTest {
             return problems.includes('') ? '' : problems.join('; ');
             """;
 
-    /** Elements that scroll sideways (the page itself or a grid's table): none on a phone. */
+    /**
+     * Elements that scroll sideways (the page itself or a grid's table): none on a phone, except the grids
+     * whose ids are in {@code arguments[0]} (a node's inventory tables: processes, ports, storage).
+     */
     static final String SIDEWAYS = """
+            const tables = arguments[0];
             const out = [];
             const root = document.scrollingElement;
             if (root.scrollWidth > innerWidth) out.push('page ' + root.scrollWidth + ' > ' + innerWidth);
@@ -98,8 +111,23 @@ class PhoneLayoutBrowserTest extends IntegrationTest {
               if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && el.clientWidth > 0
                   && el.scrollWidth > el.clientWidth + 1) {
                 const host = el.getRootNode().host;
+                if (host && tables.some(t => (host.id || '').startsWith(t))) continue;
                 out.push((host ? host.tagName.toLowerCase() + (host.id ? '#' + host.id : '') + ' > ' : '')
                     + el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' + el.scrollWidth + ' > ' + el.clientWidth);
+              }
+            }
+            // once something scrolls: what sticks out of the window (the outermost such element), to say what to fix
+            if (out.length === 0) return out;
+            const up = n => n.assignedSlot || n.parentElement
+                || (n.getRootNode() instanceof ShadowRoot ? n.getRootNode().host : null);
+            const wide = el => el.getBoundingClientRect().right > innerWidth + 1;
+            for (const el of walk(document)) {
+              if (out.length > 8) break;
+              const parent = up(el);
+              if (wide(el) && el.getClientRects().length && parent && !wide(parent)) {
+                out.push('sticks out: ' + el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                    + (el.className && el.className.baseVal === undefined ? '.' + el.className : '')
+                    + ' to ' + Math.round(el.getBoundingClientRect().right));
               }
             }
             return out;
@@ -121,6 +149,7 @@ class PhoneLayoutBrowserTest extends IntegrationTest {
     final List<P110Emulator> plugs = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
     Browser browser;
+    Agent agent;
     Locale locale;
     String language;
 
@@ -128,6 +157,9 @@ class PhoneLayoutBrowserTest extends IntegrationTest {
     void stop() {
         if (browser != null) {
             browser.close();
+        }
+        if (agent != null) {
+            agent.close();
         }
         plugs.forEach(P110Emulator::close);
         threads.shutdownNow();
@@ -145,8 +177,14 @@ class PhoneLayoutBrowserTest extends IntegrationTest {
         asAdmin(() -> tally.addBooking(person.id(), -3, "Mate " + person.lastName()));
         String balance = "117 " + currency;
         String node = unique("werkstatt-server");
-        long nodeId = asAdmin(() -> monitoring.addNode(new NewNode(node, List.of("keller"))))
-                .nodeId();
+        IssuedNodeToken token = asAdmin(() -> monitoring.addNode(new NewNode(node, List.of("keller"))));
+        long nodeId = token.nodeId();
+        // a real agent on this machine: the node page shows its charts and inventory (processes, ports, facts)
+        agent = new Agent(AgentConfig.of(URI.create(baseUrl()), token.token(), Duration.ofSeconds(1))
+                .withInventory(Duration.ofMinutes(1), null, Map.of("PATH", "/usr/bin:/bin")));
+        agent.start();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> asAdmin(() -> monitoring.node(nodeId)).summary().status() == NodeStatus.ONLINE);
         Printer printer = asAdmin(this::printer);
         Instant start = clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
         String print = unique("Schachfiguren für den Jugendtreff");
@@ -161,32 +199,67 @@ class PhoneLayoutBrowserTest extends IntegrationTest {
                         .findElements(By.cssSelector("#tally-search input"))
                         .isEmpty());
         browser.driver().findElement(By.cssSelector("#tally-search input")).sendKeys(person.lastName());
-        fits("tally", person.lastName(), balance);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        Long.valueOf(1).equals(browser.script("return document.getElementById('tally-persons').size")));
+        fits("tally", in("#tally-persons", person.lastName()), in("#tally-persons", balance));
 
         browser.driver().get(baseUrl() + "/tally/person/" + person.id());
-        fits("tally-person", person.lastName(), balance, text("tally.book"), "Mate " + person.lastName());
+        fits(
+                "tally-person",
+                in("#tally-person-title", person.lastName()),
+                in("#tally-balance", balance),
+                in("#tally-book", text("tally.book")),
+                in("#tally-ledger", "Mate " + person.lastName()),
+                in("#tally-ledger", "-3 " + currency));
 
         browser.driver().get(baseUrl() + "/monitoring");
-        fits("nodes", node, text("monitoring.status.PENDING"), text("monitoring.archive"));
+        fits(
+                "nodes",
+                in("#nodes-grid", node),
+                in("#nodes-grid", text("monitoring.status.ONLINE")),
+                in("#node-archive-" + nodeId, text("monitoring.archive")));
 
         browser.driver().get(baseUrl() + "/monitoring/node/" + nodeId);
-        fits("node", node, text("monitoring.status.PENDING"));
+        // a node's inventory tables (processes, ports, storage) may scroll inside themselves, the page not
+        fits(
+                "node",
+                List.of("node-processes", "node-ports", "node-containers", "node-failed-units", "storage-"),
+                in("#node-title", node),
+                in("#node-view", text("monitoring.status.ONLINE")));
 
         browser.driver().get(baseUrl() + "/printers/" + printer.id());
-        fits("printer", printer.name(), text("printer.state.ON"), text("printer.off"), print);
+        fits(
+                "printer",
+                in("#printer-title", printer.name()),
+                in("#printer-state", text("printer.state.ON")),
+                in("#printer-power-" + printer.id(), text("printer.off")),
+                in("#printer-reservations", print));
         assertThat(failures).isEmpty();
     }
 
+    /** A text expected inside the element a CSS selector finds. */
+    record Shown(String scope, String text) {}
+
+    static Shown in(String scope, String text) {
+        return new Shown(scope, text);
+    }
+
     /** The view shows every one of {@code texts} whole, and nothing scrolls sideways; else noted in failures. */
-    private void fits(String view, String... texts) throws Exception {
+    private void fits(String view, Shown... texts) throws Exception {
+        fits(view, List.of(), texts);
+    }
+
+    /** As above, with the grids (ids, or how they start) that may scroll inside themselves. */
+    private void fits(String view, List<String> scrollingTables, Shown... texts) throws Exception {
         try {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                for (String text : texts) {
-                    assertThat(browser.script(WHOLE, text))
-                            .as("%s: \"%s\"", view, text)
+                for (Shown shown : texts) {
+                    assertThat(browser.script(WHOLE, shown.scope(), shown.text()))
+                            .as("%s: \"%s\" in %s", view, shown.text(), shown.scope())
                             .isEqualTo("");
                 }
-                assertThat((List<?>) browser.script(SIDEWAYS))
+                assertThat((List<?>) browser.script(SIDEWAYS, scrollingTables))
                         .as("%s: scrolls sideways", view)
                         .isEmpty();
             });

@@ -135,7 +135,7 @@ class NodesView extends Div implements HasDynamicTitle {
         Div summary = new Div(top, state, details);
         String health = health(n);
         if (!health.isEmpty()) {
-            Div reasons = new Div(health);
+            Div reasons = new Div(getTranslation("monitoring.column.health") + " " + health);
             reasons.addClassName("kontor-muted");
             summary.add(reasons);
         }
