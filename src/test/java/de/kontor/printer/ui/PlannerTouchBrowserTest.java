@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.Pause;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.PointerInput.MouseButton;
@@ -34,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The planner on a phone's touch screen (headless Chromium emulating a 390×844 touch display): a finger
  * resting on a free hour and then dragged books the hours it crossed, a quick tap books one hour, and a swipe
- * that starts on a free hour scrolls the planner.
+ * that starts on a free hour scrolls the planner. With a mouse (a wide window) dragging selects at once.
  */
 class PlannerTouchBrowserTest extends IntegrationTest {
 
@@ -73,10 +74,20 @@ class PlannerTouchBrowserTest extends IntegrationTest {
             SecurityContextHolder.clearContext();
         }
         tomorrow = LocalDate.ofInstant(clock.instant(), zone).plusDays(1);
-        browser = Browser.phone(390, 844, "en-US");
+    }
+
+    /** Signs in with {@code started} and shows tomorrow (where every hour is free) as one day. */
+    void openPlanner(Browser started) {
+        browser = started;
         browser.signIn(baseUrl(), ADMIN, ADMIN_PASSWORD);
         browser.driver().get(baseUrl() + "/reservations");
-        // a phone shows one day: on to tomorrow, where every hour is free
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !browser.driver()
+                        .findElements(By.id("reservation-week-next"))
+                        .isEmpty());
+        // a phone shows one day already; a wide window switches from the week to a day
+        browser.script("const r = document.getElementById('reservation-range');"
+                + "[...r.querySelectorAll('vaadin-radio-button')].find(b => b.textContent.trim() === 'Day').click();");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "1"
                         .equals(browser.script("const g = document.querySelector('.kontor-planner-grid');"
@@ -151,6 +162,7 @@ class PlannerTouchBrowserTest extends IntegrationTest {
 
     @Test
     void aFingerRestingOnAFreeHourThenDraggedBooksTheHoursItCrossed() throws Exception {
+        openPlanner(Browser.phone(390, 844, "en-US"));
         showHours();
         Map<?, ?> start = cell(10);
         Map<?, ?> end = cell(12);
@@ -165,7 +177,8 @@ class PlannerTouchBrowserTest extends IntegrationTest {
     }
 
     @Test
-    void aQuickTapOnAFreeHourStillBooksThatHour() {
+    void aQuickTapOnAFreeHourStillBooksThatHour() throws Exception {
+        openPlanner(Browser.phone(390, 844, "en-US"));
         showHours();
         Map<?, ?> at = cell(11);
 
@@ -177,7 +190,8 @@ class PlannerTouchBrowserTest extends IntegrationTest {
     }
 
     @Test
-    void aSwipeThatStartsOnAFreeHourScrollsThePlannerAndBooksNothing() {
+    void aSwipeThatStartsOnAFreeHourScrollsThePlannerAndBooksNothing() throws Exception {
+        openPlanner(Browser.phone(390, 844, "en-US"));
         showHours();
         Map<?, ?> start = cell(12);
         long before = scrollTop();
@@ -188,6 +202,25 @@ class PlannerTouchBrowserTest extends IntegrationTest {
         assertThat(browser.script("return document.querySelectorAll('.kontor-planner-cell.selecting').length"))
                 .isEqualTo(0L);
         assertThat(formOpen()).as("a swipe is no booking").isFalse();
+    }
+
+    @Test
+    void theMouseStillSelectsAtOnceByDragging() throws Exception {
+        openPlanner(Browser.start(1366, 860, "en-US"));
+        showHours();
+        Map<?, ?> start = cell(10);
+        Map<?, ?> end = cell(12);
+
+        new Actions(browser.driver())
+                .moveToLocation(x(start), y(start))
+                .clickAndHold()
+                .moveToLocation(x(end), y(end))
+                .release()
+                .perform();
+
+        await().atMost(Duration.ofSeconds(20)).until(this::formOpen);
+        assertThat(field("reservation-time")).isEqualTo("10:00");
+        assertThat(field("reservation-duration")).isEqualTo("180");
     }
 
     long scrollTop() {
