@@ -13,10 +13,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.PublicAddress;
 import de.kontor.base.ui.SecretDialog;
@@ -96,11 +98,49 @@ class NodesView extends Div implements HasDynamicTitle {
         grid.addColumn(n -> String.join(", ", n.tags()))
                 .setHeader(getTranslation("monitoring.column.tags"))
                 .setAutoWidth(true);
+        // the phone layout shows this one column (with the actions beside it) instead of the others
+        grid.addComponentColumn(this::summary)
+                .setHeader(getTranslation("monitoring.column.name"))
+                .setKey("summary")
+                .setFlexGrow(1)
+                .setVisible(false);
         Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("monitoring.empty"));
         grid.setAllRowsVisible(true);
         add(grid);
         refresh();
+        NarrowLayout.whileAttached(this, this::narrow);
+    }
+
+    /** On a phone: a node is one row (name, status, health, load) with its actions beside it. */
+    void narrow(boolean phone) {
+        setClassName("kontor-narrow", phone);
+        grid.getColumns()
+                .forEach(c -> c.setVisible("actions".equals(c.getKey()) || phone == "summary".equals(c.getKey())));
+    }
+
+    private Component summary(NodeSummary n) {
+        RouterLink name = new RouterLink(n.name(), NodeView.class, n.id());
+        name.addClassName("kontor-card-title");
+        Div top = new Div(name);
+        if (n.local()) {
+            top.add(new Span(" "), Badges.of(getTranslation("monitoring.local"), Badges.Tone.PRIMARY));
+        }
+        Div state = new Div(status(n));
+        String load = getTranslation("monitoring.column.cpu") + " " + percent(n.cpu()) + " · "
+                + getTranslation("monitoring.column.memory") + " " + percent(n.memory()) + " · "
+                + getTranslation("monitoring.column.disk") + " " + percent(n.disk());
+        Div details = new Div(load);
+        details.addClassName("kontor-muted");
+        Div summary = new Div(top, state, details);
+        String health = health(n);
+        if (!health.isEmpty()) {
+            Div reasons = new Div(getTranslation("monitoring.column.health") + " " + health);
+            reasons.addClassName("kontor-muted");
+            summary.add(reasons);
+        }
+        summary.addClassName("kontor-grid-summary");
+        return summary;
     }
 
     void refresh() {
@@ -146,6 +186,7 @@ class NodesView extends Div implements HasDynamicTitle {
     private Component actions(NodeSummary n) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setSpacing(false);
+        actions.addClassName("kontor-node-actions");
         if (!n.local()) {
             Button rotate = new Button(
                     getTranslation("monitoring.rotate"),

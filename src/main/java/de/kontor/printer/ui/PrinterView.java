@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -12,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.ui.DashboardTile;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.SvgCharts;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.printer.PrinterModel.Printer;
@@ -28,6 +30,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** One printer: state, power and energy, the power of the last 24 hours, its reservations. */
 @Route("printers")
@@ -38,6 +41,8 @@ class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
     private final ZoneId zone;
     private final Clock clock;
     private @Nullable Printer printer;
+    private @Nullable Grid<Reservation> reservations;
+    private boolean narrow;
 
     PrinterView(PrinterService printers, PrinterBroadcaster broadcaster, ZoneId zone, Clock clock) {
         this.printers = printers;
@@ -46,6 +51,7 @@ class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         addClassName("kontor-view");
         setId("printer-view");
         broadcaster.whileAttached(this, this::render);
+        NarrowLayout.whileAttached(this, this::narrow);
     }
 
     @Override
@@ -63,7 +69,10 @@ class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         removeAll();
         H2 title = new H2(p.name());
         title.setId("printer-title");
-        add(new ViewHeader(title));
+        Span state = PowerSwitch.state(this, p);
+        state.setId("printer-state");
+        // the state and the switch by the name: what an admin opens this page for on the go
+        add(new ViewHeader(title, state).actions(PowerSwitch.button(this, printers, p, this::render)));
         Div tiles = new Div(
                 DashboardTile.textTile(
                         "printer-tile-state",
@@ -81,7 +90,7 @@ class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
                         "printer-tile-month",
                         p.energyMonthKWh() == null ? "–" : String.format(getLocale(), "%.3f kWh", p.energyMonthKWh()),
                         getTranslation("printer.month")));
-        tiles.addClassName("kontor-tiles");
+        tiles.addClassNames("kontor-tiles", "kontor-tiles-compact", "kontor-tiles-pairs");
         add(tiles);
 
         Instant now = clock.instant();
@@ -121,9 +130,42 @@ class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
                 printers.reservationsBetween(now.minus(Duration.ofDays(2)), now.plus(Duration.ofDays(14))).stream()
                         .filter(r -> r.printerId() == p.id())
                         .toList());
+        // the phone layout shows this one column instead of the others
+        upcoming.addComponentColumn(this::summary)
+                .setHeader(getTranslation("menu.reservations"))
+                .setKey("summary")
+                .setFlexGrow(1)
+                .setVisible(false);
         upcoming.setAllRowsVisible(true);
         Grids.counted(upcoming, getTranslation("printer.reservations.empty"));
+        reservations = upcoming;
         add(upcoming);
+        narrow(narrow);
+    }
+
+    /** On a phone a reservation is one row: when, then who and what, then its state. */
+    void narrow(boolean phone) {
+        narrow = phone;
+        setClassName("kontor-narrow", phone);
+        if (reservations != null) {
+            reservations.getColumns().forEach(c -> c.setVisible(phone == "summary".equals(c.getKey())));
+        }
+    }
+
+    private Div summary(Reservation r) {
+        Div when = new Div(Formats.dateTime(r.startsAt(), zone) + " – " + Formats.dateTime(r.endsAt(), zone));
+        when.addClassName("kontor-card-title");
+        String who = String.join(
+                " · ",
+                Stream.of(r.displayName(), r.title()).filter(t -> !t.isBlank()).toList());
+        Div what = new Div(who);
+        Div state =
+                new Div(getTranslation("printer.reservation.state." + r.state().name())
+                        + (r.energyWh() == null ? "" : String.format(getLocale(), " · %.0f Wh", r.energyWh())));
+        state.addClassName("kontor-muted");
+        Div summary = new Div(when, what, state);
+        summary.addClassName("kontor-grid-summary");
+        return summary;
     }
 
     @Override

@@ -18,10 +18,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.Badges;
-import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
@@ -29,7 +26,6 @@ import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.printer.PrinterModel.ConnectionTest;
-import de.kontor.printer.PrinterModel.PlugState;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterService;
 import jakarta.annotation.security.RolesAllowed;
@@ -141,26 +137,13 @@ class PrintersView extends Div implements HasDynamicTitle {
     }
 
     private Component state(Printer p) {
-        PlugState state = p.state();
-        Badges.Tone tone = switch (state) {
-            case ON -> Badges.Tone.SUCCESS;
-            case OFF -> Badges.Tone.NEUTRAL;
-            case UNREACHABLE -> Badges.Tone.ERROR;
-            case UNKNOWN -> Badges.Tone.WARNING;
-        };
-        Span badge = Badges.of(getTranslation("printer.state." + state.name()), tone);
+        Span badge = PowerSwitch.state(this, p);
         badge.setId("printer-state-" + p.id());
         return badge;
     }
 
     private Component actions(Printer p) {
-        boolean on = Boolean.TRUE.equals(p.powerOn());
-        Button power = new Button(
-                getTranslation(on ? "printer.off" : "printer.on"),
-                (on ? VaadinIcon.POWER_OFF : VaadinIcon.POWER_OFF).create(),
-                e -> confirmPower(p, !on));
-        power.setId("printer-power-" + p.id());
-        power.addThemeVariants(ButtonVariant.LUMO_SMALL, on ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
+        Button power = PowerSwitch.button(this, printers, p, this::refresh);
         Button open =
                 new Button(getTranslation("printer.open"), e -> UI.getCurrent().navigate(PrinterView.class, p.id()));
         open.setId("printer-open-" + p.id());
@@ -176,22 +159,7 @@ class PrintersView extends Div implements HasDynamicTitle {
     }
 
     void confirmPower(Printer p, boolean on) {
-        Confirmations.ask(
-                "printer-power-confirm",
-                getTranslation(on ? "printer.on" : "printer.off") + ": " + p.name(),
-                getTranslation(on ? "printer.on.confirm" : "printer.off.confirm", p.name()),
-                getTranslation(on ? "printer.on" : "printer.off"),
-                !on,
-                () -> {
-                    try {
-                        printers.power(
-                                p.id(), on, "admin " + CurrentUser.username().orElse(""));
-                        Notifications.success(getTranslation(on ? "printer.on.done" : "printer.off.done", p.name()));
-                    } catch (DomainException ex) {
-                        Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-                    }
-                    refresh();
-                });
+        PowerSwitch.confirm(this, printers, p, on, this::refresh);
     }
 
     void openEditor(@Nullable Printer existing) {

@@ -25,8 +25,9 @@ import java.util.Locale;
 
 /**
  * The planner: a column per printer and day, hours downwards, reservations as blocks (the user's own ones
- * highlighted). A click on a free hour asks to book it there; dragging the mouse across free hours of one
- * column asks to book that range. It scrolls to the start of the working day (configured, see
+ * highlighted). A click or tap on a free hour asks to book it there; dragging across free hours of one
+ * column (with the mouse at once, with a finger or pen after resting on the first hour) asks to book that
+ * range. It scrolls to the start of the working day (configured, see
  * {@link PrinterProperties.Planner}); the night is above and below. Plain elements and CSS
  * ({@code kontor-planner} in the theme) and a small script for the drag.
  */
@@ -38,41 +39,97 @@ class ReservationPlanner extends Div {
     /** The event a finished drag dispatches on its column, with the first and last hour selected. */
     static final String RANGE_EVENT = "kontor-planner-range";
 
+    /** How long a finger or pen rests on a free hour before moving it selects hours instead of scrolling. */
+    static final int HOLD_MS = 400;
+
     /**
-     * Marks the hours under the mouse while it is dragged across free cells of one column and, on release
-     * over another hour, tells the column which hours were selected. Touch keeps scrolling the planner:
-     * phones book with a tap.
+     * Marks the hours under the pointer while it is dragged across free cells of one column and, on release,
+     * tells the column which hours were selected. The mouse selects at once. A finger or pen first rests on
+     * a free hour ({@link #HOLD_MS}, as in phone calendars): moving earlier scrolls the planner as usual,
+     * after it the planner stops scrolling under the finger and the drag selects, released on the same hour
+     * it books that hour. A quick tap is a click, which books the hour as before.
      */
     private static final String DRAG_SCRIPT = """
             const grid = this;
+            const slop = 10;
             let from = null;
-            const cellOf = e => e.target.closest && e.target.closest('.kontor-planner-cell');
+            let pending = null;
+            let swallowClick = false;
+            const cellOf = el => el && el.closest ? el.closest('.kontor-planner-cell') : null;
+            const cellAt = e => cellOf(document.elementFromPoint(e.clientX, e.clientY));
             const mark = (column, a, b) => column.querySelectorAll('.kontor-planner-cell').forEach(c => {
               const h = Number(c.dataset.hour);
               c.classList.toggle('selecting', a !== null && h >= Math.min(a, b) && h <= Math.max(a, b));
             });
+            const begin = (cell, pointerId, finger) => {
+              from = {column: cell.parentElement, hour: Number(cell.dataset.hour), pointerId, finger};
+              mark(from.column, from.hour, from.hour);
+            };
+            const stopWaiting = () => {
+              if (pending) clearTimeout(pending.timer);
+              pending = null;
+            };
             grid.addEventListener('pointerdown', e => {
-              const cell = cellOf(e);
-              if (e.pointerType !== 'mouse' || e.button !== 0 || !cell || !cell.classList.contains('free')) return;
-              from = {column: cell.parentElement, hour: Number(cell.dataset.hour)};
-              e.preventDefault();
+              const cell = cellOf(e.target);
+              if (!e.isPrimary || !cell || !cell.classList.contains('free')) return;
+              if (e.pointerType === 'mouse') {
+                if (e.button !== 0) return;
+                begin(cell, e.pointerId, false);
+                e.preventDefault();
+                return;
+              }
+              stopWaiting();
+              const waiting = {x: e.clientX, y: e.clientY, pointerId: e.pointerId};
+              waiting.timer = setTimeout(() => {
+                if (pending !== waiting) return;
+                pending = null;
+                begin(cell, waiting.pointerId, true);
+                if (navigator.vibrate) navigator.vibrate(10);
+              }, $1);
+              pending = waiting;
             });
-            grid.addEventListener('pointerover', e => {
-              const cell = cellOf(e);
-              if (from && cell && cell.parentElement === from.column) mark(from.column, from.hour, Number(cell.dataset.hour));
+            grid.addEventListener('pointermove', e => {
+              if (pending && pending.pointerId === e.pointerId
+                  && Math.hypot(e.clientX - pending.x, e.clientY - pending.y) > slop) stopWaiting();
+              if (!from || from.pointerId !== e.pointerId) return;
+              const cell = cellAt(e);
+              if (cell && cell.parentElement === from.column) mark(from.column, from.hour, Number(cell.dataset.hour));
+            });
+            // once a finger selects, the planner must not scroll away under it
+            grid.addEventListener('touchmove', e => { if (from && from.finger) e.preventDefault(); }, {passive: false});
+            grid.addEventListener('contextmenu', e => { if (from || pending) e.preventDefault(); });
+            grid.addEventListener('pointercancel', e => {
+              if (pending && pending.pointerId === e.pointerId) stopWaiting();
+              if (from && from.pointerId === e.pointerId) {
+                mark(from.column, null, null);
+                from = null;
+              }
             });
             document.addEventListener('pointerup', e => {
-              if (!from) return;
+              if (pending && pending.pointerId === e.pointerId) stopWaiting();
+              if (!from || from.pointerId !== e.pointerId) return;
               const start = from;
               from = null;
               mark(start.column, null, null);
-              const cell = cellOf(e);
+              const cell = cellAt(e);
               if (!cell || cell.parentElement !== start.column) return;
               const hour = Number(cell.dataset.hour);
-              if (hour === start.hour) return;
+              // a mouse click on one hour is the cell's own click
+              if (hour === start.hour && !start.finger) return;
+              if (start.finger) {
+                swallowClick = true;
+                setTimeout(() => swallowClick = false, 800);
+              }
               start.column.dispatchEvent(new CustomEvent($0, {detail: {
                 from: Math.min(start.hour, hour), to: Math.max(start.hour, hour)}}));
             });
+            // the click some browsers send after a finger's selection must not book a second time
+            grid.addEventListener('click', e => {
+              if (!swallowClick) return;
+              swallowClick = false;
+              e.stopPropagation();
+              e.preventDefault();
+            }, true);
             """;
 
     /** Free time was picked: book {@code printer} from {@code start} for {@code minutes}. */
@@ -117,7 +174,7 @@ class ReservationPlanner extends Div {
         add(grid);
         legend.setId("reservation-planner-legend");
         legend.addClassName("kontor-planner-legend");
-        grid.addAttachListener(e -> grid.getElement().executeJs(DRAG_SCRIPT, RANGE_EVENT));
+        grid.addAttachListener(e -> grid.getElement().executeJs(DRAG_SCRIPT, RANGE_EVENT, HOLD_MS));
     }
 
     /** The working day shown (from the configuration). */

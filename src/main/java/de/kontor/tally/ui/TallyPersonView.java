@@ -1,6 +1,7 @@
 package de.kontor.tally.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -27,6 +28,7 @@ import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.tally.TallyModel.Entry;
@@ -39,6 +41,8 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,6 +62,12 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
     private final String currency;
     private @Nullable PersonDetails person;
     private @Nullable StatementPanel statement;
+    private @Nullable Grid<Entry> ledger;
+    private @Nullable Grid<Token> tokens;
+    /** Fields that get the full width on a phone (their desktop width is set where they are made). */
+    private final List<Component> wide = new ArrayList<>();
+
+    private boolean narrow;
 
     TallyPersonView(TallyService tally, TallyProperties properties, ZoneId zone, Clock clock) {
         this.tally = tally;
@@ -67,6 +77,27 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
         this.currency = tally.settings().currency();
         addClassName("kontor-view");
         setId("tally-person-view");
+        NarrowLayout.whileAttached(this, this::narrow);
+    }
+
+    /**
+     * On a phone the balance stands on top, the booking fields take the full width, and a booking or token is
+     * one readable row with its action beside it instead of the desktop columns.
+     */
+    void narrow(boolean phone) {
+        narrow = phone;
+        setClassName("kontor-narrow", phone);
+        if (ledger != null) {
+            TallyUi.narrowLedger(ledger, phone, "reverse");
+        }
+        if (tokens != null) {
+            for (String key : List.of("created", "lastUsed")) {
+                tokens.getColumnByKey(key).setVisible(!phone);
+            }
+        }
+        for (Component field : wide) {
+            ((HasSize) field).setWidth(phone ? "100%" : null);
+        }
     }
 
     @Override
@@ -90,6 +121,7 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
     private void render() {
         PersonDetails p = person();
         removeAll();
+        wide.clear();
         add(TallyUi.nav(this, ""));
         add(header(p));
 
@@ -98,7 +130,7 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
                         "tally-balance", p.balance() + " " + currency, getTranslation("tally.balance")),
                 DashboardTile.textTile(
                         "tally-since", Formats.date(p.createdAt(), zone), getTranslation("tally.since")));
-        tiles.addClassName("kontor-tiles");
+        tiles.addClassNames("kontor-tiles", "kontor-tiles-compact");
         add(tiles);
 
         add(new H3(getTranslation("tally.booking")), bookingForm(p));
@@ -112,6 +144,7 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
                 "statement-" + p.code(),
                 (from, to) -> tally.statementPdf(tally.statement(p.id(), from, to), getLocale()));
         add(statement);
+        narrow(narrow);
     }
 
     private ViewHeader header(PersonDetails p) {
@@ -166,7 +199,9 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
         TextField description = new TextField(getTranslation("tally.field.description"));
         description.setId("tally-booking-description");
         description.setMaxLength(255);
-        description.setWidth("24em");
+        description.addClassName("kontor-tally-description");
+        wide.add(amount);
+        wide.add(description);
         Button book = new Button(getTranslation("tally.book"), VaadinIcon.PLUS_CIRCLE.create(), e -> {
             Optional<Long> value = amount.amount();
             if (value.isEmpty()) {
@@ -272,10 +307,12 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
                 .setKey("hex");
         grid.addColumn(t -> Formats.dateTime(t.createdAt(), zone))
                 .setHeader(getTranslation("tally.column.created"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setKey("created");
         grid.addColumn(t -> t.lastUsedAt() == null ? "–" : Formats.dateTime(t.lastUsedAt(), zone))
                 .setHeader(getTranslation("tally.column.lastUsed"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setKey("lastUsed");
         grid.addComponentColumn(t -> {
                     Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
                         tally.deleteToken(p.id(), t.id());
@@ -292,6 +329,7 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
                 .setFlexGrow(0);
         grid.setItems(tally.tokens(p.id()));
         grid.setAllRowsVisible(true);
+        tokens = grid;
         Grids.counted(grid, getTranslation("tally.tokens.empty"));
         TextField name = new TextField(getTranslation("tally.field.tokenName"));
         name.setId("tally-token-name");
@@ -299,7 +337,9 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
         TextField hex = new TextField(getTranslation("tally.field.token"));
         hex.setId("tally-token-hex");
         hex.setHelperText(getTranslation("tally.field.token.help"));
-        hex.setWidth("20em");
+        hex.addClassName("kontor-tally-token");
+        wide.add(name);
+        wide.add(hex);
         Button add = new Button(getTranslation("tally.token.add"), VaadinIcon.PLUS.create(), e -> {
             try {
                 tally.addToken(p.id(), name.getValue(), hex.getValue());
@@ -315,8 +355,8 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
 
     /** The ledger; an entry not reversed yet (and not a reversal) can be reversed. */
     private Grid<Entry> ledger(PersonDetails p) {
-        Grid<Entry> ledger = TallyUi.ledgerGrid(this, "tally-ledger", zone, currency, false);
-        ledger.addComponentColumn(e -> {
+        Grid<Entry> grid = TallyUi.ledgerGrid(this, "tally-ledger", zone, currency, false);
+        grid.addComponentColumn(e -> {
                     if (!e.reversible()) {
                         return new Span();
                     }
@@ -328,9 +368,10 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
                 .setKey("reverse")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        ledger.setItems(LazyGrids.pages(page -> tally.ledger(p.id(), page)));
-        ledger.setHeight("22rem");
-        return ledger;
+        grid.setItems(LazyGrids.pages(page -> tally.ledger(p.id(), page)));
+        grid.setHeight("22rem");
+        ledger = grid;
+        return grid;
     }
 
     private void confirmReverse(PersonDetails p, Entry entry) {

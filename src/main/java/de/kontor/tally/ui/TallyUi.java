@@ -11,6 +11,7 @@ import de.kontor.base.ui.Grids;
 import de.kontor.tally.TallyModel.Entry;
 
 import java.time.ZoneId;
+import java.util.List;
 
 /** Pieces the tally views share: the sub-navigation, amounts, the ledger grid with its reversal links. */
 final class TallyUi {
@@ -101,7 +102,7 @@ final class TallyUi {
                 .setFlexGrow(0)
                 .setKey("reversal");
         // the phone layout shows this one column instead of all the others
-        grid.addComponentColumn(e -> summary(view, e, zone, currency))
+        grid.addComponentColumn(e -> summary(view, e, zone, currency, showPerson))
                 .setHeader(view.getTranslation("tally.ledger"))
                 .setKey("summary")
                 .setFlexGrow(1)
@@ -110,15 +111,27 @@ final class TallyUi {
         return grid;
     }
 
-    /** One booking as a phone row: what and when on the left, the amount on the right. */
-    static Component summary(Component view, Entry e, ZoneId zone, String currency) {
+    /**
+     * The phone layout of a ledger grid: the one summary column instead of the desktop columns, and the
+     * columns named in {@code kept} (a row's actions) beside it.
+     */
+    static void narrowLedger(Grid<Entry> grid, boolean narrow, String... kept) {
+        List<String> always = List.of(kept);
+        for (Grid.Column<Entry> column : grid.getColumns()) {
+            String key = column.getKey();
+            column.setVisible(always.contains(key) || narrow == "summary".equals(key));
+        }
+    }
+
+    /** One booking as a phone row: what and when (and whose) on the left, the amount on the right. */
+    static Component summary(Component view, Entry e, ZoneId zone, String currency, boolean showPerson) {
         Div what = new Div(
                 e.description() == null || e.description().isBlank()
                         ? view.getTranslation("tally.source." + e.source())
                         : e.description());
         what.addClassName("kontor-ledger-what");
-        Div when = new Div(
-                Formats.dateTime(e.bookedAt(), zone) + " · " + view.getTranslation("tally.source." + e.source()));
+        Div when = new Div((showPerson ? e.firstName() + " " + e.lastName() + " · " : "")
+                + Formats.dateTime(e.bookedAt(), zone) + " · " + view.getTranslation("tally.source." + e.source()));
         when.addClassName("kontor-muted");
         Div left = new Div(what, when);
         left.addClassName("kontor-ledger-left");

@@ -1,5 +1,6 @@
 package de.kontor.tally.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -29,6 +30,7 @@ import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.GridSorts;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.tally.TallyModel.Entry;
@@ -69,6 +71,7 @@ class TallyView extends Div implements HasDynamicTitle {
     private final String currency;
     private final ZoneId zone;
     private final Clock clock;
+    private boolean narrow;
 
     TallyView(TallyService tally, TallyProperties properties, ExportService exports, ZoneId zone, Clock clock) {
         this.tally = tally;
@@ -80,7 +83,7 @@ class TallyView extends Div implements HasDynamicTitle {
         setId("tally-view");
         add(TallyUi.nav(this, "tally"));
 
-        tiles.addClassName("kontor-tiles");
+        tiles.addClassNames("kontor-tiles", "kontor-tiles-compact");
         add(tiles);
 
         search.setPlaceholder(getTranslation("tally.search"));
@@ -160,8 +163,20 @@ class TallyView extends Div implements HasDynamicTitle {
                 .setKey("open")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
+        // the phone layout shows this one column (a tap opens the person) instead of the others
+        persons.addComponentColumn(this::summary)
+                .setHeader(getTranslation("tally.column.name"))
+                .setKey("summary")
+                .setSortProperty("name")
+                .setFlexGrow(1)
+                .setVisible(false);
         persons.addItemDoubleClickListener(
                 e -> UI.getCurrent().navigate(TallyPersonView.class, e.getItem().id()));
+        persons.addItemClickListener(e -> {
+            if (narrow) {
+                UI.getCurrent().navigate(TallyPersonView.class, e.getItem().id());
+            }
+        });
         persons.setItems(LazyGrids.pages(page -> tally.findPersons(search.getValue(), archived.getValue(), page)));
         Grids.counted(persons, getTranslation("tally.persons.empty"));
         // bulk booking is for the persons ticked in the list: how many, and only when there are some
@@ -198,6 +213,32 @@ class TallyView extends Div implements HasDynamicTitle {
         exportLedger.setId("tally-export-ledger");
         add(new ViewHeader(new H3(getTranslation("tally.latest"))).actions(exportLedger), latest);
         refreshTiles();
+        NarrowLayout.whileAttached(this, this::narrow);
+    }
+
+    /** On a phone: a person is one row (name, code, balance), a booking too; the search takes the full width. */
+    void narrow(boolean phone) {
+        narrow = phone;
+        setClassName("kontor-narrow", phone);
+        persons.getColumns().forEach(c -> c.setVisible(phone == "summary".equals(c.getKey())));
+        TallyUi.narrowLedger(latest, phone);
+        search.setWidth(phone ? "100%" : null);
+    }
+
+    private Component summary(PersonBalance p) {
+        Div name = new Div(p.firstName() + " " + p.lastName());
+        name.addClassName("kontor-ledger-what");
+        name.setId("tally-person-name-" + p.code());
+        Div code = new Div(p.code());
+        code.addClassName("kontor-muted");
+        if (p.locked()) {
+            code.add(new Span(" "), Badges.of(getTranslation("tally.locked"), Badges.Tone.WARNING));
+        }
+        Div left = new Div(name, code);
+        left.addClassName("kontor-ledger-left");
+        Div row = new Div(left, TallyUi.balance(p.balance(), currency));
+        row.addClassName("kontor-ledger-row");
+        return row;
     }
 
     private void refresh() {

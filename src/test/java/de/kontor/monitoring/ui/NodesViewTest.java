@@ -2,12 +2,16 @@ package de.kontor.monitoring.ui;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouterLink;
 import de.kontor.KaribuTest;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.monitoring.MonitoringModel.NewNode;
 import de.kontor.monitoring.MonitoringModel.NodeSummary;
 import de.kontor.monitoring.MonitoringService;
@@ -85,5 +89,28 @@ class NodesViewTest extends KaribuTest {
     void membersCannotOpenTheView() {
         login(unique("member"), Role.MEMBER);
         assertThatThrownBy(() -> navigate("monitoring")).hasMessageContaining("Access is denied");
+    }
+
+    @Test
+    void onAPhoneANodeIsOneRowWithItsStateAndActions() {
+        loginAsAdmin();
+        String name = unique("Keller-Pi");
+        long id = monitoring.addNode(new NewNode(name, List.of())).nodeId();
+        navigate("monitoring");
+        int row = names().indexOf(name);
+
+        NarrowLayout.width(UI.getCurrent(), 390);
+
+        assertThat(grid().getColumns())
+                .filteredOn(Grid.Column::isVisible)
+                .extracting(Grid.Column::getKey)
+                .containsExactly("summary", "actions");
+        Component summary = GridKt._getCellComponent(grid(), row, "summary");
+        assertThat(summary.getElement().getTextRecursively()).contains(name, "Waiting for the first report");
+        assertThat(_get(summary, RouterLink.class).getHref()).isEqualTo("monitoring/node/" + id);
+
+        NarrowLayout.width(UI.getCurrent(), 1440);
+        assertThat(grid().getColumnByKey("summary").isVisible()).isFalse();
+        assertThat(grid().getColumnByKey("status").isVisible()).isTrue();
     }
 }

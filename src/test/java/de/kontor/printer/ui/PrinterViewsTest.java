@@ -9,6 +9,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -130,6 +131,25 @@ class PrinterViewsTest extends KaribuTest {
                 .contains("90");
         assertThat(_get(Html.class, s -> s.withId("printer-chart")).getInnerHtml())
                 .contains("<svg");
+    }
+
+    @Test
+    void thePrinterPageShowsTheStateBesideTheNameAndSwitchesAfterAsking() {
+        Printer p = printer();
+        plug.press(true);
+        printers.poll();
+        UI.getCurrent().navigate(PrinterView.class, p.id());
+        assertThat(_get(Span.class, s -> s.withId("printer-state")).getText()).isEqualTo("On");
+        Button power = _get(Button.class, s -> s.withId("printer-power-" + p.id()));
+        assertThat(power.getText()).isEqualTo("Switch off");
+
+        _click(power);
+        _fireConfirm(_get(ConfirmDialog.class, s -> s.withId("printer-power-confirm")));
+
+        assertThat(plug.isOn()).isFalse();
+        assertThat(_get(Span.class, s -> s.withId("printer-state")).getText()).isEqualTo("Off");
+        assertThat(_get(Button.class, s -> s.withId("printer-power-" + p.id())).getText())
+                .isEqualTo("Switch on");
     }
 
     @Test

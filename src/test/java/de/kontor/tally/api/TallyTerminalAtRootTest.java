@@ -66,6 +66,9 @@ class TallyTerminalAtRootTest extends IntegrationTest {
                             "--spring.datasource.url=" + shared.getJdbcUrl(),
                             "--spring.datasource.username=" + shared.getUsername(),
                             "--spring.datasource.password=" + shared.getPassword(),
+                            // Quartz keeps data sources in a JVM-wide registry by scheduler name: with the
+                            // shared context's name, closing this node would close the shared one's too
+                            "--spring.quartz.properties.org.quartz.scheduler.instanceName=kontor-at-root-test",
                             "--kontor.tally.api.at-root=true");
         } finally {
             SecurityContextHolder.setContextHolderStrategy(strategy);

@@ -15,6 +15,7 @@ import de.kontor.KaribuTest;
 import de.kontor.TestMail;
 import de.kontor.base.mail.MailState;
 import de.kontor.base.mail.OutboxMail;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.security.Role;
 import de.kontor.tally.TallyModel;
 import de.kontor.tally.TallyModel.Entry;
@@ -361,5 +362,60 @@ class TallyViewsTest extends KaribuTest {
             Assertions.assertThatThrownBy(() -> navigate(route)).as(route).hasMessageContaining("Access is denied");
         }
         _assertNone(TallyView.class);
+    }
+
+    @Test
+    void onAPhoneAPersonAndABookingAreOneRowAndATapOpensThePerson() {
+        PersonDetails p = person("Phoebe");
+        tally.addBooking(p.id(), -4, "Club-Mate");
+        navigate("tally");
+        type(_get(TextField.class, s -> s.withId("tally-search")), p.lastName());
+        Grid<PersonBalance> persons = grid("tally-persons");
+        Grid<Entry> latest = grid("tally-latest");
+        assertThat(persons.getColumnByKey("summary").isVisible()).isFalse();
+
+        NarrowLayout.width(UI.getCurrent(), 390);
+
+        assertThat(persons.getColumns())
+                .filteredOn(Grid.Column::isVisible)
+                .extracting(Grid.Column::getKey)
+                .containsExactly("summary");
+        assertThat(latest.getColumns())
+                .filteredOn(Grid.Column::isVisible)
+                .extracting(Grid.Column::getKey)
+                .containsExactly("summary");
+        assertThat(((Div) GridKt._getCellComponent(persons, 0, "summary"))
+                        .getElement()
+                        .getTextRecursively())
+                .contains("Phoebe " + p.lastName(), p.code(), "-4 €");
+        assertThat(((Div) GridKt._getCellComponent(latest, 0, "summary"))
+                        .getElement()
+                        .getTextRecursively())
+                .as("whose booking it was")
+                .contains("Phoebe " + p.lastName(), "Club-Mate", "-4 €");
+
+        GridKt._clickItem(persons, 0);
+
+        TallyPersonView page = _get(TallyPersonView.class);
+        assertThat(page.person().id()).isEqualTo(p.id());
+        assertThat(page.hasClassName("kontor-narrow")).isTrue();
+        Grid<Entry> ledger = grid("tally-ledger");
+        assertThat(ledger.getColumns())
+                .filteredOn(Grid.Column::isVisible)
+                .extracting(Grid.Column::getKey)
+                .as("the booking and its reversal")
+                .containsExactly("summary", "reverse");
+        assertThat(_get(TextField.class, s -> s.withId("tally-booking-description"))
+                        .getWidth())
+                .isEqualTo("100%");
+        assertThat(grid("tally-tokens").getColumnByKey("lastUsed").isVisible()).isFalse();
+
+        NarrowLayout.width(UI.getCurrent(), 1440);
+        assertThat(ledger.getColumnByKey("summary").isVisible()).isFalse();
+        assertThat(ledger.getColumnByKey("description").isVisible()).isTrue();
+        assertThat(ledger.getColumnByKey("reverse").isVisible()).isTrue();
+        assertThat(_get(TextField.class, s -> s.withId("tally-booking-description"))
+                        .getWidth())
+                .isNull();
     }
 }
