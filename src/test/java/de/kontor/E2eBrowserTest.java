@@ -7,25 +7,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,57 +25,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class E2eBrowserTest extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
+    Chromium chromium;
     ChromeDriver driver;
 
     @Autowired
     CustomerService customers;
 
-    Path userData;
-
     @BeforeEach
     void startBrowser() throws Exception {
-        assertThat(CHROMIUM)
-                .as("Chromium is needed for browser tests: apt-get install chromium chromium-driver")
-                .exists();
-        userData = Files.createTempDirectory("kontor-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=1366,860",
-                "--lang=en-US",
-                "--user-data-dir=" + userData);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(0));
+        chromium = Chromium.start("1366,860", "en-US");
+        driver = chromium.driver;
     }
 
     @AfterEach
-    void stopBrowser() {
+    void stopBrowser() throws Exception {
         try {
             if (driver != null) {
                 assertNoContentSecurityPolicyViolations();
             }
         } finally {
-            if (driver != null) {
-                driver.quit();
+            if (chromium != null) {
+                chromium.close();
             }
             forgetLoginFailures();
         }
@@ -160,34 +120,18 @@ class E2eBrowserTest extends IntegrationTest {
     }
 
     private void fillLogin(String username, String password) {
-        var inputs = shadowInputs();
-        WebElement user = inputs.get(0);
-        WebElement pass = inputs.get(1);
-        user.clear();
-        user.sendKeys(username);
-        pass.clear();
-        pass.sendKeys(password);
-        pass.sendKeys("\n");
+        chromium.fillLogin(username, password);
     }
 
-    /** The text and password inputs of the login form (light DOM of vaadin-login-form). */
     private List<WebElement> shadowInputs() {
-        return driver.findElements(
-                By.cssSelector("vaadin-login-form input[name='username'], vaadin-login-form input[name='password']"));
+        return chromium.loginInputs();
     }
 
     private String pageText() {
-        Object text = ((JavascriptExecutor) driver)
-                .executeScript(
-                        "function walk(n){let t='';if(n.shadowRoot)t+=walk(n.shadowRoot);for(const c of n.childNodes){"
-                                + "if(c.nodeType===3)t+=c.textContent+' ';else t+=walk(c);}return t;} return walk(document.body);");
-        return text == null ? "" : text.toString().replaceAll("\\s+", " ");
+        return chromium.pageText();
     }
 
     private void screenshot(String name) throws Exception {
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(png.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 }

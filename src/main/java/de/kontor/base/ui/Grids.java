@@ -36,8 +36,15 @@ public final class Grids {
         return column.setAutoWidth(true).setFlexGrow(0);
     }
 
+    /**
+     * Marks the one column of a grid that may cut its cells (the browser guard test reads the attribute): all
+     * others are as wide as their content.
+     */
+    static final String FILL_ATTRIBUTE = "kontor-fill";
+
     /** The column that takes the remaining width, at least {@code minWidth}. */
     public static <T> Grid.Column<T> name(Grid.Column<T> column, String minWidth) {
+        column.getElement().setAttribute(FILL_ATTRIBUTE, true);
         return column.setAutoWidth(false).setWidth(minWidth).setFlexGrow(1).setResizable(true);
     }
 
