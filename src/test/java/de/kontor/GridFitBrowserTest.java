@@ -268,6 +268,7 @@ class GridFitBrowserTest extends IntegrationTest {
                 settle(chromium);
             }
             problems.addAll(prefixed(prefix, run(chromium, MEASURE)));
+            long grids = shownGrids(chromium);
             chromium.screenshot("gridfit-" + language.getLanguage() + "-" + label);
             long tabs = (Long) run(chromium, "return document.querySelectorAll('vaadin-tabsheet vaadin-tab').length;");
             for (int tab = 1; tab < tabs; tab++) {
@@ -278,7 +279,11 @@ class GridFitBrowserTest extends IntegrationTest {
                         tab);
                 settle(chromium);
                 problems.addAll(prefixed(prefix + " tab \"" + name + "\"", run(chromium, MEASURE)));
+                grids += shownGrids(chromium);
                 chromium.screenshot("gridfit-" + language.getLanguage() + "-" + label + "-tab" + tab);
+            }
+            if (grids == 0) {
+                problems.add(prefix + ": shows no grid (not measured)");
             }
         } catch (RuntimeException e) {
             problems.add(prefix + ": could not be measured: " + e);
@@ -309,6 +314,13 @@ class GridFitBrowserTest extends IntegrationTest {
         } catch (RuntimeException e) {
             return List.of(prefix + ": could not be measured: " + e);
         }
+    }
+
+    private static long shownGrids(Chromium chromium) {
+        return (Long) run(
+                chromium,
+                "return [...document.querySelectorAll('vaadin-grid')]"
+                        + ".filter(g => g.getBoundingClientRect().width > 0).length;");
     }
 
     private static void settle(Chromium chromium) {
