@@ -78,7 +78,10 @@ class GridFitBrowserTest extends IntegrationTest {
             const out = [];
             const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0
                 && e.checkVisibility(); };
-            const deep = (el, f) => { f(el); if (el.shadowRoot) for (const c of el.shadowRoot.children) deep(c, f);
+            // an input field scrolls its text by design: it is no cut cell
+            const field = el => /^(input|textarea|vaadin-.*-(field|picker|area|box)|vaadin-select)$/.test(el.localName);
+            const deep = (el, f) => { if (field(el)) return; f(el);
+                if (el.shadowRoot) for (const c of el.shadowRoot.children) deep(c, f);
                 for (const c of el.children) deep(c, f); };
             const cut = el => { let hit = false; deep(el, e => { if (hit || e.clientWidth === 0) return;
                 const s = getComputedStyle(e);
@@ -210,7 +213,11 @@ class GridFitBrowserTest extends IntegrationTest {
                 .isEmpty();
     }
 
-    /** Label (screenshot name) and address of every view with grids; tabs are walked through on each. */
+    /**
+     * Label (screenshot name) and address of every view with grids; tabs are walked through on each. The node
+     * page shows its grids (containers, files, updates, users) only once the agent reported; it is measured
+     * when it has any.
+     */
     private static Map<String, String> views(Data d) {
         Map<String, String> views = new LinkedHashMap<>();
         views.put("customers", "/customers");
@@ -282,7 +289,7 @@ class GridFitBrowserTest extends IntegrationTest {
                 grids += shownGrids(chromium);
                 chromium.screenshot("gridfit-" + language.getLanguage() + "-" + label + "-tab" + tab);
             }
-            if (grids == 0) {
+            if (grids == 0 && !label.equals("node")) {
                 problems.add(prefix + ": shows no grid (not measured)");
             }
         } catch (RuntimeException e) {

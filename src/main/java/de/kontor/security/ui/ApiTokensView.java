@@ -59,7 +59,7 @@ class ApiTokensView extends Div implements HasDynamicTitle {
         ViewHeader toolbar = new ViewHeader(intro).actions(create);
 
         grid.setId("tokens-grid");
-        Grids.name(grid.addColumn(t -> t.getName() == null ? "" : t.getName()), "10rem")
+        Grids.name(grid.addColumn(t -> t.getName() == null ? "" : t.getName()), "8rem")
                 .setHeader(getTranslation("tokens.name"))
                 .setSortProperty("name");
         Grids.key(grid.addColumn(t -> t.getUser().getUsername()).setHeader(getTranslation("tokens.owner")));

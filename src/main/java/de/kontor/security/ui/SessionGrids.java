@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneId;
 
-/** The columns both session lists share: kind, browser or token, address and node, last activity and start. */
+/** The columns both session lists share: kind (and whether ended), browser or token, address and node, last activity and start. */
 final class SessionGrids {
 
     private SessionGrids() {}
@@ -23,6 +23,13 @@ final class SessionGrids {
                     Span kind = Badges.of(
                             texts.getTranslation("session.kind." + s.kind()),
                             SessionInfo.UI.equals(s.kind()) ? Badges.Tone.PRIMARY : Badges.Tone.NEUTRAL);
+                    // the state shares the cell: an ended session says so, the open ones need no word
+                    if (s.endedAt() != null) {
+                        return new Span(
+                                kind,
+                                new Span(" "),
+                                Badges.of(texts.getTranslation("session.status.ended"), Badges.Tone.NEUTRAL));
+                    }
                     if (!s.current()) {
                         return kind;
                     }
@@ -41,7 +48,7 @@ final class SessionGrids {
                         .setHeader(texts.getTranslation("session.client"))
                         .setKey("browser"),
                 s -> client(texts, s),
-                "8rem");
+                "10rem");
         Grids.key(grid.addComponentColumn(s -> twoLines(nz(s.address()), nz(s.node())))
                 .setHeader(texts.getTranslation("session.where"))
                 .setKey("address")

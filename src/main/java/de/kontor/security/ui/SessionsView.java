@@ -16,7 +16,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
@@ -75,13 +74,8 @@ class SessionsView extends Div implements HasDynamicTitle {
                         .setHeader(getTranslation("session.user"))
                         .setKey("user")
                         .setSortProperty("username"),
-                "12rem");
+                "10rem");
         SessionGrids.addColumns(grid, zone);
-        Grids.key(grid.addComponentColumn(s -> s.endedAt() == null
-                        ? Badges.of(getTranslation("session.status.open"), Badges.Tone.SUCCESS)
-                        : Badges.of(getTranslation("session.status.ended"), Badges.Tone.NEUTRAL))
-                .setHeader(getTranslation("session.status"))
-                .setKey("status"));
         // Viewers see the sessions read-only: no ending.
         if (CurrentUser.canWrite()) {
             Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
