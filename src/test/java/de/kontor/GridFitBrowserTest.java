@@ -276,6 +276,7 @@ class GridFitBrowserTest extends IntegrationTest {
             }
             problems.addAll(prefixed(prefix, run(chromium, MEASURE)));
             long grids = shownGrids(chromium);
+            showFirstGrid(chromium);
             chromium.screenshot("gridfit-" + language.getLanguage() + "-" + label);
             long tabs = (Long) run(chromium, "return document.querySelectorAll('vaadin-tabsheet vaadin-tab').length;");
             for (int tab = 1; tab < tabs; tab++) {
@@ -287,6 +288,7 @@ class GridFitBrowserTest extends IntegrationTest {
                 settle(chromium);
                 problems.addAll(prefixed(prefix + " tab \"" + name + "\"", run(chromium, MEASURE)));
                 grids += shownGrids(chromium);
+                showFirstGrid(chromium);
                 chromium.screenshot("gridfit-" + language.getLanguage() + "-" + label + "-tab" + tab);
             }
             if (grids == 0 && !label.equals("node")) {
@@ -321,6 +323,15 @@ class GridFitBrowserTest extends IntegrationTest {
         } catch (RuntimeException e) {
             return List.of(prefix + ": could not be measured: " + e);
         }
+    }
+
+    /** Scrolls a grid below the fold (on a page with cards above it) into the screenshot. */
+    private static void showFirstGrid(Chromium chromium) {
+        run(
+                chromium,
+                "const g = [...document.querySelectorAll('vaadin-grid')]"
+                        + ".find(g => g.getBoundingClientRect().width > 0);"
+                        + " if (g && g.getBoundingClientRect().top > innerHeight / 2) g.scrollIntoView({block: 'center'});");
     }
 
     private static long shownGrids(Chromium chromium) {

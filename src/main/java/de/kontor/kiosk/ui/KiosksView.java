@@ -81,9 +81,10 @@ class KiosksView extends Div implements HasDynamicTitle {
                 .setKey("state"));
         Grids.key(grid.addColumn(k -> k.lastSeenAt() == null ? "–" : Formats.dateTime(k.lastSeenAt(), zone))
                 .setHeader(getTranslation("kiosk.column.lastSeen")));
-        Grids.key(grid.addColumn(k -> (k.browser() == null ? "" : k.browser())
-                        + (k.screenSize() == null ? "" : " · " + k.screenSize()))
-                .setHeader(getTranslation("kiosk.column.device")));
+        Grids.text(
+                grid.addColumn(KiosksView::device).setHeader(getTranslation("kiosk.column.device")),
+                KiosksView::device,
+                "6rem");
         Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("kiosk.empty"));
         grid.setAllRowsVisible(true);
@@ -93,6 +94,10 @@ class KiosksView extends Div implements HasDynamicTitle {
 
     void refresh() {
         grid.setItems(kiosks.kiosks());
+    }
+
+    private static String device(Kiosk k) {
+        return (k.browser() == null ? "" : k.browser()) + (k.screenSize() == null ? "" : " · " + k.screenSize());
     }
 
     private Component state(Kiosk k) {

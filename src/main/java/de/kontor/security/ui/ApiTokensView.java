@@ -62,7 +62,10 @@ class ApiTokensView extends Div implements HasDynamicTitle {
         Grids.name(grid.addColumn(t -> t.getName() == null ? "" : t.getName()), "8rem")
                 .setHeader(getTranslation("tokens.name"))
                 .setSortProperty("name");
-        Grids.key(grid.addColumn(t -> t.getUser().getUsername()).setHeader(getTranslation("tokens.owner")));
+        Grids.text(
+                grid.addColumn(t -> t.getUser().getUsername()).setHeader(getTranslation("tokens.owner")),
+                t -> t.getUser().getUsername(),
+                "6rem");
         Grids.key(grid.addColumn(t -> t.getTokenPrefix() + "…").setHeader(getTranslation("tokens.prefix")));
         Grids.key(grid.addColumn(t -> Formats.dateTime(t.getCreatedAt(), zone))
                 .setHeader(getTranslation("tokens.created"))
