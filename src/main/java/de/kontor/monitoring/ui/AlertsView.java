@@ -10,6 +10,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -92,7 +93,7 @@ class AlertsView extends Div implements HasDynamicTitle {
 
         grid.setId("alerts-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        Grids.key(grid.addComponentColumn(this::stateBadge)
+        Grids.key(grid.addComponentColumn(this::state)
                 .setHeader(getTranslation("monitoring.alert.field.state"))
                 .setKey("state"));
         Grids.key(grid.addComponentColumn(a -> AlertRulesView.severityBadge(a.severity(), this::getTranslation))
@@ -111,16 +112,11 @@ class AlertsView extends Div implements HasDynamicTitle {
         Grids.key(grid.addColumn(AlertsView::value)
                 .setHeader(getTranslation("monitoring.alert.column.value"))
                 .setKey("value"));
-        Grids.key(grid.addColumn(a -> Formats.dateTime(a.firedAt() == null ? a.startedAt() : a.firedAt(), zone))
-                .setHeader(getTranslation("monitoring.alert.column.since")));
-        Grids.key(grid.addColumn(a -> a.resolvedAt() == null ? "" : Formats.dateTime(a.resolvedAt(), zone))
-                .setHeader(getTranslation("monitoring.alert.column.resolved")));
-        Grids.text(
-                grid.addColumn(a -> a.acknowledgedBy() == null ? "" : a.acknowledgedBy())
-                        .setHeader(getTranslation("monitoring.alert.column.acknowledged"))
-                        .setKey("acknowledged"),
-                a -> a.acknowledgedBy() == null ? "" : a.acknowledgedBy(),
-                "5rem");
+        // When it resolved stands under since when it fired, who acknowledged it under its state: two
+        // columns less, so the list fits beside the menu.
+        Grids.key(grid.addComponentColumn(this::since)
+                .setHeader(getTranslation("monitoring.alert.column.since"))
+                .setKey("since"));
         Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("monitoring.alert.empty"));
         grid.setItems(q -> monitoring.alerts(filter(), PageRequest.of(q.getPage(), q.getPageSize())).stream());
@@ -169,6 +165,29 @@ class AlertsView extends Div implements HasDynamicTitle {
     private static String value(Alert a) {
         return a.metric() + " = " + (a.value() == null ? "–" : AlertRulesView.number(a.value())) + " ("
                 + a.operator().symbol() + " " + AlertRulesView.number(a.threshold()) + ")";
+    }
+
+    private Component state(Alert a) {
+        Div cell = new Div(stateBadge(a));
+        if (a.acknowledgedBy() != null) {
+            Span by = new Span(getTranslation("monitoring.alert.column.acknowledged") + " " + a.acknowledgedBy());
+            by.addClassName("kontor-muted");
+            cell.add(by);
+        }
+        cell.addClassName("kontor-two-lines");
+        return cell;
+    }
+
+    private Component since(Alert a) {
+        Div cell = new Div(new Span(Formats.dateTime(a.firedAt() == null ? a.startedAt() : a.firedAt(), zone)));
+        if (a.resolvedAt() != null) {
+            Span resolved = new Span(
+                    getTranslation("monitoring.alert.column.resolved") + " " + Formats.dateTime(a.resolvedAt(), zone));
+            resolved.addClassName("kontor-muted");
+            cell.add(resolved);
+        }
+        cell.addClassName("kontor-two-lines");
+        return cell;
     }
 
     private Component stateBadge(Alert a) {

@@ -104,10 +104,13 @@ class UsersView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        Grids.key(grid.addColumn(UserAccount::getUsername)
-                .setHeader(getTranslation("users.username"))
-                .setSortProperty("username")
-                .setKey("username"));
+        Grids.text(
+                grid.addColumn(UserAccount::getUsername)
+                        .setHeader(getTranslation("users.username"))
+                        .setSortProperty("username")
+                        .setKey("username"),
+                UserAccount::getUsername,
+                "8rem");
         Grids.name(grid.addColumn(UserAccount::getDisplayName), "10rem")
                 .setHeader(getTranslation("users.displayName"))
                 .setSortProperty("displayName")
