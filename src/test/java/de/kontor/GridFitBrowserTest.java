@@ -43,7 +43,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -357,25 +356,6 @@ class GridFitBrowserTest extends IntegrationTest {
         return ((List<?>) found).stream().map(p -> prefix + ": " + p).toList();
     }
 
-    /**
-     * A token needs a confirmed second factor: another admin with one creates it (the token list shows
-     * everybody's).
-     */
-    private void personalToken(String name) {
-        String owner = unique("gridfit.token");
-        users.createUser(new NewUser(owner, owner, null, Set.of(Role.ADMIN), PASSWORD));
-        Authentication before = SecurityContextHolder.getContext().getAuthentication();
-        try {
-            SecurityContextHolder.getContext()
-                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                            owner, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
-            TestTotp.enrolCurrentUser(users, clock);
-            users.createPersonalToken(name, Duration.ofDays(90));
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(before);
-        }
-    }
-
     /** Names as long as real ones get: firms with legal forms, schools with towns, long addresses. */
     private Data longData() {
         String marker = unique("Fit");
@@ -477,7 +457,6 @@ class GridFitBrowserTest extends IntegrationTest {
                     null,
                     "Wiederholte fehlgeschlagene Anmeldungen aus dem Gästenetz der Werkstatt",
                     null);
-            personalToken("Buchhaltungsexport für die Steuerberatung " + marker);
             mails.queue(new OutgoingMail(
                     "tally",
                     "BOOKING",
