@@ -13,13 +13,16 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,14 +37,19 @@ public final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private final ChromeDriver driver;
+    private final Path userData;
 
-    private Browser(ChromeDriver driver) {
+    private Browser(ChromeDriver driver, Path userData) {
         this.driver = driver;
+        this.userData = userData;
     }
 
-    /** A fresh browser profile with a {@code width}×{@code height} window in {@code language} ("en-US"). */
-    public static Browser start(int width, int height, String language) throws IOException {
-        return start(width, height, language, false);
+    /**
+     * A fresh browser profile with a {@code width}×{@code height} window in {@code language} ("en-US"), with
+     * more command-line switches if a test needs them (e.g. {@code --hide-scrollbars}).
+     */
+    public static Browser start(int width, int height, String language, String... moreArguments) throws IOException {
+        return start(width, height, language, false, moreArguments);
     }
 
     /**
@@ -49,10 +57,12 @@ public final class Browser implements AutoCloseable {
      * will not make a window narrower than 500 pixels, so the phone is emulated).
      */
     public static Browser phone(int width, int height, String language) throws IOException {
-        return start(width, height, language, true);
+        // a phone's scrollbars lie over the content
+        return start(width, height, language, true, "--hide-scrollbars");
     }
 
-    private static Browser start(int width, int height, String language, boolean phone) throws IOException {
+    private static Browser start(int width, int height, String language, boolean phone, String... moreArguments)
+            throws IOException {
         assertThat(CHROMIUM)
                 .as("Chromium is needed for browser tests: apt-get install chromium chromium-driver")
                 .exists();
@@ -69,10 +79,10 @@ public final class Browser implements AutoCloseable {
                 "--disable-component-update",
                 "--disable-sync",
                 "--disable-dev-shm-usage",
-                "--hide-scrollbars",
                 "--window-size=" + width + "," + height,
                 "--lang=" + language,
                 "--user-data-dir=" + userData);
+        options.addArguments(moreArguments);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         if (phone) {
             options.setExperimentalOption(
@@ -100,7 +110,7 @@ public final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(0));
-        return new Browser(driver);
+        return new Browser(driver, userData);
     }
 
     public ChromeDriver driver() {
@@ -165,6 +175,15 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            // best effort: the profile is only a cache
+            try (Stream<Path> files = Files.walk(userData)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException ignored) {
+                // left for the temp folder's own clean-up
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package de.kontor.kiosk;
 
+import de.kontor.Browser;
 import de.kontor.IntegrationTest;
 import de.kontor.kiosk.KioskModel.IssuedToken;
 import de.kontor.kiosk.KioskModel.KioskDraft;
@@ -13,19 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,46 +42,21 @@ class KioskBrowserTest extends IntegrationTest {
     @Autowired
     PrinterService printers;
 
+    Browser chromium;
     ChromeDriver driver;
-    Path userData;
     final ExecutorService threads = Executors.newCachedThreadPool();
     final List<P110Emulator> plugs = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        Path chromium = Path.of("/usr/bin/chromium");
-        assertThat(chromium)
-                .as("Chromium is needed for browser tests: apt-get install chromium chromium-driver")
-                .exists();
-        userData = Files.createTempDirectory("kontor-kiosk-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=1920,1080",
-                "--hide-scrollbars",
-                "--lang=de-DE",
-                "--user-data-dir=" + userData);
-        driver = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                        .usingAnyFreePort()
-                        .build(),
-                options);
+        chromium = Browser.start(1920, 1080, "de-DE", "--hide-scrollbars");
+        driver = chromium.driver();
     }
 
     @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
+    void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
         }
         plugs.forEach(P110Emulator::close);
         threads.shutdownNow();
@@ -125,12 +95,7 @@ class KioskBrowserTest extends IntegrationTest {
     }
 
     private void screenshot(String name) throws Exception {
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.copy(
-                driver.getScreenshotAs(OutputType.FILE).toPath(),
-                target.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 
     /** How the board uses the window: the share the cards cover, the name's size, and no scrolling. */

@@ -62,31 +62,23 @@ class BlockedAddressesView extends Div implements HasDynamicTitle {
 
         blocks.setId("blocked-addresses");
         blocks.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        blocks.addColumn(AddressBlock::subject)
-                .setHeader(getTranslation("access.subject"))
-                .setAutoWidth(true);
-        blocks.addComponentColumn(b -> Badges.of(
+        Grids.key(blocks.addColumn(AddressBlock::subject).setHeader(getTranslation("access.subject")));
+        Grids.key(blocks.addComponentColumn(b -> Badges.of(
                         getTranslation("access.source." + b.source()),
                         b.source() == BlockSource.MANUAL ? Badges.Tone.ERROR : Badges.Tone.WARNING))
-                .setHeader(getTranslation("access.source"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        blocks.addColumn(b ->
+                .setHeader(getTranslation("access.source")));
+        Grids.key(blocks.addColumn(b ->
                         b.until() == null ? getTranslation("access.untilRemoved") : Formats.dateTime(b.until(), zone))
-                .setHeader(getTranslation("access.until"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        blocks.addColumn(b -> b.comment() == null ? "" : b.comment()).setHeader(getTranslation("access.comment"));
-        blocks.addColumn(b -> b.createdBy() + ", " + Formats.dateTime(b.createdAt(), zone))
-                .setHeader(getTranslation("access.createdBy"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setHeader(getTranslation("access.until")));
+        Grids.text(
+                blocks.addColumn(b -> b.comment() == null ? "" : b.comment())
+                        .setHeader(getTranslation("access.comment")),
+                b -> b.comment() == null ? "" : b.comment(),
+                "10rem");
+        Grids.key(blocks.addColumn(b -> b.createdBy() + ", " + Formats.dateTime(b.createdAt(), zone))
+                .setHeader(getTranslation("access.createdBy")));
         if (write) {
-            blocks.addComponentColumn(this::unblockButton)
-                    .setKey("unblock")
-                    .setAutoWidth(true)
-                    .setFlexGrow(0)
-                    .setFrozenToEnd(true);
+            Grids.actions(blocks.addComponentColumn(this::unblockButton).setKey("unblock"));
         }
         blocks.setItems(LazyGrids.pages(access::blocks));
         Grids.counted(blocks, getTranslation("access.empty"));
@@ -101,19 +93,16 @@ class BlockedAddressesView extends Div implements HasDynamicTitle {
         add(new ViewHeader(new H3(getTranslation("access.networks"))).actions(allow), networksIntro);
         networks.setId("admin-networks");
         networks.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        networks.addColumn(AdminNetwork::cidr)
-                .setHeader(getTranslation("access.cidr"))
-                .setAutoWidth(true);
-        networks.addColumn(n -> n.comment() == null ? "" : n.comment()).setHeader(getTranslation("access.comment"));
-        networks.addColumn(n -> n.createdBy() + ", " + Formats.dateTime(n.createdAt(), zone))
-                .setHeader(getTranslation("access.createdBy"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+        Grids.key(networks.addColumn(AdminNetwork::cidr).setHeader(getTranslation("access.cidr")));
+        Grids.text(
+                networks.addColumn(n -> n.comment() == null ? "" : n.comment())
+                        .setHeader(getTranslation("access.comment")),
+                n -> n.comment() == null ? "" : n.comment(),
+                "10rem");
+        Grids.key(networks.addColumn(n -> n.createdBy() + ", " + Formats.dateTime(n.createdAt(), zone))
+                .setHeader(getTranslation("access.createdBy")));
         if (write) {
-            networks.addComponentColumn(this::removeNetworkButton)
-                    .setAutoWidth(true)
-                    .setFlexGrow(0)
-                    .setFrozenToEnd(true);
+            Grids.actions(networks.addComponentColumn(this::removeNetworkButton));
         }
         Grids.counted(networks, getTranslation("access.networks.empty"));
         networks.setAllRowsVisible(true);

@@ -7,10 +7,12 @@ import com.vaadin.flow.component.grid.HeaderRow;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.ItemCountChangeEvent;
+import com.vaadin.flow.function.SerializableFunction;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -36,9 +38,30 @@ public final class Grids {
         return column.setAutoWidth(true).setFlexGrow(0);
     }
 
+    /**
+     * Marks the one column of a grid that may cut its cells (the browser guard test reads the attribute): all
+     * others are as wide as their content.
+     */
+    static final String FILL_ATTRIBUTE = "kontor-fill";
+
     /** The column that takes the remaining width, at least {@code minWidth}. */
     public static <T> Grid.Column<T> name(Grid.Column<T> column, String minWidth) {
+        column.getElement().setAttribute(FILL_ATTRIBUTE, true);
         return column.setAutoWidth(false).setWidth(minWidth).setFlexGrow(1).setResizable(true);
+    }
+
+    /**
+     * A column of free text (a subject, comment, note, description, address) beside the name column: shares
+     * the free width from {@code minWidth} on and, when that is not enough, cuts the text and shows all of it
+     * as the cell's tooltip.
+     */
+    public static <T> Grid.Column<T> text(
+            Grid.Column<T> column, SerializableFunction<T, String> full, String minWidth) {
+        column.setTooltipGenerator(item -> {
+            String text = full.apply(item);
+            return text == null || text.isBlank() ? null : text;
+        });
+        return name(column, minWidth);
     }
 
     /** Row actions: as wide as the buttons and pinned to the right edge. */
@@ -82,12 +105,28 @@ public final class Grids {
                 ? row.getCell(columns.getFirst())
                 : row.join(columns.toArray(Grid.Column<?>[]::new));
         cell.setComponent(count);
-        ComponentEventListener<ItemCountChangeEvent<?>> listener =
-                e -> count.setText(text(grid, e.getItemCount(), e.isItemCountEstimated()));
+        AtomicBoolean sized = new AtomicBoolean();
+        ComponentEventListener<ItemCountChangeEvent<?>> listener = e -> {
+            count.setText(text(grid, e.getItemCount(), e.isItemCountEstimated()));
+            if (e.getItemCount() > 0 && !sized.getAndSet(true)) {
+                fitColumnsToShownRows(grid);
+            }
+        };
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<ItemCountChangeEvent<?>> type = (Class) ItemCountChangeEvent.class;
         ComponentUtil.addListener(grid, type, listener);
         return count;
+    }
+
+    /**
+     * The browser sizes auto-width columns once, when the first rows arrive, and at that moment the column
+     * headers may not be rendered yet: "Kundennr." came out as "Kunde…". Sizing again after the rows are
+     * shown counts headers and rows alike.
+     */
+    private static void fitColumnsToShownRows(Grid<?> grid) {
+        grid.getElement()
+                .executeJs(
+                        "const grid = this; requestAnimationFrame(() => setTimeout(() => grid.recalculateColumnWidths()));");
     }
 
     static String text(Grid<?> grid, int rows, boolean estimated) {

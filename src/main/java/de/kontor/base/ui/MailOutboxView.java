@@ -62,44 +62,36 @@ class MailOutboxView extends Div implements HasDynamicTitle, BeforeEnterObserver
 
         grid.setId("mail-outbox");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(m -> Formats.dateTime(m.createdAt(), zone))
-                .setHeader(getTranslation("mail.time"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addComponentColumn(m -> Badges.of(getTranslation("mail.state." + m.state()), tone(m.state())))
+        Grids.key(grid.addColumn(m -> Formats.dateTime(m.createdAt(), zone)).setHeader(getTranslation("mail.time")));
+        Grids.key(grid.addComponentColumn(m -> Badges.of(getTranslation("mail.state." + m.state()), tone(m.state())))
                 .setHeader(getTranslation("mail.state"))
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setKey("state");
-        grid.addColumn(m -> getTranslation("module." + m.module()))
-                .setHeader(getTranslation("mail.module"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(OutboxMail::recipient)
-                .setHeader(getTranslation("mail.recipient"))
-                .setAutoWidth(true);
-        grid.addColumn(OutboxMail::subject)
-                .setHeader(getTranslation("mail.subject"))
-                .setFlexGrow(1);
-        grid.addComponentColumn(m -> {
-                    if (m.state() == MailState.SENT || m.state() == MailState.SENDING) {
-                        return new Span();
-                    }
-                    Button resend = new Button(getTranslation("mail.resend"), e -> {
-                        try {
-                            outbox.resend(m.id());
-                            Notifications.success(getTranslation("mail.resent"));
-                        } catch (DomainException ex) {
-                            Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-                        }
-                        grid.getDataProvider().refreshAll();
-                    });
-                    resend.setId("mail-resend-" + m.id());
-                    resend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-                    return resend;
-                })
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setKey("state"));
+        Grids.key(grid.addColumn(m -> getTranslation("module." + m.module())).setHeader(getTranslation("mail.module")));
+        Grids.text(
+                grid.addColumn(OutboxMail::recipient).setHeader(getTranslation("mail.recipient")),
+                OutboxMail::recipient,
+                "10rem");
+        Grids.text(
+                grid.addColumn(OutboxMail::subject).setHeader(getTranslation("mail.subject")),
+                OutboxMail::subject,
+                "12rem");
+        Grids.actions(grid.addComponentColumn(m -> {
+            if (m.state() == MailState.SENT || m.state() == MailState.SENDING) {
+                return new Span();
+            }
+            Button resend = new Button(getTranslation("mail.resend"), e -> {
+                try {
+                    outbox.resend(m.id());
+                    Notifications.success(getTranslation("mail.resent"));
+                } catch (DomainException ex) {
+                    Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                }
+                grid.getDataProvider().refreshAll();
+            });
+            resend.setId("mail-resend-" + m.id());
+            resend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return resend;
+        }));
         grid.setItemDetailsRenderer(new ComponentRenderer<>(m -> {
             Div details = new Div(new Pre(m.body()));
             if (m.error() != null) {

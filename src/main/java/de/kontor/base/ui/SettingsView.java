@@ -48,28 +48,23 @@ class SettingsView extends Div implements HasDynamicTitle {
         grid.setId("settings-options");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(o -> getTranslation(o.labelKey()))
-                .setHeader(getTranslation("settings.option"))
-                .setFlexGrow(1);
-        grid.addColumn(o -> getTranslation("settings.value." + o.value()))
+        Grids.name(
+                grid.addColumn(o -> getTranslation(o.labelKey())).setHeader(getTranslation("settings.option")),
+                "16rem");
+        Grids.key(grid.addColumn(o -> getTranslation("settings.value." + o.value()))
                 .setHeader(getTranslation("settings.value"))
-                .setKey("value")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(o -> switch (o.source()) {
+                .setKey("value"));
+        Grids.key(grid.addColumn(o -> switch (o.source()) {
                     case "default" -> getTranslation("settings.source.DEFAULT");
                     case "setting" -> getTranslation("settings.source.SETTING");
                     default -> o.source();
                 })
                 .setHeader(getTranslation("settings.source"))
-                .setKey("source")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addComponentColumn(o -> o.changedIn().isEmpty()
+                .setKey("source"));
+        Grids.key(grid.addComponentColumn(o -> o.changedIn().isEmpty()
                         ? new Span(getTranslation("settings.changedInConfiguration"))
                         : new Anchor(o.changedIn(), getTranslation("settings.changeThere")))
-                .setHeader(getTranslation("settings.changedIn"))
-                .setAutoWidth(true);
+                .setHeader(getTranslation("settings.changedIn")));
         grid.setItems(options.stream()
                 .flatMap(o -> o.shownSettings().stream())
                 .sorted(Comparator.comparing(ShownSetting::name))

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -31,11 +32,13 @@ import de.kontor.customer.Customer;
 import de.kontor.customer.CustomerQuery;
 import de.kontor.customer.CustomerService;
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** All customers: search as you type, filter by tags and archive state, export, import, create. */
 @Route("customers")
@@ -140,32 +143,25 @@ class CustomersView extends Div implements HasDynamicTitle {
                         .setSortProperty("name")
                         .setKey("name"),
                 "14rem");
-        grid.addColumn(c -> nz(c.getContactPerson()))
-                .setHeader(getTranslation("customer.contactPerson"))
-                .setSortProperty("contactPerson")
-                .setFlexGrow(1)
-                .setKey("contactPerson")
-                .setResizable(true);
-        grid.addColumn(c -> nz(c.getEmail()))
-                .setHeader(getTranslation("customer.email"))
-                .setSortProperty("email")
-                .setFlexGrow(1)
-                .setKey("email")
-                .setResizable(true);
-        grid.addColumn(c -> nz(c.getCity()))
+        // Contact person and e-mail in one two-line cell, city and country in one: the list stays readable
+        // beside the menu at 1440 px without cutting them.
+        Grids.text(
+                grid.addComponentColumn(this::contactOf)
+                        .setHeader(getTranslation("customer.contact"))
+                        .setSortProperty("contactPerson")
+                        .setKey("contact"),
+                c -> String.join(" · ", nonBlank(c.getContactPerson(), c.getEmail())),
+                "12rem");
+        Grids.key(grid.addColumn(c -> String.join(" · ", nonBlank(c.getCity(), c.getCountry())))
                 .setHeader(getTranslation("customer.city"))
                 .setSortProperty("city")
-                .setFlexGrow(1)
-                .setKey("city")
-                .setResizable(true);
-        Grids.key(grid.addColumn(c -> nz(c.getCountry()))
-                .setHeader(getTranslation("customer.country"))
-                .setSortProperty("country")
-                .setKey("country"));
-        grid.addComponentColumn(this::tagsOf)
-                .setHeader(getTranslation("customer.tags"))
-                .setKey("tags")
-                .setFlexGrow(1);
+                .setKey("city"));
+        Grids.text(
+                grid.addComponentColumn(this::tagsOf)
+                        .setHeader(getTranslation("customer.tags"))
+                        .setKey("tags"),
+                c -> String.join(", ", c.getTags()),
+                "8rem");
         Grids.key(grid.addColumn(c -> Formats.date(c.getUpdatedAt(), zone))
                 .setHeader(getTranslation("customer.updated"))
                 .setSortProperty("updatedAt")
@@ -222,6 +218,21 @@ class CustomersView extends Div implements HasDynamicTitle {
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
+    }
+
+    private Div contactOf(Customer customer) {
+        Div contact = new Div(new Span(nz(customer.getContactPerson())));
+        if (customer.getEmail() != null && !customer.getEmail().isBlank()) {
+            Span email = new Span(customer.getEmail());
+            email.addClassName("kontor-muted");
+            contact.add(email);
+        }
+        contact.addClassName("kontor-two-lines");
+        return contact;
+    }
+
+    private static List<String> nonBlank(@Nullable String... texts) {
+        return Stream.of(texts).filter(t -> t != null && !t.isBlank()).toList();
     }
 
     private Div tagsOf(Customer customer) {

@@ -70,25 +70,21 @@ class KiosksView extends Div implements HasDynamicTitle {
 
         grid.setId("kiosks-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(Kiosk::name)
-                .setHeader(getTranslation("kiosk.column.name"))
-                .setAutoWidth(true);
-        grid.addColumn(k -> k.location() == null ? "" : k.location())
-                .setHeader(getTranslation("kiosk.column.location"))
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::state)
+        Grids.name(grid.addColumn(Kiosk::name).setHeader(getTranslation("kiosk.column.name")), "10rem");
+        Grids.text(
+                grid.addColumn(k -> k.location() == null ? "" : k.location())
+                        .setHeader(getTranslation("kiosk.column.location")),
+                k -> k.location() == null ? "" : k.location(),
+                "8rem");
+        Grids.key(grid.addComponentColumn(this::state)
                 .setHeader(getTranslation("kiosk.column.state"))
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setKey("state");
-        grid.addColumn(k -> k.lastSeenAt() == null ? "–" : Formats.dateTime(k.lastSeenAt(), zone))
-                .setHeader(getTranslation("kiosk.column.lastSeen"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(k -> (k.browser() == null ? "" : k.browser())
-                        + (k.screenSize() == null ? "" : " · " + k.screenSize()))
-                .setHeader(getTranslation("kiosk.column.device"))
-                .setAutoWidth(true);
+                .setKey("state"));
+        Grids.key(grid.addColumn(k -> k.lastSeenAt() == null ? "–" : Formats.dateTime(k.lastSeenAt(), zone))
+                .setHeader(getTranslation("kiosk.column.lastSeen")));
+        Grids.text(
+                grid.addColumn(KiosksView::device).setHeader(getTranslation("kiosk.column.device")),
+                KiosksView::device,
+                "6rem");
         Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("kiosk.empty"));
         grid.setAllRowsVisible(true);
@@ -98,6 +94,10 @@ class KiosksView extends Div implements HasDynamicTitle {
 
     void refresh() {
         grid.setItems(kiosks.kiosks());
+    }
+
+    private static String device(Kiosk k) {
+        return (k.browser() == null ? "" : k.browser()) + (k.screenSize() == null ? "" : " · " + k.screenSize());
     }
 
     private Component state(Kiosk k) {

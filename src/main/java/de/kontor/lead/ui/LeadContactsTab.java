@@ -39,19 +39,22 @@ class LeadContactsTab extends Div {
         Grid<Contact> grid = new Grid<>();
         grid.setId("lead-contacts");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(c -> c.name() + (c.primary() ? " ★" : ""))
-                .setHeader(getTranslation("lead.field.contactName"))
-                .setAutoWidth(true);
-        grid.addColumn(c -> c.position() == null ? "" : c.position())
-                .setHeader(getTranslation("lead.field.contactPosition"))
-                .setAutoWidth(true);
-        grid.addColumn(c -> c.email() == null ? "" : c.email())
-                .setHeader(getTranslation("lead.field.email"))
-                .setAutoWidth(true);
-        grid.addColumn(c -> c.phone() == null ? "" : c.phone())
-                .setHeader(getTranslation("lead.field.phone"))
-                .setAutoWidth(true);
-        grid.addComponentColumn(c -> {
+        Grids.name(
+                grid.addColumn(c -> c.name() + (c.primary() ? " ★" : ""))
+                        .setHeader(getTranslation("lead.field.contactName")),
+                "10rem");
+        Grids.text(
+                grid.addColumn(c -> c.position() == null ? "" : c.position())
+                        .setHeader(getTranslation("lead.field.contactPosition")),
+                c -> c.position() == null ? "" : c.position(),
+                "8rem");
+        Grids.text(
+                grid.addColumn(c -> c.email() == null ? "" : c.email()).setHeader(getTranslation("lead.field.email")),
+                c -> c.email() == null ? "" : c.email(),
+                "10rem");
+        Grids.key(
+                grid.addColumn(c -> c.phone() == null ? "" : c.phone()).setHeader(getTranslation("lead.field.phone")));
+        Grids.actions(grid.addComponentColumn(c -> {
                     Button edit = new Button(VaadinIcon.EDIT.create(), e -> contactDialog(i, c));
                     edit.setAriaLabel(getTranslation("lead.contact.edit"));
                     Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
@@ -65,9 +68,7 @@ class LeadContactsTab extends Div {
                     }
                     return new HorizontalLayout(edit, delete);
                 })
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setKey("actions");
+                .setKey("actions"));
         grid.setItems(leads.contacts(i.id()));
         grid.setAllRowsVisible(true);
         Grids.counted(grid, getTranslation("lead.contacts.empty"));

@@ -56,23 +56,20 @@ class LeadTagsView extends Div implements HasDynamicTitle {
         add(new ViewHeader(name, color, add));
         grid.setId("lead-tags");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(t -> {
-                    Span chip = new Span(t.name());
-                    chip.getStyle()
-                            .set("background", t.color())
-                            .set("color", "#fff")
-                            .set("border-radius", "1em")
-                            .set("padding", "0 0.6em");
-                    return chip;
-                })
-                .setHeader(getTranslation("lead.tag.field.name"))
-                .setAutoWidth(true)
-                .setFlexGrow(1);
-        grid.addColumn(t -> usage.getOrDefault(t.id(), 0L))
-                .setHeader(getTranslation("lead.tag.usage"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addComponentColumn(t -> {
+        Grids.name(
+                grid.addComponentColumn(t -> {
+                            Span chip = new Span(t.name());
+                            chip.getStyle()
+                                    .set("background", t.color())
+                                    .set("color", "#fff")
+                                    .set("border-radius", "1em")
+                                    .set("padding", "0 0.6em");
+                            return chip;
+                        })
+                        .setHeader(getTranslation("lead.tag.field.name")),
+                "10rem");
+        Grids.key(grid.addColumn(t -> usage.getOrDefault(t.id(), 0L)).setHeader(getTranslation("lead.tag.usage")));
+        Grids.actions(grid.addComponentColumn(t -> {
                     TextField rename = new TextField();
                     rename.setValue(t.name());
                     rename.setId("lead-tag-rename-" + t.id());
@@ -98,10 +95,7 @@ class LeadTagsView extends Div implements HasDynamicTitle {
                     row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
                     return row;
                 })
-                .setKey("edit")
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setFrozenToEnd(true);
+                .setKey("edit"));
         grid.setAllRowsVisible(true);
         Grids.counted(grid, getTranslation("lead.tag.empty"));
         add(grid);

@@ -143,46 +143,39 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
         grid.setId("leads-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(LeadRow::name)
-                .setHeader(getTranslation("lead.field.name"))
-                .setKey("name")
-                .setSortable(true)
-                .setFlexGrow(2);
-        grid.addColumn(r -> getTranslation("lead.type." + r.type().name()))
+        Grids.name(
+                grid.addColumn(LeadRow::name)
+                        .setHeader(getTranslation("lead.field.name"))
+                        .setKey("name")
+                        .setSortable(true),
+                "14rem");
+        Grids.key(grid.addColumn(r -> getTranslation("lead.type." + r.type().name()))
                 .setHeader(getTranslation("lead.field.type"))
                 .setKey("type")
-                .setSortable(true)
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(r -> r.city() == null ? "" : r.city())
+                .setSortable(true));
+        Grids.key(grid.addColumn(r -> r.city() == null ? "" : r.city())
                 .setHeader(getTranslation("lead.field.city"))
                 .setKey("city")
-                .setSortable(true)
-                .setAutoWidth(true);
-        grid.addComponentColumn(r ->
+                .setSortable(true));
+        Grids.key(grid.addComponentColumn(r ->
                         Badges.of(getTranslation("lead.status." + r.status().name()), tone(r.status())))
                 .setHeader(getTranslation("lead.field.status"))
                 .setKey("status")
-                .setSortable(true)
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(r -> r.primaryContact() == null ? "" : r.primaryContact())
-                .setHeader(getTranslation("lead.field.contactName"))
-                .setAutoWidth(true);
-        grid.addColumn(LeadRow::tags)
-                .setHeader(getTranslation("lead.field.tags"))
-                .setFlexGrow(1);
-        grid.addColumn(r -> r.owner() == null ? "" : r.owner())
+                .setSortable(true));
+        Grids.text(
+                grid.addColumn(r -> r.primaryContact() == null ? "" : r.primaryContact())
+                        .setHeader(getTranslation("lead.field.contactName")),
+                r -> r.primaryContact() == null ? "" : r.primaryContact(),
+                "8rem");
+        Grids.text(grid.addColumn(LeadRow::tags).setHeader(getTranslation("lead.field.tags")), LeadRow::tags, "6rem");
+        Grids.key(grid.addColumn(r -> r.owner() == null ? "" : r.owner())
                 .setHeader(getTranslation("lead.field.owner"))
                 .setKey("owner")
-                .setSortable(true)
-                .setAutoWidth(true);
-        grid.addColumn(r -> Formats.date(r.createdAt(), zone))
+                .setSortable(true));
+        Grids.key(grid.addColumn(r -> Formats.date(r.createdAt(), zone))
                 .setHeader(getTranslation("lead.field.created"))
                 .setKey("createdAt")
-                .setSortable(true)
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setSortable(true));
         grid.setItems(LazyGrids.pages(page -> leads.find(query(), page)));
         grid.addItemClickListener(
                 e -> UI.getCurrent().navigate(LeadView.class, e.getItem().id()));

@@ -41,34 +41,27 @@ class MyTasksView extends Div implements HasDynamicTitle {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         grid.setId("lead-tasks");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(a -> a.dueDate() == null ? "" : Formats.date(a.dueDate()))
-                .setHeader(getTranslation("lead.activity.due"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(Activity::subject)
-                .setHeader(getTranslation("lead.activity.subject"))
-                .setFlexGrow(1);
-        grid.addColumn(Activity::institutionName)
-                .setHeader(getTranslation("lead.field.name"))
-                .setAutoWidth(true);
-        grid.addColumn(a -> a.assignee() == null ? "" : a.assignee())
-                .setHeader(getTranslation("lead.field.owner"))
-                .setAutoWidth(true);
-        grid.addComponentColumn(a -> {
-                    Button open = new Button(
-                            getTranslation("lead.open"),
-                            e -> UI.getCurrent().navigate(LeadView.class, a.institutionId()));
-                    open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-                    Button done = new Button(getTranslation("lead.tasks.done"), e -> {
-                        leads.setDone(a.id(), true);
-                        refresh();
-                    });
-                    done.setId("lead-task-done-" + a.id());
-                    done.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                    return new Div(open, done);
-                })
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+        Grids.key(grid.addColumn(a -> a.dueDate() == null ? "" : Formats.date(a.dueDate()))
+                .setHeader(getTranslation("lead.activity.due")));
+        Grids.text(
+                grid.addColumn(Activity::subject).setHeader(getTranslation("lead.activity.subject")),
+                Activity::subject,
+                "12rem");
+        Grids.name(grid.addColumn(Activity::institutionName).setHeader(getTranslation("lead.field.name")), "12rem");
+        Grids.key(grid.addColumn(a -> a.assignee() == null ? "" : a.assignee())
+                .setHeader(getTranslation("lead.field.owner")));
+        Grids.actions(grid.addComponentColumn(a -> {
+            Button open = new Button(
+                    getTranslation("lead.open"), e -> UI.getCurrent().navigate(LeadView.class, a.institutionId()));
+            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            Button done = new Button(getTranslation("lead.tasks.done"), e -> {
+                leads.setDone(a.id(), true);
+                refresh();
+            });
+            done.setId("lead-task-done-" + a.id());
+            done.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            return new Div(open, done);
+        }));
         grid.setPartNameGenerator(a -> a.dueDate() != null && a.dueDate().isBefore(today) ? "overdue" : null);
         Grids.counted(grid, getTranslation("lead.tasks.empty"));
         add(grid);

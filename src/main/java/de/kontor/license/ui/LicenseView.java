@@ -149,39 +149,39 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         grid.setId("license-devices");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        grid.addColumn(a -> a.getHostname() == null ? "–" : a.getHostname())
-                .setHeader(getTranslation("license.device.host"))
-                .setAutoWidth(true)
-                .setKey("host");
-        grid.addColumn(a -> a.getMac() == null ? "–" : a.getMac())
-                .setHeader("MAC")
-                .setAutoWidth(true)
-                .setKey("mac");
+        // The machine's name over its MAC address: one column less, so the actions stay in sight.
+        Grids.text(
+                grid.addComponentColumn(this::machineOf)
+                        .setHeader(getTranslation("license.device.host"))
+                        .setKey("host"),
+                a -> String.join(" · ", nz(a.getHostname()), nz(a.getMac())),
+                "12rem");
         grid.addColumn(a -> a.getAppVersion() == null ? "" : a.getAppVersion())
                 .setHeader(getTranslation("license.device.version"))
+                .setKey("version")
                 .setAutoWidth(true)
-                .setKey("version");
+                .setFlexGrow(0);
         grid.addComponentColumn(this::stateBadge)
                 .setHeader(getTranslation("license.device.state"))
+                .setKey("state")
                 .setAutoWidth(true)
-                .setKey("state");
+                .setFlexGrow(0);
         grid.addColumn(a -> Formats.dateTime(a.getLastSeenAt(), zone))
                 .setHeader(getTranslation("license.device.lastSeen"))
+                .setKey("lastSeen")
                 .setAutoWidth(true)
-                .setKey("lastSeen");
+                .setFlexGrow(0);
         grid.addColumn(a -> Formats.dateTime(a.getFirstSeenAt(), zone))
                 .setHeader(getTranslation("license.device.firstSeen"))
+                .setKey("firstSeen")
                 .setAutoWidth(true)
-                .setKey("firstSeen");
+                .setFlexGrow(0);
         grid.addColumn(Activation::getTransferCount)
                 .setHeader(getTranslation("license.device.transfers"))
+                .setKey("transfers")
                 .setAutoWidth(true)
-                .setKey("transfers");
-        grid.addComponentColumn(this::deviceActions)
-                .setKey("actions")
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setFrozenToEnd(true);
+                .setFlexGrow(0);
+        Grids.actions(grid.addComponentColumn(this::deviceActions).setKey("actions"));
         grid.setItems(devices);
         Grids.counted(grid, getTranslation("license.devices.empty"));
         add(grid);
@@ -201,6 +201,21 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         var chart = SvgCharts.barChart(getTranslation("license.history", HISTORY_DAYS), bars, 7, "");
         chart.setId("license-history-chart");
         return chart;
+    }
+
+    private Component machineOf(Activation a) {
+        Div machine = new Div(new Span(a.getHostname() == null ? "–" : a.getHostname()));
+        if (a.getMac() != null) {
+            Span mac = new Span(a.getMac());
+            mac.addClassName("kontor-muted");
+            machine.add(mac);
+        }
+        machine.addClassName("kontor-two-lines");
+        return machine;
+    }
+
+    private static String nz(@Nullable String text) {
+        return text == null ? "" : text;
     }
 
     private Component deviceActions(Activation a) {

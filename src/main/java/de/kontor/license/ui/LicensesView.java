@@ -99,7 +99,7 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                 () -> grid.getSelectedItems().stream().map(License::getId).toList(),
                 this::refresh);
         panel = new QuickEditPanel(
-                licenses, labels, () -> grid.getDataProvider().refreshAll());
+                licenses, labels, () -> grid.getDataProvider().refreshAll(), this::besidePanel);
 
         product.setId("licenses-product");
         product.setLabel(getTranslation("license.product"));
@@ -321,6 +321,16 @@ class LicensesView extends Div implements HasDynamicTitle, BeforeEnterObserver {
             list.add(Optional.of(v));
         }
         return list;
+    }
+
+    /**
+     * Beside the open panel the list keeps key, customer and status: the panel shows product, end of validity
+     * and machines of the chosen license, and all columns would not fit next to it.
+     */
+    private void besidePanel(boolean open) {
+        for (String key : List.of("product", "type", "validUntil", "max")) {
+            grid.getColumnByKey(key).setVisible(!open);
+        }
     }
 
     /** Opens the quick-edit side panel for this license. */

@@ -26,6 +26,7 @@ import de.kontor.license.LicenseService;
 import de.kontor.license.ModuleLicense;
 import de.kontor.license.ModuleStatus;
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Map;
@@ -54,52 +55,43 @@ class ModulesView extends Div implements HasDynamicTitle {
 
         grid.setId("modules-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ModuleStatus::identifier)
-                .setHeader(getTranslation("license.module.column.module"))
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setKey("module");
-        grid.addColumn(ModuleStatus::name)
-                .setHeader(getTranslation("license.module.column.name"))
-                .setWidth("11em")
-                .setFlexGrow(1)
-                .setKey("name");
-        grid.addColumn(m -> m.version() == null ? "–" : m.version())
-                .setHeader(getTranslation("license.module.column.version"))
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setKey("version");
-        grid.addColumn(m -> getTranslation("license.module.backend." + m.backend()))
+        // The module's name over its identifier and version: three facts in one column, so the license
+        // columns and the actions fit beside the menu.
+        Grids.text(
+                grid.addComponentColumn(this::module)
+                        .setHeader(getTranslation("license.module.column.module"))
+                        .setKey("module"),
+                m -> m.name() + " · " + m.identifier() + (m.version() == null ? "" : " " + m.version()),
+                "10rem");
+        Grids.key(grid.addColumn(m -> getTranslation("license.module.backend." + m.backend()))
                 .setHeader(getTranslation("license.module.column.backend"))
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setKey("backend");
-        grid.addComponentColumn(m -> status(m.license()))
+                .setKey("backend"));
+        Grids.key(grid.addComponentColumn(m -> status(m.license()))
                 .setHeader(getTranslation("license.module.column.status"))
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setKey("status");
-        grid.addColumn(m -> m.license().licensedTo() == null ? "" : m.license().licensedTo())
-                .setHeader(getTranslation("license.module.column.licensedTo"))
-                .setAutoWidth(true)
-                .setKey("licensedTo");
-        grid.addColumn(m -> m.license().expiresAt() == null
+                .setKey("status"));
+        Grids.text(
+                grid.addColumn(m -> nz(m.license().licensedTo()))
+                        .setHeader(getTranslation("license.module.column.licensedTo"))
+                        .setKey("licensedTo"),
+                m -> nz(m.license().licensedTo()),
+                "8rem");
+        Grids.key(grid.addColumn(m -> m.license().expiresAt() == null
                         ? ""
                         : m.license().expiresAt().toLocalDate().toString())
                 .setHeader(getTranslation("license.module.column.expires"))
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setKey("expires");
-        grid.addColumn(m -> String.join(", ", m.license().features()))
-                .setHeader(getTranslation("license.module.column.features"))
-                .setWidth("9em")
-                .setFlexGrow(1)
-                .setKey("features");
-        grid.addComponentColumn(this::info)
-                .setHeader(getTranslation("license.module.column.info"))
-                .setWidth("22em")
-                .setFlexGrow(3)
-                .setKey("info");
+                .setKey("expires"));
+        Grids.text(
+                grid.addColumn(m -> String.join(", ", m.license().features()))
+                        .setHeader(getTranslation("license.module.column.features"))
+                        .setKey("features"),
+                m -> String.join(", ", m.license().features()),
+                "6rem");
+        Grids.text(
+                grid.addComponentColumn(this::info)
+                        .setHeader(getTranslation("license.module.column.info"))
+                        .setKey("info"),
+                m -> nz(m.license().message()),
+                "10rem");
         Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         grid.setAllRowsVisible(true);
         Grids.counted(grid, getTranslation("license.module.empty"));
@@ -119,6 +111,18 @@ class ModulesView extends Div implements HasDynamicTitle {
             default -> Badges.Tone.ERROR;
         };
         return Badges.of(getTranslation("license.module.status." + license.status()), tone);
+    }
+
+    private Component module(ModuleStatus m) {
+        Span identifier = new Span(m.identifier() + (m.version() == null ? "" : " " + m.version()));
+        identifier.addClassName("kontor-muted");
+        Div module = new Div(new Span(m.name()), identifier);
+        module.addClassName("kontor-two-lines");
+        return module;
+    }
+
+    private static String nz(@Nullable String text) {
+        return text == null ? "" : text;
     }
 
     private Component info(ModuleStatus m) {

@@ -110,23 +110,23 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         releases.setId("product-releases");
         releases.addThemeVariants(GridVariant.LUMO_COMPACT);
         releases.setAllRowsVisible(true);
-        releases.addColumn(Release::getVersion)
-                .setHeader(getTranslation("product.release.version"))
-                .setAutoWidth(true);
-        releases.addComponentColumn(r -> Badges.of(
+        Grids.key(releases.addColumn(Release::getVersion).setHeader(getTranslation("product.release.version")));
+        Grids.key(releases.addComponentColumn(r -> Badges.of(
                         r.getChannel().name(),
                         r.getChannel() == Channel.STABLE ? Badges.Tone.SUCCESS : Badges.Tone.WARNING))
-                .setHeader(getTranslation("product.release.channel"))
-                .setAutoWidth(true);
-        releases.addColumn(r -> Formats.date(r.getReleaseDate()))
-                .setHeader(getTranslation("product.release.date"))
-                .setAutoWidth(true);
-        releases.addColumn(r -> r.getNotes() == null ? "" : r.getNotes())
-                .setHeader(getTranslation("product.release.notes"))
-                .setFlexGrow(2);
-        releases.addColumn(r -> r.getDownloadUrl() == null ? "" : r.getDownloadUrl())
-                .setHeader(getTranslation("product.release.download"))
-                .setFlexGrow(1);
+                .setHeader(getTranslation("product.release.channel")));
+        Grids.key(releases.addColumn(r -> Formats.date(r.getReleaseDate()))
+                .setHeader(getTranslation("product.release.date")));
+        Grids.text(
+                releases.addColumn(r -> r.getNotes() == null ? "" : r.getNotes())
+                        .setHeader(getTranslation("product.release.notes")),
+                r -> r.getNotes() == null ? "" : r.getNotes(),
+                "10rem");
+        Grids.text(
+                releases.addColumn(r -> r.getDownloadUrl() == null ? "" : r.getDownloadUrl())
+                        .setHeader(getTranslation("product.release.download")),
+                r -> r.getDownloadUrl() == null ? "" : r.getDownloadUrl(),
+                "10rem");
         releases.setItems(licenses.releases(p.getId()));
         Grids.counted(releases, getTranslation("product.release.empty"));
         add(releasesHead, releases);
@@ -138,29 +138,24 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         keys.setId("product-keys");
         keys.addThemeVariants(GridVariant.LUMO_COMPACT);
         keys.setAllRowsVisible(true);
-        keys.addColumn(ClientKey::getName)
-                .setHeader(getTranslation("tokens.name"))
-                .setFlexGrow(1);
-        keys.addColumn(k -> k.getKeyPrefix() + "…")
-                .setHeader(getTranslation("tokens.prefix"))
-                .setAutoWidth(true);
-        keys.addColumn(k -> Formats.dateTime(k.getCreatedAt(), zone))
-                .setHeader(getTranslation("tokens.created"))
-                .setAutoWidth(true);
-        keys.addComponentColumn(k -> k.isActive()
+        Grids.text(
+                keys.addColumn(ClientKey::getName).setHeader(getTranslation("tokens.name")),
+                ClientKey::getName,
+                "12rem");
+        Grids.key(keys.addColumn(k -> k.getKeyPrefix() + "…").setHeader(getTranslation("tokens.prefix")));
+        Grids.key(keys.addColumn(k -> Formats.dateTime(k.getCreatedAt(), zone))
+                .setHeader(getTranslation("tokens.created")));
+        Grids.key(keys.addComponentColumn(k -> k.isActive()
                         ? Badges.of(getTranslation("tokens.active"), Badges.Tone.SUCCESS)
                         : Badges.of(getTranslation("tokens.revoked"), Badges.Tone.ERROR))
-                .setHeader(getTranslation("tokens.status"));
-        keys.addComponentColumn(k -> {
+                .setHeader(getTranslation("tokens.status")));
+        Grids.actions(keys.addComponentColumn(k -> {
                     Button revoke = new Button(getTranslation("tokens.revoke"), e -> confirmRevoke(k));
                     revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
                     revoke.setEnabled(k.isActive());
                     return revoke;
                 })
-                .setKey("revoke")
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setFrozenToEnd(true);
+                .setKey("revoke"));
         keys.setItems(licenses.clientKeys(p.getId()));
         Grids.counted(keys, getTranslation("product.clientKey.empty"));
         add(keysHead, keys);

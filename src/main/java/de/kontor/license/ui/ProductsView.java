@@ -45,28 +45,23 @@ class ProductsView extends Div implements HasDynamicTitle {
 
         grid.setId("products-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(Product::getCode)
+        Grids.key(grid.addColumn(Product::getCode))
                 .setHeader(getTranslation("product.code"))
-                .setAutoWidth(true)
                 .setKey("code");
-        grid.addColumn(Product::getName)
+        Grids.name(grid.addColumn(Product::getName), "10rem")
                 .setHeader(getTranslation("product.name"))
-                .setFlexGrow(2)
                 .setKey("name");
-        grid.addColumn(p -> p.getMinSupportedVersion() == null ? "–" : p.getMinSupportedVersion())
+        Grids.key(grid.addColumn(p -> p.getMinSupportedVersion() == null ? "–" : p.getMinSupportedVersion())
                 .setHeader(getTranslation("product.minVersion"))
-                .setAutoWidth(true)
-                .setKey("minVersion");
-        grid.addColumn(p ->
+                .setKey("minVersion"));
+        Grids.key(grid.addColumn(p ->
                         getTranslation("product.matchRule." + p.getMatchRule().name()))
                 .setHeader(getTranslation("product.matchRule"))
-                .setAutoWidth(true)
-                .setKey("matchRule");
-        grid.addComponentColumn(p -> Badges.of(
+                .setKey("matchRule"));
+        Grids.key(grid.addComponentColumn(p -> Badges.of(
                         getTranslation("product.backend." + p.getBackend().name()), Badges.Tone.NEUTRAL))
                 .setHeader(getTranslation("product.backend"))
-                .setAutoWidth(true)
-                .setKey("backend");
+                .setKey("backend"));
         Grids.counted(grid, getTranslation("product.list.empty"));
         grid.setItems(licenses.products());
         grid.addItemClickListener(

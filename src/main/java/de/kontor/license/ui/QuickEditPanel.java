@@ -21,6 +21,7 @@ import jakarta.validation.ConstraintViolationException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The side panel of the license list: status, end of validity and number of machines of one license. */
 class QuickEditPanel extends Div {
@@ -28,11 +29,14 @@ class QuickEditPanel extends Div {
     private final LicenseService licenses;
     private final LicenseLabels labels;
     private final Runnable saved;
+    private final Consumer<Boolean> shown;
 
-    QuickEditPanel(LicenseService licenses, LicenseLabels labels, Runnable saved) {
+    /** {@code shown} hears when the panel opens (true) or closes (false). */
+    QuickEditPanel(LicenseService licenses, LicenseLabels labels, Runnable saved, Consumer<Boolean> shown) {
         this.licenses = licenses;
         this.labels = labels;
         this.saved = saved;
+        this.shown = shown;
         setId("license-panel");
         addClassName("kontor-side-panel");
         setVisible(false);
@@ -42,6 +46,7 @@ class QuickEditPanel extends Div {
         License l = licenses.license(selected.getId());
         removeAll();
         setVisible(true);
+        shown.accept(true);
         H3 title = new H3(l.getKey());
         title.addClassName("kontor-mono");
         Paragraph who = new Paragraph(labels.product(l.getProductId()) + " · " + labels.customer(l.getCustomerId()));
@@ -90,7 +95,10 @@ class QuickEditPanel extends Div {
                 e -> UI.getCurrent().navigate(LicenseView.class, l.getId()));
         open.setId("quick-open");
         open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> setVisible(false));
+        Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+            setVisible(false);
+            shown.accept(false);
+        });
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         close.setAriaLabel(getTranslation("action.close"));
         add(new ViewHeader(title).actions(close), who, quickStatus, quickUntil, quickMax, new Div(save, open));

@@ -56,32 +56,39 @@ class AlertRulesView extends Div implements HasDynamicTitle {
 
         grid.setId("rules-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(Rule::name)
-                .setHeader(getTranslation("monitoring.alert.rule.field.name"))
-                .setAutoWidth(true)
-                .setKey("name");
-        grid.addColumn(this::condition)
-                .setHeader(getTranslation("monitoring.alert.rule.column.condition"))
-                .setAutoWidth(true)
-                .setKey("condition");
-        grid.addColumn(this::scope)
-                .setHeader(getTranslation("monitoring.alert.rule.column.scope"))
-                .setAutoWidth(true)
-                .setKey("scope");
-        grid.addComponentColumn(this::severity)
-                .setHeader(getTranslation("monitoring.alert.rule.field.severity"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(r -> r.channelIds().stream()
+        Grids.name(
+                grid.addColumn(Rule::name)
+                        .setHeader(getTranslation("monitoring.alert.rule.field.name"))
+                        .setKey("name"),
+                "8rem");
+        Grids.text(
+                grid.addColumn(this::condition)
+                        .setHeader(getTranslation("monitoring.alert.rule.column.condition"))
+                        .setKey("condition"),
+                this::condition,
+                "8rem");
+        Grids.text(
+                grid.addColumn(this::scope)
+                        .setHeader(getTranslation("monitoring.alert.rule.column.scope"))
+                        .setKey("scope"),
+                this::scope,
+                "6rem");
+        Grids.key(grid.addComponentColumn(this::severity)
+                .setHeader(getTranslation("monitoring.alert.rule.field.severity")));
+        Grids.text(
+                grid.addColumn(r -> r.channelIds().stream()
+                                .map(id -> channelNames.getOrDefault(id, "#" + id))
+                                .collect(Collectors.joining(", ")))
+                        .setHeader(getTranslation("monitoring.alert.rule.field.channels"))
+                        .setKey("channels"),
+                r -> r.channelIds().stream()
                         .map(id -> channelNames.getOrDefault(id, "#" + id))
-                        .collect(Collectors.joining(", ")))
-                .setHeader(getTranslation("monitoring.alert.rule.field.channels"))
-                .setAutoWidth(true)
-                .setKey("channels");
-        grid.addColumn(r -> getTranslation(r.enabled() ? "monitoring.alert.rule.on" : "monitoring.alert.rule.off"))
+                        .collect(Collectors.joining(", ")),
+                "6rem");
+        Grids.key(grid.addColumn(
+                        r -> getTranslation(r.enabled() ? "monitoring.alert.rule.on" : "monitoring.alert.rule.off"))
                 .setHeader(getTranslation("monitoring.alert.rule.field.enabled"))
-                .setFlexGrow(0)
-                .setKey("enabled");
+                .setKey("enabled"));
         Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("monitoring.alert.rule.empty"));
         grid.setAllRowsVisible(true);

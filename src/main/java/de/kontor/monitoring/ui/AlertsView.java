@@ -10,6 +10,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -92,62 +93,57 @@ class AlertsView extends Div implements HasDynamicTitle {
 
         grid.setId("alerts-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(this::stateBadge)
+        Grids.key(grid.addComponentColumn(this::state)
                 .setHeader(getTranslation("monitoring.alert.field.state"))
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setKey("state");
-        grid.addComponentColumn(a -> AlertRulesView.severityBadge(a.severity(), this::getTranslation))
-                .setHeader(getTranslation("monitoring.alert.rule.field.severity"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(Alert::ruleName)
-                .setHeader(getTranslation("monitoring.alert.column.rule"))
-                .setAutoWidth(true)
-                .setKey("rule");
-        grid.addColumn(Alert::nodeName)
-                .setHeader(getTranslation("monitoring.alert.field.node"))
-                .setAutoWidth(true)
-                .setKey("node");
-        grid.addColumn(AlertsView::value)
+                .setKey("state"));
+        Grids.key(grid.addComponentColumn(a -> AlertRulesView.severityBadge(a.severity(), this::getTranslation))
+                .setHeader(getTranslation("monitoring.alert.rule.field.severity")));
+        Grids.name(
+                grid.addColumn(Alert::ruleName)
+                        .setHeader(getTranslation("monitoring.alert.column.rule"))
+                        .setKey("rule"),
+                "8rem");
+        Grids.text(
+                grid.addColumn(Alert::nodeName)
+                        .setHeader(getTranslation("monitoring.alert.field.node"))
+                        .setKey("node"),
+                Alert::nodeName,
+                "6rem");
+        Grids.key(grid.addColumn(AlertsView::value)
                 .setHeader(getTranslation("monitoring.alert.column.value"))
-                .setAutoWidth(true)
-                .setKey("value");
-        grid.addColumn(a -> Formats.dateTime(a.firedAt() == null ? a.startedAt() : a.firedAt(), zone))
+                .setKey("value"));
+        // When it resolved stands under since when it fired, who acknowledged it under its state: two
+        // columns less, so the list fits beside the menu.
+        Grids.key(grid.addComponentColumn(this::since)
                 .setHeader(getTranslation("monitoring.alert.column.since"))
-                .setAutoWidth(true);
-        grid.addColumn(a -> a.resolvedAt() == null ? "" : Formats.dateTime(a.resolvedAt(), zone))
-                .setHeader(getTranslation("monitoring.alert.column.resolved"))
-                .setAutoWidth(true);
-        grid.addColumn(a -> a.acknowledgedBy() == null ? "" : a.acknowledgedBy())
-                .setHeader(getTranslation("monitoring.alert.column.acknowledged"))
-                .setAutoWidth(true)
-                .setKey("acknowledged");
+                .setKey("since"));
         Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("monitoring.alert.empty"));
         grid.setItems(q -> monitoring.alerts(filter(), PageRequest.of(q.getPage(), q.getPageSize())).stream());
 
         silences.setId("silences-grid");
         silences.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        silences.addColumn(Silence::nodeName).setHeader(getTranslation("monitoring.alert.field.node"));
-        silences.addColumn(s -> Formats.dateTime(s.startsAt(), zone))
-                .setHeader(getTranslation("monitoring.alert.silence.from"));
-        silences.addColumn(s -> Formats.dateTime(s.endsAt(), zone))
-                .setHeader(getTranslation("monitoring.alert.silence.until"));
-        silences.addColumn(s -> s.reason() == null ? "" : s.reason())
-                .setHeader(getTranslation("monitoring.alert.silence.reason"));
-        silences.addColumn(Silence::createdBy).setHeader(getTranslation("monitoring.alert.silence.by"));
-        silences.addComponentColumn(s -> {
-                    Button end = new Button(getTranslation("monitoring.alert.silence.end"), e -> {
-                        monitoring.endSilence(s.id());
-                        refresh();
-                    });
-                    end.setId("silence-end-" + s.id());
-                    end.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-                    return end;
-                })
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+        Grids.name(
+                silences.addColumn(Silence::nodeName).setHeader(getTranslation("monitoring.alert.field.node")), "8rem");
+        Grids.key(silences.addColumn(s -> Formats.dateTime(s.startsAt(), zone))
+                .setHeader(getTranslation("monitoring.alert.silence.from")));
+        Grids.key(silences.addColumn(s -> Formats.dateTime(s.endsAt(), zone))
+                .setHeader(getTranslation("monitoring.alert.silence.until")));
+        Grids.text(
+                silences.addColumn(s -> s.reason() == null ? "" : s.reason())
+                        .setHeader(getTranslation("monitoring.alert.silence.reason")),
+                s -> s.reason() == null ? "" : s.reason(),
+                "8rem");
+        Grids.key(silences.addColumn(Silence::createdBy).setHeader(getTranslation("monitoring.alert.silence.by")));
+        Grids.actions(silences.addComponentColumn(s -> {
+            Button end = new Button(getTranslation("monitoring.alert.silence.end"), e -> {
+                monitoring.endSilence(s.id());
+                refresh();
+            });
+            end.setId("silence-end-" + s.id());
+            end.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return end;
+        }));
         Grids.counted(silences, getTranslation("monitoring.alert.silence.none"));
         silences.setAllRowsVisible(true);
         add(grid, new H3(getTranslation("monitoring.alert.silence.title")), silences);
@@ -169,6 +165,29 @@ class AlertsView extends Div implements HasDynamicTitle {
     private static String value(Alert a) {
         return a.metric() + " = " + (a.value() == null ? "–" : AlertRulesView.number(a.value())) + " ("
                 + a.operator().symbol() + " " + AlertRulesView.number(a.threshold()) + ")";
+    }
+
+    private Component state(Alert a) {
+        Div cell = new Div(stateBadge(a));
+        if (a.acknowledgedBy() != null) {
+            Span by = new Span(getTranslation("monitoring.alert.column.acknowledged") + " " + a.acknowledgedBy());
+            by.addClassName("kontor-muted");
+            cell.add(by);
+        }
+        cell.addClassName("kontor-two-lines");
+        return cell;
+    }
+
+    private Component since(Alert a) {
+        Div cell = new Div(new Span(Formats.dateTime(a.firedAt() == null ? a.startedAt() : a.firedAt(), zone)));
+        if (a.resolvedAt() != null) {
+            Span resolved = new Span(
+                    getTranslation("monitoring.alert.column.resolved") + " " + Formats.dateTime(a.resolvedAt(), zone));
+            resolved.addClassName("kontor-muted");
+            cell.add(resolved);
+        }
+        cell.addClassName("kontor-two-lines");
+        return cell;
     }
 
     private Component stateBadge(Alert a) {

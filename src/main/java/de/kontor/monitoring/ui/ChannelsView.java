@@ -58,19 +58,22 @@ class ChannelsView extends Div implements HasDynamicTitle {
 
         grid.setId("channels-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(Channel::name)
-                .setHeader(getTranslation("monitoring.channel.field.name"))
-                .setAutoWidth(true)
-                .setKey("name");
-        grid.addColumn(c -> getTranslation("monitoring.channel.type." + c.type().name())
+        Grids.name(
+                grid.addColumn(Channel::name)
+                        .setHeader(getTranslation("monitoring.channel.field.name"))
+                        .setKey("name"),
+                "8rem");
+        Grids.key(grid.addColumn(c -> getTranslation(
+                                "monitoring.channel.type." + c.type().name())
                         + (c.format() == null ? "" : " – " + getTranslation("monitoring.channel.format." + c.format())))
                 .setHeader(getTranslation("monitoring.channel.field.type"))
-                .setAutoWidth(true)
-                .setKey("type");
-        grid.addColumn(Channel::targetHint)
-                .setHeader(getTranslation("monitoring.channel.column.target"))
-                .setAutoWidth(true)
-                .setKey("target");
+                .setKey("type"));
+        Grids.text(
+                grid.addColumn(Channel::targetHint)
+                        .setHeader(getTranslation("monitoring.channel.column.target"))
+                        .setKey("target"),
+                Channel::targetHint,
+                "8rem");
         Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("monitoring.channel.empty"));
         grid.setAllRowsVisible(true);
@@ -95,12 +98,16 @@ class ChannelsView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.channel.delivery.state"))
                 .setAutoWidth(true)
                 .setKey("state");
-        deliveries.addColumn(Delivery::attempts).setHeader(getTranslation("monitoring.channel.delivery.attempts"));
-        deliveries
-                .addColumn(d -> d.error() == null ? "" : d.error())
-                .setHeader(getTranslation("monitoring.channel.delivery.error"))
-                .setFlexGrow(1)
-                .setKey("error");
+        Grids.key(deliveries
+                .addColumn(Delivery::attempts)
+                .setHeader(getTranslation("monitoring.channel.delivery.attempts")));
+        Grids.text(
+                deliveries
+                        .addColumn(d -> d.error() == null ? "" : d.error())
+                        .setHeader(getTranslation("monitoring.channel.delivery.error"))
+                        .setKey("error"),
+                d -> d.error() == null ? "" : d.error(),
+                "8rem");
         Grids.counted(deliveries, getTranslation("monitoring.channel.delivery.empty"));
         deliveries.setItems(
                 q -> monitoring.deliveries(null, null, PageRequest.of(q.getPage(), q.getPageSize())).stream());

@@ -66,38 +66,32 @@ class NodesView extends Div implements HasDynamicTitle {
 
         grid.setId("nodes-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(this::name)
-                .setHeader(getTranslation("monitoring.column.name"))
-                .setAutoWidth(true)
-                .setKey("name");
-        grid.addComponentColumn(this::status)
+        Grids.name(
+                grid.addComponentColumn(this::name)
+                        .setHeader(getTranslation("monitoring.column.name"))
+                        .setKey("name"),
+                "8rem");
+        Grids.key(grid.addComponentColumn(this::status)
                 .setHeader(getTranslation("monitoring.column.status"))
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setKey("status");
-        grid.addColumn(n -> n.lastSeenAt() == null ? "–" : Formats.dateTime(n.lastSeenAt(), zone))
-                .setHeader(getTranslation("monitoring.column.lastSeen"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(n -> percent(n.cpu()))
+                .setKey("status"));
+        Grids.key(grid.addColumn(n -> n.lastSeenAt() == null ? "–" : Formats.dateTime(n.lastSeenAt(), zone))
+                .setHeader(getTranslation("monitoring.column.lastSeen")));
+        Grids.key(grid.addColumn(n -> percent(n.cpu()))
                 .setHeader(getTranslation("monitoring.column.cpu"))
-                .setFlexGrow(0)
-                .setKey("cpu");
-        grid.addColumn(n -> percent(n.memory()))
+                .setKey("cpu"));
+        Grids.key(grid.addColumn(n -> percent(n.memory()))
                 .setHeader(getTranslation("monitoring.column.memory"))
-                .setFlexGrow(0)
-                .setKey("memory");
-        grid.addColumn(n -> percent(n.disk()))
+                .setKey("memory"));
+        Grids.key(grid.addColumn(n -> percent(n.disk()))
                 .setHeader(getTranslation("monitoring.column.disk"))
-                .setFlexGrow(0)
-                .setKey("disk");
-        grid.addColumn(this::health)
+                .setKey("disk"));
+        Grids.key(grid.addColumn(this::health)
                 .setHeader(getTranslation("monitoring.column.health"))
-                .setAutoWidth(true)
-                .setKey("health");
-        grid.addColumn(n -> String.join(", ", n.tags()))
-                .setHeader(getTranslation("monitoring.column.tags"))
-                .setAutoWidth(true);
+                .setKey("health"));
+        Grids.text(
+                grid.addColumn(n -> String.join(", ", n.tags())).setHeader(getTranslation("monitoring.column.tags")),
+                n -> String.join(", ", n.tags()),
+                "4rem");
         // the phone layout shows this one column (with the actions beside it) instead of the others
         grid.addComponentColumn(this::summary)
                 .setHeader(getTranslation("monitoring.column.name"))

@@ -69,16 +69,17 @@ class PrintersView extends Div implements HasDynamicTitle {
 
         grid.setId("printers-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(Printer::name)
-                .setHeader(getTranslation("printer.column.name"))
-                .setWidth("11em")
-                .setFlexGrow(1)
-                .setKey("name");
-        grid.addColumn(p -> join(p.model(), p.location()))
-                .setHeader(getTranslation("printer.column.where"))
-                .setWidth("12em")
-                .setFlexGrow(1)
-                .setKey("where");
+        Grids.name(
+                grid.addColumn(Printer::name)
+                        .setHeader(getTranslation("printer.column.name"))
+                        .setKey("name"),
+                "9rem");
+        Grids.text(
+                grid.addColumn(p -> join(p.model(), p.location()))
+                        .setHeader(getTranslation("printer.column.where"))
+                        .setKey("where"),
+                p -> join(p.model(), p.location()),
+                "9rem");
         grid.addComponentColumn(this::state)
                 .setHeader(getTranslation("printer.column.state"))
                 .setAutoWidth(true)

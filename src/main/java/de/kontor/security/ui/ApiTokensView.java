@@ -59,45 +59,38 @@ class ApiTokensView extends Div implements HasDynamicTitle {
         ViewHeader toolbar = new ViewHeader(intro).actions(create);
 
         grid.setId("tokens-grid");
-        Grids.name(grid.addColumn(t -> t.getName() == null ? "" : t.getName()), "10rem")
+        Grids.name(grid.addColumn(t -> t.getName() == null ? "" : t.getName()), "8rem")
                 .setHeader(getTranslation("tokens.name"))
                 .setSortProperty("name");
-        grid.addColumn(t -> t.getUser().getUsername())
-                .setHeader(getTranslation("tokens.owner"))
-                .setAutoWidth(true);
-        grid.addColumn(t -> t.getTokenPrefix() + "…")
-                .setHeader(getTranslation("tokens.prefix"))
-                .setAutoWidth(true);
-        grid.addColumn(t -> Formats.dateTime(t.getCreatedAt(), zone))
+        Grids.text(
+                grid.addColumn(t -> t.getUser().getUsername()).setHeader(getTranslation("tokens.owner")),
+                t -> t.getUser().getUsername(),
+                "6rem");
+        Grids.key(grid.addColumn(t -> t.getTokenPrefix() + "…").setHeader(getTranslation("tokens.prefix")));
+        Grids.key(grid.addColumn(t -> Formats.dateTime(t.getCreatedAt(), zone))
                 .setHeader(getTranslation("tokens.created"))
-                .setSortProperty("createdAt")
-                .setAutoWidth(true);
-        grid.addColumn(t -> Formats.dateTime(t.getLastUsedAt(), zone))
+                .setSortProperty("createdAt"));
+        Grids.key(grid.addColumn(t -> Formats.dateTime(t.getLastUsedAt(), zone))
                 .setHeader(getTranslation("tokens.lastUsed"))
-                .setSortProperty("lastUsedAt")
-                .setAutoWidth(true);
-        grid.addColumn(t -> t.getExpiresAt() == null
+                .setSortProperty("lastUsedAt"));
+        Grids.key(grid.addColumn(t -> t.getExpiresAt() == null
                         ? getTranslation("tokens.never")
                         : Formats.dateTime(t.getExpiresAt(), zone))
                 .setHeader(getTranslation("tokens.expires"))
-                .setSortProperty("expiresAt")
-                .setAutoWidth(true);
-        grid.addComponentColumn(t -> t.isActive(clock.instant())
+                .setSortProperty("expiresAt"));
+        Grids.key(grid.addComponentColumn(t -> t.isActive(clock.instant())
                         ? Badges.of(getTranslation("tokens.active"), Badges.Tone.SUCCESS)
                         : Badges.of(
                                 getTranslation(t.getRevokedAt() != null ? "tokens.revoked" : "tokens.expired"),
                                 Badges.Tone.ERROR))
-                .setHeader(getTranslation("tokens.status"));
-        grid.addComponentColumn(t -> {
+                .setHeader(getTranslation("tokens.status")));
+        Grids.actions(grid.addComponentColumn(t -> {
                     Button revoke = new Button(getTranslation("tokens.revoke"), e -> confirmRevoke(t));
                     revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
                     revoke.setEnabled(t.getRevokedAt() == null);
                     return revoke;
                 })
-                .setFlexGrow(0)
-                .setAutoWidth(true)
-                .setFrozenToEnd(true)
-                .setKey("revoke");
+                .setKey("revoke"));
         grid.setItems(LazyGrids.pages(users::personalTokens));
         Grids.counted(grid, getTranslation("tokens.empty"));
         add(toolbar, grid);

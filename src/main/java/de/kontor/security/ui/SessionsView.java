@@ -16,7 +16,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
@@ -70,25 +69,16 @@ class SessionsView extends Div implements HasDynamicTitle {
         ViewHeader header = new ViewHeader(user, kind, includeEnded);
 
         grid.setId("sessions-grid");
-        grid.addColumn(s -> s.displayName() + " (" + s.username() + ")")
-                .setHeader(getTranslation("session.user"))
-                .setKey("user")
-                .setSortProperty("username")
-                .setAutoWidth(true)
-                .setFlexGrow(1);
+        Grids.name(
+                grid.addColumn(s -> s.displayName() + " (" + s.username() + ")")
+                        .setHeader(getTranslation("session.user"))
+                        .setKey("user")
+                        .setSortProperty("username"),
+                "10rem");
         SessionGrids.addColumns(grid, zone);
-        grid.addComponentColumn(s -> s.endedAt() == null
-                        ? Badges.of(getTranslation("session.status.open"), Badges.Tone.SUCCESS)
-                        : Badges.of(getTranslation("session.status.ended"), Badges.Tone.NEUTRAL))
-                .setHeader(getTranslation("session.status"))
-                .setKey("status");
         // Viewers see the sessions read-only: no ending.
         if (CurrentUser.canWrite()) {
-            grid.addComponentColumn(this::actions)
-                    .setKey("actions")
-                    .setFlexGrow(0)
-                    .setAutoWidth(true)
-                    .setFrozenToEnd(true);
+            Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         }
         grid.setItems(LazyGrids.pages(pageable -> users.sessions(query(), pageable)));
         Grids.counted(grid, getTranslation("session.empty"));
@@ -99,7 +89,8 @@ class SessionsView extends Div implements HasDynamicTitle {
         Button end = new Button(getTranslation("session.end"), e -> confirmEnd(session));
         end.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         end.setEnabled(session.endedAt() == null);
-        Button all = new Button(getTranslation("session.endAll"), e -> confirmEndAll(session));
+        Button all = new Button(getTranslation("session.endAll.short"), e -> confirmEndAll(session));
+        all.setTooltipText(getTranslation("session.endAll"));
         all.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         return new Div(end, all);
     }

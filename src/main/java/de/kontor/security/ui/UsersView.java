@@ -104,42 +104,42 @@ class UsersView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(UserAccount::getUsername)
-                .setHeader(getTranslation("users.username"))
-                .setSortProperty("username")
-                .setAutoWidth(true)
-                .setKey("username");
+        Grids.text(
+                grid.addColumn(UserAccount::getUsername)
+                        .setHeader(getTranslation("users.username"))
+                        .setSortProperty("username")
+                        .setKey("username"),
+                UserAccount::getUsername,
+                "8rem");
         Grids.name(grid.addColumn(UserAccount::getDisplayName), "10rem")
                 .setHeader(getTranslation("users.displayName"))
                 .setSortProperty("displayName")
                 .setKey("displayName");
-        grid.addColumn(u -> u.getEmail() == null ? "" : u.getEmail())
-                .setHeader(getTranslation("users.email"))
-                .setSortProperty("email")
-                .setAutoWidth(true)
-                .setKey("email");
-        grid.addComponentColumn(this::rolesOf)
+        Grids.text(
+                grid.addColumn(u -> u.getEmail() == null ? "" : u.getEmail())
+                        .setHeader(getTranslation("users.email"))
+                        .setSortProperty("email")
+                        .setKey("email"),
+                u -> u.getEmail() == null ? "" : u.getEmail(),
+                "10rem");
+        Grids.key(grid.addComponentColumn(this::rolesOf)
                 .setHeader(getTranslation("users.roles"))
-                .setKey("roles");
-        grid.addComponentColumn(u -> u.isEnabled()
+                .setKey("roles"));
+        Grids.key(grid.addComponentColumn(u -> u.isEnabled()
                         ? Badges.of(getTranslation("users.enabled"), Badges.Tone.SUCCESS)
                         : Badges.of(getTranslation("users.disabled"), Badges.Tone.ERROR))
                 .setHeader(getTranslation("users.status"))
                 .setKey("status")
-                .setSortProperty("enabled");
-        grid.addColumn(u -> Formats.dateTime(u.getLastLoginAt(), zone))
+                .setSortProperty("enabled"));
+        Grids.key(grid.addColumn(u -> Formats.dateTime(u.getLastLoginAt(), zone))
                 .setHeader(getTranslation("users.lastLogin"))
                 .setSortProperty("lastLoginAt")
-                .setAutoWidth(true)
-                .setKey("lastLogin");
+                .setKey("lastLogin"));
         if (canWrite) {
-            grid.addComponentColumn(this::actions)
-                    .setHeader("")
-                    .setKey("actions")
-                    .setFlexGrow(0)
-                    // a menu bar measures too narrow for auto width
-                    .setWidth("5rem")
-                    .setFrozenToEnd(true);
+            // a menu bar measures too narrow for auto width
+            Grids.actions(grid.addComponentColumn(this::actions).setHeader("").setKey("actions"))
+                    .setAutoWidth(false)
+                    .setWidth("5rem");
             grid.addItemDoubleClickListener(e -> openForm(e.getItem()));
         }
         Grids.lazy(grid, pageable -> users.find(query(), pageable), () -> users.count(query()));

@@ -67,9 +67,7 @@ class TallyApiUsersView extends Div implements HasDynamicTitle {
 
         grid.setId("tally-api-users");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ApiUserInfo::name)
-                .setHeader(getTranslation("tally.column.name"))
-                .setAutoWidth(true);
+        Grids.name(grid.addColumn(ApiUserInfo::name).setHeader(getTranslation("tally.column.name")), "10rem");
         grid.addColumn(u -> Formats.dateTime(u.createdAt(), zone))
                 .setHeader(getTranslation("tally.column.created"))
                 .setAutoWidth(true)
@@ -80,7 +78,7 @@ class TallyApiUsersView extends Div implements HasDynamicTitle {
                 .setFlexGrow(0);
         grid.addComponentColumn(this::keys)
                 .setHeader(getTranslation("tally.apiUsers.keys"))
-                .setWidth("22em")
+                .setWidth("12em")
                 .setFlexGrow(1);
         Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("tally.apiUsers.empty"));
@@ -134,7 +132,10 @@ class TallyApiUsersView extends Div implements HasDynamicTitle {
         });
         generate.setId("tally-key-generate-" + user.id());
         generate.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        Button delete = new Button(getTranslation("tally.apiUsers.delete"), e -> confirmDelete(user));
+        // an icon with the words as tooltip: the row's actions stay in sight beside the key list
+        Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(user));
+        delete.setAriaLabel(getTranslation("tally.apiUsers.delete"));
+        delete.setTooltipText(getTranslation("tally.apiUsers.delete"));
         delete.setId("tally-api-user-delete-" + user.id());
         delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout actions = new HorizontalLayout(scope, generate, delete);

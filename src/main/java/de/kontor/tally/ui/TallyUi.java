@@ -82,10 +82,12 @@ final class TallyUi {
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("amount");
-        grid.addColumn(Entry::description)
-                .setHeader(view.getTranslation("tally.column.description"))
-                .setFlexGrow(1)
-                .setKey("description");
+        Grids.text(
+                grid.addColumn(Entry::description)
+                        .setHeader(view.getTranslation("tally.column.description"))
+                        .setKey("description"),
+                Entry::description,
+                "10rem");
         grid.addColumn(e -> view.getTranslation("tally.source." + e.source()))
                 .setHeader(view.getTranslation("tally.column.source"))
                 .setAutoWidth(true)
