@@ -456,8 +456,13 @@ public final class SvgCharts {
         return 10 * power;
     }
 
+    /** A value as the reader writes numbers: "0,5" in a German UI, "0.5" in an English one. */
     private static String format(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+        if (v == Math.rint(v)) {
+            return Long.toString((long) v);
+        }
+        UI ui = UI.getCurrent();
+        return String.format(ui == null ? Locale.ENGLISH : ui.getLocale(), "%.1f", v);
     }
 
     private static String escape(String s) {

@@ -1,5 +1,6 @@
 package de.kontor.base.ui;
 
+import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,6 +17,24 @@ class SvgChartsTest {
             points.add(new SvgCharts.Point(from + i * 15L, value));
         }
         return points;
+    }
+
+    @Test
+    void decimalTicksAreWrittenTheWayTheUsersLanguageWritesThem() {
+        List<SvgCharts.Bar> bars = List.of(new SvgCharts.Bar("a", 0.4), new SvgCharts.Bar("b", 1.3));
+        UI ui = new UI();
+        try {
+            UI.setCurrent(ui);
+            ui.setLocale(Locale.GERMAN);
+            String german = SvgCharts.barChart("kWh", bars, 1, "kWh").getInnerHtml();
+            ui.setLocale(Locale.ENGLISH);
+            String english = SvgCharts.barChart("kWh", bars, 1, "kWh").getInnerHtml();
+
+            assertThat(german).contains("0,5").doesNotContain(">0.5");
+            assertThat(english).contains("0.5").doesNotContain("0,5");
+        } finally {
+            UI.setCurrent(null);
+        }
     }
 
     @Test
