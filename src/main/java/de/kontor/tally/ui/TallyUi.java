@@ -72,10 +72,12 @@ final class TallyUi {
                 .setFlexGrow(0)
                 .setKey("time");
         if (showPerson) {
-            grid.addColumn(e -> e.firstName() + " " + e.lastName())
-                    .setHeader(view.getTranslation("tally.column.person"))
-                    .setAutoWidth(true)
-                    .setKey("person");
+            Grids.text(
+                    grid.addColumn(e -> e.firstName() + " " + e.lastName())
+                            .setHeader(view.getTranslation("tally.column.person"))
+                            .setKey("person"),
+                    e -> e.firstName() + " " + e.lastName(),
+                    "8rem");
         }
         grid.addComponentColumn(e -> balance(e.amount(), currency))
                 .setHeader(view.getTranslation("tally.column.amount"))
@@ -93,11 +95,13 @@ final class TallyUi {
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("source");
-        grid.addColumn(Entry::bookedBy)
-                .setHeader(view.getTranslation("tally.column.bookedBy"))
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setKey("bookedBy");
+        // account names can be long: they share the free width with the names and the description
+        Grids.text(
+                grid.addColumn(Entry::bookedBy)
+                        .setHeader(view.getTranslation("tally.column.bookedBy"))
+                        .setKey("bookedBy"),
+                Entry::bookedBy,
+                "6rem");
         grid.addColumn(e -> link(view, e))
                 .setHeader(view.getTranslation("tally.column.reversal"))
                 .setAutoWidth(true)
