@@ -73,6 +73,25 @@ class GridFitBrowserTest extends IntegrationTest {
      * Runs in the page, returns one sentence per defect. A cell is cut when an element in it (shadow roots
      * included) clips its content: overflow not visible and a scroll width above its client width.
      */
+    /**
+     * The top bar stays one line: a long view title (a lead's or customer's name) is cut, it does not push the
+     * user menu into its overflow button or onto a second line.
+     */
+    private static final String TOP_BAR = """
+            const out = [];
+            const title = document.querySelector('.kontor-view-title');
+            const menu = document.querySelector('#user-menu');
+            if (!title || !menu) return out;
+            const t = title.getBoundingClientRect(), m = menu.getBoundingClientRect();
+            if (t.height > 2 * parseFloat(getComputedStyle(title).lineHeight) - 1 || Math.abs(t.top - m.top) > t.height)
+                out.push('top bar wraps (title ' + Math.round(t.height) + ' px high)');
+            const overflow = menu.querySelector('[slot="overflow"]') || menu.shadowRoot?.querySelector('[part~="overflow-button"]');
+            if (overflow && !overflow.hasAttribute('hidden') && overflow.getBoundingClientRect().width > 0)
+                out.push('user menu folded into "…"');
+            if (m.right > document.documentElement.clientWidth + 1) out.push('user menu outside the window');
+            return out;
+            """;
+
     private static final String MEASURE = """
             const out = [];
             const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0
@@ -273,6 +292,7 @@ class GridFitBrowserTest extends IntegrationTest {
                 settle(chromium);
             }
             problems.addAll(prefixed(prefix, run(chromium, MEASURE)));
+            problems.addAll(prefixed(prefix, run(chromium, TOP_BAR)));
             long grids = shownGrids(chromium);
             showFirstGrid(chromium);
             chromium.screenshot("gridfit-" + language.getLanguage() + "-" + label);

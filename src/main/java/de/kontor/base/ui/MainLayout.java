@@ -175,7 +175,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         // a module switched off (or on) since the menu was built shows with the next navigation
         moduleItems.forEach((item, view) -> item.setVisible(modules.enabledFor(view)));
-        viewTitle.setText(titleOf(getContent()));
+        String title = titleOf(getContent());
+        viewTitle.setText(title);
+        viewTitle.setTitle(title);
     }
 
     private static String titleOf(HasElement content) {

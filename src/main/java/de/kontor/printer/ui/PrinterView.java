@@ -74,10 +74,11 @@ class PrinterView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         // the state and the switch by the name: what an admin opens this page for on the go
         add(new ViewHeader(title, state).actions(PowerSwitch.button(this, printers, p, this::render)));
         Div tiles = new Div(
+                // the state stands by the name; the tile says how fresh it is
                 DashboardTile.textTile(
-                        "printer-tile-state",
-                        getTranslation("printer.state." + p.state().name()),
-                        getTranslation("printer.column.state")),
+                        "printer-tile-contact",
+                        p.lastContactAt() == null ? "–" : Formats.dateTime(p.lastContactAt(), zone),
+                        getTranslation("printer.column.lastContact")),
                 DashboardTile.numberTile(
                         "printer-tile-power",
                         p.powerWatts() == null ? "–" : String.format(getLocale(), "%.1f W", p.powerWatts()),

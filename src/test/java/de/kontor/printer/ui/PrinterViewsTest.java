@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import de.kontor.KaribuTest;
+import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.NarrowLayout;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.PrinterModel.PrinterDraft;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +46,9 @@ class PrinterViewsTest extends KaribuTest {
 
     @Autowired
     PrinterService printers;
+
+    @Autowired
+    ZoneId zone;
 
     final ExecutorService threads = Executors.newCachedThreadPool();
     final List<P110Emulator> plugs = new ArrayList<>();
@@ -131,6 +136,13 @@ class PrinterViewsTest extends KaribuTest {
                 .contains("90");
         assertThat(_get(Html.class, s -> s.withId("printer-chart")).getInnerHtml())
                 .contains("<svg");
+        // the state is said once, by the name; the tile beside the power says when the plug last answered
+        Printer polled = printers.get(p.id());
+        assertThat(_get(Div.class, s -> s.withId("printer-tile-contact"))
+                        .getElement()
+                        .getTextRecursively())
+                .contains(Formats.dateTime(polled.lastContactAt(), zone));
+        assertThat(_find(Div.class, s -> s.withId("printer-tile-state"))).isEmpty();
     }
 
     @Test
