@@ -1,6 +1,7 @@
 package de.kontor.monitoring.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -27,6 +28,7 @@ import de.kontor.agent.Inventory.ProcessInfo;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
+import de.kontor.base.ui.NarrowLayout;
 import de.kontor.base.ui.SvgCharts;
 import de.kontor.base.ui.ViewHeader;
 import de.kontor.monitoring.MonitoringModel.NodeDetail;
@@ -58,6 +60,8 @@ import java.util.stream.Collectors;
 @Route("monitoring/node")
 @RolesAllowed({"ADMIN", "VIEWER"})
 class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private static final String WIDE_ONLY = "kontor-wide-only";
 
     static final String CUSTOM = "CUSTOM";
 
@@ -331,12 +335,12 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private Grid<ProcessInfo> processes(List<ProcessInfo> processes) {
         Grid<ProcessInfo> grid = grid("node-processes");
-        grid.addColumn(ProcessInfo::pid)
+        wideOnly(grid.addColumn(ProcessInfo::pid)
                 .setHeader(getTranslation("monitoring.node.column.pid"))
-                .setAutoWidth(true);
-        grid.addColumn(ProcessInfo::user)
+                .setAutoWidth(true));
+        wideOnly(grid.addColumn(ProcessInfo::user)
                 .setHeader(getTranslation("monitoring.node.column.user"))
-                .setAutoWidth(true);
+                .setAutoWidth(true));
         grid.addColumn(p -> String.format(getLocale(), "%.1f %%", p.cpu()))
                 .setHeader(getTranslation("monitoring.node.column.cpu"))
                 .setAutoWidth(true);
@@ -363,15 +367,15 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         grid.addColumn(ContainerInfo::name)
                 .setHeader(getTranslation("monitoring.node.column.name"))
                 .setAutoWidth(true);
-        grid.addColumn(ContainerInfo::image)
+        wideOnly(grid.addColumn(ContainerInfo::image)
                 .setHeader(getTranslation("monitoring.node.column.image"))
-                .setAutoWidth(true);
+                .setAutoWidth(true));
         grid.addColumn(c -> c.state() + (c.status().isBlank() ? "" : " – " + c.status()))
                 .setHeader(getTranslation("monitoring.node.column.state"))
                 .setAutoWidth(true);
-        grid.addColumn(c -> c.cpu() == null ? "–" : String.format(getLocale(), "%.1f %%", c.cpu()))
+        wideOnly(grid.addColumn(c -> c.cpu() == null ? "–" : String.format(getLocale(), "%.1f %%", c.cpu()))
                 .setHeader(getTranslation("monitoring.node.column.cpu"))
-                .setAutoWidth(true);
+                .setAutoWidth(true));
         grid.addColumn(c -> c.memoryBytes() == null ? "–" : ReportModel.bytes(c.memoryBytes(), getLocale()))
                 .setHeader(getTranslation("monitoring.node.column.memory"))
                 .setAutoWidth(true);
@@ -385,9 +389,9 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         grid.addColumn(PortInfo::protocol)
                 .setHeader(getTranslation("monitoring.node.column.protocol"))
                 .setAutoWidth(true);
-        grid.addColumn(PortInfo::address)
+        wideOnly(grid.addColumn(PortInfo::address)
                 .setHeader(getTranslation("monitoring.node.column.address"))
-                .setAutoWidth(true);
+                .setAutoWidth(true));
         grid.addColumn(PortInfo::port)
                 .setHeader(getTranslation("monitoring.node.column.port"))
                 .setAutoWidth(true);
@@ -414,21 +418,35 @@ class NodeView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         grid.addColumn(u -> u.active() + " / " + u.sub())
                 .setHeader(getTranslation("monitoring.node.column.state"))
                 .setAutoWidth(true);
-        grid.addColumn(FailedUnit::description)
+        wideOnly(grid.addColumn(FailedUnit::description)
                 .setHeader(getTranslation("monitoring.node.column.description"))
-                .setFlexGrow(1);
+                .setFlexGrow(1));
         grid.setItems(units);
         Grids.counted(grid, getTranslation("monitoring.node.units.empty"));
         return grid;
     }
 
-    /** A compact grid as tall as its rows, for the inventory's lists (also the storage section's). */
+    /**
+     * A compact grid as tall as its rows, for the inventory's lists (also the storage section's). On a phone its
+     * {@link #wideOnly} columns are hidden, so the rest fits the screen instead of scrolling sideways.
+     */
     static <T> Grid<T> grid(String id) {
         Grid<T> grid = new Grid<>();
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
+        NarrowLayout.whileAttached(
+                grid,
+                narrow -> grid.getColumns().stream()
+                        .filter(c -> ComponentUtil.getData(c, WIDE_ONLY) != null)
+                        .forEach(c -> c.setVisible(!narrow)));
         return grid;
+    }
+
+    /** Marks a column of an inventory grid as detail a phone leaves out. */
+    static <T> Grid.Column<T> wideOnly(Grid.Column<T> column) {
+        ComponentUtil.setData(column, WIDE_ONLY, Boolean.TRUE);
+        return column;
     }
 
     @Override

@@ -77,21 +77,21 @@ final class StorageSection extends Div {
         grid.addColumn(d -> d.parent().isEmpty() ? d.name() : "  └ " + d.name())
                 .setHeader(getTranslation("monitoring.storage.column.device"))
                 .setAutoWidth(true);
-        grid.addColumn(BlockDevice::type)
+        NodeView.wideOnly(grid.addColumn(BlockDevice::type)
                 .setHeader(getTranslation("monitoring.storage.column.type"))
-                .setAutoWidth(true);
+                .setAutoWidth(true));
         grid.addColumn(d -> bytes(d.sizeBytes()))
                 .setHeader(getTranslation("monitoring.storage.column.size"))
                 .setAutoWidth(true);
-        grid.addColumn(BlockDevice::fsType)
+        NodeView.wideOnly(grid.addColumn(BlockDevice::fsType)
                 .setHeader(getTranslation("monitoring.storage.column.fsType"))
-                .setAutoWidth(true);
+                .setAutoWidth(true));
         grid.addColumn(BlockDevice::mountpoint)
                 .setHeader(getTranslation("monitoring.storage.column.mountpoint"))
                 .setAutoWidth(true);
-        grid.addColumn(BlockDevice::model)
+        NodeView.wideOnly(grid.addColumn(BlockDevice::model)
                 .setHeader(getTranslation("monitoring.storage.column.model"))
-                .setFlexGrow(1);
+                .setFlexGrow(1));
         Grids.counted(grid, getTranslation("monitoring.storage.blockDevices.none"));
         grid.setItems(devices);
         return grid;
@@ -108,9 +108,9 @@ final class StorageSection extends Div {
         grid.addColumn(g -> bytes(g.freeBytes()))
                 .setHeader(getTranslation("monitoring.storage.column.free"))
                 .setAutoWidth(true);
-        grid.addColumn(g -> g.physicalVolumes() + " / " + g.logicalVolumes())
+        NodeView.wideOnly(grid.addColumn(g -> g.physicalVolumes() + " / " + g.logicalVolumes())
                 .setHeader(getTranslation("monitoring.storage.column.pvLv"))
-                .setFlexGrow(1);
+                .setFlexGrow(1));
         Grids.counted(grid, getTranslation("monitoring.storage.lvm.none"));
         grid.setItems(groups);
         return grid;
@@ -124,9 +124,9 @@ final class StorageSection extends Div {
         grid.addColumn(v -> bytes(v.sizeBytes()))
                 .setHeader(getTranslation("monitoring.storage.column.size"))
                 .setAutoWidth(true);
-        grid.addColumn(LogicalVolume::attributes)
+        NodeView.wideOnly(grid.addColumn(LogicalVolume::attributes)
                 .setHeader(getTranslation("monitoring.storage.column.attributes"))
-                .setFlexGrow(1);
+                .setFlexGrow(1));
         Grids.counted(grid, getTranslation("monitoring.storage.lvm.none"));
         grid.setItems(volumes);
         return grid;
@@ -171,15 +171,15 @@ final class StorageSection extends Div {
         grid.addColumn(CronJob::schedule)
                 .setHeader(getTranslation("monitoring.storage.column.schedule"))
                 .setAutoWidth(true);
-        grid.addColumn(CronJob::user)
+        NodeView.wideOnly(grid.addColumn(CronJob::user)
                 .setHeader(getTranslation("monitoring.storage.column.user"))
-                .setAutoWidth(true);
+                .setAutoWidth(true));
         grid.addColumn(CronJob::command)
                 .setHeader(getTranslation("monitoring.storage.column.command"))
                 .setFlexGrow(1);
-        grid.addColumn(CronJob::source)
+        NodeView.wideOnly(grid.addColumn(CronJob::source)
                 .setHeader(getTranslation("monitoring.storage.column.source"))
-                .setAutoWidth(true);
+                .setAutoWidth(true));
         Grids.counted(grid, getTranslation("monitoring.storage.cron.none"));
         grid.setItems(jobs);
         return grid;
