@@ -1,6 +1,7 @@
 package de.kontor.lead;
 
 import de.kontor.base.Emails;
+import de.kontor.base.Texts;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
@@ -228,26 +229,26 @@ class Institutions {
 
     /** The draft trimmed, with defaults, or a field error (no database: callers may catch it). */
     static InstitutionDraft validate(InstitutionDraft d) {
-        String name = trim(d.name());
+        String name = Texts.blankToNull(d.name());
         if (name == null || name.length() > 200) {
             throw DomainException.invalidField("name", "NAME_REQUIRED", "lead.name.required");
         }
-        String email = trim(d.email());
+        String email = Texts.blankToNull(d.email());
         if (email != null && !Emails.valid(email)) {
             throw DomainException.invalidField("email", "INVALID_EMAIL", "lead.email.invalid");
         }
-        String country = trim(d.country());
+        String country = Texts.blankToNull(d.country());
         if (country != null && !country.matches("[A-Za-z]{2}")) {
             throw DomainException.invalidField("country", "INVALID_COUNTRY", "lead.country.invalid");
         }
-        String website = trim(d.website());
+        String website = Texts.blankToNull(d.website());
         if (website != null && (website.length() > 255 || website.contains(" "))) {
             throw DomainException.invalidField("website", "INVALID_WEBSITE", "lead.website.invalid");
         }
         Set<String> tagSet = new TreeSet<>();
         if (d.tags() != null) {
             for (String t : d.tags()) {
-                String tag = trim(t);
+                String tag = Texts.blankToNull(t);
                 if (tag != null) {
                     if (tag.length() > LeadTags.NAME_MAX) {
                         throw DomainException.invalidField(
@@ -260,20 +261,16 @@ class Institutions {
         return new InstitutionDraft(
                 name,
                 d.type() == null ? Type.OTHER : d.type(),
-                trim(d.street()),
-                trim(d.postalCode()),
-                trim(d.city()),
+                Texts.blankToNull(d.street()),
+                Texts.blankToNull(d.postalCode()),
+                Texts.blankToNull(d.city()),
                 country == null ? null : country.toUpperCase(Locale.ROOT),
                 website,
-                trim(d.phone()),
+                Texts.blankToNull(d.phone()),
                 email,
                 d.status() == null ? Status.NEW : d.status(),
-                trim(d.source()),
-                trim(d.owner()),
+                Texts.blankToNull(d.source()),
+                Texts.blankToNull(d.owner()),
                 tagSet);
-    }
-
-    static @Nullable String trim(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,6 +1,7 @@
 package de.kontor.lead;
 
 import de.kontor.base.Emails;
+import de.kontor.base.Texts;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.DomainException;
 import de.kontor.lead.LeadModel.Contact;
@@ -98,20 +99,20 @@ class LeadContacts {
 
     /** The draft trimmed, or a field error (no database: callers may catch it). */
     static ContactDraft validate(ContactDraft d) {
-        String name = Institutions.trim(d.name());
+        String name = Texts.blankToNull(d.name());
         if (name == null || name.length() > 200) {
             throw DomainException.invalidField("name", "NAME_REQUIRED", "lead.name.required");
         }
-        String email = Institutions.trim(d.email());
+        String email = Texts.blankToNull(d.email());
         if (email != null && !Emails.valid(email)) {
             throw DomainException.invalidField("email", "INVALID_EMAIL", "lead.email.invalid");
         }
         return new ContactDraft(
                 name,
-                Institutions.trim(d.position()),
+                Texts.blankToNull(d.position()),
                 email,
-                Institutions.trim(d.phone()),
-                Institutions.trim(d.notes()),
+                Texts.blankToNull(d.phone()),
+                Texts.blankToNull(d.notes()),
                 d.primary());
     }
 }
