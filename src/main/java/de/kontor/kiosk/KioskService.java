@@ -1,5 +1,6 @@
 package de.kontor.kiosk;
 
+import de.kontor.base.Texts;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.Hashes;
 import de.kontor.base.crypto.SecretCipher;
@@ -279,14 +280,10 @@ public class KioskService {
                         + "screen_size = coalesce(?, screen_size) where id = ?")
                 .params(
                         Timestamp.from(clock.instant()),
-                        browser == null ? null : cut(browser, 200),
-                        screenSize == null ? null : cut(screenSize, 40),
+                        browser == null ? null : Texts.atMost(browser, 200),
+                        screenSize == null ? null : Texts.atMost(screenSize, 40),
                         id)
                 .update();
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
     }
 
     // ---- pairing --------------------------------------------------------------------------------------

@@ -129,11 +129,7 @@ class LeadTimeline {
         String subject = key + (args.length == 0 ? "" : "|" + String.join("|", args));
         jdbc.sql("insert into lead_activity (institution_id, kind, subject, created_by, created_at) "
                         + "values (?, 'CHANGE', ?, ?, ?)")
-                .params(
-                        institutionId,
-                        subject.length() > 255 ? subject.substring(0, 255) : subject,
-                        me(),
-                        clock.instant())
+                .params(institutionId, Texts.atMost(subject, 255), me(), clock.instant())
                 .update();
     }
 }

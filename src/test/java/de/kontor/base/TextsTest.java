@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Optional texts are stored stripped, and as null when nothing was typed. */
+/** Optional texts are stored stripped, and as null when nothing was typed; long ones are cut to their column. */
 class TextsTest {
 
     @Test
@@ -18,5 +18,12 @@ class TextsTest {
         assertThat(Texts.blankToNull(null)).isNull();
         assertThat(Texts.blankToNull("")).isNull();
         assertThat(Texts.blankToNull(" \n\t\u2003")).isNull();
+    }
+
+    @Test
+    void aLongTextIsCutToTheMaximumAndAShortOneStaysAsItIs() {
+        assertThat(Texts.atMost("abcdef", 4)).isEqualTo("abcd");
+        assertThat(Texts.atMost("abcd", 4)).isEqualTo("abcd");
+        assertThat(Texts.atMost("", 4)).isEmpty();
     }
 }
