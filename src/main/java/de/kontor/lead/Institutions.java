@@ -227,16 +227,28 @@ class Institutions {
         }
     }
 
-    /** The draft trimmed, with defaults, or a field error (no database: callers may catch it). */
-    static InstitutionDraft validate(InstitutionDraft d) {
-        String name = Texts.blankToNull(d.name());
+    /** An institution's or contact's name: stripped, required, at most 200 characters; else a field error. */
+    static String name(@Nullable String raw) {
+        String name = Texts.blankToNull(raw);
         if (name == null || name.length() > 200) {
             throw DomainException.invalidField("name", "NAME_REQUIRED", "lead.name.required");
         }
-        String email = Texts.blankToNull(d.email());
+        return name;
+    }
+
+    /** An e-mail address stripped, or null when none was given; a field error when it is no address. */
+    static @Nullable String email(@Nullable String raw) {
+        String email = Texts.blankToNull(raw);
         if (email != null && !Emails.valid(email)) {
             throw DomainException.invalidField("email", "INVALID_EMAIL", "lead.email.invalid");
         }
+        return email;
+    }
+
+    /** The draft trimmed, with defaults, or a field error (no database: callers may catch it). */
+    static InstitutionDraft validate(InstitutionDraft d) {
+        String name = name(d.name());
+        String email = email(d.email());
         String country = Texts.blankToNull(d.country());
         if (country != null && !country.matches("[A-Za-z]{2}")) {
             throw DomainException.invalidField("country", "INVALID_COUNTRY", "lead.country.invalid");

@@ -1,6 +1,5 @@
 package de.kontor.lead;
 
-import de.kontor.base.Emails;
 import de.kontor.base.Texts;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.DomainException;
@@ -99,14 +98,8 @@ class LeadContacts {
 
     /** The draft trimmed, or a field error (no database: callers may catch it). */
     static ContactDraft validate(ContactDraft d) {
-        String name = Texts.blankToNull(d.name());
-        if (name == null || name.length() > 200) {
-            throw DomainException.invalidField("name", "NAME_REQUIRED", "lead.name.required");
-        }
-        String email = Texts.blankToNull(d.email());
-        if (email != null && !Emails.valid(email)) {
-            throw DomainException.invalidField("email", "INVALID_EMAIL", "lead.email.invalid");
-        }
+        String name = Institutions.name(d.name());
+        String email = Institutions.email(d.email());
         return new ContactDraft(
                 name,
                 Texts.blankToNull(d.position()),
