@@ -1,6 +1,7 @@
 package de.kontor.access;
 
 import de.kontor.base.CurrentUser;
+import de.kontor.base.Texts;
 import de.kontor.base.ViewerAllowed;
 import de.kontor.base.audit.AuditChange;
 import de.kontor.base.audit.AuditService;
@@ -296,10 +297,7 @@ public class AccessService {
     }
 
     private static @Nullable String trimmed(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String s = text.strip();
-        return s.length() > 500 ? s.substring(0, 500) : s;
+        String s = Texts.blankToNull(text);
+        return s == null ? null : Texts.atMost(s, 500);
     }
 }

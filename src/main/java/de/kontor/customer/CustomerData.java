@@ -1,5 +1,6 @@
 package de.kontor.customer;
 
+import de.kontor.base.Texts;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -117,7 +118,7 @@ public class CustomerData {
                 clean(city),
                 cleanCountry == null ? null : cleanCountry.toUpperCase(Locale.ROOT),
                 cleanVat == null ? null : cleanVat.replace(" ", "").toUpperCase(Locale.ROOT),
-                cleanNotes(notes),
+                Texts.blankToNull(notes),
                 cleanTags);
     }
 
@@ -127,10 +128,6 @@ public class CustomerData {
         }
         String t = s.strip();
         return t.isEmpty() ? null : t;
-    }
-
-    private static @Nullable String cleanNotes(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public @Nullable String getName() {

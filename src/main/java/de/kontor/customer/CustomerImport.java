@@ -1,5 +1,6 @@
 package de.kontor.customer;
 
+import de.kontor.base.Texts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -46,7 +47,7 @@ public class CustomerImport {
     protected CustomerImport() {}
 
     CustomerImport(String fileName, String importedBy, Instant importedAt) {
-        this.fileName = fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
+        this.fileName = Texts.atMost(fileName, 255);
         this.importedBy = importedBy;
         this.importedAt = importedAt;
     }

@@ -1,8 +1,10 @@
 package de.kontor.kiosk;
 
+import de.kontor.base.Texts;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.Hashes;
 import de.kontor.base.crypto.SecretCipher;
+import de.kontor.base.crypto.Tokens;
 import de.kontor.base.db.Rows;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
@@ -37,7 +39,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -222,7 +223,7 @@ public class KioskService {
     }
 
     private IssuedToken newToken(Kiosk k) {
-        String token = randomToken();
+        String token = Tokens.random(32);
         jdbc.sql("update kiosk_device set token_hash = ?, token_prefix = ?, updated_at = ?, version = version + 1 "
                         + "where id = ?")
                 .params(Hashes.sha256Hex(token), token.substring(0, 6), Timestamp.from(clock.instant()), k.id())
@@ -230,12 +231,6 @@ public class KioskService {
         audit.record(MODULE, "Kiosk", k.id(), "ROTATE_TOKEN", "Device token of kiosk " + k.name() + " replaced");
         events.publishEvent(new KioskModel.BoardChanged(k.id()));
         return new IssuedToken(k.id(), token);
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Deactivated kiosks show "deactivated" instead of the board; reactivating brings the board back. */
@@ -285,14 +280,10 @@ public class KioskService {
                         + "screen_size = coalesce(?, screen_size) where id = ?")
                 .params(
                         Timestamp.from(clock.instant()),
-                        browser == null ? null : cut(browser, 200),
-                        screenSize == null ? null : cut(screenSize, 40),
+                        browser == null ? null : Texts.atMost(browser, 200),
+                        screenSize == null ? null : Texts.atMost(screenSize, 40),
                         id)
                 .update();
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
     }
 
     // ---- pairing --------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package de.kontor.lead;
 
 import de.kontor.base.Emails;
+import de.kontor.base.Texts;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
@@ -226,28 +227,40 @@ class Institutions {
         }
     }
 
-    /** The draft trimmed, with defaults, or a field error (no database: callers may catch it). */
-    static InstitutionDraft validate(InstitutionDraft d) {
-        String name = trim(d.name());
+    /** An institution's or contact's name: stripped, required, at most 200 characters; else a field error. */
+    static String name(@Nullable String raw) {
+        String name = Texts.blankToNull(raw);
         if (name == null || name.length() > 200) {
             throw DomainException.invalidField("name", "NAME_REQUIRED", "lead.name.required");
         }
-        String email = trim(d.email());
+        return name;
+    }
+
+    /** An e-mail address stripped, or null when none was given; a field error when it is no address. */
+    static @Nullable String email(@Nullable String raw) {
+        String email = Texts.blankToNull(raw);
         if (email != null && !Emails.valid(email)) {
             throw DomainException.invalidField("email", "INVALID_EMAIL", "lead.email.invalid");
         }
-        String country = trim(d.country());
+        return email;
+    }
+
+    /** The draft trimmed, with defaults, or a field error (no database: callers may catch it). */
+    static InstitutionDraft validate(InstitutionDraft d) {
+        String name = name(d.name());
+        String email = email(d.email());
+        String country = Texts.blankToNull(d.country());
         if (country != null && !country.matches("[A-Za-z]{2}")) {
             throw DomainException.invalidField("country", "INVALID_COUNTRY", "lead.country.invalid");
         }
-        String website = trim(d.website());
+        String website = Texts.blankToNull(d.website());
         if (website != null && (website.length() > 255 || website.contains(" "))) {
             throw DomainException.invalidField("website", "INVALID_WEBSITE", "lead.website.invalid");
         }
         Set<String> tagSet = new TreeSet<>();
         if (d.tags() != null) {
             for (String t : d.tags()) {
-                String tag = trim(t);
+                String tag = Texts.blankToNull(t);
                 if (tag != null) {
                     if (tag.length() > LeadTags.NAME_MAX) {
                         throw DomainException.invalidField(
@@ -260,20 +273,16 @@ class Institutions {
         return new InstitutionDraft(
                 name,
                 d.type() == null ? Type.OTHER : d.type(),
-                trim(d.street()),
-                trim(d.postalCode()),
-                trim(d.city()),
+                Texts.blankToNull(d.street()),
+                Texts.blankToNull(d.postalCode()),
+                Texts.blankToNull(d.city()),
                 country == null ? null : country.toUpperCase(Locale.ROOT),
                 website,
-                trim(d.phone()),
+                Texts.blankToNull(d.phone()),
                 email,
                 d.status() == null ? Status.NEW : d.status(),
-                trim(d.source()),
-                trim(d.owner()),
+                Texts.blankToNull(d.source()),
+                Texts.blankToNull(d.owner()),
                 tagSet);
-    }
-
-    static @Nullable String trim(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

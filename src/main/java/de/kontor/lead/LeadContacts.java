@@ -1,6 +1,6 @@
 package de.kontor.lead;
 
-import de.kontor.base.Emails;
+import de.kontor.base.Texts;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.DomainException;
 import de.kontor.lead.LeadModel.Contact;
@@ -98,20 +98,14 @@ class LeadContacts {
 
     /** The draft trimmed, or a field error (no database: callers may catch it). */
     static ContactDraft validate(ContactDraft d) {
-        String name = Institutions.trim(d.name());
-        if (name == null || name.length() > 200) {
-            throw DomainException.invalidField("name", "NAME_REQUIRED", "lead.name.required");
-        }
-        String email = Institutions.trim(d.email());
-        if (email != null && !Emails.valid(email)) {
-            throw DomainException.invalidField("email", "INVALID_EMAIL", "lead.email.invalid");
-        }
+        String name = Institutions.name(d.name());
+        String email = Institutions.email(d.email());
         return new ContactDraft(
                 name,
-                Institutions.trim(d.position()),
+                Texts.blankToNull(d.position()),
                 email,
-                Institutions.trim(d.phone()),
-                Institutions.trim(d.notes()),
+                Texts.blankToNull(d.phone()),
+                Texts.blankToNull(d.notes()),
                 d.primary());
     }
 }

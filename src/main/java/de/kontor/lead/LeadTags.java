@@ -1,5 +1,6 @@
 package de.kontor.lead;
 
+import de.kontor.base.Texts;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.DomainException;
 import de.kontor.lead.LeadModel.Tag;
@@ -138,7 +139,7 @@ class LeadTags {
     }
 
     private static String name(@Nullable String name) {
-        String n = Institutions.trim(name);
+        String n = Texts.blankToNull(name);
         if (n == null || n.length() > NAME_MAX) {
             throw DomainException.invalidField("name", "TAG_NAME_REQUIRED", "lead.tag.name", NAME_MAX);
         }

@@ -1,6 +1,7 @@
 package de.kontor.lead;
 
 import de.kontor.base.CurrentUser;
+import de.kontor.base.Texts;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.db.Rows;
 import de.kontor.base.error.DomainException;
@@ -49,21 +50,21 @@ class LeadTimeline {
         if (draft.kind() == null || draft.kind() == ActivityKind.CHANGE) {
             throw DomainException.invalidField("kind", "INVALID_KIND", "lead.activity.kindInvalid");
         }
-        String subject = Institutions.trim(draft.subject());
+        String subject = Texts.blankToNull(draft.subject());
         if (subject == null || subject.length() > 255) {
             throw DomainException.invalidField("subject", "SUBJECT_REQUIRED", "lead.activity.subjectRequired");
         }
         if (draft.kind() == ActivityKind.TASK && draft.dueDate() == null) {
             throw DomainException.invalidField("dueDate", "DUE_DATE_REQUIRED", "lead.activity.dueDateRequired");
         }
-        String assignee = Institutions.trim(draft.assignee());
+        String assignee = Texts.blankToNull(draft.assignee());
         long id = LeadRows.insert(jdbc.sql("insert into lead_activity (institution_id, kind, subject, details, "
                         + "due_date, assignee, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         institutionId,
                         draft.kind().name(),
                         subject,
-                        Institutions.trim(draft.details()),
+                        Texts.blankToNull(draft.details()),
                         draft.dueDate(),
                         draft.kind() == ActivityKind.TASK ? (assignee != null ? assignee : me()) : null,
                         me(),
@@ -128,11 +129,7 @@ class LeadTimeline {
         String subject = key + (args.length == 0 ? "" : "|" + String.join("|", args));
         jdbc.sql("insert into lead_activity (institution_id, kind, subject, created_by, created_at) "
                         + "values (?, 'CHANGE', ?, ?, ?)")
-                .params(
-                        institutionId,
-                        subject.length() > 255 ? subject.substring(0, 255) : subject,
-                        me(),
-                        clock.instant())
+                .params(institutionId, Texts.atMost(subject, 255), me(), clock.instant())
                 .update();
     }
 }

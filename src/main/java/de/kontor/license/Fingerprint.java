@@ -1,5 +1,6 @@
 package de.kontor.license;
 
+import de.kontor.base.Texts;
 import de.kontor.license.LicenseEnums.MatchRule;
 import org.jspecify.annotations.Nullable;
 
@@ -22,9 +23,9 @@ public record Fingerprint(
 
     public Fingerprint {
         mac = normalizeMac(mac);
-        cpuId = blankToNull(cpuId);
+        cpuId = Texts.blankToNull(cpuId);
         systemUuid = normalizeUuid(systemUuid);
-        hostname = blankToNull(hostname);
+        hostname = Texts.blankToNull(hostname);
     }
 
     /** Whether at least one of MAC, CPU id and system UUID is known. */
@@ -71,12 +72,8 @@ public record Fingerprint(
         }
     }
 
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
     private static @Nullable String normalizeMac(@Nullable String mac) {
-        String m = blankToNull(mac);
+        String m = Texts.blankToNull(mac);
         if (m == null) {
             return null;
         }
@@ -95,7 +92,7 @@ public record Fingerprint(
     }
 
     private static @Nullable String normalizeUuid(@Nullable String uuid) {
-        String u = blankToNull(uuid);
+        String u = Texts.blankToNull(uuid);
         return u == null ? null : u.replace("{", "").replace("}", "").toLowerCase(Locale.ROOT);
     }
 }

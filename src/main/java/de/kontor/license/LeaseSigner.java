@@ -2,7 +2,6 @@ package de.kontor.license;
 
 import de.kontor.base.crypto.SecretCipher;
 import de.kontor.base.crypto.SigningKey;
-import de.kontor.base.crypto.SigningKey.Stored;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,7 +11,6 @@ import java.security.PublicKey;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 /** Signs leases with Kontor's lease key, kept in {@code license_signing_key}. */
 @Component
@@ -25,28 +23,9 @@ class LeaseSigner {
     LeaseSigner(JdbcClient jdbc, TransactionTemplate transactions, SecretCipher cipher, JsonMapper json, Clock clock) {
         this.key = new SigningKey(
                 "lease",
-                new SigningKey.Table() {
-                    @Override
-                    public Optional<Stored> read() {
-                        return jdbc.sql(
-                                        "select key_id, public_key, private_key_enc from license_signing_key where id = 1")
-                                .query(Stored.class)
-                                .optional();
-                    }
-
-                    @Override
-                    public void insertIgnore(Stored stored) {
-                        jdbc.sql(
-                                        "insert ignore into license_signing_key "
-                                                + "(id, key_id, public_key, private_key_enc, created_at) values (1, ?, ?, ?, ?)")
-                                .params(
-                                        stored.keyId(),
-                                        stored.publicKey(),
-                                        stored.privateKeyEnc(),
-                                        Timestamp.from(clock.instant()))
-                                .update();
-                    }
-                },
+                "license_signing_key",
+                jdbc,
+                () -> Timestamp.from(clock.instant()),
                 cipher,
                 transactions,
                 json);

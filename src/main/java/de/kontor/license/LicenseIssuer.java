@@ -1,5 +1,6 @@
 package de.kontor.license;
 
+import de.kontor.base.Texts;
 import de.kontor.base.audit.AuditChange;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.error.ConcurrentChangeException;
@@ -231,14 +232,10 @@ class LicenseIssuer {
                 terms.maxActivations(),
                 terms.features(),
                 terms.limits(),
-                blankToNull(terms.notes()));
+                Texts.blankToNull(terms.notes()));
     }
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

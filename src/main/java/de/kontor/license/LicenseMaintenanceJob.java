@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
+
 /**
  * Background work of the license server: devices without heartbeats become inactive (every five
  * minutes); heartbeat partitions are added ahead and old ones rolled up and dropped (at start and
@@ -51,10 +53,7 @@ class LicenseMaintenanceJob implements Job {
 
         @Bean
         Trigger licenseInactivityTrigger(JobDetail licenseInactivityJob) {
-            return Jobs.trigger(
-                    licenseInactivityJob,
-                    SimpleScheduleBuilder.repeatMinutelyForever(5)
-                            .withMisfireHandlingInstructionNextWithRemainingCount());
+            return Jobs.every(licenseInactivityJob, Duration.ofMinutes(5));
         }
 
         @Bean

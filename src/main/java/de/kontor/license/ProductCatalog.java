@@ -1,8 +1,10 @@
 package de.kontor.license;
 
+import de.kontor.base.Texts;
 import de.kontor.base.audit.AuditChange;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.Hashes;
+import de.kontor.base.crypto.Tokens;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
 import de.kontor.license.LicenseEnums.Channel;
@@ -14,11 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -159,8 +159,8 @@ class ProductCatalog {
                 v,
                 channel == null ? Channel.STABLE : channel,
                 releaseDate == null ? LocalDate.now(clock.withZone(zone)) : releaseDate,
-                blankToNull(notes),
-                blankToNull(downloadUrl)));
+                Texts.blankToNull(notes),
+                Texts.blankToNull(downloadUrl)));
         audit.record(
                 LicenseService.MODULE,
                 "Product",
@@ -198,10 +198,7 @@ class ProductCatalog {
         if (name.length() > 100) {
             throw DomainException.invalidField("name", "NAME_TOO_LONG", "validation.tooLong", 100);
         }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String value =
-                CLIENT_KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String value = CLIENT_KEY_PREFIX + Tokens.random(32);
         ClientKey key = clientKeys.save(new ClientKey(
                 productId,
                 name.strip(),
@@ -250,7 +247,7 @@ class ProductCatalog {
     private static ProductTerms clean(ProductTerms t) {
         return new ProductTerms(
                 t.name().strip(),
-                blankToNull(t.minSupportedVersion()),
+                Texts.blankToNull(t.minSupportedVersion()),
                 t.matchRule(),
                 t.heartbeatMinutes(),
                 t.graceDays(),
@@ -266,9 +263,5 @@ class ProductCatalog {
         map.put("graceDays", t.graceDays());
         map.put("backend", t.backend());
         return map;
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -7,10 +7,11 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
 
 /**
  * Rolls samples up every minute and keeps the partitions (hourly). Only triggers service methods;
@@ -48,10 +49,7 @@ class MonitoringJob implements Job {
 
         @Bean
         Trigger monitoringRollupTrigger(JobDetail monitoringRollupJob) {
-            return Jobs.trigger(
-                    monitoringRollupJob,
-                    SimpleScheduleBuilder.repeatMinutelyForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount());
+            return Jobs.every(monitoringRollupJob, Duration.ofMinutes(1));
         }
 
         @Bean
@@ -61,9 +59,7 @@ class MonitoringJob implements Job {
 
         @Bean
         Trigger monitoringPartitionTrigger(JobDetail monitoringPartitionJob) {
-            return Jobs.trigger(
-                    monitoringPartitionJob,
-                    SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount());
+            return Jobs.every(monitoringPartitionJob, Duration.ofHours(1));
         }
     }
 }

@@ -1,6 +1,7 @@
 package de.kontor.monitoring;
 
 import de.kontor.base.crypto.Hashes;
+import de.kontor.base.crypto.Tokens;
 import de.kontor.base.error.DomainException;
 import de.kontor.monitoring.MonitoringModel.IssuedNodeToken;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,7 +76,7 @@ class Nodes {
     }
 
     IssuedNodeToken issueToken(long id, String name) {
-        String token = newToken();
+        String token = Tokens.random(32);
         jdbc.sql("update monitoring_node set token_hash = ?, token_prefix = ?, version = version + 1 where id = ?")
                 .params(Hashes.sha256Hex(token), token.substring(0, 6), id)
                 .update();
@@ -200,11 +200,5 @@ class Nodes {
             }
         }
         return List.copyOf(tags);
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

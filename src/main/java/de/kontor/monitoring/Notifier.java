@@ -1,6 +1,7 @@
 package de.kontor.monitoring;
 
 import de.kontor.base.KontorProperties;
+import de.kontor.base.Texts;
 import de.kontor.base.mail.MailOutbox;
 import de.kontor.base.mail.OutgoingMail;
 import de.kontor.monitoring.AlertModel.ChannelType;
@@ -190,7 +191,7 @@ class Notifier {
                     .params(
                             giveUp ? DeliveryState.FAILED.name() : DeliveryState.RETRYING.name(),
                             attempts,
-                            error.length() > 500 ? error.substring(0, 500) : error,
+                            Texts.atMost(error, 500),
                             giveUp ? null : Times.utc(now.plus(pause)),
                             id)
                     .update();

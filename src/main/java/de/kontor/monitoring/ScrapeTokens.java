@@ -1,6 +1,7 @@
 package de.kontor.monitoring;
 
 import de.kontor.base.crypto.Hashes;
+import de.kontor.base.crypto.Tokens;
 import de.kontor.base.error.DomainException;
 import de.kontor.monitoring.MonitoringModel.IssuedScrapeToken;
 import de.kontor.monitoring.MonitoringModel.ScrapeToken;
@@ -10,11 +11,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +24,6 @@ import java.util.Optional;
 @Component
 class ScrapeTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration USE_PRECISION = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
@@ -54,9 +52,7 @@ class ScrapeTokens {
         if (name.isEmpty() || name.length() > 100) {
             throw DomainException.invalidField("name", "NAME_REQUIRED", "monitoring.scrape.nameRequired");
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = "kps_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = "kps_" + Tokens.random(32);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into monitoring_scrape_token (name, token_hash, token_prefix, created_at, created_by) "
                         + "values (?, ?, ?, ?, ?)")

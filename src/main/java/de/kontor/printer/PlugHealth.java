@@ -1,5 +1,6 @@
 package de.kontor.printer;
 
+import de.kontor.base.Texts;
 import de.kontor.printer.PrinterModel.Printer;
 import de.kontor.printer.plug.PlugException;
 import org.slf4j.Logger;
@@ -44,11 +45,7 @@ class PlugHealth {
         String error = e.kind().name() + ": " + e.getMessage();
         Instant next = clock.instant().plusSeconds(backoffSeconds);
         jdbc.sql("update printer set failures = ?, next_poll_at = ?, last_error = ? where id = ?")
-                .params(
-                        failures,
-                        Timestamp.from(next),
-                        error.length() > 500 ? error.substring(0, 500) : error,
-                        printerId)
+                .params(failures, Timestamp.from(next), Texts.atMost(error, 500), printerId)
                 .update();
         if (failures == Printer.UNREACHABLE_AFTER) {
             log.warn(

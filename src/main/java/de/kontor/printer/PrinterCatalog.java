@@ -1,5 +1,6 @@
 package de.kontor.printer;
 
+import de.kontor.base.Texts;
 import de.kontor.base.db.Rows;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
@@ -168,7 +169,7 @@ class PrinterCatalog {
         if (d.warmupMinutes() < 0 || d.warmupMinutes() > 120) {
             throw DomainException.invalidField("warmupMinutes", "INVALID_WARMUP", "printer.warmup.invalid");
         }
-        String user = blankToNull(d.plugUsername());
+        String user = Texts.blankToNull(d.plugUsername());
         String password = d.plugPassword() == null || d.plugPassword().isEmpty() ? null : d.plugPassword();
         boolean keepsPassword = existing != null && existing.ownCredentials() && user != null;
         if (user != null && password == null && !keepsPassword) {
@@ -179,8 +180,8 @@ class PrinterCatalog {
         }
         return new PrinterDraft(
                 name,
-                blankToNull(d.model()),
-                blankToNull(d.location()),
+                Texts.blankToNull(d.model()),
+                Texts.blankToNull(d.location()),
                 host,
                 d.plugPort(),
                 user,
@@ -188,11 +189,7 @@ class PrinterCatalog {
                 d.idleWatts(),
                 d.warmupMinutes(),
                 d.active(),
-                blankToNull(d.notes()));
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+                Texts.blankToNull(d.notes()));
     }
 
     private static DomainException nameTaken(PrinterDraft d) {

@@ -5,10 +5,11 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
 
 /**
  * Polls the plugs (every {@code kontor.printer.poll-interval}, default 30 s) and purges old power samples
@@ -52,9 +53,7 @@ class PrinterJob implements Job {
 
         @Bean
         Trigger printerPurgeTrigger(JobDetail printerPurgeJob) {
-            return Jobs.trigger(
-                    printerPurgeJob,
-                    SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount());
+            return Jobs.every(printerPurgeJob, Duration.ofHours(1));
         }
     }
 }

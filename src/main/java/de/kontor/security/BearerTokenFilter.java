@@ -1,5 +1,6 @@
 package de.kontor.security;
 
+import de.kontor.base.api.BearerToken;
 import de.kontor.base.api.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * {@code Authorization: Bearer <token>} on API requests. A token that is present but invalid is
@@ -30,12 +32,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        Optional<String> token = BearerToken.of(request);
+        if (token.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        var authentication = users.authenticateToken(header.substring(7).strip());
+        var authentication = users.authenticateToken(token.get());
         if (authentication.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             ProblemResponses.write(

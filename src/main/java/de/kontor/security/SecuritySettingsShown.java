@@ -23,19 +23,17 @@ class SecuritySettingsShown implements ShownSettings {
 
     @Override
     public List<ShownSetting> shownSettings() {
-        boolean required = users.twoFactorRequiredForAdmins();
         return List.of(
-                new ShownSetting(
+                ShownSetting.configured(
                         "security.remember-me",
                         "settings.option.rememberMe",
-                        Boolean.toString(properties.rememberMe()),
-                        ShownSettings.source(environment, "KONTOR_REMEMBER_ME", "default"),
-                        ""),
-                new ShownSetting(
+                        properties.rememberMe(),
+                        environment,
+                        "KONTOR_REMEMBER_ME"),
+                ShownSetting.switchedOnIn(
                         "security.two-factor-required-for-admins",
                         "settings.option.twoFactorRequired",
-                        Boolean.toString(required),
-                        required ? "setting" : "default",
+                        users.twoFactorRequiredForAdmins(),
                         "users"));
     }
 }

@@ -1,10 +1,12 @@
 package de.kontor.security;
 
 import de.kontor.base.CurrentUser;
+import de.kontor.base.Texts;
 import de.kontor.base.ViewerAllowed;
 import de.kontor.base.audit.AuditChange;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.Hashes;
+import de.kontor.base.crypto.Tokens;
 import de.kontor.base.db.Like;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
@@ -28,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +105,7 @@ public class UserService {
         UserAccount account = new UserAccount(
                 username,
                 draft.displayName().strip(),
-                blankToNull(draft.email()),
+                Texts.blankToNull(draft.email()),
                 encoder.encode(password),
                 draft.roles(),
                 clock.instant());
@@ -162,7 +163,7 @@ public class UserService {
             guardLastAdmin(account);
         }
         Map<String, Object> before = snapshot(account);
-        account.describe(displayName.strip(), blankToNull(email), clock.instant());
+        account.describe(displayName.strip(), Texts.blankToNull(email), clock.instant());
         account.grantRoles(roles, clock.instant());
         users.saveAndFlush(account);
         audit.record(
@@ -206,7 +207,7 @@ public class UserService {
     public UserAccount setEmail(long id, @Nullable String email) {
         UserAccount account = get(id);
         String before = account.getEmail();
-        account.describe(account.getDisplayName(), blankToNull(email), clock.instant());
+        account.describe(account.getDisplayName(), Texts.blankToNull(email), clock.instant());
         audit.record(
                 MODULE,
                 "User",
@@ -640,7 +641,7 @@ public class UserService {
 
     private IssuedToken issue(
             UserAccount account, ApiToken.Kind kind, @Nullable String name, @Nullable Instant expires) {
-        String value = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(Passwords.randomBytes(32));
+        String value = TOKEN_PREFIX + Tokens.random(32);
         ApiToken token = tokens.save(new ApiToken(
                 account,
                 kind,
@@ -691,9 +692,5 @@ public class UserService {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import de.kontor.base.audit.AuditService;
 import de.kontor.base.crypto.Hashes;
+import de.kontor.base.crypto.Tokens;
 import de.kontor.base.db.Rows;
 import de.kontor.base.error.DomainException;
 import de.kontor.tally.TallyModel.ApiClient;
@@ -20,12 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +37,6 @@ import java.util.concurrent.ConcurrentHashMap;
 class ApiKeys {
 
     private static final String KEY_PREFIX = "tly_";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final RowMapper<ApiUserInfo> USER = Rows.mapper(ApiUserInfo.class);
     private static final RowMapper<ApiKeyInfo> KEY = Rows.mapper(ApiKeyInfo.class);
 
@@ -116,9 +114,7 @@ class ApiKeys {
     @Transactional(propagation = Propagation.MANDATORY)
     IssuedKey generate(long apiUserId, Scope scope) {
         lockUser(apiUserId);
-        byte[] random = new byte[24];
-        RANDOM.nextBytes(random);
-        String value = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String value = KEY_PREFIX + Tokens.random(24);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into tally_api_key (api_user_id, key_hash, key_prefix, scope, created_at) "
                         + "values (?, ?, ?, ?, ?)")

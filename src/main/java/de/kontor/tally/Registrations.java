@@ -1,6 +1,7 @@
 package de.kontor.tally;
 
 import de.kontor.base.crypto.Hashes;
+import de.kontor.base.crypto.Tokens;
 import de.kontor.base.db.Rows;
 import de.kontor.base.error.DomainException;
 import de.kontor.security.UserService;
@@ -15,12 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -32,7 +31,6 @@ import java.util.Optional;
 class Registrations {
 
     static final Duration RESET_VALIDITY = Duration.ofHours(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private record ResetLink(long id, long userId) {}
 
@@ -110,9 +108,7 @@ class Registrations {
         if (person.isEmpty() || person.get().userId() == null) {
             return;
         }
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = Tokens.random(32);
         Instant now = clock.instant();
         jdbc.sql("insert into tally_password_reset (user_id, token_hash, created_at, expires_at) values (?, ?, ?, ?)")
                 .params(

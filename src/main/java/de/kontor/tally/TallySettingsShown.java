@@ -23,19 +23,17 @@ class TallySettingsShown implements ShownSettings {
 
     @Override
     public List<ShownSetting> shownSettings() {
-        boolean open = tally.settings().selfRegistration();
         return List.of(
-                new ShownSetting(
+                ShownSetting.switchedOnIn(
                         "tally.self-registration",
                         "settings.option.selfRegistration",
-                        Boolean.toString(open),
-                        open ? "setting" : "default",
+                        tally.settings().selfRegistration(),
                         "tally/settings"),
-                new ShownSetting(
+                ShownSetting.configured(
                         "tally.api-at-root",
                         "settings.option.tallyApiAtRoot",
-                        Boolean.toString(properties.api().atRoot()),
-                        ShownSettings.source(environment, "KONTOR_TALLY_API_AT_ROOT", "default"),
-                        ""));
+                        properties.api().atRoot(),
+                        environment,
+                        "KONTOR_TALLY_API_AT_ROOT"));
     }
 }

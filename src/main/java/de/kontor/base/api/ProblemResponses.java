@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -15,8 +14,6 @@ import java.util.Map;
  * as {@link ApiExceptionHandler}'s.
  */
 public final class ProblemResponses {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {}
 
@@ -30,9 +27,6 @@ public final class ProblemResponses {
         body.put("detail", detail);
         body.put("instance", request.getRequestURI());
         body.put("code", code);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+        JsonResponses.write(response, status.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, body);
     }
 }

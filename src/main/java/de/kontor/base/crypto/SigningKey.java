@@ -1,6 +1,7 @@
 package de.kontor.base.crypto;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,42 +23,54 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * An Ed25519 key pair that signs compact JWS (header.payload.signature, base64url without padding), kept in a
- * module's own one-row table with the private key encrypted by {@link SecretCipher}. It is made on first use;
- * when two nodes make one at once, the table keeps the first (the module inserts with {@code insert ignore})
- * and both read it back, so every node of a cluster signs with the same key. Each purpose has its own key and
- * table (a leaked lease key must not command servers).
+ * module's own one-row table ({@code id, key_id, public_key, private_key_enc, created_at}) with the private key
+ * encrypted by {@link SecretCipher}. It is made on first use; when two nodes make one at once, the table keeps
+ * the first ({@code insert ignore} on the one row) and both read it back, so every node of a cluster signs with
+ * the same key. Each purpose has its own key and table (a leaked lease key must not command servers).
  */
 public final class SigningKey {
 
     /** The key as its table stores it: id, public key (X.509, base64), private key (PKCS#8, base64, encrypted). */
-    public record Stored(String keyId, String publicKey, String privateKeyEnc) {}
-
-    /** The module's table of its key; the module's SQL, run inside the transaction that loads the key. */
-    public interface Table {
-
-        Optional<Stored> read();
-
-        /** Stores the key unless one is stored already. */
-        void insertIgnore(Stored key);
-    }
+    record Stored(String keyId, String publicKey, String privateKeyEnc) {}
 
     private record Loaded(Stored stored, PublicKey publicKey, PrivateKey privateKey) {}
 
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+
     private final String purpose;
-    private final Table table;
+    private final String table;
+    private final JdbcClient jdbc;
+    private final Supplier<?> now;
     private final SecretCipher cipher;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private volatile @Nullable Loaded loaded;
 
-    /** @param purpose what the key signs, for error messages ("lease", "command") */
+    /**
+     * @param purpose what the key signs, for error messages ("lease", "command")
+     * @param table the module's table of its key
+     * @param now the time to store as {@code created_at}, in the form the module stores its times
+     */
     public SigningKey(
-            String purpose, Table table, SecretCipher cipher, TransactionTemplate transactions, JsonMapper json) {
+            String purpose,
+            String table,
+            JdbcClient jdbc,
+            Supplier<?> now,
+            SecretCipher cipher,
+            TransactionTemplate transactions,
+            JsonMapper json) {
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw new IllegalArgumentException("Not a table name: " + table);
+        }
         this.purpose = purpose;
         this.table = table;
+        this.jdbc = jdbc;
+        this.now = now;
         this.cipher = cipher;
         // its own transaction: the first use may come inside a caller's read-only one (an agent asking for the
         // key to pin on a fresh database), and a key once stored is there for every caller
@@ -127,10 +140,15 @@ public final class SigningKey {
     }
 
     private Loaded loadOrCreate() {
-        Optional<Stored> row = table.read();
+        Optional<Stored> row = read();
         if (row.isEmpty()) {
-            table.insertIgnore(generate());
-            row = table.read();
+            // another node may store its key between the read and this insert: its key wins, and is read back
+            Stored made = generate();
+            jdbc.sql("insert ignore into " + table
+                            + " (id, key_id, public_key, private_key_enc, created_at) values (1, ?, ?, ?, ?)")
+                    .params(made.keyId(), made.publicKey(), made.privateKeyEnc(), now.get())
+                    .update();
+            row = read();
         }
         Stored stored = row.orElseThrow();
         try {
@@ -143,6 +161,12 @@ public final class SigningKey {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The stored " + purpose + " signing key cannot be read", e);
         }
+    }
+
+    private Optional<Stored> read() {
+        return jdbc.sql("select key_id, public_key, private_key_enc from " + table + " where id = 1")
+                .query(Stored.class)
+                .optional();
     }
 
     private Stored generate() {

@@ -5,11 +5,12 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
 
 /** Every minute, on one node of the cluster: retry failed mail deliveries that are due. */
 @DisallowConcurrentExecution
@@ -36,10 +37,7 @@ class MailRetryJob implements Job {
 
         @Bean
         Trigger mailRetryTrigger(JobDetail mailRetryJobDetail) {
-            return Jobs.trigger(
-                    mailRetryJobDetail,
-                    SimpleScheduleBuilder.repeatMinutelyForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount());
+            return Jobs.every(mailRetryJobDetail, Duration.ofMinutes(1));
         }
     }
 }

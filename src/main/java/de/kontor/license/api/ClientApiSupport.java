@@ -1,9 +1,7 @@
 package de.kontor.license.api;
 
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +9,6 @@ import java.util.Map;
 final class ClientApiSupport {
 
     static final String PRODUCT_ATTRIBUTE = "kontor.license.productId";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ClientApiSupport() {}
 
@@ -20,13 +17,6 @@ final class ClientApiSupport {
         body.put("code", code);
         body.put("message", message);
         return body;
-    }
-
-    static void write(HttpServletResponse response, int status, Map<String, Object> body) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(JSON.writeValueAsBytes(body));
     }
 
     static void rateLimitHeaders(HttpServletResponse response, ClientRateLimiter.Decision decision) {

@@ -2,6 +2,7 @@ package de.kontor.license.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import de.kontor.base.api.JsonResponses;
 import de.kontor.license.LicenseService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -49,7 +50,7 @@ class ClientKeyFilter extends OncePerRequestFilter {
         if (!decision.allowed()) {
             var body = ClientApiSupport.body("RATE_LIMITED", text("license.client.rateLimited", request));
             body.put("retryAfterSeconds", decision.retryAfterSeconds());
-            ClientApiSupport.write(response, 429, body);
+            JsonResponses.write(response, 429, body);
             return;
         }
         if (request.getRequestURI().endsWith("/api/license/public-key")) {
@@ -61,7 +62,7 @@ class ClientKeyFilter extends OncePerRequestFilter {
                 ? Optional.empty()
                 : keys.get(key.strip(), k -> licenses.productOfClientKey(k));
         if (product.isEmpty()) {
-            ClientApiSupport.write(
+            JsonResponses.write(
                     response,
                     401,
                     ClientApiSupport.body(

@@ -1,5 +1,6 @@
 package de.kontor.monitoring.api;
 
+import de.kontor.base.api.BearerToken;
 import de.kontor.base.api.ProblemResponses;
 import de.kontor.monitoring.MonitoringService;
 import jakarta.servlet.FilterChain;
@@ -33,10 +34,7 @@ final class NodeTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        Optional<Long> node = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? monitoring.authenticateNode(header.substring(7).strip())
-                : Optional.empty();
+        Optional<Long> node = BearerToken.of(request).flatMap(monitoring::authenticateNode);
         if (node.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             ProblemResponses.write(

@@ -1,5 +1,6 @@
 package de.kontor.monitoring.api;
 
+import de.kontor.base.api.BearerToken;
 import de.kontor.base.api.ProblemResponses;
 import de.kontor.monitoring.MonitoringService;
 import jakarta.servlet.FilterChain;
@@ -29,11 +30,7 @@ final class ScrapeTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        boolean ok = header != null
-                && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                && monitoring.acceptsScrapeToken(header.substring(7).strip());
-        if (!ok) {
+        if (BearerToken.of(request).filter(monitoring::acceptsScrapeToken).isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"prometheus\"");
             ProblemResponses.write(
                     request,

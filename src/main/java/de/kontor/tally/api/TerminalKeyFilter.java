@@ -1,5 +1,6 @@
 package de.kontor.tally.api;
 
+import de.kontor.base.api.JsonResponses;
 import de.kontor.base.db.DatabaseUnavailable;
 import de.kontor.tally.TallyModel.ApiClient;
 import de.kontor.tally.TallyService;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,7 +45,7 @@ final class TerminalKeyFilter extends OncePerRequestFilter {
         }
         String key = request.getHeader("X-API-Key");
         if (key == null || key.isBlank()) {
-            write(response, 401, "{\"message\":\"API-Schlüssel fehlt!\"}");
+            JsonResponses.write(response, 401, Map.of("message", "API-Schlüssel fehlt!"));
             return;
         }
         Optional<ApiClient> client;
@@ -56,26 +57,21 @@ final class TerminalKeyFilter extends OncePerRequestFilter {
             }
             // The key cannot be checked: answered as the contract says for a database failure.
             log.warn("Tally terminal request {}: database unavailable", path);
-            write(
+            JsonResponses.write(
                     response,
                     500,
-                    path.equals(basePath + "/health-protected")
-                            ? "{\"error\":\"Datenbankverbindung fehlgeschlagen.\"}"
-                            : "{\"error\":\"Fehler bei der Transaktionsverarbeitung.\"}");
+                    Map.of(
+                            "error",
+                            path.equals(basePath + "/health-protected")
+                                    ? "Datenbankverbindung fehlgeschlagen."
+                                    : "Fehler bei der Transaktionsverarbeitung."));
             return;
         }
         if (client.isEmpty()) {
-            write(response, 401, "{\"message\":\"Ungültiger API-Schlüssel!\"}");
+            JsonResponses.write(response, 401, Map.of("message", "Ungültiger API-Schlüssel!"));
             return;
         }
         request.setAttribute(CLIENT, client.get());
         chain.doFilter(request, response);
-    }
-
-    static void write(HttpServletResponse response, int status, String json) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 }
