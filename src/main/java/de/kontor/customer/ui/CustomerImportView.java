@@ -2,7 +2,6 @@ package de.kontor.customer.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -14,6 +13,7 @@ import de.kontor.base.importing.ImportPreview;
 import de.kontor.base.importing.ImportSummary;
 import de.kontor.base.importing.ImportTable;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.ImportWizard;
@@ -93,29 +93,26 @@ class CustomerImportView extends Div implements HasDynamicTitle {
     }
 
     private void confirmUndo(CustomerImport record) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("customer-import-undo-confirm");
-        dialog.setHeader(getTranslation("customer.imports.undo"));
-        dialog.setText(getTranslation("customer.imports.undo.confirm", record.getId()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("customer.imports.undo"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            try {
-                UndoResult result = customers.undoImport(record.getId(), getLocale());
-                Notifications.success(getTranslation(
-                        "customer.imports.undo.done",
-                        result.removed(),
-                        result.restored(),
-                        result.skipped().size()));
-                result.skipped().forEach(Notifications::error);
-                history.getDataProvider().refreshAll();
-            } catch (DomainException ex) {
-                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-            }
-        });
-        dialog.open();
+        Confirmations.ask(
+                "customer-import-undo-confirm",
+                getTranslation("customer.imports.undo"),
+                getTranslation("customer.imports.undo.confirm", record.getId()),
+                getTranslation("customer.imports.undo"),
+                true,
+                () -> {
+                    try {
+                        UndoResult result = customers.undoImport(record.getId(), getLocale());
+                        Notifications.success(getTranslation(
+                                "customer.imports.undo.done",
+                                result.removed(),
+                                result.restored(),
+                                result.skipped().size()));
+                        result.skipped().forEach(Notifications::error);
+                        history.getDataProvider().refreshAll();
+                    } catch (DomainException ex) {
+                        Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                    }
+                });
     }
 
     @Override

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
@@ -186,8 +187,7 @@ class KiosksView extends Div implements HasDynamicTitle {
             }
         });
         pair.setId("kiosk-pair-save");
-        pair.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), pair);
+        Dialogs.footer(dialog, pair);
         dialog.open();
     }
 

@@ -17,12 +17,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import de.kontor.base.error.DomainException;
 import de.kontor.base.export.ExportColumn;
 import de.kontor.base.export.ExportService;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.ExportMenu;
-import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
@@ -237,19 +236,17 @@ class AlertsView extends Div implements HasDynamicTitle {
         reason.setId("silence-reason");
         reason.setMaxLength(200);
         dialog.add(new FormLayout(length, reason));
-        Button ok = new Button(getTranslation("monitoring.alert.silence"), e -> {
-            try {
-                monitoring.silenceNode(a.nodeId(), null, clock.instant().plus(length.getValue()), reason.getValue());
-                dialog.close();
-                Notifications.success(getTranslation("monitoring.alert.silence.done", a.nodeName()));
-                refresh();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("reason", reason, "endsAt", length));
-            }
-        });
-        ok.setId("silence-save");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), ok);
+        Dialogs.footer(
+                dialog,
+                "silence-save",
+                getTranslation("monitoring.alert.silence"),
+                () -> {
+                    monitoring.silenceNode(
+                            a.nodeId(), null, clock.instant().plus(length.getValue()), reason.getValue());
+                    Notifications.success(getTranslation("monitoring.alert.silence.done", a.nodeName()));
+                    refresh();
+                },
+                Map.of("reason", reason, "endsAt", length));
         dialog.open();
     }
 
