@@ -8,10 +8,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
-import de.kontor.base.importing.ColumnMapping;
-import de.kontor.base.importing.ImportPreview;
-import de.kontor.base.importing.ImportSummary;
-import de.kontor.base.importing.ImportTable;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.Formats;
@@ -42,17 +38,8 @@ class CustomerImportView extends Div implements HasDynamicTitle {
         Locale locale = getLocale();
         ImportWizard wizard = new ImportWizard(
                 CustomerImportFields.ALL,
-                new ImportWizard.Backend() {
-                    @Override
-                    public ImportPreview preview(ImportTable table, ColumnMapping mapping) {
-                        return customers.previewImport(table, mapping, locale);
-                    }
-
-                    @Override
-                    public ImportSummary apply(ImportTable table, ColumnMapping mapping, boolean allOrNothing) {
-                        return customers.applyImport(table, mapping, allOrNothing, locale);
-                    }
-                },
+                (table, mapping) -> customers.previewImport(table, mapping, locale),
+                (table, mapping, allOrNothing) -> customers.applyImport(table, mapping, allOrNothing, locale),
                 summary -> history.getDataProvider().refreshAll());
 
         history.setId("customer-imports");

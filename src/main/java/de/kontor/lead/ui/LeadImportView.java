@@ -8,10 +8,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
-import de.kontor.base.importing.ColumnMapping;
-import de.kontor.base.importing.ImportPreview;
-import de.kontor.base.importing.ImportSummary;
-import de.kontor.base.importing.ImportTable;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
@@ -36,20 +32,8 @@ class LeadImportView extends Div implements HasDynamicTitle {
         this.leads = leads;
         addClassName("kontor-view");
         setId("lead-import-view");
-        ImportWizard wizard = new ImportWizard(
-                LeadImportFields.ALL,
-                new ImportWizard.Backend() {
-                    @Override
-                    public ImportPreview preview(ImportTable table, ColumnMapping mapping) {
-                        return leads.previewImport(table, mapping);
-                    }
-
-                    @Override
-                    public ImportSummary apply(ImportTable table, ColumnMapping mapping, boolean allOrNothing) {
-                        return leads.applyImport(table, mapping, allOrNothing);
-                    }
-                },
-                summary -> refresh());
+        ImportWizard wizard =
+                new ImportWizard(LeadImportFields.ALL, leads::previewImport, leads::applyImport, summary -> refresh());
         history.setId("lead-imports");
         history.addColumn(ImportRecord::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(ImportRecord::fileName)

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
 import de.kontor.tally.TallyModel.Entry;
+import de.kontor.tally.TallyModel.Token;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -54,6 +55,35 @@ final class TallyUi {
             span.getStyle().set("color", "var(--lumo-error-text-color)");
         }
         return span;
+    }
+
+    /**
+     * A person's NFC tokens (name, token, when added if {@code showCreated}, when last used), all rows shown; the
+     * caller sets the items. The date columns have the keys "created" and "lastUsed".
+     */
+    static Grid<Token> tokenGrid(Component view, String id, ZoneId zone, boolean showCreated) {
+        Grid<Token> grid = new Grid<>();
+        grid.setId(id);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(Token::name)
+                .setHeader(view.getTranslation("tally.column.name"))
+                .setAutoWidth(true);
+        grid.addColumn(Token::hex)
+                .setHeader(view.getTranslation("tally.column.token"))
+                .setAutoWidth(true)
+                .setKey("hex");
+        if (showCreated) {
+            grid.addColumn(t -> Formats.dateTime(t.createdAt(), zone))
+                    .setHeader(view.getTranslation("tally.column.created"))
+                    .setAutoWidth(true)
+                    .setKey("created");
+        }
+        grid.addColumn(t -> t.lastUsedAt() == null ? "–" : Formats.dateTime(t.lastUsedAt(), zone))
+                .setHeader(view.getTranslation("tally.column.lastUsed"))
+                .setAutoWidth(true)
+                .setKey("lastUsed");
+        grid.setAllRowsVisible(true);
+        return grid;
     }
 
     /** A ledger grid (time, amount, description, source, by); the caller sets its items. */
