@@ -183,7 +183,9 @@ class MyTallyView extends Div implements HasDynamicTitle {
     }
 
     private Component tokens() {
-        Grid<Token> grid = TallyUi.tokenGrid(this, "my-tally-tokens", zone, false);
+        Grid<Token> grid = new Grid<>();
+        grid.setId("my-tally-tokens");
+        TallyUi.tokenColumns(this, grid, zone, false);
         grid.setItems(tally.ownTokens());
         Grids.counted(grid, getTranslation("tally.own.tokens.empty"));
         return grid;

@@ -294,7 +294,9 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
     }
 
     private Component tokens(PersonDetails p) {
-        Grid<Token> grid = TallyUi.tokenGrid(this, "tally-tokens", zone, true);
+        Grid<Token> grid = new Grid<>();
+        grid.setId("tally-tokens");
+        TallyUi.tokenColumns(this, grid, zone, true);
         grid.addComponentColumn(t -> {
                     Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
                         tally.deleteToken(p.id(), t.id());

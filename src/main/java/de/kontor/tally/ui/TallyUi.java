@@ -58,12 +58,10 @@ final class TallyUi {
     }
 
     /**
-     * A person's NFC tokens (name, token, when added if {@code showCreated}, when last used), all rows shown; the
-     * caller sets the items. The date columns have the keys "created" and "lastUsed".
+     * The columns of a person's NFC tokens: name, token, when added if {@code showCreated}, when last used (the
+     * date columns have the keys "created" and "lastUsed"); all rows are shown.
      */
-    static Grid<Token> tokenGrid(Component view, String id, ZoneId zone, boolean showCreated) {
-        Grid<Token> grid = new Grid<>();
-        grid.setId(id);
+    static void tokenColumns(Component view, Grid<Token> grid, ZoneId zone, boolean showCreated) {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.addColumn(Token::name)
                 .setHeader(view.getTranslation("tally.column.name"))
@@ -83,7 +81,6 @@ final class TallyUi {
                 .setAutoWidth(true)
                 .setKey("lastUsed");
         grid.setAllRowsVisible(true);
-        return grid;
     }
 
     /** A ledger grid (time, amount, description, source, by); the caller sets its items. */
