@@ -42,15 +42,10 @@ class LeadContactsTab extends Div {
                 grid.addColumn(c -> c.name() + (c.primary() ? " ★" : ""))
                         .setHeader(getTranslation("lead.field.contactName")),
                 "10rem");
-        Grids.text(
-                grid.addColumn(c -> c.position() == null ? "" : c.position())
-                        .setHeader(getTranslation("lead.field.contactPosition")),
-                c -> c.position() == null ? "" : c.position(),
-                "8rem");
-        Grids.text(
-                grid.addColumn(c -> c.email() == null ? "" : c.email()).setHeader(getTranslation("lead.field.email")),
-                c -> c.email() == null ? "" : c.email(),
-                "10rem");
+        Grids.text(grid, c -> c.position() == null ? "" : c.position(), "8rem")
+                .setHeader(getTranslation("lead.field.contactPosition"));
+        Grids.text(grid, c -> c.email() == null ? "" : c.email(), "10rem")
+                .setHeader(getTranslation("lead.field.email"));
         Grids.key(
                 grid.addColumn(c -> c.phone() == null ? "" : c.phone()).setHeader(getTranslation("lead.field.phone")));
         Grids.actions(grid.addComponentColumn(c -> {

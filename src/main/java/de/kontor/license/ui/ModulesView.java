@@ -69,23 +69,17 @@ class ModulesView extends Div implements HasDynamicTitle {
         Grids.key(grid.addComponentColumn(m -> status(m.license()))
                 .setHeader(getTranslation("license.module.column.status"))
                 .setKey("status"));
-        Grids.text(
-                grid.addColumn(m -> nz(m.license().licensedTo()))
-                        .setHeader(getTranslation("license.module.column.licensedTo"))
-                        .setKey("licensedTo"),
-                m -> nz(m.license().licensedTo()),
-                "8rem");
+        Grids.text(grid, m -> nz(m.license().licensedTo()), "8rem")
+                .setHeader(getTranslation("license.module.column.licensedTo"))
+                .setKey("licensedTo");
         Grids.key(grid.addColumn(m -> m.license().expiresAt() == null
                         ? ""
                         : m.license().expiresAt().toLocalDate().toString())
                 .setHeader(getTranslation("license.module.column.expires"))
                 .setKey("expires"));
-        Grids.text(
-                grid.addColumn(m -> String.join(", ", m.license().features()))
-                        .setHeader(getTranslation("license.module.column.features"))
-                        .setKey("features"),
-                m -> String.join(", ", m.license().features()),
-                "6rem");
+        Grids.text(grid, m -> String.join(", ", m.license().features()), "6rem")
+                .setHeader(getTranslation("license.module.column.features"))
+                .setKey("features");
         Grids.text(
                 grid.addComponentColumn(this::info)
                         .setHeader(getTranslation("license.module.column.info"))

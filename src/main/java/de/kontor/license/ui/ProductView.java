@@ -118,16 +118,10 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
                 .setHeader(getTranslation("product.release.channel")));
         Grids.key(releases.addColumn(r -> Formats.date(r.getReleaseDate()))
                 .setHeader(getTranslation("product.release.date")));
-        Grids.text(
-                releases.addColumn(r -> r.getNotes() == null ? "" : r.getNotes())
-                        .setHeader(getTranslation("product.release.notes")),
-                r -> r.getNotes() == null ? "" : r.getNotes(),
-                "10rem");
-        Grids.text(
-                releases.addColumn(r -> r.getDownloadUrl() == null ? "" : r.getDownloadUrl())
-                        .setHeader(getTranslation("product.release.download")),
-                r -> r.getDownloadUrl() == null ? "" : r.getDownloadUrl(),
-                "10rem");
+        Grids.text(releases, r -> r.getNotes() == null ? "" : r.getNotes(), "10rem")
+                .setHeader(getTranslation("product.release.notes"));
+        Grids.text(releases, r -> r.getDownloadUrl() == null ? "" : r.getDownloadUrl(), "10rem")
+                .setHeader(getTranslation("product.release.download"));
         releases.setItems(licenses.releases(p.getId()));
         Grids.counted(releases, getTranslation("product.release.empty"));
         add(releasesHead, releases);
@@ -139,10 +133,7 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         keys.setId("product-keys");
         keys.addThemeVariants(GridVariant.LUMO_COMPACT);
         keys.setAllRowsVisible(true);
-        Grids.text(
-                keys.addColumn(ClientKey::getName).setHeader(getTranslation("tokens.name")),
-                ClientKey::getName,
-                "12rem");
+        Grids.text(keys, ClientKey::getName, "12rem").setHeader(getTranslation("tokens.name"));
         Grids.key(keys.addColumn(k -> k.getKeyPrefix() + "…").setHeader(getTranslation("tokens.prefix")));
         Grids.key(keys.addColumn(k -> Formats.dateTime(k.getCreatedAt(), zone))
                 .setHeader(getTranslation("tokens.created")));

@@ -102,12 +102,9 @@ class AlertsView extends Div implements HasDynamicTitle {
                         .setHeader(getTranslation("monitoring.alert.column.rule"))
                         .setKey("rule"),
                 "8rem");
-        Grids.text(
-                grid.addColumn(Alert::nodeName)
-                        .setHeader(getTranslation("monitoring.alert.field.node"))
-                        .setKey("node"),
-                Alert::nodeName,
-                "6rem");
+        Grids.text(grid, Alert::nodeName, "6rem")
+                .setHeader(getTranslation("monitoring.alert.field.node"))
+                .setKey("node");
         Grids.key(grid.addColumn(AlertsView::value)
                 .setHeader(getTranslation("monitoring.alert.column.value"))
                 .setKey("value"));
@@ -128,11 +125,8 @@ class AlertsView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.alert.silence.from")));
         Grids.key(silences.addColumn(s -> Formats.dateTime(s.endsAt(), zone))
                 .setHeader(getTranslation("monitoring.alert.silence.until")));
-        Grids.text(
-                silences.addColumn(s -> s.reason() == null ? "" : s.reason())
-                        .setHeader(getTranslation("monitoring.alert.silence.reason")),
-                s -> s.reason() == null ? "" : s.reason(),
-                "8rem");
+        Grids.text(silences, s -> s.reason() == null ? "" : s.reason(), "8rem")
+                .setHeader(getTranslation("monitoring.alert.silence.reason"));
         Grids.key(silences.addColumn(Silence::createdBy).setHeader(getTranslation("monitoring.alert.silence.by")));
         Grids.actions(silences.addComponentColumn(s -> {
             Button end = new Button(getTranslation("monitoring.alert.silence.end"), e -> {

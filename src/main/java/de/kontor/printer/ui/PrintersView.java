@@ -74,12 +74,9 @@ class PrintersView extends Div implements HasDynamicTitle {
                         .setHeader(getTranslation("printer.column.name"))
                         .setKey("name"),
                 "9rem");
-        Grids.text(
-                grid.addColumn(p -> join(p.model(), p.location()))
-                        .setHeader(getTranslation("printer.column.where"))
-                        .setKey("where"),
-                p -> join(p.model(), p.location()),
-                "9rem");
+        Grids.text(grid, p -> join(p.model(), p.location()), "9rem")
+                .setHeader(getTranslation("printer.column.where"))
+                .setKey("where");
         grid.addComponentColumn(this::state)
                 .setHeader(getTranslation("printer.column.state"))
                 .setAutoWidth(true)

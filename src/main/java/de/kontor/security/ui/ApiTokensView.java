@@ -63,10 +63,7 @@ class ApiTokensView extends Div implements HasDynamicTitle {
         Grids.name(grid.addColumn(t -> t.getName() == null ? "" : t.getName()), "8rem")
                 .setHeader(getTranslation("tokens.name"))
                 .setSortProperty("name");
-        Grids.text(
-                grid.addColumn(t -> t.getUser().getUsername()).setHeader(getTranslation("tokens.owner")),
-                t -> t.getUser().getUsername(),
-                "6rem");
+        Grids.text(grid, t -> t.getUser().getUsername(), "6rem").setHeader(getTranslation("tokens.owner"));
         Grids.key(grid.addColumn(t -> t.getTokenPrefix() + "…").setHeader(getTranslation("tokens.prefix")));
         Grids.key(grid.addColumn(t -> Formats.dateTime(t.getCreatedAt(), zone))
                 .setHeader(getTranslation("tokens.created"))

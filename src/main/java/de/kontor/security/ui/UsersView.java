@@ -104,24 +104,18 @@ class UsersView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        Grids.text(
-                grid.addColumn(UserAccount::getUsername)
-                        .setHeader(getTranslation("users.username"))
-                        .setSortProperty("username")
-                        .setKey("username"),
-                UserAccount::getUsername,
-                "8rem");
+        Grids.text(grid, UserAccount::getUsername, "8rem")
+                .setHeader(getTranslation("users.username"))
+                .setSortProperty("username")
+                .setKey("username");
         Grids.name(grid.addColumn(UserAccount::getDisplayName), "10rem")
                 .setHeader(getTranslation("users.displayName"))
                 .setSortProperty("displayName")
                 .setKey("displayName");
-        Grids.text(
-                grid.addColumn(u -> u.getEmail() == null ? "" : u.getEmail())
-                        .setHeader(getTranslation("users.email"))
-                        .setSortProperty("email")
-                        .setKey("email"),
-                u -> u.getEmail() == null ? "" : u.getEmail(),
-                "10rem");
+        Grids.text(grid, u -> u.getEmail() == null ? "" : u.getEmail(), "10rem")
+                .setHeader(getTranslation("users.email"))
+                .setSortProperty("email")
+                .setKey("email");
         Grids.key(grid.addComponentColumn(this::rolesOf)
                 .setHeader(getTranslation("users.roles"))
                 .setKey("roles"));

@@ -99,36 +99,27 @@ final class TallyUi {
                 .setFlexGrow(0)
                 .setKey("time");
         if (showPerson) {
-            Grids.text(
-                    grid.addColumn(e -> e.firstName() + " " + e.lastName())
-                            .setHeader(view.getTranslation("tally.column.person"))
-                            .setKey("person"),
-                    e -> e.firstName() + " " + e.lastName(),
-                    "8rem");
+            Grids.text(grid, e -> e.firstName() + " " + e.lastName(), "8rem")
+                    .setHeader(view.getTranslation("tally.column.person"))
+                    .setKey("person");
         }
         grid.addComponentColumn(e -> balance(e.amount(), currency))
                 .setHeader(view.getTranslation("tally.column.amount"))
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("amount");
-        Grids.text(
-                grid.addColumn(Entry::description)
-                        .setHeader(view.getTranslation("tally.column.description"))
-                        .setKey("description"),
-                Entry::description,
-                "10rem");
+        Grids.text(grid, Entry::description, "10rem")
+                .setHeader(view.getTranslation("tally.column.description"))
+                .setKey("description");
         grid.addColumn(e -> view.getTranslation("tally.source." + e.source()))
                 .setHeader(view.getTranslation("tally.column.source"))
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("source");
         // account names can be long: they share the free width with the names and the description
-        Grids.text(
-                grid.addColumn(Entry::bookedBy)
-                        .setHeader(view.getTranslation("tally.column.bookedBy"))
-                        .setKey("bookedBy"),
-                Entry::bookedBy,
-                "6rem");
+        Grids.text(grid, Entry::bookedBy, "6rem")
+                .setHeader(view.getTranslation("tally.column.bookedBy"))
+                .setKey("bookedBy");
         grid.addColumn(e -> link(view, e))
                 .setHeader(view.getTranslation("tally.column.reversal"))
                 .setAutoWidth(true)
