@@ -70,11 +70,8 @@ class BlockedAddressesView extends Div implements HasDynamicTitle {
         Grids.key(blocks.addColumn(b ->
                         b.until() == null ? getTranslation("access.untilRemoved") : Formats.dateTime(b.until(), zone))
                 .setHeader(getTranslation("access.until")));
-        Grids.text(
-                blocks.addColumn(b -> b.comment() == null ? "" : b.comment())
-                        .setHeader(getTranslation("access.comment")),
-                b -> b.comment() == null ? "" : b.comment(),
-                "10rem");
+        Grids.text(blocks, b -> b.comment() == null ? "" : b.comment(), "10rem")
+                .setHeader(getTranslation("access.comment"));
         Grids.key(blocks.addColumn(b -> b.createdBy() + ", " + Formats.dateTime(b.createdAt(), zone))
                 .setHeader(getTranslation("access.createdBy")));
         if (write) {
@@ -94,11 +91,8 @@ class BlockedAddressesView extends Div implements HasDynamicTitle {
         networks.setId("admin-networks");
         networks.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         Grids.key(networks.addColumn(AdminNetwork::cidr).setHeader(getTranslation("access.cidr")));
-        Grids.text(
-                networks.addColumn(n -> n.comment() == null ? "" : n.comment())
-                        .setHeader(getTranslation("access.comment")),
-                n -> n.comment() == null ? "" : n.comment(),
-                "10rem");
+        Grids.text(networks, n -> n.comment() == null ? "" : n.comment(), "10rem")
+                .setHeader(getTranslation("access.comment"));
         Grids.key(networks.addColumn(n -> n.createdBy() + ", " + Formats.dateTime(n.createdAt(), zone))
                 .setHeader(getTranslation("access.createdBy")));
         if (write) {

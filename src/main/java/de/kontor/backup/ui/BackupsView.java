@@ -4,7 +4,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -28,6 +27,8 @@ import de.kontor.backup.BackupService;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Confirmations;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
@@ -172,24 +173,21 @@ class BackupsView extends Div implements HasDynamicTitle {
     }
 
     private void confirmDelete(BackupInfo backup) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("backup-delete-confirm");
-        confirm.setHeader(getTranslation("backup.delete.title"));
-        confirm.setText(getTranslation("backup.delete.text", Formats.dateTime(backup.createdAt(), zone)));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("backup.delete"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            try {
-                backups.delete(backup.id());
-                Notifications.success(getTranslation("backup.deleted"));
-            } catch (DomainException ex) {
-                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-            }
-            refresh();
-        });
-        confirm.open();
+        Confirmations.ask(
+                "backup-delete-confirm",
+                getTranslation("backup.delete.title"),
+                getTranslation("backup.delete.text", Formats.dateTime(backup.createdAt(), zone)),
+                getTranslation("backup.delete"),
+                true,
+                () -> {
+                    try {
+                        backups.delete(backup.id());
+                        Notifications.success(getTranslation("backup.deleted"));
+                    } catch (DomainException ex) {
+                        Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                    }
+                    refresh();
+                });
     }
 
     private void openCreateDialog() {
@@ -220,8 +218,7 @@ class BackupsView extends Div implements HasDynamicTitle {
             }
         });
         start.setId("backup-start");
-        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), start);
+        Dialogs.footer(dialog, start);
         dialog.open();
     }
 

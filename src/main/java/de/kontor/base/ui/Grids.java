@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.ItemCountChangeEvent;
 import com.vaadin.flow.function.SerializableFunction;
+import com.vaadin.flow.function.ValueProvider;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 
@@ -62,6 +63,11 @@ public final class Grids {
             return text == null || text.isBlank() ? null : text;
         });
         return name(column, minWidth);
+    }
+
+    /** Adds a {@link #text(Grid.Column, SerializableFunction, String) free-text column} that shows {@code text}. */
+    public static <T> Grid.Column<T> text(Grid<T> grid, ValueProvider<T, String> text, String minWidth) {
+        return text(grid.addColumn(text), text, minWidth);
     }
 
     /** Row actions: as wide as the buttons and pinned to the right edge. */

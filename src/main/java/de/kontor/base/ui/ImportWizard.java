@@ -35,20 +35,25 @@ import java.util.function.Consumer;
 /**
  * The import flow every module shares: upload a CSV or XLSX file, map its columns to fields (guessed
  * from the headers), see a verdict for every row, apply (skipping bad rows, or all-or-nothing), read
- * the summary. What the rows mean is the module's business ({@link Backend}).
+ * the summary. What the rows mean is the module's business ({@link Preview}, {@link Apply}).
  */
 public class ImportWizard extends Composite<Div> {
 
-    /** The module's side of an import. */
-    public interface Backend {
+    /** The module's verdict on every row, without writing anything. */
+    @FunctionalInterface
+    public interface Preview {
         ImportPreview preview(ImportTable table, ColumnMapping mapping);
+    }
 
-        /** Applies the rows (re-checked at this moment); throws when all-or-nothing and a row is bad. */
+    /** Applies the rows (re-checked at this moment); throws when all-or-nothing and a row is bad. */
+    @FunctionalInterface
+    public interface Apply {
         ImportSummary apply(ImportTable table, ColumnMapping mapping, boolean allOrNothing);
     }
 
     private final List<ImportField> fields;
-    private final Backend backend;
+    private final Preview previewer;
+    private final Apply applier;
     private final Consumer<ImportSummary> onApplied;
     private final Div step = new Div();
     private final Map<String, Select<Optional<Integer>>> columnSelects = new LinkedHashMap<>();
@@ -56,9 +61,10 @@ public class ImportWizard extends Composite<Div> {
     private @Nullable ColumnMapping mapping;
     private @Nullable ImportPreview preview;
 
-    public ImportWizard(List<ImportField> fields, Backend backend, Consumer<ImportSummary> onApplied) {
+    public ImportWizard(List<ImportField> fields, Preview preview, Apply apply, Consumer<ImportSummary> onApplied) {
         this.fields = List.copyOf(fields);
-        this.backend = backend;
+        this.previewer = preview;
+        this.applier = apply;
         this.onApplied = onApplied;
     }
 
@@ -177,7 +183,7 @@ public class ImportWizard extends Composite<Div> {
     private void showPreview() {
         step.removeAll();
         try {
-            preview = backend.preview(table, mapping);
+            preview = previewer.preview(table, mapping);
         } catch (DomainException e) {
             Notifications.error(getTranslation(e.messageKey(), e.args()));
             showMapping();
@@ -255,7 +261,7 @@ public class ImportWizard extends Composite<Div> {
     private void apply(boolean allOrNothing) {
         ImportSummary summary;
         try {
-            summary = backend.apply(table, mapping, allOrNothing);
+            summary = applier.apply(table, mapping, allOrNothing);
         } catch (DomainException e) {
             Notifications.error(getTranslation(e.messageKey(), e.args()));
             return;

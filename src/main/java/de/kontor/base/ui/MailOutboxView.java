@@ -67,14 +67,8 @@ class MailOutboxView extends Div implements HasDynamicTitle, BeforeEnterObserver
                 .setHeader(getTranslation("mail.state"))
                 .setKey("state"));
         Grids.key(grid.addColumn(m -> getTranslation("module." + m.module())).setHeader(getTranslation("mail.module")));
-        Grids.text(
-                grid.addColumn(OutboxMail::recipient).setHeader(getTranslation("mail.recipient")),
-                OutboxMail::recipient,
-                "10rem");
-        Grids.text(
-                grid.addColumn(OutboxMail::subject).setHeader(getTranslation("mail.subject")),
-                OutboxMail::subject,
-                "12rem");
+        Grids.text(grid, OutboxMail::recipient, "10rem").setHeader(getTranslation("mail.recipient"));
+        Grids.text(grid, OutboxMail::subject, "12rem").setHeader(getTranslation("mail.subject"));
         Grids.actions(grid.addComponentColumn(m -> {
             if (m.state() == MailState.SENT || m.state() == MailState.SENDING) {
                 return new Span();

@@ -2,12 +2,13 @@ package de.kontor.customer.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Confirmations;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.TagsField;
 import de.kontor.customer.CustomerService;
@@ -76,28 +77,24 @@ class CustomerBulkBar extends Div {
             }
         });
         apply.setId("customers-bulk-tag-apply");
-        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         apply.setEnabled(false);
         tags.addValueChangeListener(e -> apply.setEnabled(!e.getValue().isEmpty()));
-        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
-        dialog.getFooter().add(cancel, apply);
+        Dialogs.footer(dialog, apply);
         dialog.open();
     }
 
     private void confirmArchive() {
         List<Long> ids = selected.get();
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("customers-bulk-confirm");
-        confirm.setHeader(getTranslation("customer.archive"));
-        confirm.setText(getTranslation("customer.bulk.archiveConfirm", ids.size()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("customer.archive"));
-        confirm.addConfirmListener(e -> {
-            int archived = customers.archiveAll(ids);
-            Notifications.success(getTranslation("customer.bulk.archived", archived));
-            done.run();
-        });
-        confirm.open();
+        Confirmations.ask(
+                "customers-bulk-confirm",
+                getTranslation("customer.archive"),
+                getTranslation("customer.bulk.archiveConfirm", ids.size()),
+                getTranslation("customer.archive"),
+                false,
+                () -> {
+                    int archived = customers.archiveAll(ids);
+                    Notifications.success(getTranslation("customer.bulk.archived", archived));
+                    done.run();
+                });
     }
 }

@@ -1,21 +1,13 @@
 package de.kontor.customer.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
-import de.kontor.base.importing.ColumnMapping;
-import de.kontor.base.importing.ImportPreview;
-import de.kontor.base.importing.ImportSummary;
-import de.kontor.base.importing.ImportTable;
-import de.kontor.base.ui.Badges;
-import de.kontor.base.ui.Formats;
-import de.kontor.base.ui.Grids;
+import de.kontor.base.ui.Confirmations;
+import de.kontor.base.ui.ImportHistory;
 import de.kontor.base.ui.ImportWizard;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
@@ -34,88 +26,60 @@ import java.util.Locale;
 class CustomerImportView extends Div implements HasDynamicTitle {
 
     private final CustomerService customers;
-    private final Grid<CustomerImport> history = new Grid<>();
+    private final Grid<CustomerImport> history;
 
     CustomerImportView(CustomerService customers, ZoneId zone) {
         this.customers = customers;
         addClassName("kontor-view");
         Locale locale = getLocale();
+        history = ImportHistory.grid(
+                "customer-imports",
+                getTranslation("customer.imports.empty"),
+                zone,
+                i -> new ImportHistory.Run(
+                        i.getId(),
+                        i.getFileName(),
+                        i.getImportedAt(),
+                        i.getImportedBy(),
+                        getTranslation(
+                                "customer.imports.result.value",
+                                i.getCreatedCount(),
+                                i.getUpdatedCount(),
+                                i.getSkippedCount()),
+                        i.isUndone()),
+                this::confirmUndo);
+        history.setItems(LazyGrids.pages(customers::imports));
+        history.setHeight("16rem");
         ImportWizard wizard = new ImportWizard(
                 CustomerImportFields.ALL,
-                new ImportWizard.Backend() {
-                    @Override
-                    public ImportPreview preview(ImportTable table, ColumnMapping mapping) {
-                        return customers.previewImport(table, mapping, locale);
-                    }
-
-                    @Override
-                    public ImportSummary apply(ImportTable table, ColumnMapping mapping, boolean allOrNothing) {
-                        return customers.applyImport(table, mapping, allOrNothing, locale);
-                    }
-                },
+                (table, mapping) -> customers.previewImport(table, mapping, locale),
+                (table, mapping, allOrNothing) -> customers.applyImport(table, mapping, allOrNothing, locale),
                 summary -> history.getDataProvider().refreshAll());
 
-        history.setId("customer-imports");
-        history.addColumn(CustomerImport::getId)
-                .setHeader("#")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        history.addColumn(CustomerImport::getFileName)
-                .setHeader(getTranslation("customer.imports.file"))
-                .setFlexGrow(1);
-        history.addColumn(i -> Formats.dateTime(i.getImportedAt(), zone))
-                .setHeader(getTranslation("customer.imports.when"))
-                .setAutoWidth(true);
-        history.addColumn(CustomerImport::getImportedBy)
-                .setHeader(getTranslation("customer.imports.by"))
-                .setAutoWidth(true);
-        history.addColumn(i -> getTranslation(
-                        "customer.imports.result.value", i.getCreatedCount(), i.getUpdatedCount(), i.getSkippedCount()))
-                .setHeader(getTranslation("customer.imports.result"))
-                .setAutoWidth(true);
-        history.addComponentColumn(i -> {
-                    if (i.isUndone()) {
-                        return Badges.of(getTranslation("customer.imports.undone"), Badges.Tone.NEUTRAL);
-                    }
-                    Button undo = new Button(getTranslation("customer.imports.undo"), e -> confirmUndo(i));
-                    undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-                    return undo;
-                })
-                .setKey("undo")
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setFrozenToEnd(true);
-        history.setItems(LazyGrids.pages(customers::imports));
-        Grids.counted(history, getTranslation("customer.imports.empty"));
-        history.setHeight("16rem");
-
-        add(wizard, new H3(getTranslation("customer.imports")), history);
+        add(wizard, new H3(getTranslation("import.history")), history);
     }
 
     private void confirmUndo(CustomerImport record) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("customer-import-undo-confirm");
-        dialog.setHeader(getTranslation("customer.imports.undo"));
-        dialog.setText(getTranslation("customer.imports.undo.confirm", record.getId()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("customer.imports.undo"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            try {
-                UndoResult result = customers.undoImport(record.getId(), getLocale());
-                Notifications.success(getTranslation(
-                        "customer.imports.undo.done",
-                        result.removed(),
-                        result.restored(),
-                        result.skipped().size()));
-                result.skipped().forEach(Notifications::error);
-                history.getDataProvider().refreshAll();
-            } catch (DomainException ex) {
-                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-            }
-        });
-        dialog.open();
+        Confirmations.ask(
+                "customer-import-undo-confirm",
+                getTranslation("customer.imports.undo"),
+                getTranslation("customer.imports.undo.confirm", record.getId()),
+                getTranslation("customer.imports.undo"),
+                true,
+                () -> {
+                    try {
+                        UndoResult result = customers.undoImport(record.getId(), getLocale());
+                        Notifications.success(getTranslation(
+                                "customer.imports.undo.done",
+                                result.removed(),
+                                result.restored(),
+                                result.skipped().size()));
+                        result.skipped().forEach(Notifications::error);
+                        history.getDataProvider().refreshAll();
+                    } catch (DomainException ex) {
+                        Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                    }
+                });
     }
 
     @Override

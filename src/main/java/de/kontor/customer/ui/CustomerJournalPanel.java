@@ -22,6 +22,7 @@ import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.notes.NoteRevision;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
@@ -174,8 +175,7 @@ class CustomerJournalPanel extends Div {
             }
         });
         save.setId("customer-note-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        Dialogs.footer(dialog, save);
         dialog.open();
     }
 

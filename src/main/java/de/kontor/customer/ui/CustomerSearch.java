@@ -1,6 +1,5 @@
 package de.kontor.customer.ui;
 
-import com.vaadin.flow.router.RouteConfiguration;
 import de.kontor.base.ui.SearchHit;
 import de.kontor.base.ui.SearchProvider;
 import de.kontor.customer.CustomerQuery;
@@ -9,10 +8,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Customers in the header search: by number, name, e-mail or city, archived ones too. */
 @Component
@@ -41,10 +37,8 @@ class CustomerSearch implements SearchProvider {
                 .stream()
                 .map(c -> new SearchHit(
                         c.getName(),
-                        Stream.of(c.getNumber(), c.getCity())
-                                .filter(Objects::nonNull)
-                                .collect(Collectors.joining(" · ")),
-                        RouteConfiguration.forApplicationScope().getUrl(CustomerView.class, c.getId())))
+                        SearchHit.detail(c.getNumber(), c.getCity()),
+                        SearchHit.location(CustomerView.class, c.getId())))
                 .toList();
     }
 }

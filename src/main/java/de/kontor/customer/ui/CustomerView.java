@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -26,6 +25,7 @@ import de.kontor.base.error.DomainException;
 import de.kontor.base.i18n.KontorI18NProvider;
 import de.kontor.base.ui.AuditTexts;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.DashboardTile;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
@@ -304,35 +304,31 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
     }
 
     private void showChangedMeanwhile(CustomerForm form) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("customer-conflict");
-        dialog.setHeader(getTranslation("customer.edit"));
-        dialog.setText(getTranslation("customer.changedMeanwhile"));
-        dialog.setConfirmText(getTranslation("customer.reload"));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.addConfirmListener(e -> {
-            form.close();
-            customer = customers.get(customer.getId());
-            render();
-        });
-        dialog.open();
+        Confirmations.ask(
+                "customer-conflict",
+                getTranslation("customer.edit"),
+                getTranslation("customer.changedMeanwhile"),
+                getTranslation("customer.reload"),
+                false,
+                () -> {
+                    form.close();
+                    customer = customers.get(customer.getId());
+                    render();
+                });
     }
 
     private void confirmArchive() {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("customer-archive-confirm");
-        dialog.setHeader(getTranslation("customer.archive"));
-        dialog.setText(getTranslation("customer.archive.confirm", customer.getName()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("customer.archive"));
-        dialog.addConfirmListener(e -> {
-            customer = customers.archive(customer.getId());
-            Notifications.success(getTranslation("customer.archivedMessage", customer.getNumber()));
-            render();
-        });
-        dialog.open();
+        Confirmations.ask(
+                "customer-archive-confirm",
+                getTranslation("customer.archive"),
+                getTranslation("customer.archive.confirm", customer.getName()),
+                getTranslation("customer.archive"),
+                false,
+                () -> {
+                    customer = customers.archive(customer.getId());
+                    Notifications.success(getTranslation("customer.archivedMessage", customer.getNumber()));
+                    render();
+                });
     }
 
     private void restore() {
@@ -346,24 +342,21 @@ class CustomerView extends Div implements HasUrlParameter<Long>, HasDynamicTitle
     }
 
     private void confirmDelete() {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("customer-delete-confirm");
-        dialog.setHeader(getTranslation("customer.delete"));
-        dialog.setText(getTranslation("customer.delete.confirm", customer.getNumber() + " " + customer.getName()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("customer.delete"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            try {
-                customers.delete(customer.getId());
-                Notifications.success(getTranslation("customer.deletedMessage", customer.getNumber()));
-                UI.getCurrent().navigate(CustomersView.class);
-            } catch (DomainException ex) {
-                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-            }
-        });
-        dialog.open();
+        Confirmations.ask(
+                "customer-delete-confirm",
+                getTranslation("customer.delete"),
+                getTranslation("customer.delete.confirm", customer.getNumber() + " " + customer.getName()),
+                getTranslation("customer.delete"),
+                true,
+                () -> {
+                    try {
+                        customers.delete(customer.getId());
+                        Notifications.success(getTranslation("customer.deletedMessage", customer.getNumber()));
+                        UI.getCurrent().navigate(CustomersView.class);
+                    } catch (DomainException ex) {
+                        Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                    }
+                });
     }
 
     @Override

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
@@ -71,20 +72,14 @@ class KiosksView extends Div implements HasDynamicTitle {
         grid.setId("kiosks-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         Grids.name(grid.addColumn(Kiosk::name).setHeader(getTranslation("kiosk.column.name")), "10rem");
-        Grids.text(
-                grid.addColumn(k -> k.location() == null ? "" : k.location())
-                        .setHeader(getTranslation("kiosk.column.location")),
-                k -> k.location() == null ? "" : k.location(),
-                "8rem");
+        Grids.text(grid, k -> k.location() == null ? "" : k.location(), "8rem")
+                .setHeader(getTranslation("kiosk.column.location"));
         Grids.key(grid.addComponentColumn(this::state)
                 .setHeader(getTranslation("kiosk.column.state"))
                 .setKey("state"));
         Grids.key(grid.addColumn(k -> k.lastSeenAt() == null ? "–" : Formats.dateTime(k.lastSeenAt(), zone))
                 .setHeader(getTranslation("kiosk.column.lastSeen")));
-        Grids.text(
-                grid.addColumn(KiosksView::device).setHeader(getTranslation("kiosk.column.device")),
-                KiosksView::device,
-                "6rem");
+        Grids.text(grid, KiosksView::device, "6rem").setHeader(getTranslation("kiosk.column.device"));
         Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("kiosk.empty"));
         grid.setAllRowsVisible(true);
@@ -186,8 +181,7 @@ class KiosksView extends Div implements HasDynamicTitle {
             }
         });
         pair.setId("kiosk-pair-save");
-        pair.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), pair);
+        Dialogs.footer(dialog, pair);
         dialog.open();
     }
 

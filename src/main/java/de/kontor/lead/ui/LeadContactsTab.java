@@ -12,8 +12,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.Grids;
 import de.kontor.lead.LeadModel.Contact;
 import de.kontor.lead.LeadModel.ContactDraft;
@@ -43,15 +42,10 @@ class LeadContactsTab extends Div {
                 grid.addColumn(c -> c.name() + (c.primary() ? " ★" : ""))
                         .setHeader(getTranslation("lead.field.contactName")),
                 "10rem");
-        Grids.text(
-                grid.addColumn(c -> c.position() == null ? "" : c.position())
-                        .setHeader(getTranslation("lead.field.contactPosition")),
-                c -> c.position() == null ? "" : c.position(),
-                "8rem");
-        Grids.text(
-                grid.addColumn(c -> c.email() == null ? "" : c.email()).setHeader(getTranslation("lead.field.email")),
-                c -> c.email() == null ? "" : c.email(),
-                "10rem");
+        Grids.text(grid, c -> c.position() == null ? "" : c.position(), "8rem")
+                .setHeader(getTranslation("lead.field.contactPosition"));
+        Grids.text(grid, c -> c.email() == null ? "" : c.email(), "10rem")
+                .setHeader(getTranslation("lead.field.email"));
         Grids.key(
                 grid.addColumn(c -> c.phone() == null ? "" : c.phone()).setHeader(getTranslation("lead.field.phone")));
         Grids.actions(grid.addComponentColumn(c -> {
@@ -101,29 +95,26 @@ class LeadContactsTab extends Div {
             notes.setValue(existing.notes() == null ? "" : existing.notes());
         }
         dialog.add(new FormLayout(name, position, email, phone, notes, primary));
-        Button save = new Button(getTranslation("action.save"), e -> {
-            ContactDraft draft = new ContactDraft(
-                    name.getValue(),
-                    position.getValue(),
-                    email.getValue(),
-                    phone.getValue(),
-                    notes.getValue(),
-                    primary.getValue());
-            try {
-                if (existing == null) {
-                    leads.addContact(i.id(), draft);
-                } else {
-                    leads.updateContact(i.id(), existing.id(), draft);
-                }
-                dialog.close();
-                reload.run();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("name", name, "email", email));
-            }
-        });
-        save.setId("lead-contact-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        Dialogs.footer(
+                dialog,
+                "lead-contact-save",
+                getTranslation("action.save"),
+                () -> {
+                    ContactDraft draft = new ContactDraft(
+                            name.getValue(),
+                            position.getValue(),
+                            email.getValue(),
+                            phone.getValue(),
+                            notes.getValue(),
+                            primary.getValue());
+                    if (existing == null) {
+                        leads.addContact(i.id(), draft);
+                    } else {
+                        leads.updateContact(i.id(), existing.id(), draft);
+                    }
+                    reload.run();
+                },
+                Map.of("name", name, "email", email));
         dialog.open();
     }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.notes.NoteRevision;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Notifications;
@@ -112,18 +113,15 @@ class LeadNotesTab extends Div {
         text.setWidth("36em");
         text.setMinHeight("10em");
         dialog.add(text);
-        Button save = new Button(getTranslation("action.save"), e -> {
-            try {
-                leads.editNote(n.id(), n.revision(), text.getValue());
-                dialog.close();
-                reload.run();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("text", text));
-            }
-        });
-        save.setId("lead-note-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        Dialogs.footer(
+                dialog,
+                "lead-note-save",
+                getTranslation("action.save"),
+                () -> {
+                    leads.editNote(n.id(), n.revision(), text.getValue());
+                    reload.run();
+                },
+                Map.of("text", text));
         dialog.open();
     }
 

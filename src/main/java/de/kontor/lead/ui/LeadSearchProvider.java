@@ -1,6 +1,5 @@
 package de.kontor.lead.ui;
 
-import com.vaadin.flow.router.RouteConfiguration;
 import de.kontor.base.ui.SearchHit;
 import de.kontor.base.ui.SearchProvider;
 import de.kontor.lead.LeadModel.LeadQuery;
@@ -9,10 +8,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Leads in the header search: institutions by name, city, website, and by their contacts. */
 @Component
@@ -40,10 +36,8 @@ class LeadSearchProvider implements SearchProvider {
         return leads.find(query, PageRequest.of(0, limit)).stream()
                 .map(l -> new SearchHit(
                         l.name(),
-                        Stream.of(l.city(), l.primaryContact())
-                                .filter(Objects::nonNull)
-                                .collect(Collectors.joining(" · ")),
-                        RouteConfiguration.forApplicationScope().getUrl(LeadView.class, l.id())))
+                        SearchHit.detail(l.city(), l.primaryContact()),
+                        SearchHit.location(LeadView.class, l.id())))
                 .toList();
     }
 }

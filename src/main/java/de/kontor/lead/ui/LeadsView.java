@@ -162,12 +162,9 @@ class LeadsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 .setHeader(getTranslation("lead.field.status"))
                 .setKey("status")
                 .setSortable(true));
-        Grids.text(
-                grid.addColumn(r -> r.primaryContact() == null ? "" : r.primaryContact())
-                        .setHeader(getTranslation("lead.field.contactName")),
-                r -> r.primaryContact() == null ? "" : r.primaryContact(),
-                "8rem");
-        Grids.text(grid.addColumn(LeadRow::tags).setHeader(getTranslation("lead.field.tags")), LeadRow::tags, "6rem");
+        Grids.text(grid, r -> r.primaryContact() == null ? "" : r.primaryContact(), "8rem")
+                .setHeader(getTranslation("lead.field.contactName"));
+        Grids.text(grid, LeadRow::tags, "6rem").setHeader(getTranslation("lead.field.tags"));
         Grids.key(grid.addColumn(r -> r.owner() == null ? "" : r.owner())
                 .setHeader(getTranslation("lead.field.owner"))
                 .setKey("owner")

@@ -43,10 +43,7 @@ class MyTasksView extends Div implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         Grids.key(grid.addColumn(a -> a.dueDate() == null ? "" : Formats.date(a.dueDate()))
                 .setHeader(getTranslation("lead.activity.due")));
-        Grids.text(
-                grid.addColumn(Activity::subject).setHeader(getTranslation("lead.activity.subject")),
-                Activity::subject,
-                "12rem");
+        Grids.text(grid, Activity::subject, "12rem").setHeader(getTranslation("lead.activity.subject"));
         Grids.name(grid.addColumn(Activity::institutionName).setHeader(getTranslation("lead.field.name")), "12rem");
         Grids.key(grid.addColumn(a -> a.assignee() == null ? "" : a.assignee())
                 .setHeader(getTranslation("lead.field.owner")));

@@ -2,14 +2,14 @@ package de.kontor.license.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Confirmations;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.Notifications;
 import de.kontor.license.License;
 import de.kontor.license.LicenseService;
@@ -56,23 +56,21 @@ class LicenseBulkBar extends Div {
     private Button button(String labelKey, String id, Function<List<Long>, List<License>> action) {
         Button button = new Button(getTranslation(labelKey), e -> {
             List<Long> ids = selected.get();
-            ConfirmDialog confirm = new ConfirmDialog();
-            confirm.setId("licenses-bulk-confirm");
-            confirm.setHeader(getTranslation(labelKey));
-            confirm.setText(getTranslation("license.bulk.confirm", getTranslation(labelKey), ids.size()));
-            confirm.setCancelable(true);
-            confirm.setCancelText(getTranslation("action.cancel"));
-            confirm.setConfirmText(getTranslation(labelKey));
-            confirm.addConfirmListener(c -> {
-                try {
-                    action.apply(ids);
-                    Notifications.success(getTranslation("license.bulk.done", ids.size()));
-                    done.run();
-                } catch (DomainException ex) {
-                    Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-                }
-            });
-            confirm.open();
+            Confirmations.ask(
+                    "licenses-bulk-confirm",
+                    getTranslation(labelKey),
+                    getTranslation("license.bulk.confirm", getTranslation(labelKey), ids.size()),
+                    getTranslation(labelKey),
+                    false,
+                    () -> {
+                        try {
+                            action.apply(ids);
+                            Notifications.success(getTranslation("license.bulk.done", ids.size()));
+                            done.run();
+                        } catch (DomainException ex) {
+                            Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                        }
+                    });
         });
         button.setId(id);
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -91,19 +89,16 @@ class LicenseBulkBar extends Div {
         days.setValue(365);
         days.setStepButtonsVisible(true);
         dialog.add(new Paragraph(getTranslation("license.extend.info", ids.size())), days);
-        Button ok = new Button(getTranslation("license.extend"), e -> {
-            try {
-                licenses.extend(ids, days.getValue() == null ? 0 : days.getValue());
-                dialog.close();
-                Notifications.success(getTranslation("license.bulk.done", ids.size()));
-                done.run();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("days", days));
-            }
-        });
-        ok.setId("licenses-extend-ok");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), ok);
+        Dialogs.footer(
+                dialog,
+                "licenses-extend-ok",
+                getTranslation("license.extend"),
+                () -> {
+                    licenses.extend(ids, days.getValue() == null ? 0 : days.getValue());
+                    Notifications.success(getTranslation("license.bulk.done", ids.size()));
+                    done.run();
+                },
+                Map.of("days", days));
         dialog.open();
     }
 }

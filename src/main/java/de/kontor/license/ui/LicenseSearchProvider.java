@@ -1,6 +1,5 @@
 package de.kontor.license.ui;
 
-import com.vaadin.flow.router.RouteConfiguration;
 import de.kontor.base.ui.SearchHit;
 import de.kontor.base.ui.SearchProvider;
 import de.kontor.license.LicenseQuery;
@@ -38,9 +37,7 @@ class LicenseSearchProvider implements SearchProvider {
         LicenseQuery query = new LicenseQuery(null, null, null, null, null, text);
         List<SearchHit> hits = licenses.find(query, PageRequest.of(0, limit)).stream()
                 .map(l -> new SearchHit(
-                        l.getKey(),
-                        String.valueOf(l.getProductId()),
-                        RouteConfiguration.forApplicationScope().getUrl(LicenseView.class, l.getId())))
+                        l.getKey(), String.valueOf(l.getProductId()), SearchHit.location(LicenseView.class, l.getId())))
                 .toList();
         if (hits.isEmpty()) {
             return hits;

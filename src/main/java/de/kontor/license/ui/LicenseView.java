@@ -3,7 +3,6 @@ package de.kontor.license.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
@@ -280,14 +280,7 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
     }
 
     private void confirm(String headerKey, String text, Runnable action) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("license-confirm");
-        dialog.setHeader(getTranslation(headerKey));
-        dialog.setText(text);
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation(headerKey));
-        dialog.addConfirmListener(e -> {
+        Confirmations.ask("license-confirm", getTranslation(headerKey), text, getTranslation(headerKey), false, () -> {
             try {
                 action.run();
                 license = licenses.license(license.getId());
@@ -297,7 +290,6 @@ class LicenseView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
                 Notifications.error(getTranslation(ex.messageKey(), ex.args()));
             }
         });
-        dialog.open();
     }
 
     private void openEdit() {

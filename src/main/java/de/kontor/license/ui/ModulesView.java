@@ -3,7 +3,6 @@ package de.kontor.license.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -18,7 +17,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
-import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Confirmations;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
 import de.kontor.base.ui.ViewHeader;
@@ -69,23 +69,17 @@ class ModulesView extends Div implements HasDynamicTitle {
         Grids.key(grid.addComponentColumn(m -> status(m.license()))
                 .setHeader(getTranslation("license.module.column.status"))
                 .setKey("status"));
-        Grids.text(
-                grid.addColumn(m -> nz(m.license().licensedTo()))
-                        .setHeader(getTranslation("license.module.column.licensedTo"))
-                        .setKey("licensedTo"),
-                m -> nz(m.license().licensedTo()),
-                "8rem");
+        Grids.text(grid, m -> nz(m.license().licensedTo()), "8rem")
+                .setHeader(getTranslation("license.module.column.licensedTo"))
+                .setKey("licensedTo");
         Grids.key(grid.addColumn(m -> m.license().expiresAt() == null
                         ? ""
                         : m.license().expiresAt().toLocalDate().toString())
                 .setHeader(getTranslation("license.module.column.expires"))
                 .setKey("expires"));
-        Grids.text(
-                grid.addColumn(m -> String.join(", ", m.license().features()))
-                        .setHeader(getTranslation("license.module.column.features"))
-                        .setKey("features"),
-                m -> String.join(", ", m.license().features()),
-                "6rem");
+        Grids.text(grid, m -> String.join(", ", m.license().features()), "6rem")
+                .setHeader(getTranslation("license.module.column.features"))
+                .setKey("features");
         Grids.text(
                 grid.addComponentColumn(this::info)
                         .setHeader(getTranslation("license.module.column.info"))
@@ -181,42 +175,36 @@ class ModulesView extends Div implements HasDynamicTitle {
         secret.setWidthFull();
         secret.setMinWidth("26em");
         dialog.add(secret);
-        Button save = new Button(getTranslation("license.module.register"), e -> {
-            try {
-                licenses.registerModuleLicense(m.identifier(), secret.getValue(), getLocale());
-                dialog.close();
-                Notifications.success(getTranslation("license.module.register.done", m.identifier()));
-                load(false);
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("licenseKey", secret));
-            }
-        });
-        save.setId("module-register-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        Dialogs.footer(
+                dialog,
+                "module-register-save",
+                getTranslation("license.module.register"),
+                () -> {
+                    licenses.registerModuleLicense(m.identifier(), secret.getValue(), getLocale());
+                    Notifications.success(getTranslation("license.module.register.done", m.identifier()));
+                    load(false);
+                },
+                Map.of("licenseKey", secret));
         dialog.open();
         secret.focus();
     }
 
     private void confirmRevoke(ModuleStatus m) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("module-revoke-confirm");
-        dialog.setHeader(getTranslation("license.module.revoke"));
-        dialog.setText(getTranslation("license.module.revoke.confirm", m.identifier()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("license.module.revoke"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            try {
-                licenses.revokeModuleLicense(m.identifier());
-                Notifications.success(getTranslation("license.module.revoked", m.identifier()));
-            } catch (DomainException ex) {
-                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-            }
-            load(false);
-        });
-        dialog.open();
+        Confirmations.ask(
+                "module-revoke-confirm",
+                getTranslation("license.module.revoke"),
+                getTranslation("license.module.revoke.confirm", m.identifier()),
+                getTranslation("license.module.revoke"),
+                true,
+                () -> {
+                    try {
+                        licenses.revokeModuleLicense(m.identifier());
+                        Notifications.success(getTranslation("license.module.revoked", m.identifier()));
+                    } catch (DomainException ex) {
+                        Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                    }
+                    load(false);
+                });
     }
 
     @Override

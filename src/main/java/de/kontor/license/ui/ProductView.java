@@ -3,7 +3,6 @@ package de.kontor.license.ui;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -24,6 +23,8 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.error.ConcurrentChangeException;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Confirmations;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
@@ -117,16 +118,10 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
                 .setHeader(getTranslation("product.release.channel")));
         Grids.key(releases.addColumn(r -> Formats.date(r.getReleaseDate()))
                 .setHeader(getTranslation("product.release.date")));
-        Grids.text(
-                releases.addColumn(r -> r.getNotes() == null ? "" : r.getNotes())
-                        .setHeader(getTranslation("product.release.notes")),
-                r -> r.getNotes() == null ? "" : r.getNotes(),
-                "10rem");
-        Grids.text(
-                releases.addColumn(r -> r.getDownloadUrl() == null ? "" : r.getDownloadUrl())
-                        .setHeader(getTranslation("product.release.download")),
-                r -> r.getDownloadUrl() == null ? "" : r.getDownloadUrl(),
-                "10rem");
+        Grids.text(releases, r -> r.getNotes() == null ? "" : r.getNotes(), "10rem")
+                .setHeader(getTranslation("product.release.notes"));
+        Grids.text(releases, r -> r.getDownloadUrl() == null ? "" : r.getDownloadUrl(), "10rem")
+                .setHeader(getTranslation("product.release.download"));
         releases.setItems(licenses.releases(p.getId()));
         Grids.counted(releases, getTranslation("product.release.empty"));
         add(releasesHead, releases);
@@ -138,10 +133,7 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         keys.setId("product-keys");
         keys.addThemeVariants(GridVariant.LUMO_COMPACT);
         keys.setAllRowsVisible(true);
-        Grids.text(
-                keys.addColumn(ClientKey::getName).setHeader(getTranslation("tokens.name")),
-                ClientKey::getName,
-                "12rem");
+        Grids.text(keys, ClientKey::getName, "12rem").setHeader(getTranslation("tokens.name"));
         Grids.key(keys.addColumn(k -> k.getKeyPrefix() + "…").setHeader(getTranslation("tokens.prefix")));
         Grids.key(keys.addColumn(k -> Formats.dateTime(k.getCreatedAt(), zone))
                 .setHeader(getTranslation("tokens.created")));
@@ -180,24 +172,21 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         FormLayout form = new FormLayout(version, channel, date, url, notes);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         dialog.add(form);
-        Button save = new Button(getTranslation("action.save"), e -> {
-            try {
-                licenses.addRelease(
-                        product.getId(),
-                        version.getValue(),
-                        channel.getValue(),
-                        date.getValue(),
-                        notes.getValue(),
-                        url.getValue());
-                dialog.close();
-                render();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("version", version, "downloadUrl", url));
-            }
-        });
-        save.setId("release-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        Dialogs.footer(
+                dialog,
+                "release-save",
+                getTranslation("action.save"),
+                () -> {
+                    licenses.addRelease(
+                            product.getId(),
+                            version.getValue(),
+                            channel.getValue(),
+                            date.getValue(),
+                            notes.getValue(),
+                            url.getValue());
+                    render();
+                },
+                Map.of("version", version, "downloadUrl", url));
         dialog.open();
     }
 
@@ -209,39 +198,34 @@ class ProductView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
         name.setId("client-key-name");
         name.setHelperText(getTranslation("product.key.name.help"));
         dialog.add(name);
-        Button create = new Button(getTranslation("tokens.create"), e -> {
-            try {
-                IssuedClientKey issued = licenses.createClientKey(product.getId(), name.getValue());
-                dialog.close();
-                render();
-                new SecretDialog(
-                                getTranslation("product.key.created"),
-                                getTranslation("product.key.created.explain"),
-                                issued.value())
-                        .open();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("name", name));
-            }
-        });
-        create.setId("client-key-create");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), create);
+        Dialogs.footer(
+                dialog,
+                "client-key-create",
+                getTranslation("tokens.create"),
+                () -> {
+                    IssuedClientKey issued = licenses.createClientKey(product.getId(), name.getValue());
+                    render();
+                    new SecretDialog(
+                                    getTranslation("product.key.created"),
+                                    getTranslation("product.key.created.explain"),
+                                    issued.value())
+                            .open();
+                },
+                Map.of("name", name));
         dialog.open();
     }
 
     private void confirmRevoke(ClientKey key) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("tokens.revoke"));
-        confirm.setText(getTranslation("product.key.revoke.confirm", key.getName()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("tokens.revoke"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            licenses.revokeClientKey(key.getId());
-            render();
-        });
-        confirm.open();
+        Confirmations.ask(
+                "client-key-revoke-confirm",
+                getTranslation("tokens.revoke"),
+                getTranslation("product.key.revoke.confirm", key.getName()),
+                getTranslation("tokens.revoke"),
+                true,
+                () -> {
+                    licenses.revokeClientKey(key.getId());
+                    render();
+                });
     }
 
     private Div giteaCard(Product p) {

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.ViewHeader;
@@ -96,8 +97,7 @@ class ProductsView extends Div implements HasDynamicTitle {
             }
         });
         save.setId("product-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        Dialogs.footer(dialog, save);
         dialog.open();
     }
 

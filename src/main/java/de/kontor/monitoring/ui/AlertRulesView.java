@@ -61,30 +61,22 @@ class AlertRulesView extends Div implements HasDynamicTitle {
                         .setHeader(getTranslation("monitoring.alert.rule.field.name"))
                         .setKey("name"),
                 "8rem");
-        Grids.text(
-                grid.addColumn(this::condition)
-                        .setHeader(getTranslation("monitoring.alert.rule.column.condition"))
-                        .setKey("condition"),
-                this::condition,
-                "8rem");
-        Grids.text(
-                grid.addColumn(this::scope)
-                        .setHeader(getTranslation("monitoring.alert.rule.column.scope"))
-                        .setKey("scope"),
-                this::scope,
-                "6rem");
+        Grids.text(grid, this::condition, "8rem")
+                .setHeader(getTranslation("monitoring.alert.rule.column.condition"))
+                .setKey("condition");
+        Grids.text(grid, this::scope, "6rem")
+                .setHeader(getTranslation("monitoring.alert.rule.column.scope"))
+                .setKey("scope");
         Grids.key(grid.addComponentColumn(this::severity)
                 .setHeader(getTranslation("monitoring.alert.rule.field.severity")));
         Grids.text(
-                grid.addColumn(r -> r.channelIds().stream()
+                        grid,
+                        r -> r.channelIds().stream()
                                 .map(id -> channelNames.getOrDefault(id, "#" + id))
-                                .collect(Collectors.joining(", ")))
-                        .setHeader(getTranslation("monitoring.alert.rule.field.channels"))
-                        .setKey("channels"),
-                r -> r.channelIds().stream()
-                        .map(id -> channelNames.getOrDefault(id, "#" + id))
-                        .collect(Collectors.joining(", ")),
-                "6rem");
+                                .collect(Collectors.joining(", ")),
+                        "6rem")
+                .setHeader(getTranslation("monitoring.alert.rule.field.channels"))
+                .setKey("channels");
         Grids.key(grid.addColumn(
                         r -> getTranslation(r.enabled() ? "monitoring.alert.rule.on" : "monitoring.alert.rule.off"))
                 .setHeader(getTranslation("monitoring.alert.rule.field.enabled"))

@@ -17,12 +17,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import de.kontor.base.error.DomainException;
 import de.kontor.base.export.ExportColumn;
 import de.kontor.base.export.ExportService;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.ExportMenu;
-import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.Notifications;
@@ -103,12 +102,9 @@ class AlertsView extends Div implements HasDynamicTitle {
                         .setHeader(getTranslation("monitoring.alert.column.rule"))
                         .setKey("rule"),
                 "8rem");
-        Grids.text(
-                grid.addColumn(Alert::nodeName)
-                        .setHeader(getTranslation("monitoring.alert.field.node"))
-                        .setKey("node"),
-                Alert::nodeName,
-                "6rem");
+        Grids.text(grid, Alert::nodeName, "6rem")
+                .setHeader(getTranslation("monitoring.alert.field.node"))
+                .setKey("node");
         Grids.key(grid.addColumn(AlertsView::value)
                 .setHeader(getTranslation("monitoring.alert.column.value"))
                 .setKey("value"));
@@ -129,11 +125,8 @@ class AlertsView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("monitoring.alert.silence.from")));
         Grids.key(silences.addColumn(s -> Formats.dateTime(s.endsAt(), zone))
                 .setHeader(getTranslation("monitoring.alert.silence.until")));
-        Grids.text(
-                silences.addColumn(s -> s.reason() == null ? "" : s.reason())
-                        .setHeader(getTranslation("monitoring.alert.silence.reason")),
-                s -> s.reason() == null ? "" : s.reason(),
-                "8rem");
+        Grids.text(silences, s -> s.reason() == null ? "" : s.reason(), "8rem")
+                .setHeader(getTranslation("monitoring.alert.silence.reason"));
         Grids.key(silences.addColumn(Silence::createdBy).setHeader(getTranslation("monitoring.alert.silence.by")));
         Grids.actions(silences.addComponentColumn(s -> {
             Button end = new Button(getTranslation("monitoring.alert.silence.end"), e -> {
@@ -237,19 +230,17 @@ class AlertsView extends Div implements HasDynamicTitle {
         reason.setId("silence-reason");
         reason.setMaxLength(200);
         dialog.add(new FormLayout(length, reason));
-        Button ok = new Button(getTranslation("monitoring.alert.silence"), e -> {
-            try {
-                monitoring.silenceNode(a.nodeId(), null, clock.instant().plus(length.getValue()), reason.getValue());
-                dialog.close();
-                Notifications.success(getTranslation("monitoring.alert.silence.done", a.nodeName()));
-                refresh();
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("reason", reason, "endsAt", length));
-            }
-        });
-        ok.setId("silence-save");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), ok);
+        Dialogs.footer(
+                dialog,
+                "silence-save",
+                getTranslation("monitoring.alert.silence"),
+                () -> {
+                    monitoring.silenceNode(
+                            a.nodeId(), null, clock.instant().plus(length.getValue()), reason.getValue());
+                    Notifications.success(getTranslation("monitoring.alert.silence.done", a.nodeName()));
+                    refresh();
+                },
+                Map.of("reason", reason, "endsAt", length));
         dialog.open();
     }
 

@@ -68,12 +68,9 @@ class ChannelsView extends Div implements HasDynamicTitle {
                         + (c.format() == null ? "" : " – " + getTranslation("monitoring.channel.format." + c.format())))
                 .setHeader(getTranslation("monitoring.channel.field.type"))
                 .setKey("type"));
-        Grids.text(
-                grid.addColumn(Channel::targetHint)
-                        .setHeader(getTranslation("monitoring.channel.column.target"))
-                        .setKey("target"),
-                Channel::targetHint,
-                "8rem");
+        Grids.text(grid, Channel::targetHint, "8rem")
+                .setHeader(getTranslation("monitoring.channel.column.target"))
+                .setKey("target");
         Grids.actions(grid.addComponentColumn(this::actions).setKey("actions"));
         Grids.counted(grid, getTranslation("monitoring.channel.empty"));
         grid.setAllRowsVisible(true);
@@ -101,13 +98,9 @@ class ChannelsView extends Div implements HasDynamicTitle {
         Grids.key(deliveries
                 .addColumn(Delivery::attempts)
                 .setHeader(getTranslation("monitoring.channel.delivery.attempts")));
-        Grids.text(
-                deliveries
-                        .addColumn(d -> d.error() == null ? "" : d.error())
-                        .setHeader(getTranslation("monitoring.channel.delivery.error"))
-                        .setKey("error"),
-                d -> d.error() == null ? "" : d.error(),
-                "8rem");
+        Grids.text(deliveries, d -> d.error() == null ? "" : d.error(), "8rem")
+                .setHeader(getTranslation("monitoring.channel.delivery.error"))
+                .setKey("error");
         Grids.counted(deliveries, getTranslation("monitoring.channel.delivery.empty"));
         deliveries.setItems(
                 q -> monitoring.deliveries(null, null, PageRequest.of(q.getPage(), q.getPageSize())).stream());

@@ -88,10 +88,7 @@ class NodesView extends Div implements HasDynamicTitle {
         Grids.key(grid.addColumn(this::health)
                 .setHeader(getTranslation("monitoring.column.health"))
                 .setKey("health"));
-        Grids.text(
-                grid.addColumn(n -> String.join(", ", n.tags())).setHeader(getTranslation("monitoring.column.tags")),
-                n -> String.join(", ", n.tags()),
-                "4rem");
+        Grids.text(grid, n -> String.join(", ", n.tags()), "4rem").setHeader(getTranslation("monitoring.column.tags"));
         // the phone layout shows this one column (with the actions beside it) instead of the others
         grid.addComponentColumn(this::summary)
                 .setHeader(getTranslation("monitoring.column.name"))

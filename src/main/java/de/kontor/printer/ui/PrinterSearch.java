@@ -1,6 +1,5 @@
 package de.kontor.printer.ui;
 
-import com.vaadin.flow.router.RouteConfiguration;
 import de.kontor.base.ui.SearchHit;
 import de.kontor.base.ui.SearchProvider;
 import de.kontor.printer.PrinterService;
@@ -10,7 +9,6 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Printers in the header search: by name, model or location (a workshop has a handful of them). */
@@ -43,10 +41,8 @@ class PrinterSearch implements SearchProvider {
                 .limit(limit)
                 .map(p -> new SearchHit(
                         p.name(),
-                        Stream.of(p.model(), p.location())
-                                .filter(Objects::nonNull)
-                                .collect(Collectors.joining(" · ")),
-                        RouteConfiguration.forApplicationScope().getUrl(PrinterView.class, p.id())))
+                        SearchHit.detail(p.model(), p.location()),
+                        SearchHit.location(PrinterView.class, p.id())))
                 .toList();
     }
 

@@ -19,7 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
-import de.kontor.base.ui.FieldErrors;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.NarrowLayout;
@@ -74,12 +74,9 @@ class PrintersView extends Div implements HasDynamicTitle {
                         .setHeader(getTranslation("printer.column.name"))
                         .setKey("name"),
                 "9rem");
-        Grids.text(
-                grid.addColumn(p -> join(p.model(), p.location()))
-                        .setHeader(getTranslation("printer.column.where"))
-                        .setKey("where"),
-                p -> join(p.model(), p.location()),
-                "9rem");
+        Grids.text(grid, p -> join(p.model(), p.location()), "9rem")
+                .setHeader(getTranslation("printer.column.where"))
+                .setKey("where");
         grid.addComponentColumn(this::state)
                 .setHeader(getTranslation("printer.column.state"))
                 .setAutoWidth(true)
@@ -210,18 +207,15 @@ class PrintersView extends Div implements HasDynamicTitle {
         Paragraph help = new Paragraph(getTranslation("printer.defaultAccount.help"));
         help.addClassName("kontor-muted");
         dialog.add(help, username, password);
-        Button save = new Button(getTranslation("action.save"), e -> {
-            try {
-                printers.setDefaultCredentials(username.getValue(), password.getValue());
-                dialog.close();
-                Notifications.success(getTranslation("printer.defaultAccount.saved"));
-            } catch (DomainException ex) {
-                FieldErrors.show(this, ex, Map.of("username", username, "password", password));
-            }
-        });
-        save.setId("printer-account-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        Dialogs.footer(
+                dialog,
+                "printer-account-save",
+                getTranslation("action.save"),
+                () -> {
+                    printers.setDefaultCredentials(username.getValue(), password.getValue());
+                    Notifications.success(getTranslation("printer.defaultAccount.saved"));
+                },
+                Map.of("username", username, "password", password));
         dialog.open();
     }
 

@@ -2,7 +2,6 @@ package de.kontor.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -16,6 +15,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Confirmations;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
@@ -62,10 +63,7 @@ class ApiTokensView extends Div implements HasDynamicTitle {
         Grids.name(grid.addColumn(t -> t.getName() == null ? "" : t.getName()), "8rem")
                 .setHeader(getTranslation("tokens.name"))
                 .setSortProperty("name");
-        Grids.text(
-                grid.addColumn(t -> t.getUser().getUsername()).setHeader(getTranslation("tokens.owner")),
-                t -> t.getUser().getUsername(),
-                "6rem");
+        Grids.text(grid, t -> t.getUser().getUsername(), "6rem").setHeader(getTranslation("tokens.owner"));
         Grids.key(grid.addColumn(t -> t.getTokenPrefix() + "…").setHeader(getTranslation("tokens.prefix")));
         Grids.key(grid.addColumn(t -> Formats.dateTime(t.getCreatedAt(), zone))
                 .setHeader(getTranslation("tokens.created"))
@@ -121,8 +119,7 @@ class ApiTokensView extends Div implements HasDynamicTitle {
         dialog.add(form);
         Button create = new Button(getTranslation("tokens.create"), e -> create(dialog, name, validity));
         create.setId("token-create");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), create);
+        Dialogs.footer(dialog, create);
         dialog.open();
     }
 
@@ -143,19 +140,17 @@ class ApiTokensView extends Div implements HasDynamicTitle {
     }
 
     private void confirmRevoke(ApiToken token) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("tokens.revoke"));
-        confirm.setText(getTranslation("tokens.revoke.confirm", token.getName()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("tokens.revoke"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            users.revokeToken(token.getId());
-            grid.getDataProvider().refreshAll();
-            Notifications.success(getTranslation("tokens.revokedDone"));
-        });
-        confirm.open();
+        Confirmations.ask(
+                "token-revoke-confirm",
+                getTranslation("tokens.revoke"),
+                getTranslation("tokens.revoke.confirm", token.getName()),
+                getTranslation("tokens.revoke"),
+                true,
+                () -> {
+                    users.revokeToken(token.getId());
+                    grid.getDataProvider().refreshAll();
+                    Notifications.success(getTranslation("tokens.revokedDone"));
+                });
     }
 
     @Override

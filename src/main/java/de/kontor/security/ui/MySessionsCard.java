@@ -2,12 +2,12 @@ package de.kontor.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
@@ -59,15 +59,13 @@ class MySessionsCard extends Div {
     }
 
     private void confirmSignOutOthers() {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("session.mine.signOutOthers"));
-        confirm.setText(getTranslation("session.mine.signOutOthers.confirm"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("session.mine.signOutOthers"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> signOutOthers());
-        confirm.open();
+        Confirmations.ask(
+                "my-sessions-sign-out-others-confirm",
+                getTranslation("session.mine.signOutOthers"),
+                getTranslation("session.mine.signOutOthers.confirm"),
+                getTranslation("session.mine.signOutOthers"),
+                true,
+                this::signOutOthers);
     }
 
     void signOutOthers() {

@@ -43,12 +43,9 @@ final class SessionGrids {
                 .setSortProperty("kind"));
         // A web session has a browser, an API session a token: one column for both. Address over node and
         // last activity over start share a cell each, so the list fits beside the menu without scrolling.
-        Grids.text(
-                grid.addColumn(s -> client(texts, s))
-                        .setHeader(texts.getTranslation("session.client"))
-                        .setKey("browser"),
-                s -> client(texts, s),
-                "10rem");
+        Grids.text(grid, s -> client(texts, s), "10rem")
+                .setHeader(texts.getTranslation("session.client"))
+                .setKey("browser");
         Grids.key(grid.addComponentColumn(s -> twoLines(nz(s.address()), nz(s.node())))
                 .setHeader(texts.getTranslation("session.where"))
                 .setKey("address")

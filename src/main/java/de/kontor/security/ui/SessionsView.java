@@ -3,7 +3,6 @@ package de.kontor.security.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,6 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
+import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.Notifications;
@@ -135,15 +135,7 @@ class SessionsView extends Div implements HasDynamicTitle {
     }
 
     private void confirm(String header, String text, Runnable action) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(header);
-        confirm.setText(text);
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(header);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> action.run());
-        confirm.open();
+        Confirmations.ask("sessions-confirm", header, text, header, true, action);
     }
 
     @Override

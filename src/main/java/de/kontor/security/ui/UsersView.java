@@ -3,7 +3,6 @@ package de.kontor.security.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -22,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.CurrentUser;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.Badges;
+import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.EditorDialog;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.Formats;
@@ -104,24 +104,18 @@ class UsersView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        Grids.text(
-                grid.addColumn(UserAccount::getUsername)
-                        .setHeader(getTranslation("users.username"))
-                        .setSortProperty("username")
-                        .setKey("username"),
-                UserAccount::getUsername,
-                "8rem");
+        Grids.text(grid, UserAccount::getUsername, "8rem")
+                .setHeader(getTranslation("users.username"))
+                .setSortProperty("username")
+                .setKey("username");
         Grids.name(grid.addColumn(UserAccount::getDisplayName), "10rem")
                 .setHeader(getTranslation("users.displayName"))
                 .setSortProperty("displayName")
                 .setKey("displayName");
-        Grids.text(
-                grid.addColumn(u -> u.getEmail() == null ? "" : u.getEmail())
-                        .setHeader(getTranslation("users.email"))
-                        .setSortProperty("email")
-                        .setKey("email"),
-                u -> u.getEmail() == null ? "" : u.getEmail(),
-                "10rem");
+        Grids.text(grid, u -> u.getEmail() == null ? "" : u.getEmail(), "10rem")
+                .setHeader(getTranslation("users.email"))
+                .setSortProperty("email")
+                .setKey("email");
         Grids.key(grid.addComponentColumn(this::rolesOf)
                 .setHeader(getTranslation("users.roles"))
                 .setKey("roles"));
@@ -242,58 +236,48 @@ class UsersView extends Div implements HasDynamicTitle, BeforeEnterObserver {
     }
 
     private void confirmEnable(UserAccount user, boolean enable) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("user-toggle-confirm");
-        dialog.setHeader(getTranslation(enable ? "users.enable" : "users.disable"));
-        dialog.setText(getTranslation(enable ? "users.enable.confirm" : "users.disable.confirm", user.getUsername()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation(enable ? "users.enable" : "users.disable"));
-        if (!enable) {
-            dialog.setConfirmButtonTheme("error primary");
-        }
-        dialog.addConfirmListener(e -> {
-            try {
-                users.setEnabled(user.getId(), enable);
-                Notifications.success(getTranslation("users.saved", user.getUsername()));
-                refresh();
-            } catch (DomainException ex) {
-                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-            }
-        });
-        dialog.open();
+        Confirmations.ask(
+                "user-toggle-confirm",
+                getTranslation(enable ? "users.enable" : "users.disable"),
+                getTranslation(enable ? "users.enable.confirm" : "users.disable.confirm", user.getUsername()),
+                getTranslation(enable ? "users.enable" : "users.disable"),
+                !enable,
+                () -> {
+                    try {
+                        users.setEnabled(user.getId(), enable);
+                        Notifications.success(getTranslation("users.saved", user.getUsername()));
+                        refresh();
+                    } catch (DomainException ex) {
+                        Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+                    }
+                });
     }
 
     private void confirmReset(UserAccount user) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("user-reset-confirm");
-        dialog.setHeader(getTranslation("users.resetPassword"));
-        dialog.setText(getTranslation("users.resetPassword.confirm", user.getUsername()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("users.resetPassword"));
-        dialog.addConfirmListener(e -> {
-            String password = users.resetPassword(user.getId());
-            new SecretDialog(
-                            getTranslation("users.resetPassword"),
-                            getTranslation("users.resetPassword.done", user.getUsername()),
-                            password)
-                    .open();
-        });
-        dialog.open();
+        Confirmations.ask(
+                "user-reset-confirm",
+                getTranslation("users.resetPassword"),
+                getTranslation("users.resetPassword.confirm", user.getUsername()),
+                getTranslation("users.resetPassword"),
+                false,
+                () -> {
+                    String password = users.resetPassword(user.getId());
+                    new SecretDialog(
+                                    getTranslation("users.resetPassword"),
+                                    getTranslation("users.resetPassword.done", user.getUsername()),
+                                    password)
+                            .open();
+                });
     }
 
     private void confirmResetTwoFactor(UserAccount user) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("user-reset-2fa-confirm");
-        dialog.setHeader(getTranslation("users.resetTwoFactor"));
-        dialog.setText(getTranslation("users.resetTwoFactor.confirm", user.getUsername()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("users.resetTwoFactor"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> resetTwoFactor(user));
-        dialog.open();
+        Confirmations.ask(
+                "user-reset-2fa-confirm",
+                getTranslation("users.resetTwoFactor"),
+                getTranslation("users.resetTwoFactor.confirm", user.getUsername()),
+                getTranslation("users.resetTwoFactor"),
+                true,
+                () -> resetTwoFactor(user));
     }
 
     /** A dangerous action: asks for a recent second-factor confirmation of the admin first. */

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -23,7 +22,6 @@ import com.vaadin.flow.router.Route;
 import de.kontor.base.error.DomainException;
 import de.kontor.base.ui.DashboardTile;
 import de.kontor.base.ui.FieldErrors;
-import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
 import de.kontor.base.ui.LazyGrids;
 import de.kontor.base.ui.NarrowLayout;
@@ -78,9 +76,7 @@ class MyTallyView extends Div implements HasDynamicTitle {
         setClassName("kontor-my-tally-narrow", phone);
         if (ledger != null) {
             ledger.setHeight(phone ? "30rem" : "20rem");
-            for (Grid.Column<Entry> column : ledger.getColumns()) {
-                column.setVisible(phone == "summary".equals(column.getKey()));
-            }
+            TallyUi.narrowLedger(ledger, phone);
         }
     }
 
@@ -189,19 +185,8 @@ class MyTallyView extends Div implements HasDynamicTitle {
     private Component tokens() {
         Grid<Token> grid = new Grid<>();
         grid.setId("my-tally-tokens");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(Token::name)
-                .setHeader(getTranslation("tally.column.name"))
-                .setAutoWidth(true);
-        grid.addColumn(Token::hex)
-                .setHeader(getTranslation("tally.column.token"))
-                .setAutoWidth(true)
-                .setKey("hex");
-        grid.addColumn(t -> t.lastUsedAt() == null ? "–" : Formats.dateTime(t.lastUsedAt(), zone))
-                .setHeader(getTranslation("tally.column.lastUsed"))
-                .setAutoWidth(true);
+        TallyUi.tokenColumns(this, grid, zone, false);
         grid.setItems(tally.ownTokens());
-        grid.setAllRowsVisible(true);
         Grids.counted(grid, getTranslation("tally.own.tokens.empty"));
         return grid;
     }

@@ -1,6 +1,5 @@
 package de.kontor.tally.ui;
 
-import com.vaadin.flow.router.RouteConfiguration;
 import de.kontor.base.ui.SearchHit;
 import de.kontor.base.ui.SearchProvider;
 import de.kontor.tally.TallyService;
@@ -35,7 +34,7 @@ class TallyPersonSearch implements SearchProvider {
                 .map(p -> new SearchHit(
                         p.firstName() + " " + p.lastName(),
                         p.code(),
-                        RouteConfiguration.forApplicationScope().getUrl(TallyPersonView.class, p.id())))
+                        SearchHit.location(TallyPersonView.class, p.id())))
                 .toList();
     }
 }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -297,22 +296,7 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
     private Component tokens(PersonDetails p) {
         Grid<Token> grid = new Grid<>();
         grid.setId("tally-tokens");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(Token::name)
-                .setHeader(getTranslation("tally.column.name"))
-                .setAutoWidth(true);
-        grid.addColumn(Token::hex)
-                .setHeader(getTranslation("tally.column.token"))
-                .setAutoWidth(true)
-                .setKey("hex");
-        grid.addColumn(t -> Formats.dateTime(t.createdAt(), zone))
-                .setHeader(getTranslation("tally.column.created"))
-                .setAutoWidth(true)
-                .setKey("created");
-        grid.addColumn(t -> t.lastUsedAt() == null ? "–" : Formats.dateTime(t.lastUsedAt(), zone))
-                .setHeader(getTranslation("tally.column.lastUsed"))
-                .setAutoWidth(true)
-                .setKey("lastUsed");
+        TallyUi.tokenColumns(this, grid, zone, true);
         grid.addComponentColumn(t -> {
                     Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
                         tally.deleteToken(p.id(), t.id());
@@ -328,7 +312,6 @@ class TallyPersonView extends Div implements HasUrlParameter<Long>, HasDynamicTi
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.setItems(tally.tokens(p.id()));
-        grid.setAllRowsVisible(true);
         tokens = grid;
         Grids.counted(grid, getTranslation("tally.tokens.empty"));
         TextField name = new TextField(getTranslation("tally.field.tokenName"));

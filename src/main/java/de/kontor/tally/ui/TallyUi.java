@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import de.kontor.base.ui.Formats;
 import de.kontor.base.ui.Grids;
 import de.kontor.tally.TallyModel.Entry;
+import de.kontor.tally.TallyModel.Token;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -56,6 +57,32 @@ final class TallyUi {
         return span;
     }
 
+    /**
+     * The columns of a person's NFC tokens: name, token, when added if {@code showCreated}, when last used (the
+     * date columns have the keys "created" and "lastUsed"); all rows are shown.
+     */
+    static void tokenColumns(Component view, Grid<Token> grid, ZoneId zone, boolean showCreated) {
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(Token::name)
+                .setHeader(view.getTranslation("tally.column.name"))
+                .setAutoWidth(true);
+        grid.addColumn(Token::hex)
+                .setHeader(view.getTranslation("tally.column.token"))
+                .setAutoWidth(true)
+                .setKey("hex");
+        if (showCreated) {
+            grid.addColumn(t -> Formats.dateTime(t.createdAt(), zone))
+                    .setHeader(view.getTranslation("tally.column.created"))
+                    .setAutoWidth(true)
+                    .setKey("created");
+        }
+        grid.addColumn(t -> t.lastUsedAt() == null ? "–" : Formats.dateTime(t.lastUsedAt(), zone))
+                .setHeader(view.getTranslation("tally.column.lastUsed"))
+                .setAutoWidth(true)
+                .setKey("lastUsed");
+        grid.setAllRowsVisible(true);
+    }
+
     /** A ledger grid (time, amount, description, source, by); the caller sets its items. */
     static Grid<Entry> ledgerGrid(Component view, String id, ZoneId zone, String currency, boolean showPerson) {
         Grid<Entry> grid = new Grid<>();
@@ -72,36 +99,27 @@ final class TallyUi {
                 .setFlexGrow(0)
                 .setKey("time");
         if (showPerson) {
-            Grids.text(
-                    grid.addColumn(e -> e.firstName() + " " + e.lastName())
-                            .setHeader(view.getTranslation("tally.column.person"))
-                            .setKey("person"),
-                    e -> e.firstName() + " " + e.lastName(),
-                    "8rem");
+            Grids.text(grid, e -> e.firstName() + " " + e.lastName(), "8rem")
+                    .setHeader(view.getTranslation("tally.column.person"))
+                    .setKey("person");
         }
         grid.addComponentColumn(e -> balance(e.amount(), currency))
                 .setHeader(view.getTranslation("tally.column.amount"))
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("amount");
-        Grids.text(
-                grid.addColumn(Entry::description)
-                        .setHeader(view.getTranslation("tally.column.description"))
-                        .setKey("description"),
-                Entry::description,
-                "10rem");
+        Grids.text(grid, Entry::description, "10rem")
+                .setHeader(view.getTranslation("tally.column.description"))
+                .setKey("description");
         grid.addColumn(e -> view.getTranslation("tally.source." + e.source()))
                 .setHeader(view.getTranslation("tally.column.source"))
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("source");
         // account names can be long: they share the free width with the names and the description
-        Grids.text(
-                grid.addColumn(Entry::bookedBy)
-                        .setHeader(view.getTranslation("tally.column.bookedBy"))
-                        .setKey("bookedBy"),
-                Entry::bookedBy,
-                "6rem");
+        Grids.text(grid, Entry::bookedBy, "6rem")
+                .setHeader(view.getTranslation("tally.column.bookedBy"))
+                .setKey("bookedBy");
         grid.addColumn(e -> link(view, e))
                 .setHeader(view.getTranslation("tally.column.reversal"))
                 .setAutoWidth(true)

@@ -25,6 +25,7 @@ import de.kontor.base.export.ExportService;
 import de.kontor.base.ui.Badges;
 import de.kontor.base.ui.Confirmations;
 import de.kontor.base.ui.DashboardTile;
+import de.kontor.base.ui.Dialogs;
 import de.kontor.base.ui.ExportMenu;
 import de.kontor.base.ui.FieldErrors;
 import de.kontor.base.ui.GridSorts;
@@ -337,8 +338,7 @@ class TallyView extends Div implements HasDynamicTitle {
         });
         book.setId("tally-bulk-book");
         book.setEnabled(!selected.isEmpty());
-        book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), book);
+        Dialogs.footer(dialog, book);
         dialog.open();
     }
 
