@@ -85,9 +85,10 @@ class NodesView extends Div implements HasDynamicTitle {
         Grids.key(grid.addColumn(n -> percent(n.disk()))
                 .setHeader(getTranslation("monitoring.column.disk"))
                 .setKey("disk"));
-        Grids.key(grid.addColumn(this::health)
+        // the reasons grow with what is wrong (several thresholds at once): they share the free width
+        Grids.text(grid, this::health, "7rem")
                 .setHeader(getTranslation("monitoring.column.health"))
-                .setKey("health"));
+                .setKey("health");
         Grids.text(grid, n -> String.join(", ", n.tags()), "4rem").setHeader(getTranslation("monitoring.column.tags"));
         // the phone layout shows this one column (with the actions beside it) instead of the others
         grid.addComponentColumn(this::summary)
