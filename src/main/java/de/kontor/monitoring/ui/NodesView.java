@@ -144,7 +144,10 @@ class NodesView extends Div implements HasDynamicTitle {
         if (!n.local()) {
             return name;
         }
-        return new HorizontalLayout(name, Badges.of(getTranslation("monitoring.local"), Badges.Tone.PRIMARY));
+        // the badge on its own line and in one piece: beside the name it broke into a three-line blob
+        Span local = Badges.of(getTranslation("monitoring.local"), Badges.Tone.PRIMARY);
+        local.getStyle().set("white-space", "nowrap");
+        return new Div(new Div(name), local);
     }
 
     private Component status(NodeSummary n) {
