@@ -12,6 +12,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -153,6 +154,15 @@ class CustomerViewsTest extends KaribuTest {
         UI.getCurrent().navigate(CustomerView.class, c.getId());
         _click(_get(Button.class, s -> s.withId("customer-restore")));
         assertThat(customers.get(c.getId()).isArchived()).isFalse();
+    }
+
+    @Test
+    void theTopBarCarriesTheWholeTitleAsTooltipForWhenItIsCut() {
+        Customer c = customers.create(CustomerData.named(unique("Schreinerei mit einem sehr langen Namen")));
+        UI.getCurrent().navigate(CustomerView.class, c.getId());
+        H1 title = _get(H1.class, s -> s.withClasses("kontor-view-title"));
+        assertThat(title.getText()).contains(c.getName());
+        assertThat(title.getTitle()).contains(title.getText());
     }
 
     @Test
